@@ -1,0 +1,218 @@
+"""Pydantic models of the knowledge file (results.json).
+
+The file is a list of facts, each traceable to the sentence it came from (``quote`` with its
+character offsets in the source document) or, for derived facts, to the facts it was computed
+from (``derived_from``). Constituencies, people and parties are the entities the facts are
+about; ``results`` is the per-seat view assembled from the facts, each field naming its facts.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Model(BaseModel):
+    """Strict base: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Election(Model):
+    id: str
+    name: str
+    date: str = Field(description="ISO date of polling day")
+
+
+class SourceDocument(Model):
+    id: str
+    kind: Literal["article", "dataset"]
+    title: str
+    publisher: str
+    author: str | None = None
+    issue: str | None = None
+    path: str = Field(description="where the document lives, relative to the repository")
+    sha256: str
+    licence: str | None = None
+
+
+class Constituency(Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="other spellings people use")
+
+
+class Person(Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Party(Model):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class FactBase(Model):
+    """What every fact carries: where it comes from."""
+
+    id: str
+    source: str | None = Field(default=None, description="source document id, for quoted facts")
+    quote: str | None = Field(default=None, description="the exact sentence(s) it comes from")
+    start: int | None = Field(default=None, description="character offset of quote in source")
+    end: int | None = None
+    derived_from: list[str] = Field(default_factory=list, description="facts it is computed from")
+
+    @model_validator(mode="after")
+    def _quoted_or_derived(self) -> FactBase:
+        quoted = self.quote is not None
+        if quoted == bool(self.derived_from):
+            raise ValueError("a fact has either a quote or derived_from, not both or neither")
+        if quoted and (self.source is None or self.start is None or self.end is None):
+            raise ValueError("a quoted fact needs source, start and end")
+        return self
+
+    def numbers(self) -> list[float]:
+        """The numbers this fact states; each must appear in its quote."""
+        return []
+
+
+class ResultFact(FactBase):
+    """Something about one candidacy: a person's (or an unnamed party candidate's) result."""
+
+    kind: Literal["result"] = "result"
+    seat: str | None = None
+    person: str | None = None
+    party: str | None = None
+    year: int = 2024
+    votes: int | None = None
+    share: float | None = Field(default=None, description="percent of the vote, as stated")
+    share_qualifier: str | None = Field(default=None, description='e.g. "almost"')
+    place: int | None = None
+    elected: bool | None = None
+    outcome: str | None = Field(default=None, description='verb as the article puts it: "held"')
+    margin: int | None = Field(default=None, description="winning margin, as stated")
+    margin_qualifier: str | None = Field(default=None, description='e.g. "just over"')
+    opponent: str | None = Field(default=None, description="person id beaten or beaten by")
+    heading: str | None = Field(default=None, description="list heading the line sits under")
+
+    def numbers(self) -> list[float]:
+        found = [self.votes, self.share, self.margin]
+        if self.year != 2024:
+            found.append(self.year)
+        return [float(n) for n in found if n is not None]
+
+
+class RoleFact(FactBase):
+    """How the article describes a person ("Shadow health secretary")."""
+
+    kind: Literal["role"] = "role"
+    person: str
+    role: str = Field(description="verbatim words from the quote")
+
+
+class SaidFact(FactBase):
+    """Words a person said, or that were said for them."""
+
+    kind: Literal["said"] = "said"
+    person: str
+    speaker: str | None = Field(default=None, description="who spoke, if not the person")
+    words: list[str] = Field(description="the words said, paragraph by paragraph, verbatim")
+
+
+class AliasFact(FactBase):
+    """The article spells an entity another way."""
+
+    kind: Literal["alias"] = "alias"
+    entity: str
+    alias: str
+
+
+class NoteFact(FactBase):
+    """A sentence worth showing about some entities (none: about the election as a whole)."""
+
+    kind: Literal["note"] = "note"
+    about: list[str] = Field(default_factory=list)
+
+
+class CountFact(FactBase):
+    """A count the article states and the builder checks ("Five ... independents won")."""
+
+    kind: Literal["count"] = "count"
+    party: str
+    elected: bool
+    count: int
+    count_words: str = Field(description="how the quote says the number, e.g. Five")
+
+
+class ComparisonFact(FactBase):
+    """The article says one person's vote was higher than another's; the builder checks it."""
+
+    kind: Literal["comparison"] = "comparison"
+    higher: str
+    lower: str
+
+
+class MajorityFact(FactBase):
+    """Winner's votes minus runner-up's, computed."""
+
+    kind: Literal["majority"] = "majority"
+    seat: str
+    majority: int
+    winner: str = Field(description="result id of the winner")
+    runner_up: str = Field(description="result id of the runner-up")
+
+
+class ChangeFact(FactBase):
+    """A person's vote in one election against an earlier one, computed."""
+
+    kind: Literal["change"] = "change"
+    person: str
+    seat: str
+    from_year: int
+    to_year: int
+    votes_before: int
+    votes_after: int
+    change: int
+    percent_change: float
+
+
+Fact = Annotated[
+    ResultFact
+    | RoleFact
+    | SaidFact
+    | AliasFact
+    | NoteFact
+    | CountFact
+    | ComparisonFact
+    | MajorityFact
+    | ChangeFact,
+    Field(discriminator="kind"),
+]
+
+
+class CandidateResult(Model):
+    """One candidacy in one seat, merged from its facts; None means the sources don't say."""
+
+    id: str
+    seat: str | None
+    person: str | None
+    party: str | None
+    votes: int | None = None
+    share: float | None = None
+    place: int | None = None
+    elected: bool | None = None
+    facts: list[str] = Field(description="ids of the facts this result is assembled from")
+
+
+class Knowledge(Model):
+    schema_version: Literal[1] = 1
+    election: Election
+    sources: list[SourceDocument]
+    constituencies: list[Constituency]
+    people: list[Person]
+    parties: list[Party]
+    results: list[CandidateResult]
+    facts: list[Fact]
