@@ -1,0 +1,35 @@
+# The commands people and CI run. Everything happens in .venv, created on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test lint bench knowledge run clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	@printf '%s\n' "who won Leicester South" "how many votes did he get?" "and what share?" \
+		"and Blackburn?" "Hussain" "Perveen" "who won Preston?" "source" "Birmingham" \
+		| $(BIN)/electionbot chat --echo
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python -m bench
+
+knowledge: $(INSTALLED)
+	$(BIN)/python -m knowledge build
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

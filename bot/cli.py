@@ -1,0 +1,102 @@
+"""electionbot: ask one question, chat in the console, or (with Telegram installed) run the bot.
+
+A thin layer: it loads the knowledge once, hands lines to the engine and prints what the
+renderer makes of the answers. The console never imports Telegram code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine import Answer, Conversation, Engine
+from bot.render import to_plain
+from knowledge.errors import KnowledgeFileError
+from knowledge.load import SHIPPED_KNOWLEDGE, load_knowledge
+
+EXIT_USAGE = 2
+PROMPT = "> "
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    try:
+        engine = Engine(load_knowledge(options.knowledge))
+    except KnowledgeFileError as error:
+        print(f"electionbot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if options.command == "ask":
+        _print(options.question, engine.answer(options.question), options.json, sys.stdout)
+        return 0
+    return _chat(engine, sys.stdin, sys.stdout, options.json, options.echo)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="electionbot", description="Answers questions about UK general election results."
+    )
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--json", action="store_true", help="one JSON object per answer")
+    shared.add_argument(
+        "--knowledge", type=Path, default=SHIPPED_KNOWLEDGE, metavar="PATH",
+        help="knowledge file to answer from (default: the shipped results.json)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", parents=[shared], help="answer one question")
+    ask.add_argument("question")
+    chat = commands.add_parser(
+        "chat", parents=[shared], help="answer questions line by line from stdin (follow-ups work)"
+    )
+    chat.add_argument("--echo", action="store_true", help="print each question before its answer")
+    return parser
+
+
+def _chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) -> int:
+    conversation = Conversation()
+    interactive = lines.isatty()
+    try:
+        for question in _questions(lines, out, interactive):
+            if echo and not as_json:
+                out.write(f"{PROMPT}{question}\n")
+            _print(question, engine.answer(question, conversation), as_json, out)
+            if not as_json and not interactive:
+                out.write("\n")
+    except KeyboardInterrupt:
+        out.write("\n")
+    return 0
+
+
+def _questions(lines: TextIO, out: TextIO, interactive: bool) -> Iterable[str]:
+    while True:
+        if interactive:
+            out.write(PROMPT)
+            out.flush()
+        line = lines.readline()
+        if not line:
+            return
+        if line.strip():
+            yield line.strip()
+
+
+def _print(question: str, answer: Answer, as_json: bool, out: TextIO) -> None:
+    text = to_plain(answer)
+    if as_json:
+        record = {
+            "question": question,
+            "status": str(answer.status),
+            "text": text,
+            "entities": list(answer.entities),
+            "sources": [source.quote for source in answer.sources],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.write(text + "\n")
+    out.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Read-only lookups over a loaded Knowledge, built once: results by seat and person, the
+facts about each entity, and the quoted sentences behind any fact."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.engine.answer import Source
+from bot.engine.index import Entity, Kind
+from knowledge.schema import (
+    CandidateResult,
+    ChangeFact,
+    ComparisonFact,
+    Fact,
+    Knowledge,
+    MajorityFact,
+    NoteFact,
+    ResultFact,
+    RoleFact,
+    SaidFact,
+)
+
+
+def seat_key(seat_id: str) -> str:
+    return f"{Kind.SEAT}:{seat_id}"
+
+
+def person_key(person_id: str) -> str:
+    return f"{Kind.PERSON}:{person_id}"
+
+
+def party_key(party_id: str) -> str:
+    return f"{Kind.PARTY}:{party_id}"
+
+
+def split_key(key: str) -> tuple[Kind, str]:
+    kind, _, entity_id = key.partition(":")
+    return Kind(kind), entity_id
+
+
+class Catalog:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.seats = {c.id: c for c in knowledge.constituencies}
+        self.people = {p.id: p for p in knowledge.people}
+        self.parties = {p.id: p for p in knowledge.parties}
+        self.facts: dict[str, Fact] = {f.id: f for f in knowledge.facts}
+        self.results = list(knowledge.results)
+        self.results_by_seat: dict[str, list[CandidateResult]] = defaultdict(list)
+        self.results_by_person: dict[str, list[CandidateResult]] = defaultdict(list)
+        for result in self.results:
+            if result.seat is not None:
+                self.results_by_seat[result.seat].append(result)
+            if result.person is not None:
+                self.results_by_person[result.person].append(result)
+        self.majorities = {f.seat: f for f in knowledge.facts if isinstance(f, MajorityFact)}
+        self.changes = {f.person: f for f in knowledge.facts if isinstance(f, ChangeFact)}
+        self.said: dict[str, list[SaidFact]] = defaultdict(list)
+        self.roles: dict[str, list[RoleFact]] = defaultdict(list)
+        self.notes: dict[str, list[NoteFact]] = defaultdict(list)
+        for fact in knowledge.facts:
+            if isinstance(fact, SaidFact):
+                self.said[fact.person].append(fact)
+            elif isinstance(fact, RoleFact):
+                self.roles[fact.person].append(fact)
+            elif isinstance(fact, NoteFact):
+                for about in fact.about:
+                    self.notes[about].append(fact)
+        self.comparisons = [f for f in knowledge.facts if isinstance(f, ComparisonFact)]
+        self._documents = {
+            s.id: f"{s.publisher} issue {s.issue}, “{s.title}”" if s.issue else s.title
+            for s in knowledge.sources
+        }
+
+    def entities(self) -> list[Entity]:
+        seats = [
+            Entity(seat_key(s.id), Kind.SEAT, s.name, tuple(s.aliases)) for s in self.seats.values()
+        ]
+        people = [
+            Entity(person_key(p.id), Kind.PERSON, p.name, tuple(p.aliases))
+            for p in self.people.values()
+        ]
+        parties = [
+            Entity(party_key(p.id), Kind.PARTY, p.name, tuple(p.aliases))
+            for p in self.parties.values()
+        ]
+        return seats + people + parties
+
+    def name_of(self, key: str) -> str:
+        kind, entity_id = split_key(key)
+        table: dict[str, object] = {
+            Kind.SEAT: self.seats, Kind.PERSON: self.people, Kind.PARTY: self.parties
+        }[kind]
+        entity = table[entity_id]
+        return str(getattr(entity, "name"))
+
+    def party_name(self, party_id: str | None) -> str | None:
+        return self.parties[party_id].name if party_id in self.parties else None
+
+    def candidate_name(self, result: CandidateResult) -> str:
+        if result.person is not None:
+            return self.people[result.person].name
+        party = self.party_name(result.party)
+        return f"the {party} candidate" if party else "a candidate"
+
+    def winner(self, seat_id: str) -> CandidateResult | None:
+        return next((r for r in self.results_by_seat.get(seat_id, []) if r.elected), None)
+
+    def at_place(self, seat_id: str, place: int) -> CandidateResult | None:
+        return next((r for r in self.results_by_seat.get(seat_id, []) if r.place == place), None)
+
+    def seatless_results_mentioning(self, place: str) -> list[CandidateResult]:
+        """Results whose seat the article does not name but whose sentence names the place."""
+        return [
+            r for r in self.results
+            if r.seat is None and any(place in (f.quote or "") for f in self.result_facts(r))
+        ]
+
+    def result_facts(self, result: CandidateResult) -> list[ResultFact]:
+        return [f for fid in result.facts if isinstance(f := self.facts[fid], ResultFact)]
+
+    def stated(self, result: CandidateResult, attribute: str) -> ResultFact | None:
+        """The first fact of the result that states the attribute (outcome, margin, ...)."""
+        return next(
+            (f for f in self.result_facts(result) if getattr(f, attribute) is not None), None
+        )
+
+    def is_derived(self, result: CandidateResult, attribute: str) -> bool:
+        """True when the attribute is known only by derivation, not stated."""
+        stating = [f for f in self.result_facts(result) if getattr(f, attribute) is not None]
+        return bool(stating) and all(f.quote is None for f in stating)
+
+    def sources_of(self, fact_ids: list[str]) -> tuple[Source, ...]:
+        """The quoted sentences behind facts, following derived facts to what they use."""
+        seen: dict[str, Source] = {}
+        pending = list(fact_ids)
+        while pending:
+            fact = self.facts.get(pending.pop(0))
+            if fact is None or fact.id in seen:
+                continue
+            if fact.quote is None:
+                pending.extend(fact.derived_from)
+                continue
+            document = self._documents.get(fact.source or "", "")
+            seen[fact.id] = Source(fact.id, fact.quote, document)
+        unique: dict[str, Source] = {}
+        for source in seen.values():
+            unique.setdefault(source.quote, source)
+        return tuple(unique.values())

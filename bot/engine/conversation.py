@@ -1,0 +1,47 @@
+"""What one conversation remembers between questions, so follow-ups work.
+
+Fixed-size by design: the focus (last person, last seat), the last reading, an open
+"which one?" and the last answer's sources. One per chat; nothing grows with its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.answer import Answer, Source, Status
+from bot.engine.intents import Reading
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An open clarify question: the options offered and what was being asked."""
+
+    keys: tuple[str, ...]
+    reading: Reading
+
+
+@dataclass
+class Conversation:
+    person: str | None = None
+    seat: str | None = None
+    reading: Reading | None = None
+    pending: Pending | None = None
+    sources: tuple[Source, ...] = ()
+
+    def remember(self, reading: Reading, answer: Answer) -> None:
+        if answer.status is Status.CLARIFY:
+            self.pending = Pending(tuple(o.key for o in answer.options), reading)
+            return
+        self.pending = None
+        if answer.status is not Status.ANSWERED:
+            return
+        people = [key for key in answer.entities if key.startswith("person:")]
+        seats = [key for key in answer.entities if key.startswith("seat:")]
+        if people:
+            self.person = people[0]
+        if seats:
+            self.seat = seats[0]
+        if reading.intent is not None:
+            self.reading = reading
+        if answer.sources:
+            self.sources = answer.sources

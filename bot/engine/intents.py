@@ -1,0 +1,131 @@
+"""What a question asks, read from its words once names are taken out.
+
+Rules over small word sets, checked in order of specificity ("how many votes did he win"
+asks for votes, not for a winner). The composer decides what an intent means for the entities
+found: "who came second" with a seat is that seat's runner-up, with a person it is whether
+they did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.engine.index import Resolution
+
+
+class Intent(StrEnum):
+    HELP = "help"
+    COVERAGE = "coverage"
+    SOURCE = "source"
+    SAID = "said"
+    MAJORITY = "majority"
+    RANKING = "ranking"
+    PLACE = "place"  # who came Nth
+    CHANGE = "change"
+    SHARE = "share"
+    VOTES = "votes"
+    COMPARE = "compare"
+    WINNER = "winner"  # who won / did X win
+    FINISH = "finish"  # where did X finish
+    OVERVIEW = "overview"
+
+
+@dataclass(frozen=True)
+class Reading:
+    intent: Intent | None  # None: no question words, only names (or nothing)
+    place: int | None = None  # for PLACE: 2 is "second"
+    most: bool = True  # for RANKING: most/highest, or fewest/lowest
+    by_share: bool = False  # for RANKING: share rather than votes
+    follow_up: bool = False  # "and Blackburn?", "what about ..."
+    refers_to_person: bool = False  # he, she, they, his ...
+    refers_to_seat: bool = False  # there, that seat, it
+
+
+GREETINGS = frozenset(
+    "help start hi hello hey hiya howdy greetings morning evening afternoon thanks thank "
+    "cheers yo good ok okay".split()
+)
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+SOURCE_WORDS = frozenset("source sources cite citation citations evidence proof".split())
+SAID_WORDS = frozenset("said say says saying quote quotes quoted speech told statement".split())
+MAJORITY_WORDS = frozenset("majority margin close closest narrow narrowest gap".split())
+MOST_WORDS = frozenset("most highest biggest largest best top".split())
+FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
+CHANGE_WORDS = frozenset("2019 change changed fall fell drop dropped previous".split())
+SHARE_WORDS = frozenset("share percent percentage proportion".split())
+VOTE_WORDS = frozenset("vote votes tally".split())
+COMPARE_WORDS = frozenset("compare comparison versus vs than".split())
+WIN_WORDS = frozenset(
+    """won win wins winner winners winning elected victory took mp keep kept hold held retain
+    retained survive survived""".split()
+)
+FINISH_WORDS = frozenset(
+    """finish finished place placed position rank ranked came come lose lost loses losing
+    defeat defeated beat beaten do did""".split()
+)
+COVERAGE_PHRASES = ("what do you know", "what do you cover", "which seats", "what seats")
+PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
+SEAT_PRONOUNS = frozenset("there it".split())
+FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("also",))
+
+
+def read(resolution: Resolution) -> Reading:
+    named = {i for m in (*resolution.mentions, *resolution.doubtful) for i in range(m.start, m.end)}
+    words = [w for i, w in enumerate(resolution.words) if i not in named]
+    text = " ".join(words)
+    bag = set(words)
+    follow_up = any(tuple(resolution.words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
+    refs = {
+        "refers_to_person": bool(bag & PERSON_PRONOUNS),
+        "refers_to_seat": bool(bag & SEAT_PRONOUNS) or "that seat" in text,
+        "follow_up": follow_up,
+    }
+    intent, place, most, by_share = _intent(words, bag, text)
+    return Reading(intent, place, most, by_share, **refs)
+
+
+def _intent(
+    words: list[str], bag: set[str], text: str
+) -> tuple[Intent | None, int | None, bool, bool]:
+    by_share = bool(bag & SHARE_WORDS)
+    if bag and bag <= GREETINGS | {"me", "please", "you", "there", "bot", "can", "what", "do"}:
+        return Intent.HELP, None, True, False
+    if bag & SOURCE_WORDS or "where does that come from" in text or "how do you know" in text:
+        return Intent.SOURCE, None, True, False
+    if any(p in text for p in COVERAGE_PHRASES):
+        return Intent.COVERAGE, None, True, False
+    if bag & SAID_WORDS:
+        return Intent.SAID, None, True, False
+    if bag & MAJORITY_WORDS or "how much" in text or _won_by(words):
+        return Intent.MAJORITY, None, True, False
+    if bag & (MOST_WORDS | FEWEST_WORDS):
+        return Intent.RANKING, None, not bag & FEWEST_WORDS, by_share
+    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+    if ordinal is None and "runner" in bag:
+        ordinal = 2
+    if ordinal is not None:
+        return Intent.PLACE, ordinal, True, False
+    if bag & CHANGE_WORDS:
+        return Intent.CHANGE, None, True, False
+    if by_share:
+        return Intent.SHARE, None, True, False
+    if bag & VOTE_WORDS or ("how many" in text and not bag & WIN_WORDS):
+        return Intent.VOTES, None, True, False
+    if bag & COMPARE_WORDS:
+        return Intent.COMPARE, None, True, False
+    if bag & WIN_WORDS:
+        return Intent.WINNER, None, True, False
+    if bag & FINISH_WORDS:
+        return Intent.FINISH, None, True, False
+    if bag & {"about", "who", "results", "result", "info", "tell"}:
+        return Intent.OVERVIEW, None, True, False
+    return None, None, True, False
+
+
+def _won_by(words: list[str]) -> bool:
+    """'won by', 'win by', 'beat ... by': the margin, not the winner."""
+    return "by" in words and bool(set(words) & (WIN_WORDS | {"beat", "beating", "held", "survived", "hold", "lost"}))

@@ -1,0 +1,260 @@
+"""Answers about a person: who they are, their votes, share, finish, words, change."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
+from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.seats import candidate_table, seat_sources
+from bot.engine.wording import (
+    capitalised,
+    figures,
+    margin_phrase,
+    number,
+    ordinal,
+    outcome_phrase,
+    percent,
+    votes,
+    with_party,
+)
+from knowledge.schema import CandidateResult
+
+SEAT_NOT_NAMED = "The article does not name the seat."
+
+
+def _result(catalog: Catalog, person_id: str) -> CandidateResult | None:
+    found = catalog.results_by_person.get(person_id, [])
+    return found[0] if found else None
+
+
+def _entities(catalog: Catalog, person_id: str) -> tuple[str, ...]:
+    result = _result(catalog, person_id)
+    seat = (seat_key(result.seat),) if result and result.seat else ()
+    return (person_key(person_id), *seat)
+
+
+def _facts(catalog: Catalog, person_id: str) -> list[str]:
+    result = _result(catalog, person_id)
+    ids = list(result.facts) if result else []
+    ids += [f.id for f in catalog.roles.get(person_id, [])]
+    if person_id in catalog.changes:
+        ids.append(catalog.changes[person_id].id)
+    return ids
+
+
+def _answer(
+    catalog: Catalog, person_id: str, blocks: list[Block], headline: str, facts: list[str]
+) -> Answer:
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=headline,
+        entities=_entities(catalog, person_id),
+        sources=catalog.sources_of(facts),
+    )
+
+
+def result_line(catalog: Catalog, result: CandidateResult) -> Paragraph:
+    """'Shockat Adam (Independent) won Leicester South with 14,739 votes, 35.2%.'"""
+    numbers = figures(result)
+    margin = margin_phrase(catalog, result)
+    tail = f" {margin}" if margin else ""
+    tail += f", with {numbers}." if numbers else "."
+    return paragraph(bold(capitalised(with_party(catalog, result))), f" {outcome_phrase(catalog, result)}{tail}")
+
+
+def _who(catalog: Catalog, person_id: str) -> str:
+    return catalog.people[person_id].name
+
+
+def overview(catalog: Catalog, person_id: str) -> Answer:
+    name = _who(catalog, person_id)
+    blocks: list[Block] = []
+    roles = catalog.roles.get(person_id, [])
+    if roles:
+        blocks.append(paragraph(bold(name), ": ", "; ".join(r.role for r in roles) + "."))
+    result = _result(catalog, person_id)
+    if result is not None:
+        blocks.append(result_line(catalog, result))
+        if result.seat is None:
+            blocks.append(paragraph(SEAT_NOT_NAMED))
+    change = _change_line(catalog, person_id)
+    if change:
+        blocks.append(change)
+    notes = catalog.notes.get(person_id, [])
+    blocks += [paragraph(f"The article: “{note.quote}”") for note in notes if result is None]
+    said = catalog.said.get(person_id, [])
+    if said:
+        blocks.append(paragraph(f"The article quotes {name}: ask “what did {name} say?”"))
+    gist = outcome_phrase(catalog, result) if result else (roles[0].role if roles else "mentioned")
+    facts = _facts(catalog, person_id) + [n.id for n in notes]
+    return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
+
+
+def votes_answer(catalog: Catalog, person_id: str) -> Answer:
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    if result is None or result.votes is None:
+        blocks: list[Block] = [paragraph(f"The article does not give {name}’s vote.")]
+        if result is not None:
+            blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
+        return _answer(catalog, person_id, blocks, f"{name}: votes not given", _facts(catalog, person_id))
+    where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
+    share = f" ({percent(result.share)} of the vote)" if result.share is not None else ""
+    blocks = [paragraph(bold(name), f" got {votes(result.votes)}{where}{share}.")]
+    change = _change_line(catalog, person_id)
+    if change:
+        blocks.append(change)
+    blocks.append(result_line(catalog, result))
+    return _answer(
+        catalog, person_id, blocks, f"{name}: {votes(result.votes)}", _facts(catalog, person_id)
+    )
+
+
+def share_answer(catalog: Catalog, person_id: str) -> Answer:
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    if result is None or result.share is None:
+        blocks: list[Block] = [paragraph(f"The article does not give {name}’s share of the vote.")]
+        if result is not None:
+            blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
+        return _answer(catalog, person_id, blocks, f"{name}: share not given", _facts(catalog, person_id))
+    where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
+    count = f" ({votes(result.votes)})" if result.votes is not None else ""
+    blocks = [paragraph(bold(name), f" won {percent(result.share)} of the vote{where}{count}.")]
+    stated = [f for f in catalog.result_facts(result) if f.share is not None and f.share != result.share]
+    for other in stated:
+        qualifier = f"{other.share_qualifier} " if other.share_qualifier else ""
+        blocks.append(
+            paragraph(
+                f"The results list gives {percent(result.share)}; the article’s text rounds it to "
+                f"{qualifier}{other.share:g} percent."
+            )
+        )
+    return _answer(
+        catalog, person_id, blocks, f"{name}: {percent(result.share)}", _facts(catalog, person_id)
+    )
+
+
+def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = None) -> Answer:
+    """Where they finished; with asked_place ('did X come second?' or 'did X win?') a yes/no."""
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    if result is None:
+        text = f"The article does not say {name} stood in this election."
+        answer = overview(catalog, person_id)
+        return Answer(
+            Status.ANSWERED, (paragraph(text), *answer.blocks), f"{name}: not a candidate",
+            answer.entities, sources=answer.sources,
+        )
+    blocks: list[Block] = []
+    if asked_place is not None:
+        blocks.append(paragraph(_yes_no(result, asked_place)))
+    blocks.append(result_line(catalog, result))
+    facts = _facts(catalog, person_id)
+    if result.seat is not None:
+        blocks.append(candidate_table(catalog, catalog.results_by_seat[result.seat]))
+        facts += seat_sources(catalog, result.seat)
+    else:
+        blocks.append(paragraph(SEAT_NOT_NAMED))
+    gist = outcome_phrase(catalog, result)
+    return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
+
+
+def _yes_no(result: CandidateResult, asked_place: int) -> str:
+    if asked_place == 1:
+        if result.elected is None:
+            return "The article does not say."
+        return "Yes." if result.elected else "No."
+    if result.place is None:
+        return f"The article does not say whether they came {ordinal(asked_place)}."
+    return "Yes." if result.place == asked_place else "No."
+
+
+def said_answer(catalog: Catalog, person_id: str) -> Answer:
+    name = _who(catalog, person_id)
+    said = catalog.said.get(person_id, [])
+    if not said:
+        answer = overview(catalog, person_id)
+        lead = paragraph(f"The article quotes no words from {name}.")
+        return Answer(
+            Status.ANSWERED, (lead, *answer.blocks), f"{name}: no quotes", answer.entities,
+            sources=answer.sources,
+        )
+    blocks: list[Block] = [
+        Quotation(tuple(fact.words), fact.speaker or name) for fact in said
+    ]
+    return _answer(
+        catalog, person_id, blocks, f"{name}: {len(said)} quotes", [f.id for f in said]
+    )
+
+
+def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
+    change = catalog.changes.get(person_id)
+    if change is None:
+        return None
+    direction = "down" if change.change < 0 else "up"
+    return paragraph(
+        f"In {change.from_year} {_who(catalog, person_id)} got {number(change.votes_before)}; "
+        f"in {change.to_year} {number(change.votes_after)}: ",
+        bold(f"{direction} {number(abs(change.change))} ({abs(change.percent_change):g}%)"),
+        ".",
+    )
+
+
+def change_answer(catalog: Catalog, person_id: str) -> Answer:
+    name = _who(catalog, person_id)
+    line = _change_line(catalog, person_id)
+    if line is None:
+        lead = paragraph(f"The article gives no earlier result for {name} to compare with.")
+        answer = overview(catalog, person_id)
+        return Answer(Status.ANSWERED, (lead, *answer.blocks), f"{name}: no earlier result",
+                      answer.entities, sources=answer.sources)
+    change = catalog.changes[person_id]
+    return _answer(
+        catalog, person_id, [line], f"{name}: {change.change:+,} votes since {change.from_year}",
+        [change.id],
+    )
+
+
+def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
+    first, second = _result(catalog, first_id), _result(catalog, second_id)
+    names = (_who(catalog, first_id), _who(catalog, second_id))
+    blocks: list[Block] = []
+    for person_id, result in ((first_id, first), (second_id, second)):
+        if result is None:
+            blocks.append(paragraph(f"The article gives no result for {_who(catalog, person_id)}."))
+        else:
+            blocks.append(result_line(catalog, result))
+    headline = f"{names[0]} v {names[1]}"
+    if first and second and first.votes is not None and second.votes is not None:
+        ahead, behind = (first, second) if first.votes >= second.votes else (second, first)
+        assert ahead.votes is not None and behind.votes is not None
+        gap = ahead.votes - behind.votes
+        blocks.insert(
+            0,
+            paragraph(
+                bold(capitalised(catalog.candidate_name(ahead))),
+                f" got {votes(gap)} more than {catalog.candidate_name(behind)} "
+                f"({number(ahead.votes)} to {number(behind.votes)}).",
+            ),
+        )
+        headline = f"{catalog.candidate_name(ahead)} +{number(gap)} over {catalog.candidate_name(behind)}"
+    elif first and second:
+        blocks.append(paragraph("The article does not give both their votes, so I cannot compare them."))
+    facts = _facts(catalog, first_id) + _facts(catalog, second_id)
+    facts += [c.id for c in catalog.comparisons if _compares(c.higher, c.lower, first, second)]
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=headline,
+        entities=(person_key(first_id), person_key(second_id)),
+        sources=catalog.sources_of(facts),
+    )
+
+
+def _compares(
+    higher: str, lower: str, first: CandidateResult | None, second: CandidateResult | None
+) -> bool:
+    """Whether a stated comparison is between these two results."""
+    wanted = {fid for r in (first, second) if r for fid in r.facts}
+    return higher in wanted and lower in wanted

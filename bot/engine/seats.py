@@ -1,0 +1,216 @@
+"""Answers about a seat: its result card, who came where, the majority, a party's vote."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.answer import (
+    Answer,
+    Block,
+    BulletList,
+    CandidateRow,
+    CandidateTable,
+    Option,
+    Paragraph,
+    Status,
+    bold,
+    paragraph,
+)
+from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.wording import (
+    capitalised,
+    figures,
+    margin_phrase,
+    number,
+    outcome_phrase,
+    ordinal,
+    votes,
+    with_party,
+)
+from knowledge.schema import CandidateResult
+
+
+def candidate_table(catalog: Catalog, results: list[CandidateResult]) -> CandidateTable:
+    return CandidateTable(
+        tuple(
+            CandidateRow(
+                name=catalog.people[r.person].name if r.person else None,
+                party=catalog.party_name(r.party),
+                votes=r.votes,
+                share=r.share,
+                place=r.place,
+                elected=r.elected,
+            )
+            for r in results
+        )
+    )
+
+
+def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
+    seat = catalog.seats[seat_id].name
+    winner = catalog.winner(seat_id)
+    if winner is None:
+        return paragraph("The article does not say who won ", bold(seat), "."), "winner not given"
+    who = with_party(catalog, winner)
+    if catalog.is_derived(winner, "place"):
+        runner_up = catalog.at_place(seat_id, 2)
+        assert runner_up is not None and runner_up.votes is not None and winner.votes is not None
+        return (
+            paragraph(
+                bold(who), f" came first in {seat}. The article does not say so in words: it gives "
+                f"{catalog.candidate_name(runner_up)} second with {number(runner_up.votes)}, and "
+                f"{catalog.candidate_name(winner)} {number(winner.votes)}, more than that.",
+            ),
+            f"{who} first",
+        )
+    held = catalog.stated(winner, "outcome")
+    verb = "held" if held and held.outcome == "held" else "won"
+    return paragraph(bold(who), f" {verb} {seat}."), f"{who} {verb}"
+
+
+def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None, str]:
+    majority = catalog.majorities.get(seat_id)
+    if majority is not None:
+        winner = next(r for r in catalog.results if r.id == majority.winner)
+        second = next(r for r in catalog.results if r.id == majority.runner_up)
+        assert winner.votes is not None and second.votes is not None
+        return (
+            paragraph(
+                "Majority: ", bold(votes(majority.majority)),
+                f" ({number(winner.votes)} for {catalog.candidate_name(winner)} against "
+                f"{number(second.votes)} for {catalog.candidate_name(second)}).",
+            ),
+            f"majority {number(majority.majority)}",
+        )
+    winner = catalog.winner(seat_id)
+    stated = margin_phrase(catalog, winner) if winner else None
+    if stated:
+        return paragraph("Margin: ", bold(stated.removeprefix("by ")), ", as the article puts it."), (
+            f"margin {stated.removeprefix('by ')}"
+        )
+    if winner is not None:
+        return paragraph("The article does not give the majority."), ""
+    return None, ""
+
+
+def seat_sources(catalog: Catalog, seat_id: str) -> list[str]:
+    fact_ids = [fid for r in catalog.results_by_seat.get(seat_id, []) for fid in r.facts]
+    if seat_id in catalog.majorities:
+        fact_ids.append(catalog.majorities[seat_id].id)
+    return fact_ids
+
+
+def seat_entities(catalog: Catalog, seat_id: str) -> tuple[str, ...]:
+    people = [person_key(r.person) for r in catalog.results_by_seat[seat_id] if r.person]
+    return (seat_key(seat_id), *people)
+
+
+def seat_card(
+    catalog: Catalog, seat_id: str, lead: list[Block] | None = None, majority: bool = True
+) -> Answer:
+    """The whole known result of a seat: winner, each candidate, the majority."""
+    seat = catalog.seats[seat_id].name
+    results = catalog.results_by_seat.get(seat_id, [])
+    winner_line, winner_gist = _winner_sentence(catalog, seat_id)
+    blocks: list[Block] = [*(lead or [winner_line])]
+    if results:
+        blocks.append(candidate_table(catalog, results))
+    majority_line, majority_gist = majority_sentence(catalog, seat_id)
+    if majority_line is not None and majority:
+        blocks.append(majority_line)
+    if catalog.winner(seat_id) is None and results:
+        blocks.append(
+            paragraph("The article gives only the candidates above, not the full result.")
+        )
+    gist = ", ".join(part for part in (winner_gist, majority_gist) if part)
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=f"{seat}: {gist}",
+        entities=seat_entities(catalog, seat_id),
+        sources=catalog.sources_of(seat_sources(catalog, seat_id)),
+    )
+
+
+def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
+    """Who came Nth in a seat, or that the article does not say, with what it does say."""
+    seat = catalog.seats[seat_id].name
+    found = catalog.at_place(seat_id, place)
+    if found is None:
+        lead = paragraph(f"The article does not say who came {ordinal(place)} in {seat}.")
+        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
+    numbers = figures(found)
+    lead = paragraph(
+        bold(with_party(catalog, found)),
+        f" came {ordinal(place)} in {seat}" + (f" with {numbers}." if numbers else "."),
+    )
+    card = seat_card(catalog, seat_id, lead=[lead])
+    return _replace_headline(card, f"{seat}: {catalog.candidate_name(found)} {ordinal(place)}")
+
+
+def majority_answer(catalog: Catalog, seat_id: str) -> Answer:
+    seat = catalog.seats[seat_id].name
+    line, gist = majority_sentence(catalog, seat_id)
+    winner = catalog.winner(seat_id)
+    if line is None or not gist:
+        known = "it does not say who won" if winner is None else "it does not give the runner-up's vote"
+        lead = paragraph(f"The article does not give the majority in {seat}: {known}.")
+        return seat_card(catalog, seat_id, lead=[lead])
+    assert winner is not None
+    lead = paragraph(bold(with_party(catalog, winner)), f" won {seat}.")
+    card = seat_card(catalog, seat_id, lead=[line, lead], majority=False)
+    return _replace_headline(card, f"{seat}: {gist}")
+
+
+def party_in_seat(catalog: Catalog, party_id: str, seat_id: str) -> Answer:
+    seat = catalog.seats[seat_id].name
+    party = catalog.parties[party_id].name
+    found = [r for r in catalog.results_by_seat.get(seat_id, []) if r.party == party_id]
+    if not found:
+        lead = paragraph(f"The article does not give a {party} result in {seat}.")
+        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
+    result = found[0]
+    numbers = figures(result) or "no figures given"
+    who = capitalised(catalog.candidate_name(result))
+    placed = f", {ordinal(result.place)}" if result.place else ""
+    lead = paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")
+    return _replace_headline(seat_card(catalog, seat_id, lead=[lead]), f"{party} in {seat}: {numbers}")
+
+
+def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) -> Answer:
+    """A place covering several seats: a line on each, and which one?"""
+    items = []
+    for seat_id in seat_ids:
+        winner = catalog.winner(seat_id)
+        seat = catalog.seats[seat_id].name
+        known = f"{with_party(catalog, winner)} won" if winner else "winner not given"
+        items.append(paragraph(bold(seat), f": {known}"))
+    unplaced = catalog.seatless_results_mentioning(label)
+    also = [
+        paragraph("The article also says: ", result_summary(catalog, r), " (seat not named).")
+        for r in unplaced
+    ]
+    return Answer(
+        Status.CLARIFY,
+        (
+            paragraph(f"{label} has {len(seat_ids)} seats in what I know. {asked}"),
+            BulletList(tuple(items)),
+            *also,
+        ),
+        headline=f"{label}: {len(seat_ids)} seats",
+        entities=tuple(seat_key(s) for s in seat_ids),
+        options=tuple(Option(seat_key(s), catalog.seats[s].name) for s in seat_ids),
+        sources=catalog.sources_of([fid for r in unplaced for fid in r.facts]),
+    )
+
+
+def result_summary(catalog: Catalog, result: CandidateResult) -> str:
+    """'Jess Phillips (Labour) survived by only 700 votes'."""
+    margin = margin_phrase(catalog, result)
+    return f"{with_party(catalog, result)} {outcome_phrase(catalog, result)}" + (
+        f" {margin}" if margin else ""
+    )
+
+
+def _replace_headline(answer: Answer, headline: str) -> Answer:
+    return replace(answer, headline=headline)

@@ -1,0 +1,70 @@
+"""Turning what people type into comparable tokens, the same way for names and questions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+_NON_WORD = re.compile(r"[^a-z0-9%]+")
+_COMMAND_NAME = re.compile(r"^/([A-Za-z0-9_]+)")
+_LEADING_ADDRESS = re.compile(r"^\s*(?:/[A-Za-z0-9_]+(?:@\w+)?|@\w+)[\s,:]*")
+
+# Spellings people use for the same word in seat names: "St." / "Saint", "&", N/S/E/W.
+TOKEN_SYNONYMS = {
+    "saint": "st",
+    "n": "north",
+    "s": "south",
+    "e": "east",
+    "w": "west",
+    "ne": "north east",
+    "nw": "north west",
+    "se": "south east",
+    "sw": "south west",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+    "7th": "seventh",
+    "8th": "eighth",
+    "pct": "percent",
+    "%": "percent",
+}
+
+
+def strip_address(text: str) -> str:
+    """Drop a leading /command, /command@Bot or @Bot, so the rest is the question.
+
+    A bare command is its own question: "/help" asks for "help".
+    """
+    previous, original = None, text
+    while previous != text:
+        previous, text = text, _LEADING_ADDRESS.sub("", text, count=1)
+    if not text.strip():
+        command = _COMMAND_NAME.match(original.strip())
+        return command.group(1) if command else ""
+    return text
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and curly quotes folded, '&' spelled out."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.lower().replace("&", " and ")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the text, folded, possessives dropped, synonyms applied."""
+    folded = _POSSESSIVE.sub("", fold(text)).replace("%", " % ")
+    words: list[str] = []
+    for word in _NON_WORD.sub(" ", folded).split():
+        words.extend(TOKEN_SYNONYMS.get(word, word).split())
+    return words
+
+
+def phrase(text: str) -> str:
+    """The normalised form of a name or phrase: its tokens joined by single spaces."""
+    return " ".join(tokens(text))

@@ -1,0 +1,108 @@
+"""Answer -> plain text or Telegram HTML. Composing decides what to say; this decides looks.
+
+Every piece of text is escaped for HTML here, at the one place text becomes markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from bot.engine.answer import (
+    Answer,
+    Block,
+    BulletList,
+    CandidateRow,
+    CandidateTable,
+    Paragraph,
+    Quotation,
+)
+
+BAR_WIDTH = 20  # characters for 100% of the vote
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def share_bar(share: float) -> str:
+    """A text bar as long as the share: 20 characters would be 100%."""
+    eighths = round(max(0.0, min(share, 100.0)) / 100 * BAR_WIDTH * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def _row_text(row: CandidateRow) -> tuple[str, str, str]:
+    """(place, who, figures) of one row, unescaped."""
+    place = "?" if row.place is None else f"{row.place}."
+    if row.place is None and row.elected:
+        place = "1."
+    party = row.party if row.party else "party not given"
+    who = f"{row.name or 'Name not given'} ({party})"
+    numbers = []
+    if row.votes is not None:
+        numbers.append(f"{row.votes:,} votes")
+    if row.share is not None:
+        numbers.append(f"{row.share:g}%")
+    figures = ", ".join(numbers) if numbers else "figures not given"
+    if row.place is None and row.elected is False:
+        figures += ", did not win"
+    return place, who, figures
+
+
+def _plain_block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return "".join(span.text for span in block.spans)
+    if isinstance(block, CandidateTable):
+        lines = []
+        for row in block.rows:
+            place, who, figures = _row_text(row)
+            bar = f"  {share_bar(row.share)}" if row.share is not None else ""
+            lines.append(f"{place:<3} {who}: {figures}{bar}")
+        return "\n".join(lines)
+    if isinstance(block, Quotation):
+        return "\n".join(f"“{p}”" for p in block.paragraphs) + f"\n— {block.attribution}"
+    return "\n".join(f"• {_plain_block(item)}" for item in block.items)
+
+
+def _html_paragraph(block: Paragraph) -> str:
+    return "".join(
+        f"<b>{escape(span.text)}</b>" if span.bold else escape(span.text) for span in block.spans
+    )
+
+
+def _html_block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return _html_paragraph(block)
+    if isinstance(block, CandidateTable):
+        lines = []
+        for row in block.rows:
+            place, who, figures = _row_text(row)
+            bar = f" <code>{share_bar(row.share)}</code>" if row.share is not None else ""
+            lines.append(f"<b>{escape(place)}</b> {escape(who)}: {escape(figures)}{bar}")
+        return "\n".join(lines)
+    if isinstance(block, Quotation):
+        body = "\n".join(escape(p) for p in block.paragraphs)
+        return f"<blockquote>{body}</blockquote>\n— <i>{escape(block.attribution)}</i>"
+    assert isinstance(block, BulletList)
+    return "\n".join(f"• {_html_paragraph(item)}" for item in block.items)
+
+
+def _render(answer: Answer, block_renderer: Callable[[Block], str]) -> str:
+    return "\n\n".join(block_renderer(block) for block in answer.blocks)
+
+
+def to_plain(answer: Answer) -> str:
+    return _render(answer, _plain_block)
+
+
+def to_html(answer: Answer) -> str:
+    return _render(answer, _html_block)
+
+
+def sources_plain(answer: Answer) -> str:
+    return "\n\n".join(f"“{s.quote}”\n— {s.document}" for s in answer.sources)
+
+
+def sources_html(answer: Answer) -> str:
+    return "\n\n".join(
+        f"<blockquote>{escape(s.quote)}</blockquote>\n— <i>{escape(s.document)}</i>"
+        for s in answer.sources
+    )

@@ -1,0 +1,26 @@
+"""Every phrasing in the case tables gets the answer it must, and not the wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.render import to_plain
+from tests.cases.questions import ALL_CASES, Case
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda c: c.question)
+def test_answer(engine: Engine, case: Case) -> None:
+    answer = engine.answer(case.question)
+    text = to_plain(answer)
+    assert answer.status == case.status, text
+    for fact in case.says:
+        assert fact in text, f"missing {fact!r} in:\n{text}"
+    for wrong in case.never:
+        assert wrong not in text, f"should not say {wrong!r} in:\n{text}"
+
+
+def test_tables_are_big_enough_and_distinct() -> None:
+    questions = [c.question for c in ALL_CASES]
+    assert len(questions) >= 150
+    assert len(set(questions)) == len(questions)
