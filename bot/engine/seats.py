@@ -145,7 +145,12 @@ def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
         f" came {ordinal(place)} in {seat}" + (f" with {numbers}." if numbers else "."),
     )
     card = seat_card(catalog, seat_id, lead=[lead])
-    return _replace_headline(card, f"{seat}: {catalog.candidate_name(found)} {ordinal(place)}")
+    subject = (seat_key(seat_id), *((person_key(found.person),) if found.person else ()))
+    return replace(
+        card,
+        headline=f"{seat}: {capitalised(catalog.candidate_name(found))} {ordinal(place)}",
+        entities=(*subject, *(key for key in card.entities if key not in subject)),
+    )
 
 
 def majority_answer(catalog: Catalog, seat_id: str) -> Answer:

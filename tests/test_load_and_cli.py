@@ -1,0 +1,100 @@
+"""The console as people run it (subprocess), and what it does with a bad knowledge file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge.errors import KnowledgeFileError
+from knowledge.load import load_knowledge
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        check=False, timeout=60,
+    )
+
+
+def test_ask_prints_the_answer() -> None:
+    done = run("ask", "who won Leicester South")
+    assert done.returncode == 0, done.stderr
+    assert "Shockat Adam (Independent) won Leicester South." in done.stdout
+    assert "Majority: 979 votes" in done.stdout
+
+
+def test_ask_json_is_one_object_with_the_plain_text() -> None:
+    done = run("ask", "how many votes did corbyn get", "--json")
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert set(record) == {"question", "status", "text", "entities", "sources"}
+    assert record["status"] == "answered"
+    assert "24,120" in record["text"]
+    assert "person:jeremy-corbyn" in record["entities"]
+    assert any("Corbyn won 24,120 votes" in quote for quote in record["sources"])
+    assert record["text"] == run("ask", "how many votes did corbyn get").stdout.rstrip("\n")
+
+
+def test_chat_keeps_one_conversation_and_prints_no_prompt_when_piped() -> None:
+    done = run("chat", "--json", stdin="who won Leicester South\nhow many votes did he get\n\nHussain\nPerveen\n")
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["status"] for r in records] == ["answered", "answered", "clarify", "answered"]
+    assert "14,739" in records[1]["text"]
+    assert "1,367" in records[3]["text"]
+    plain = run("chat", stdin="who won blackburn\n")
+    assert not plain.stdout.startswith(">")
+    assert "Adnan Hussain" in plain.stdout
+
+
+def test_missing_knowledge_file_is_one_line_and_status_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    done = run("ask", "who won Leicester South", "--knowledge", str(missing))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1
+    assert str(missing) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"schema_version": 1,\n "election": ', ":2: not valid JSON"),
+        ('{"schema_version": 1}', "not a knowledge file: election: Field required"),
+        ("\udcff", "not UTF-8 text"),
+    ],
+    ids=["truncated", "wrong shape", "not text"],
+)
+def test_invalid_knowledge_file_names_file_and_problem(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content.encode("utf-8", "surrogateescape"))
+    with pytest.raises(KnowledgeFileError) as refused:
+        load_knowledge(bad)
+    assert str(bad) in str(refused.value)
+    assert problem in str(refused.value)
+    done = run("chat", "--knowledge", str(bad), stdin="hi\n")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert str(bad) in done.stderr
+
+
+def test_python_dash_m_bot_and_the_console_script_agree() -> None:
+    script = Path(sys.executable).with_name("electionbot")
+    done = subprocess.run(
+        [str(script), "ask", "who won blackburn"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout == run("ask", "who won blackburn").stdout
+
+
+def test_console_imports_no_telegram_code() -> None:
+    probe = "import sys, bot.cli; print(any(m.startswith('telegram') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
