@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--json", action="store_true", help="one JSON object per answer")
     shared.add_argument(
-        "--knowledge", type=Path, default=SHIPPED_KNOWLEDGE, metavar="PATH",
+        "--knowledge",
+        type=Path,
+        default=SHIPPED_KNOWLEDGE,
+        metavar="PATH",
         help="knowledge file to answer from (default: the shipped results.json)",
     )
     commands = parser.add_subparsers(dest="command", required=True)

@@ -6,8 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from knowledge.build import DEFAULT_CURATED, DEFAULT_OUTPUT, build_knowledge, render_knowledge
-from knowledge.build import write_atomically
+from knowledge.build import (
+    DEFAULT_CURATED,
+    DEFAULT_OUTPUT,
+    build_knowledge,
+    render_knowledge,
+    write_atomically,
+)
 from knowledge.errors import KnowledgeError
 
 

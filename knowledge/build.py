@@ -171,7 +171,10 @@ def _with_aliases(
         if isinstance(fact, AliasFact):
             aliases.setdefault(fact.entity, []).append(fact.alias)
     return (
-        [c.model_copy(update={"aliases": c.aliases + aliases.get(c.id, [])}) for c in constituencies],
+        [
+            c.model_copy(update={"aliases": c.aliases + aliases.get(c.id, [])})
+            for c in constituencies
+        ],
         [p.model_copy(update={"aliases": p.aliases + aliases.get(p.id, [])}) for p in people],
     )
 

@@ -35,7 +35,7 @@ def locate_quote(article: str, quote: str, fact_id: str) -> tuple[int, int]:
     matched = _longest_matching_prefix(article, quote)
     raise BuildError(
         f"fact {fact_id!r}: quote is not verbatim in the article; it matches up to "
-        f"{quote[:matched][-40:]!r} and then differs at {quote[matched:matched + 20]!r}"
+        f"{quote[:matched][-40:]!r} and then differs at {quote[matched : matched + 20]!r}"
     )
 
 

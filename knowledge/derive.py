@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from knowledge.schema import CandidateResult, ChangeFact, MajorityFact, ResultFact
 from knowledge.results_view import ELECTION_YEAR
+from knowledge.schema import CandidateResult, ChangeFact, MajorityFact, ResultFact
 
 
 def _by_seat(results: list[CandidateResult]) -> dict[str, list[CandidateResult]]:
@@ -30,9 +30,7 @@ def derive_forced_winners(results: list[CandidateResult]) -> list[ResultFact]:
         runner_up = next((r for r in seat_results if r.place == 2 and r.votes is not None), None)
         if runner_up is None or runner_up.votes is None:
             continue
-        ahead = [
-            r for r in seat_results if r.place is None and (r.votes or 0) > runner_up.votes
-        ]
+        ahead = [r for r in seat_results if r.place is None and (r.votes or 0) > runner_up.votes]
         if len(ahead) != 1:
             continue
         winner = ahead[0]
@@ -73,7 +71,7 @@ def derive_majorities(results: list[CandidateResult]) -> list[MajorityFact]:
 
 def derive_changes(facts: list[ResultFact]) -> list[ChangeFact]:
     """A person's votes in an earlier election against this one, in the same seat."""
-    earlier = {
+    earlier: dict[tuple[str | None, str | None], ResultFact] = {
         (f.person, f.seat): f
         for f in facts
         if f.year != ELECTION_YEAR and f.person and f.seat and f.votes is not None
@@ -83,7 +81,9 @@ def derive_changes(facts: list[ResultFact]) -> list[ChangeFact]:
         before = earlier.get((fact.person, fact.seat))
         if fact.year != ELECTION_YEAR or before is None or fact.votes is None:
             continue
-        assert before.votes is not None and fact.person and fact.seat
+        assert before.votes is not None
+        assert fact.person
+        assert fact.seat
         change = fact.votes - before.votes
         changes.append(
             ChangeFact(

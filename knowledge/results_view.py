@@ -7,6 +7,7 @@ rounded one. Anything the facts do not state stays None: unknown, never guessed.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import TypeVar
 
@@ -93,7 +94,7 @@ def _check_seat_order(results: list[CandidateResult]) -> None:
         places = [r.place for r in placed]
         if len(places) != len(set(places)):
             raise BuildError(f"seat {seat!r}: two candidates share a place: {places}")
-        for better, worse in zip(placed, placed[1:], strict=False):
+        for better, worse in itertools.pairwise(placed):
             if better.votes is not None and worse.votes is not None and better.votes < worse.votes:
                 raise BuildError(
                     f"seat {seat!r}: {better.id!r} placed above {worse.id!r} with fewer votes"

@@ -21,7 +21,10 @@ def test_rebuild_reproduces_the_committed_file_byte_for_byte(tmp_path: Path) -> 
     out = tmp_path / "results.json"
     done = subprocess.run(
         [sys.executable, "-m", "knowledge", "build", "--out", str(out)],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == DEFAULT_OUTPUT.read_bytes()
@@ -101,53 +104,83 @@ def test_the_copy_builds(workspace: Path) -> None:
 
 BROKEN = {
     "malformed list line names its line": (
-        ARTICLE, "Preston, 8,715 votes", "Preston, 8,715 voters", f"{ARTICLE}:75: malformed"
+        ARTICLE,
+        "Preston, 8,715 votes",
+        "Preston, 8,715 voters",
+        f"{ARTICLE}:75: malformed",
     ),
     "unknown finishing place": (
-        ARTICLE, "573 votes, 1.5 percent, eighth", "573 votes, 1.5 percent, last",
+        ARTICLE,
+        "573 votes, 1.5 percent, eighth",
+        "573 votes, 1.5 percent, last",
         "unknown finishing place 'last'",
     ),
     "share that is no percentage": (
-        ARTICLE, "8,715 votes, 22 percent", "8,715 votes, 220 percent", "not a percentage"
+        ARTICLE,
+        "8,715 votes, 22 percent",
+        "8,715 votes, 220 percent",
+        "not a percentage",
     ),
     "list and narrative disagree": (
-        ARTICLE, "Shockat Adam, Leicester South, 14,739", "Shockat Adam, Leicester South, 14,793",
+        ARTICLE,
+        "Shockat Adam, Leicester South, 14,739",
+        "Shockat Adam, Leicester South, 14,793",
         "disagree on votes",
     ),
     "quote not verbatim": (
-        "curated.toml", 'quote = "Adam won 14,739 votes to Ashworth’s 13,760 votes."',
+        "curated.toml",
+        'quote = "Adam won 14,739 votes to Ashworth’s 13,760 votes."',
         'quote = "Adam won 14,739 votes to Ashworths 13,760 votes."',
         "fact 'leicester-south-adam': quote is not verbatim",
     ),
     "number not in its quote": (
-        "curated.toml", "votes = 13760\nplace = 2", "votes = 13761\nplace = 2",
+        "curated.toml",
+        "votes = 13760\nplace = 2",
+        "votes = 13761\nplace = 2",
         "the number 13761 does not appear in its quote",
     ),
     "words not in the quote": (
-        "curated.toml", 'words = ["want something different"]', 'words = ["want something new"]',
+        "curated.toml",
+        'words = ["want something different"]',
+        'words = ["want something new"]',
         "'want something new' does not appear in its quote",
     ),
     "duplicate id": (
-        "curated.toml", 'id = "leicester-south-ashworth"', 'id = "leicester-south-adam"',
+        "curated.toml",
+        'id = "leicester-south-ashworth"',
+        'id = "leicester-south-adam"',
         "duplicate fact id 'leicester-south-adam'",
     ),
     "unknown reference": (
-        "curated.toml", 'opponent = "jon-ashworth"', 'opponent = "jon-ashwort"',
+        "curated.toml",
+        'opponent = "jon-ashworth"',
+        'opponent = "jon-ashwort"',
         "opponent 'jon-ashwort' is not a known id",
     ),
     "unknown field": (
-        "curated.toml", "share_qualifier = ", "share_qualifer = ", "fact 'islington-north-corbyn'"
+        "curated.toml",
+        "share_qualifier = ",
+        "share_qualifer = ",
+        "fact 'islington-north-corbyn'",
     ),
     "invalid toml": ("curated.toml", "[[party]]", "[[party]", "invalid TOML"),
     "count that does not match": (
-        "curated.toml", "count = 5", "count = 6", "says 6 independent winners, the results have 5"
+        "curated.toml",
+        "count = 5",
+        "count = 6",
+        "says 6 independent winners, the results have 5",
     ),
     "comparison that is false": (
-        "curated.toml", 'higher = "islington-north-corbyn"\nlower = "holborn-starmer-2024"',
-        'higher = "holborn-starmer-2024"\nlower = "islington-north-corbyn"', "it is not",
+        "curated.toml",
+        'higher = "islington-north-corbyn"\nlower = "holborn-starmer-2024"',
+        'higher = "holborn-starmer-2024"\nlower = "islington-north-corbyn"',
+        "it is not",
     ),
     "person not in the article": (
-        "curated.toml", 'name = "Azeem Rafiq"', 'name = "Azim Rafiq"', "is not in the article"
+        "curated.toml",
+        'name = "Azeem Rafiq"',
+        'name = "Azim Rafiq"',
+        "is not in the article",
     ),
 }
 
@@ -166,9 +199,20 @@ def test_failed_build_leaves_the_output_untouched(workspace: Path) -> None:
     out.write_text("previous", encoding="utf-8")
     _edit(workspace / "curated.toml", "count = 5", "count = 6")
     done = subprocess.run(
-        [sys.executable, "-m", "knowledge", "build", "--out", str(out),
-         "--curated", str(workspace / "curated.toml")],
-        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "knowledge",
+            "build",
+            "--out",
+            str(out),
+            "--curated",
+            str(workspace / "curated.toml"),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr

@@ -15,8 +15,12 @@ from knowledge.load import load_knowledge
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        check=False, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
 
 
@@ -41,7 +45,11 @@ def test_ask_json_is_one_object_with_the_plain_text() -> None:
 
 
 def test_chat_keeps_one_conversation_and_prints_no_prompt_when_piped() -> None:
-    done = run("chat", "--json", stdin="who won Leicester South\nhow many votes did he get\n\nHussain\nPerveen\n")
+    done = run(
+        "chat",
+        "--json",
+        stdin="who won Leicester South\nhow many votes did he get\n\nHussain\nPerveen\n",
+    )
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["status"] for r in records] == ["answered", "answered", "clarify", "answered"]
     assert "14,739" in records[1]["text"]

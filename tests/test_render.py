@@ -26,7 +26,8 @@ class _TagChecker(HTMLParser):
         self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.open and self.open.pop() == tag, tag
+        assert self.open, f"</{tag}> closes nothing"
+        assert self.open.pop() == tag, tag
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -43,7 +44,7 @@ def visible_text(html: str) -> str:
 HOSTILE = Answer(
     Status.ANSWERED,
     (
-        paragraph("1 < 2 & ", bold("<b>bold</b>"), " \"quoted\""),
+        paragraph("1 < 2 & ", bold("<b>bold</b>"), ' "quoted"'),
         CandidateTable((CandidateRow("A <i>", "P&Q", 10, 12.5, 1, True),)),
         Quotation(("<script>", "x & y"), "Mr <Quote>"),
         BulletList((paragraph("<li>"),)),
@@ -53,7 +54,9 @@ HOSTILE = Answer(
 
 def test_html_escapes_every_piece_of_text() -> None:
     html = to_html(HOSTILE)
-    assert "<script>" not in html and "<li>" not in html and "<Quote>" not in html
+    assert "<script>" not in html
+    assert "<li>" not in html
+    assert "<Quote>" not in html
     assert "&lt;script&gt;" in html
     assert "P&amp;Q" in html
 
@@ -72,7 +75,9 @@ def test_every_answer_is_telegram_html(engine: Engine, question: str) -> None:
     visible_text(sources_html(answer))
 
 
-@pytest.mark.parametrize(("share", "length"), [(0, 0), (5, 1), (50, 10), (100, 20), (35.2, 7), (36, 8)])
+@pytest.mark.parametrize(
+    ("share", "length"), [(0, 0), (5, 1), (50, 10), (100, 20), (35.2, 7), (36, 8)]
+)
 def test_share_bar_is_proportional(share: float, length: int) -> None:
     assert len(share_bar(share)) == length
 

@@ -46,6 +46,7 @@ class Catalog:
         self.parties = {p.id: p for p in knowledge.parties}
         self.facts: dict[str, Fact] = {f.id: f for f in knowledge.facts}
         self.results = list(knowledge.results)
+        self.results_by_id = {r.id: r for r in self.results}
         self.results_by_seat: dict[str, list[CandidateResult]] = defaultdict(list)
         self.results_by_person: dict[str, list[CandidateResult]] = defaultdict(list)
         for result in self.results:
@@ -86,14 +87,6 @@ class Catalog:
         ]
         return seats + people + parties
 
-    def name_of(self, key: str) -> str:
-        kind, entity_id = split_key(key)
-        table: dict[str, object] = {
-            Kind.SEAT: self.seats, Kind.PERSON: self.people, Kind.PARTY: self.parties
-        }[kind]
-        entity = table[entity_id]
-        return str(getattr(entity, "name"))
-
     def party_name(self, party_id: str | None) -> str | None:
         return self.parties[party_id].name if party_id in self.parties else None
 
@@ -112,7 +105,8 @@ class Catalog:
     def seatless_results_mentioning(self, place: str) -> list[CandidateResult]:
         """Results whose seat the article does not name but whose sentence names the place."""
         return [
-            r for r in self.results
+            r
+            for r in self.results
             if r.seat is None and any(place in (f.quote or "") for f in self.result_facts(r))
         ]
 

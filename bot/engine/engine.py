@@ -54,9 +54,11 @@ class Engine:
     ) -> Answer | None:
         """'Perveen' or '2' after 'which Hussain?': answer what was asked about that one."""
         pending = conversation.pending
-        if pending is None or (reading.intent is not None and resolution.mentions and not any(
-            set(m.keys) & set(pending.keys) for m in resolution.mentions
-        )):
+        if pending is None or (
+            reading.intent is not None
+            and resolution.mentions
+            and not any(set(m.keys) & set(pending.keys) for m in resolution.mentions)
+        ):
             return None
         picked = self.index.options_matching(text, pending.keys)
         if text.isdigit() and 1 <= int(text) <= len(pending.keys):
@@ -104,20 +106,31 @@ class Engine:
             kind, entity_id = split_key(key)
             if entity_id not in by_kind[kind]:
                 by_kind[kind].append(entity_id)
-        seat_ids, person_ids, party_ids = by_kind[Kind.SEAT], by_kind[Kind.PERSON], by_kind[Kind.PARTY]
+        seat_ids, person_ids, party_ids = (
+            by_kind[Kind.SEAT],
+            by_kind[Kind.PERSON],
+            by_kind[Kind.PARTY],
+        )
         intent = reading.intent
         if not seat_ids and not person_ids:
             wants_person = reading.refers_to_person or (intent in PERSON_INTENTS and not party_ids)
             wants_seat = reading.refers_to_seat or intent in SEAT_INTENTS or bool(party_ids)
             if wants_person and conversation.person:
                 person_ids = [split_key(conversation.person)[1]]
-            elif wants_seat and conversation.seat and (intent is not None or party_ids) and not (
-                party_ids and intent in {Intent.RANKING, None} and not reading.follow_up
-            ) and not (party_ids == ["independent"] and not reading.refers_to_seat):
+            elif (
+                wants_seat
+                and conversation.seat
+                and (intent is not None or party_ids)
+                and not (party_ids and intent in {Intent.RANKING, None} and not reading.follow_up)
+                and not (party_ids == ["independent"] and not reading.refers_to_seat)
+            ):
                 seat_ids = [split_key(conversation.seat)[1]]
-            elif conversation.person and intent is not None and not party_ids and intent not in {
-                Intent.RANKING, Intent.HELP
-            }:
+            elif (
+                conversation.person
+                and intent is not None
+                and not party_ids
+                and intent not in {Intent.RANKING, Intent.HELP}
+            ):
                 person_ids = [split_key(conversation.person)[1]]
         if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
             return self._about_people(reading, person_ids)
@@ -134,7 +147,12 @@ class Engine:
     def _about_people(self, reading: Reading, person_ids: list[str]) -> Answer:
         catalog, intent, first = self.catalog, reading.intent, person_ids[0]
         if len(person_ids) > 1 and intent in {
-            None, Intent.COMPARE, Intent.VOTES, Intent.SHARE, Intent.RANKING, Intent.OVERVIEW
+            None,
+            Intent.COMPARE,
+            Intent.VOTES,
+            Intent.SHARE,
+            Intent.RANKING,
+            Intent.OVERVIEW,
         }:
             return people.compare_answer(catalog, first, person_ids[1])
         if intent is Intent.VOTES or intent is Intent.RANKING:
@@ -160,7 +178,9 @@ class Engine:
 
     def _about_seat(self, reading: Reading, seat_id: str, party_ids: list[str]) -> Answer:
         catalog, intent = self.catalog, reading.intent
-        party = next((p for p in party_ids if p != "independent" or intent is not Intent.WINNER), None)
+        party = next(
+            (p for p in party_ids if p != "independent" or intent is not Intent.WINNER), None
+        )
         if party is not None and intent not in {Intent.MAJORITY, Intent.PLACE}:
             return seats.party_in_seat(catalog, party, seat_id)
         if intent is Intent.PLACE and reading.place is not None:
@@ -198,8 +218,12 @@ class Engine:
         if not conversation.sources:
             return Answer(
                 Status.HELP,
-                (paragraph("Ask me something first; then “source” shows the sentences behind "
-                           "the answer."),),
+                (
+                    paragraph(
+                        "Ask me something first; then “source” shows the sentences behind "
+                        "the answer."
+                    ),
+                ),
                 headline="No answer to source yet",
             )
         blocks = tuple(Quotation((s.quote,), s.document) for s in conversation.sources)

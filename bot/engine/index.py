@@ -182,9 +182,7 @@ class NameIndex:
         if picked:
             return picked
         words = set(resolution.words)
-        return tuple(
-            k for k in keys if words & set(tokens(self.entities[k].name)) - NON_NAME_WORDS
-        )
+        return tuple(k for k in keys if words & set(tokens(self.entities[k].name)) - NON_NAME_WORDS)
 
 
 def _aliases_of(entity: Entity) -> list[tuple[str, int]]:
@@ -203,7 +201,10 @@ def _person_parts(name: str) -> list[tuple[str, int]]:
         return []
     parts = [(words[-1], int(Tier.SURNAME)), (words[0], int(Tier.FIRST_NAME))]
     if len(words) >= 3:
-        parts += [(" ".join(words[1:]), int(Tier.SHORT)), (f"{words[0]} {words[-1]}", int(Tier.SHORT))]
+        parts += [
+            (" ".join(words[1:]), int(Tier.SHORT)),
+            (f"{words[0]} {words[-1]}", int(Tier.SHORT)),
+        ]
         parts += [(word, int(Tier.MIDDLE_NAME)) for word in words[1:-1]]
     if "-" in name:
         parts.append((name.split()[-1], int(Tier.SURNAME)))

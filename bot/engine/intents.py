@@ -128,4 +128,6 @@ def _intent(
 
 def _won_by(words: list[str]) -> bool:
     """'won by', 'win by', 'beat ... by': the margin, not the winner."""
-    return "by" in words and bool(set(words) & (WIN_WORDS | {"beat", "beating", "held", "survived", "hold", "lost"}))
+    return "by" in words and bool(
+        set(words) & (WIN_WORDS | {"beat", "beating", "held", "survived", "hold", "lost"})
+    )

@@ -3,10 +3,12 @@ help, what it covers, not found, which one?"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
-from bot.engine.catalog import Catalog, party_key, person_key, seat_key
+from bot.engine.catalog import Catalog, party_key, person_key
 from bot.engine.people import result_line
-from bot.engine.wording import figures, ordinal, percent, votes, with_party
+from bot.engine.wording import figures, ordinal, percent, with_party
 from knowledge.schema import CandidateResult
 
 EXAMPLES = (
@@ -28,9 +30,12 @@ def results_list(
     catalog: Catalog, results: list[CandidateResult], lead: str, headline: str
 ) -> Answer:
     items = tuple(
-        paragraph(bold(catalog.candidate_name(r)), f", {_seat_name(catalog, r)}: "
-                  + (figures(r) or "no figures given")
-                  + (f", {ordinal(r.place)}" if r.place else ""))
+        paragraph(
+            bold(catalog.candidate_name(r)),
+            f", {_seat_name(catalog, r)}: "
+            + (figures(r) or "no figures given")
+            + (f", {ordinal(r.place)}" if r.place else ""),
+        )
         for r in results
     )
     return Answer(
@@ -51,8 +56,6 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
         lead = f"{len(chosen)} independents won, as the article says:"
         answer = results_list(catalog, chosen, lead, f"{len(chosen)} independents won")
         if count is not None:
-            from dataclasses import replace
-
             answer = replace(answer, sources=catalog.sources_of([count.id]) + answer.sources)
         return answer
     if place is not None:
@@ -68,13 +71,16 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
 def party_results(catalog: Catalog, party_id: str) -> Answer:
     party = catalog.parties[party_id].name
     found = [r for r in catalog.results if r.party == party_id]
-    notes = [n for n in catalog.notes.get(party_id, [])]
+    notes = list(catalog.notes.get(party_id, []))
     if not found:
         blocks: list[Block] = [paragraph(f"The article gives no {party} results.")]
         blocks += [paragraph(f"It says: “{n.quote}”") for n in notes]
         return Answer(
-            Status.ANSWERED, tuple(blocks), headline=f"{party}: no results given",
-            entities=(party_key(party_id),), sources=catalog.sources_of([n.id for n in notes]),
+            Status.ANSWERED,
+            tuple(blocks),
+            headline=f"{party}: no results given",
+            entities=(party_key(party_id),),
+            sources=catalog.sources_of([n.id for n in notes]),
         )
     lines = tuple(result_line(catalog, r) for r in found)
     return Answer(
@@ -89,7 +95,8 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
 def ranking(catalog: Catalog, most: bool, by_share: bool, party_id: str | None) -> Answer:
     measure = "share" if by_share else "votes"
     pool = [
-        r for r in catalog.results
+        r
+        for r in catalog.results
         if getattr(r, measure) is not None and (party_id is None or r.party == party_id)
     ]
     pool.sort(key=lambda r: getattr(r, measure), reverse=most)
@@ -99,10 +106,18 @@ def ranking(catalog: Catalog, most: bool, by_share: bool, party_id: str | None) 
     lead = f"Of the {len(pool)} {scope} the article gives {measure} for, the {word} {measure}:"
     best = top[0]
     best_value = percent(best.share) if by_share and best.share is not None else figures(best)
-    answer = results_list(catalog, top, lead, f"{word} {measure}: {catalog.candidate_name(best)}, {best_value}")
-    from dataclasses import replace
-
-    return replace(answer, blocks=(paragraph(bold(with_party(catalog, best)), f", {_seat_name(catalog, best)}: {best_value}."), *answer.blocks))
+    answer = results_list(
+        catalog, top, lead, f"{word} {measure}: {catalog.candidate_name(best)}, {best_value}"
+    )
+    return replace(
+        answer,
+        blocks=(
+            paragraph(
+                bold(with_party(catalog, best)), f", {_seat_name(catalog, best)}: {best_value}."
+            ),
+            *answer.blocks,
+        ),
+    )
 
 
 def help_answer(catalog: Catalog) -> Answer:
@@ -111,7 +126,8 @@ def help_answer(catalog: Catalog) -> Answer:
         (
             paragraph(
                 "I answer questions about UK general election 2024 results from ",
-                bold(_document(catalog)), ", quoting the article for every fact.",
+                bold(_document(catalog)),
+                ", quoting the article for every fact.",
             ),
             paragraph("Ask me things like:"),
             BulletList(tuple(paragraph(e) for e in EXAMPLES)),
@@ -123,7 +139,11 @@ def help_answer(catalog: Catalog) -> Answer:
 
 def _document(catalog: Catalog) -> str:
     source = catalog.knowledge.sources[0]
-    return f"{source.publisher} issue {source.issue}, “{source.title}”" if source.issue else source.title
+    return (
+        f"{source.publisher} issue {source.issue}, “{source.title}”"
+        if source.issue
+        else source.title
+    )
 
 
 def coverage(catalog: Catalog) -> Answer:
@@ -134,9 +154,11 @@ def coverage(catalog: Catalog) -> Answer:
         Status.HELP,
         (
             paragraph(
-                "My knowledge comes from ", bold(_document(catalog)), f"{by}, on the "
-                f"{catalog.knowledge.election.name}. Every fact is a quoted sentence from it; "
-                "majorities are worked out from its figures, and what it does not say I don’t know.",
+                "My knowledge comes from ",
+                bold(_document(catalog)),
+                f"{by}, on the {catalog.knowledge.election.name}. Every fact is a quoted "
+                "sentence from it; majorities are worked out from its figures, and what it "
+                "does not say I don’t know.",
             ),
             paragraph(
                 f"It covers {len(seats)} seats and {len(catalog.people)} people, mostly "
@@ -152,8 +174,10 @@ def not_found(catalog: Catalog, asked: str) -> Answer:
     return Answer(
         Status.NOT_FOUND,
         (
-            paragraph(f"I don’t have {what}. I know the {len(catalog.seats)} seats and "
-                      f"{len(catalog.people)} people in {_document(catalog)}."),
+            paragraph(
+                f"I don’t have {what}. I know the {len(catalog.seats)} seats and "
+                f"{len(catalog.people)} people in {_document(catalog)}."
+            ),
             paragraph("Try “who won Leicester South?”, “which independents won?” or “help”."),
         ),
         headline=f"Not found: {asked}" if asked else "Not understood",
@@ -182,6 +206,3 @@ def _label(catalog: Catalog, key: str) -> str:
     if kind == "seat":
         return catalog.seats[entity_id].name
     return catalog.parties[entity_id].name
-
-
-__all__ = ["choose", "coverage", "help_answer", "independents", "not_found", "ranking", "seat_key"]

@@ -59,7 +59,9 @@ def result_line(catalog: Catalog, result: CandidateResult) -> Paragraph:
     margin = margin_phrase(catalog, result)
     tail = f" {margin}" if margin else ""
     tail += f", with {numbers}." if numbers else "."
-    return paragraph(bold(capitalised(with_party(catalog, result))), f" {outcome_phrase(catalog, result)}{tail}")
+    return paragraph(
+        bold(capitalised(with_party(catalog, result))), f" {outcome_phrase(catalog, result)}{tail}"
+    )
 
 
 def _who(catalog: Catalog, person_id: str) -> str:
@@ -97,7 +99,9 @@ def votes_answer(catalog: Catalog, person_id: str) -> Answer:
         blocks: list[Block] = [paragraph(f"The article does not give {name}’s vote.")]
         if result is not None:
             blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
-        return _answer(catalog, person_id, blocks, f"{name}: votes not given", _facts(catalog, person_id))
+        return _answer(
+            catalog, person_id, blocks, f"{name}: votes not given", _facts(catalog, person_id)
+        )
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     share = f" ({percent(result.share)} of the vote)" if result.share is not None else ""
     blocks = [paragraph(bold(name), f" got {votes(result.votes)}{where}{share}.")]
@@ -117,11 +121,15 @@ def share_answer(catalog: Catalog, person_id: str) -> Answer:
         blocks: list[Block] = [paragraph(f"The article does not give {name}’s share of the vote.")]
         if result is not None:
             blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
-        return _answer(catalog, person_id, blocks, f"{name}: share not given", _facts(catalog, person_id))
+        return _answer(
+            catalog, person_id, blocks, f"{name}: share not given", _facts(catalog, person_id)
+        )
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     count = f" ({votes(result.votes)})" if result.votes is not None else ""
     blocks = [paragraph(bold(name), f" won {percent(result.share)} of the vote{where}{count}.")]
-    stated = [f for f in catalog.result_facts(result) if f.share is not None and f.share != result.share]
+    stated = [
+        f for f in catalog.result_facts(result) if f.share is not None and f.share != result.share
+    ]
     for other in stated:
         qualifier = f"{other.share_qualifier} " if other.share_qualifier else ""
         blocks.append(
@@ -143,8 +151,11 @@ def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = No
         text = f"The article does not say {name} stood in this election."
         answer = overview(catalog, person_id)
         return Answer(
-            Status.ANSWERED, (paragraph(text), *answer.blocks), f"{name}: not a candidate",
-            answer.entities, sources=answer.sources,
+            Status.ANSWERED,
+            (paragraph(text), *answer.blocks),
+            f"{name}: not a candidate",
+            answer.entities,
+            sources=answer.sources,
         )
     blocks: list[Block] = []
     if asked_place is not None:
@@ -177,15 +188,14 @@ def said_answer(catalog: Catalog, person_id: str) -> Answer:
         answer = overview(catalog, person_id)
         lead = paragraph(f"The article quotes no words from {name}.")
         return Answer(
-            Status.ANSWERED, (lead, *answer.blocks), f"{name}: no quotes", answer.entities,
+            Status.ANSWERED,
+            (lead, *answer.blocks),
+            f"{name}: no quotes",
+            answer.entities,
             sources=answer.sources,
         )
-    blocks: list[Block] = [
-        Quotation(tuple(fact.words), fact.speaker or name) for fact in said
-    ]
-    return _answer(
-        catalog, person_id, blocks, f"{name}: {len(said)} quotes", [f.id for f in said]
-    )
+    blocks: list[Block] = [Quotation(tuple(fact.words), fact.speaker or name) for fact in said]
+    return _answer(catalog, person_id, blocks, f"{name}: {len(said)} quotes", [f.id for f in said])
 
 
 def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
@@ -207,11 +217,19 @@ def change_answer(catalog: Catalog, person_id: str) -> Answer:
     if line is None:
         lead = paragraph(f"The article gives no earlier result for {name} to compare with.")
         answer = overview(catalog, person_id)
-        return Answer(Status.ANSWERED, (lead, *answer.blocks), f"{name}: no earlier result",
-                      answer.entities, sources=answer.sources)
+        return Answer(
+            Status.ANSWERED,
+            (lead, *answer.blocks),
+            f"{name}: no earlier result",
+            answer.entities,
+            sources=answer.sources,
+        )
     change = catalog.changes[person_id]
     return _answer(
-        catalog, person_id, [line], f"{name}: {change.change:+,} votes since {change.from_year}",
+        catalog,
+        person_id,
+        [line],
+        f"{name}: {change.change:+,} votes since {change.from_year}",
         [change.id],
     )
 
@@ -228,7 +246,8 @@ def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
     headline = f"{names[0]} v {names[1]}"
     if first and second and first.votes is not None and second.votes is not None:
         ahead, behind = (first, second) if first.votes >= second.votes else (second, first)
-        assert ahead.votes is not None and behind.votes is not None
+        assert ahead.votes is not None
+        assert behind.votes is not None
         gap = ahead.votes - behind.votes
         blocks.insert(
             0,
@@ -238,9 +257,13 @@ def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
                 f"({number(ahead.votes)} to {number(behind.votes)}).",
             ),
         )
-        headline = f"{catalog.candidate_name(ahead)} +{number(gap)} over {catalog.candidate_name(behind)}"
+        headline = (
+            f"{catalog.candidate_name(ahead)} +{number(gap)} over {catalog.candidate_name(behind)}"
+        )
     elif first and second:
-        blocks.append(paragraph("The article does not give both their votes, so I cannot compare them."))
+        blocks.append(
+            paragraph("The article does not give both their votes, so I cannot compare them.")
+        )
     facts = _facts(catalog, first_id) + _facts(catalog, second_id)
     facts += [c.id for c in catalog.comparisons if _compares(c.higher, c.lower, first, second)]
     return Answer(

@@ -22,8 +22,8 @@ from bot.engine.wording import (
     figures,
     margin_phrase,
     number,
-    outcome_phrase,
     ordinal,
+    outcome_phrase,
     votes,
     with_party,
 )
@@ -54,10 +54,13 @@ def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
     who = with_party(catalog, winner)
     if catalog.is_derived(winner, "place"):
         runner_up = catalog.at_place(seat_id, 2)
-        assert runner_up is not None and runner_up.votes is not None and winner.votes is not None
+        assert runner_up is not None
+        assert runner_up.votes is not None
+        assert winner.votes is not None
         return (
             paragraph(
-                bold(who), f" came first in {seat}. The article does not say so in words: it gives "
+                bold(who),
+                f" came first in {seat}. The article does not say so in words: it gives "
                 f"{catalog.candidate_name(runner_up)} second with {number(runner_up.votes)}, and "
                 f"{catalog.candidate_name(winner)} {number(winner.votes)}, more than that.",
             ),
@@ -71,13 +74,15 @@ def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
 def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None, str]:
     majority = catalog.majorities.get(seat_id)
     if majority is not None:
-        winner = next(r for r in catalog.results if r.id == majority.winner)
-        second = next(r for r in catalog.results if r.id == majority.runner_up)
-        assert winner.votes is not None and second.votes is not None
+        first = catalog.results_by_id[majority.winner]
+        second = catalog.results_by_id[majority.runner_up]
+        assert first.votes is not None
+        assert second.votes is not None
         return (
             paragraph(
-                "Majority: ", bold(votes(majority.majority)),
-                f" ({number(winner.votes)} for {catalog.candidate_name(winner)} against "
+                "Majority: ",
+                bold(votes(majority.majority)),
+                f" ({number(first.votes)} for {catalog.candidate_name(first)} against "
                 f"{number(second.votes)} for {catalog.candidate_name(second)}).",
             ),
             f"majority {number(majority.majority)}",
@@ -85,9 +90,9 @@ def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None,
     winner = catalog.winner(seat_id)
     stated = margin_phrase(catalog, winner) if winner else None
     if stated:
-        return paragraph("Margin: ", bold(stated.removeprefix("by ")), ", as the article puts it."), (
-            f"margin {stated.removeprefix('by ')}"
-        )
+        return paragraph(
+            "Margin: ", bold(stated.removeprefix("by ")), ", as the article puts it."
+        ), (f"margin {stated.removeprefix('by ')}")
     if winner is not None:
         return paragraph("The article does not give the majority."), ""
     return None, ""
@@ -158,7 +163,9 @@ def majority_answer(catalog: Catalog, seat_id: str) -> Answer:
     line, gist = majority_sentence(catalog, seat_id)
     winner = catalog.winner(seat_id)
     if line is None or not gist:
-        known = "it does not say who won" if winner is None else "it does not give the runner-up's vote"
+        known = (
+            "it does not say who won" if winner is None else "it does not give the runner-up's vote"
+        )
         lead = paragraph(f"The article does not give the majority in {seat}: {known}.")
         return seat_card(catalog, seat_id, lead=[lead])
     assert winner is not None
@@ -179,7 +186,9 @@ def party_in_seat(catalog: Catalog, party_id: str, seat_id: str) -> Answer:
     who = capitalised(catalog.candidate_name(result))
     placed = f", {ordinal(result.place)}" if result.place else ""
     lead = paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")
-    return _replace_headline(seat_card(catalog, seat_id, lead=[lead]), f"{party} in {seat}: {numbers}")
+    return _replace_headline(
+        seat_card(catalog, seat_id, lead=[lead]), f"{party} in {seat}: {numbers}"
+    )
 
 
 def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) -> Answer:

@@ -44,13 +44,27 @@ WINNERS = [
     case("who won holborn and st pancras", "Keir Starmer", "came first", "11,576"),
     case("Holborn & St. Pancras", "Keir Starmer", "Andrew Feinstein", "7,312"),
     case("who won holborn and saint pancras", "Keir Starmer"),
-    case("who won preston", "does not say who won Preston", "Michael Lavalette", "8,715",
-         never=("Lavalette (Independent) won",)),
-    case("who won walsall and bloxwich", "does not say who won", "Aftab Nawaz", "7,600",
-         never=("Nawaz (Independent) won",)),
+    case(
+        "who won preston",
+        "does not say who won Preston",
+        "Michael Lavalette",
+        "8,715",
+        never=("Lavalette (Independent) won",),
+    ),
+    case(
+        "who won walsall and bloxwich",
+        "does not say who won",
+        "Aftab Nawaz",
+        "7,600",
+        never=("Nawaz (Independent) won",),
+    ),
     case("who won slough?", "does not say who won Slough", "Azhar Iqbal Chohan", "11,019"),
-    case("who won rochdale", "does not say who won Rochdale", "George Galloway",
-         never=("Galloway won",)),
+    case(
+        "who won rochdale",
+        "does not say who won Rochdale",
+        "George Galloway",
+        never=("Galloway won",),
+    ),
     case("who won bradford west", "does not say who won", "Muhammed Ali Islam", "11,017"),
     case("who won leicester east", "does not say who won", "Claudia Webbe", "5,532"),
     case("who won coventry east", "does not say who won", "Dave Nellist", "797"),
@@ -109,15 +123,22 @@ VOTES = [
     case("sam gorst votes", "3,294"),
     case("tanushka marah votes", "3,048"),
     case("tony wilson votes", "573"),
-    case("how many votes did wes streeting get", "does not give Wes Streeting’s vote",
-         "just over 500", never=("15,119 votes in Ilford",)),
+    case(
+        "how many votes did wes streeting get",
+        "does not give Wes Streeting’s vote",
+        "just over 500",
+        never=("15,119 votes in Ilford",),
+    ),
     case("how many votes did galloway get", "does not give George Galloway’s vote", "lost"),
     case("how many votes did jess phillips get", "does not give Jess Phillips’s vote", "700"),
     case("how many votes did labour get in islington north", "16,873"),
     case("labour vote in dewsbury", "8,707"),
     case("how many votes did labour get in leicester south", "13,760", "Jon Ashworth"),
-    case("labour votes in blackburn", "does not give a Labour result in Blackburn",
-         never=("10,518 votes, second",)),
+    case(
+        "labour votes in blackburn",
+        "does not give a Labour result in Blackburn",
+        never=("10,518 votes, second",),
+    ),
 ]
 
 SHARES = [
@@ -170,7 +191,9 @@ PLACES = [
     case("who came third in leicester south", "does not say who came third"),
     case("who came second in preston", "Michael Lavalette"),
     case("who came third in tottenham", "Nandita Lal"),
-    case("who came first in preston", "does not say who came first", never=("Lavalette came first",)),
+    case(
+        "who came first in preston", "does not say who came first", never=("Lavalette came first",)
+    ),
 ]
 
 MAJORITIES = [
@@ -188,10 +211,23 @@ MAJORITIES = [
 ]
 
 INDEPENDENTS = [
-    case("which independents won?", "5 independents won", "Jeremy Corbyn", "Shockat Adam",
-         "Adnan Hussain", "Iqbal Mohamed", "Ayoub Khan", never=("Lavalette",)),
-    case("which independents came second", "Michael Lavalette", "Leanne Mohamad",
-         "Andrew Feinstein", never=("Jeremy Corbyn",)),
+    case(
+        "which independents won?",
+        "5 independents won",
+        "Jeremy Corbyn",
+        "Shockat Adam",
+        "Adnan Hussain",
+        "Iqbal Mohamed",
+        "Ayoub Khan",
+        never=("Lavalette",),
+    ),
+    case(
+        "which independents came second",
+        "Michael Lavalette",
+        "Leanne Mohamad",
+        "Andrew Feinstein",
+        never=("Jeremy Corbyn",),
+    ),
     case("list all the independents", "23 independent candidates", "Tony Wilson"),
     case("independents", "23 independent"),
     case("how many independents won", "5 independents won"),
@@ -217,11 +253,17 @@ SAID = [
     case("what did jeremy corbyn say to starmer", "parliamentary neighbour"),
     case("what did Shockat Adam say?", "Our resistance can manifest", "ballot box"),
     case("adam quote", "turned our backs on them"),
-    case("what did adnan hussain's campaign say", "closer to the people than Labour",
-         "A spokesperson for his campaign"),
+    case(
+        "what did adnan hussain's campaign say",
+        "closer to the people than Labour",
+        "A spokesperson for his campaign",
+    ),
     case("what did iqbal mohamed say", "damaging mainstream parties"),
-    case("what did maxine bowler say", "brilliant to see the independents advance",
-         "boost to the fightback"),
+    case(
+        "what did maxine bowler say",
+        "brilliant to see the independents advance",
+        "boost to the fightback",
+    ),
     case("what did starmer say", "quotes no words from Keir Starmer"),
 ]
 
@@ -251,21 +293,35 @@ PEOPLE = [
 
 PARTIES = [
     case("labour", "Labour results", "16,873", "8,707"),
-    case("how did the workers party do", "gives no Workers Party results",
-         "generally did worse than independent candidates"),
+    case(
+        "how did the workers party do",
+        "gives no Workers Party results",
+        "generally did worse than independent candidates",
+    ),
     case("reform uk", "gives no Reform UK results"),
 ]
 
 AMBIGUOUS = [
     case("Hussain", "Adnan Hussain", "Perveen Hussain", status="clarify"),
-    case("how many votes did hussain get", "Adnan Hussain", "Perveen Hussain", status="clarify",
-         never=("10,518",)),
+    case(
+        "how many votes did hussain get",
+        "Adnan Hussain",
+        "Perveen Hussain",
+        status="clarify",
+        never=("10,518",),
+    ),
     case("mohamad", "Leanne Mohamad", "Iqbal Mohamed", status="clarify"),
     case("Leicester", "Leicester South", "Leicester East", status="clarify"),
-    case("who won leicester", "Leicester South", "Leicester East", status="clarify",
-         never=("979",)),
-    case("Birmingham", "Birmingham Perry Barr", "Birmingham Selly Oak", "Jess Phillips",
-         status="clarify"),
+    case(
+        "who won leicester", "Leicester South", "Leicester East", status="clarify", never=("979",)
+    ),
+    case(
+        "Birmingham",
+        "Birmingham Perry Barr",
+        "Birmingham Selly Oak",
+        "Jess Phillips",
+        status="clarify",
+    ),
     case("iqbal", "Iqbal Mohamed", "Azhar Iqbal Chohan", status="clarify"),
     case("jeremy hunt", "I don’t have “jeremy hunt”", status="clarify", never=("24,120",)),
     case("leicester west", "I don’t have “leicester west”", status="clarify"),
@@ -293,6 +349,19 @@ HELP = [
 ]
 
 ALL_CASES = (
-    WINNERS + VOTES + SHARES + FINISHES + PLACES + MAJORITIES + INDEPENDENTS + RANKINGS
-    + COMPARISONS + SAID + PEOPLE + PARTIES + AMBIGUOUS + UNKNOWN + HELP
+    WINNERS
+    + VOTES
+    + SHARES
+    + FINISHES
+    + PLACES
+    + MAJORITIES
+    + INDEPENDENTS
+    + RANKINGS
+    + COMPARISONS
+    + SAID
+    + PEOPLE
+    + PARTIES
+    + AMBIGUOUS
+    + UNKNOWN
+    + HELP
 )

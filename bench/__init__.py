@@ -1,0 +1,1 @@
+"""make bench: how fast the engine answers, against a naive fuzzy baseline."""

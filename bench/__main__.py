@@ -1,0 +1,124 @@
+"""python -m bench: time per question (median, p99), questions per second and right-entity
+rate for the engine and for a naive baseline (rapidfuzz extractOne with WRatio over every
+name), over the same fixed mix in the same run; then the name index at the size of a whole
+election (650 seats, 4,550 candidates, synthetic names); then the console's time to its
+first answer."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
+
+from bench.mix import MIX
+from bench.synthetic import synthetic_entities, synthetic_mix
+from bot.engine import Conversation, Engine
+from bot.engine.index import Entity, NameIndex
+from knowledge.load import load_knowledge
+
+ROUNDS = 200
+
+
+def timed(
+    picker: Callable[[str], str | None], mix: list[tuple[str, str]], rounds: int = ROUNDS
+) -> dict[str, float]:
+    for question, _ in mix:  # warm caches once, as a running bot would be
+        picker(question)
+    samples: list[int] = []
+    right = 0
+    for _ in range(rounds):
+        for question, expected in mix:
+            start = time.perf_counter_ns()
+            picked = picker(question)
+            samples.append(time.perf_counter_ns() - start)
+            right += picked == expected
+    samples.sort()
+    total_seconds = sum(samples) / 1e9
+    return {
+        "median_ms": statistics.median(samples) / 1e6,
+        "p99_ms": samples[int(len(samples) * 0.99)] / 1e6,
+        "qps": len(samples) / total_seconds,
+        "right": right / (rounds * len(mix)),
+    }
+
+
+def baseline(entities: list[Entity]) -> Callable[[str], str | None]:
+    names: list[str] = []
+    keys: list[str] = []
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            names.append(name)
+            keys.append(entity.key)
+
+    def pick(question: str) -> str | None:
+        best = process.extractOne(question, names, scorer=fuzz.WRatio)
+        return keys[best[2]] if best else None
+
+    return pick
+
+
+def report(title: str, ours: dict[str, float], naive: dict[str, float], mix_size: int) -> None:
+    print(f"\n{title} ({mix_size} questions)")
+    for name, row in (("engine", ours), ("baseline", naive)):
+        print(
+            f"  {name:<9} median {row['median_ms']:.3f} ms  p99 {row['p99_ms']:.3f} ms  "
+            f"{row['qps']:>9,.0f} q/s  right entity {row['right']:.0%}"
+        )
+    print(
+        f"  engine/baseline: {naive['median_ms'] / ours['median_ms']:.1f}x faster at the median, "
+        f"{naive['p99_ms'] / ours['p99_ms']:.1f}x at p99"
+    )
+
+
+def main() -> None:
+    engine = Engine(load_knowledge())
+
+    def engine_pick(question: str) -> str | None:
+        answer = engine.answer(question, Conversation())
+        return answer.entities[0] if answer.entities else None
+
+    entities = engine.catalog.entities()
+    report(
+        "Whole answers from the article's knowledge",
+        timed(engine_pick, MIX),
+        timed(baseline(entities), MIX),
+        len(MIX),
+    )
+
+    big = synthetic_entities()
+    index = NameIndex(big)
+    mix = synthetic_mix(big)
+
+    def index_pick(question: str) -> str | None:
+        mentions = index.resolve(question).mentions
+        return mentions[0].keys[0] if mentions and len(mentions[0].keys) == 1 else None
+
+    # The baseline takes milliseconds a question at this size: fewer rounds keep the bench short.
+    report(
+        f"Name resolution at election size ({len(big):,} names)",
+        timed(index_pick, mix),
+        timed(baseline(big), mix, rounds=10),
+        len(mix),
+    )
+
+    starts = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "who won Leicester South"],
+            check=True,
+            capture_output=True,
+        )
+        starts.append(time.perf_counter() - start)
+    print(
+        f"\nConsole, start to first answer: median {statistics.median(starts) * 1000:.0f} ms "
+        f"(5 runs of `python -m bot ask`)"
+    )
+
+
+if __name__ == "__main__":
+    main()
