@@ -18,6 +18,7 @@ from bot.render import to_plain
 from knowledge.errors import KnowledgeFileError
 from knowledge.load import SHIPPED_KNOWLEDGE, load_knowledge
 
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 PROMPT = "> "
 
@@ -30,9 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
     if options.command == "ask":
-        _print(options.question, engine.answer(options.question), options.json, sys.stdout)
+        answer = _answer_safely(engine, options.question, Conversation())
+        if answer is None:
+            return EXIT_FAILED
+        _print(options.question, answer, options.json, sys.stdout)
         return 0
-    return _chat(engine, sys.stdin, sys.stdout, options.json, options.echo)
+    return chat(engine, sys.stdin, sys.stdout, options.json, options.echo)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,19 +62,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) -> int:
+def chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) -> int:
     conversation = Conversation()
     interactive = lines.isatty()
     try:
         for question in _questions(lines, out, interactive):
             if echo and not as_json:
                 out.write(f"{PROMPT}{question}\n")
-            _print(question, engine.answer(question, conversation), as_json, out)
+            answer = _answer_safely(engine, question, conversation)
+            if answer is not None:
+                _print(question, answer, as_json, out)
             if not as_json and not interactive:
                 out.write("\n")
     except KeyboardInterrupt:
         out.write("\n")
     return 0
+
+
+def _answer_safely(engine: Engine, question: str, conversation: Conversation) -> Answer | None:
+    """The answer, or None after one line on stderr: a bug must not end a chat in a traceback."""
+    try:
+        return engine.answer(question, conversation)
+    except Exception as error:
+        print(
+            f"electionbot: sorry, I could not answer {question!r} "
+            f"(internal error: {type(error).__name__}); please report it",
+            file=sys.stderr,
+        )
+        return None
 
 
 def _questions(lines: TextIO, out: TextIO, interactive: bool) -> Iterable[str]:

@@ -24,3 +24,9 @@ def test_tables_are_big_enough_and_distinct() -> None:
     questions = [c.question for c in ALL_CASES]
     assert len(questions) >= 150
     assert len(set(questions)) == len(questions)
+
+
+def test_tables_cover_every_person_and_seat(engine: Engine) -> None:
+    covered = {key for c in ALL_CASES for key in engine.answer(c.question).entities}
+    everyone = {key for key in engine.index.entities if not key.startswith("party:")}
+    assert everyone - covered == set()

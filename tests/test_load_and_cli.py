@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import PROMPT, chat
+from bot.engine import Engine
 from knowledge.errors import KnowledgeFileError
 from knowledge.load import load_knowledge
 
@@ -106,3 +109,19 @@ def test_console_imports_no_telegram_code() -> None:
     probe = "import sys, bot.cli; print(any(m.startswith('telegram') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_chat_prompts_only_at_a_terminal() -> None:
+    engine = Engine(load_knowledge())
+    typed, shown = _Terminal("who won blackburn\n"), io.StringIO()
+    assert chat(engine, typed, shown, as_json=False, echo=False) == 0
+    assert shown.getvalue().startswith(PROMPT)
+    assert "Adnan Hussain" in shown.getvalue()
+    piped, printed = io.StringIO("who won blackburn\n"), io.StringIO()
+    chat(engine, piped, printed, as_json=False, echo=False)
+    assert not printed.getvalue().startswith(PROMPT)

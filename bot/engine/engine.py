@@ -113,25 +113,7 @@ class Engine:
         )
         intent = reading.intent
         if not seat_ids and not person_ids:
-            wants_person = reading.refers_to_person or (intent in PERSON_INTENTS and not party_ids)
-            wants_seat = reading.refers_to_seat or intent in SEAT_INTENTS or bool(party_ids)
-            if wants_person and conversation.person:
-                person_ids = [split_key(conversation.person)[1]]
-            elif (
-                wants_seat
-                and conversation.seat
-                and (intent is not None or party_ids)
-                and not (party_ids and intent in {Intent.RANKING, None} and not reading.follow_up)
-                and not (party_ids == ["independent"] and not reading.refers_to_seat)
-            ):
-                seat_ids = [split_key(conversation.seat)[1]]
-            elif (
-                conversation.person
-                and intent is not None
-                and not party_ids
-                and intent not in {Intent.RANKING, Intent.HELP}
-            ):
-                person_ids = [split_key(conversation.person)[1]]
+            person_ids, seat_ids = self._focus(reading, party_ids, conversation)
         if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
             return self._about_people(reading, person_ids)
         if seat_ids:
@@ -140,9 +122,36 @@ class Engine:
             return self._about_party(reading, party_ids[0])
         if intent is Intent.RANKING:
             return lists.ranking(self.catalog, reading.most, reading.by_share, None)
+        if intent in {Intent.WINNER, Intent.FINISH} or reading.national:
+            return lists.winners(self.catalog, national=reading.national)
         if intent in {Intent.HELP, None}:
             return lists.help_answer(self.catalog)
         return lists.not_found(self.catalog, "")
+
+    @staticmethod
+    def _focus(
+        reading: Reading, party_ids: list[str], conversation: Conversation
+    ) -> tuple[list[str], list[str]]:
+        """(people, seats) that a question naming neither is about: the conversation's focus.
+
+        "how many votes did he get" is about the last person, "who came second there" and
+        "what did Labour get?" about the last seat; "which independents won" about no one.
+        """
+        intent = reading.intent
+        refers = reading.refers_to_person or reading.refers_to_seat or reading.follow_up
+        # Bare "who won?" or "results" is about everything, not the last thing mentioned.
+        needs_reference = {None, Intent.RANKING, Intent.HELP, Intent.OVERVIEW, Intent.WINNER}
+        if (intent in needs_reference and not refers) or reading.national:
+            return [], []
+        if party_ids == ["independent"] and not reading.refers_to_seat:
+            return [], []
+        last_person = [split_key(conversation.person)[1]] if conversation.person else []
+        last_seat = [split_key(conversation.seat)[1]] if conversation.seat else []
+        if reading.refers_to_person or (intent in PERSON_INTENTS and not party_ids):
+            return last_person, []
+        if reading.refers_to_seat or intent in SEAT_INTENTS or party_ids:
+            return [], last_seat
+        return last_person, []
 
     def _about_people(self, reading: Reading, person_ids: list[str]) -> Answer:
         catalog, intent, first = self.catalog, reading.intent, person_ids[0]
@@ -182,7 +191,7 @@ class Engine:
             (p for p in party_ids if p != "independent" or intent is not Intent.WINNER), None
         )
         if party is not None and intent not in {Intent.MAJORITY, Intent.PLACE}:
-            return seats.party_in_seat(catalog, party, seat_id)
+            return seats.party_in_seat(catalog, party, seat_id, intent)
         if intent is Intent.PLACE and reading.place is not None:
             return seats.place_answer(catalog, seat_id, reading.place)
         if intent is Intent.MAJORITY:

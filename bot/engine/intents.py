@@ -38,6 +38,7 @@ class Reading:
     most: bool = True  # for RANKING: most/highest, or fewest/lowest
     by_share: bool = False  # for RANKING: share rather than votes
     follow_up: bool = False  # "and Blackburn?", "what about ..."
+    national: bool = False  # about the election as a whole ("who won the election")
     refers_to_person: bool = False  # he, she, they, his ...
     refers_to_seat: bool = False  # there, that seat, it
 
@@ -67,6 +68,9 @@ FINISH_WORDS = frozenset(
     """finish finished place placed position rank ranked came come lose lost loses losing
     defeat defeated beat beaten do did""".split()
 )
+AUTHOR_WORDS = frozenset("author wrote written writer".split())
+# "who came last" cannot be answered from a partial list: the reading says so to the composer.
+LAST_PLACE = -1
 COVERAGE_PHRASES = ("what do you know", "what do you cover", "which seats", "what seats")
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
@@ -85,7 +89,8 @@ def read(resolution: Resolution) -> Reading:
         "follow_up": follow_up,
     }
     intent, place, most, by_share = _intent(words, bag, text)
-    return Reading(intent, place, most, by_share, **refs)
+    national = "election" in bag and not resolution.mentions
+    return Reading(intent, place, most, by_share, national=national, **refs)
 
 
 def _intent(
@@ -96,7 +101,7 @@ def _intent(
         return Intent.HELP, None, True, False
     if bag & SOURCE_WORDS or "where does that come from" in text or "how do you know" in text:
         return Intent.SOURCE, None, True, False
-    if any(p in text for p in COVERAGE_PHRASES):
+    if any(p in text for p in COVERAGE_PHRASES) or bag & AUTHOR_WORDS:
         return Intent.COVERAGE, None, True, False
     if bag & SAID_WORDS:
         return Intent.SAID, None, True, False
@@ -107,6 +112,8 @@ def _intent(
     ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
     if ordinal is None and "runner" in bag:
         ordinal = 2
+    if ordinal is None and "last" in bag and bag & (FINISH_WORDS | {"who"}):
+        ordinal = LAST_PLACE
     if ordinal is not None:
         return Intent.PLACE, ordinal, True, False
     if bag & CHANGE_WORDS:

@@ -8,7 +8,14 @@ from dataclasses import replace
 from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, person_key
 from bot.engine.people import result_line
-from bot.engine.wording import figures, ordinal, percent, with_party
+from bot.engine.wording import (
+    figures,
+    margin_phrase,
+    ordinal,
+    outcome_phrase,
+    percent,
+    with_party,
+)
 from knowledge.schema import CandidateResult
 
 EXAMPLES = (
@@ -32,9 +39,7 @@ def results_list(
     items = tuple(
         paragraph(
             bold(catalog.candidate_name(r)),
-            f", {_seat_name(catalog, r)}: "
-            + (figures(r) or "no figures given")
-            + (f", {ordinal(r.place)}" if r.place else ""),
+            f", {_seat_name(catalog, r)}: " + _in_brief(catalog, r),
         )
         for r in results
     )
@@ -45,6 +50,15 @@ def results_list(
         entities=tuple(person_key(r.person) for r in results if r.person),
         sources=catalog.sources_of([fid for r in results for fid in r.facts]),
     )
+
+
+def _in_brief(catalog: Catalog, result: CandidateResult) -> str:
+    """'14,739 votes, 35.2%, first', or what happened where no figures are given."""
+    numbers = figures(result)
+    if not numbers:
+        margin = margin_phrase(catalog, result)
+        return outcome_phrase(catalog, result) + (f" {margin}" if margin else "")
+    return numbers + (f", {ordinal(result.place)}" if result.place else "")
 
 
 def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Answer:
@@ -66,6 +80,18 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
         return results_list(catalog, chosen, lead, f"{len(chosen)} independents {ordinal(place)}")
     lead = f"The article gives results for {len(listed)} independent candidates:"
     return results_list(catalog, listed, lead, f"{len(listed)} independents")
+
+
+def winners(catalog: Catalog, national: bool = False) -> Answer:
+    """Every winner the article names; it gives no overall result."""
+    elected = [r for r in catalog.results if r.elected]
+    lead = f"The article names {len(elected)} winners:"
+    if national:
+        lead = (
+            "The article does not give the overall result of the election. "
+            f"It reports on independent candidates, and names {len(elected)} winners:"
+        )
+    return results_list(catalog, elected, lead, f"{len(elected)} winners named")
 
 
 def party_results(catalog: Catalog, party_id: str) -> Answer:

@@ -17,6 +17,7 @@ from bot.engine.answer import (
     paragraph,
 )
 from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.intents import LAST_PLACE, Intent
 from bot.engine.wording import (
     capitalised,
     figures,
@@ -141,6 +142,11 @@ def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
     """Who came Nth in a seat, or that the article does not say, with what it does say."""
     seat = catalog.seats[seat_id].name
     found = catalog.at_place(seat_id, place)
+    if place == LAST_PLACE:
+        lead = paragraph(
+            f"The article does not say who came last in {seat}: it does not give every candidate."
+        )
+        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
     if found is None:
         lead = paragraph(f"The article does not say who came {ordinal(place)} in {seat}.")
         return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
@@ -174,21 +180,27 @@ def majority_answer(catalog: Catalog, seat_id: str) -> Answer:
     return _replace_headline(card, f"{seat}: {gist}")
 
 
-def party_in_seat(catalog: Catalog, party_id: str, seat_id: str) -> Answer:
+def party_in_seat(
+    catalog: Catalog, party_id: str, seat_id: str, intent: Intent | None = None
+) -> Answer:
+    """A party's result in a seat; 'did Labour win X?' gets a yes or no first."""
     seat = catalog.seats[seat_id].name
     party = catalog.parties[party_id].name
     found = [r for r in catalog.results_by_seat.get(seat_id, []) if r.party == party_id]
     if not found:
-        lead = paragraph(f"The article does not give a {party} result in {seat}.")
-        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
+        missing = paragraph(f"The article does not give a {party} result in {seat}.")
+        return seat_card(catalog, seat_id, lead=[missing, paragraph("What it does give:")])
     result = found[0]
     numbers = figures(result) or "no figures given"
     who = capitalised(catalog.candidate_name(result))
     placed = f", {ordinal(result.place)}" if result.place else ""
-    lead = paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")
-    return _replace_headline(
-        seat_card(catalog, seat_id, lead=[lead]), f"{party} in {seat}: {numbers}"
-    )
+    lead: list[Block] = [paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")]
+    if intent is Intent.WINNER and result.elected is not None:
+        lead.insert(0, paragraph("Yes." if result.elected else "No."))
+    if intent is Intent.SHARE and result.share is None:
+        lead.insert(0, paragraph(f"The article does not give {party}’s share in {seat}."))
+    card = seat_card(catalog, seat_id, lead=lead)
+    return _replace_headline(card, f"{party} in {seat}: {numbers}")
 
 
 def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) -> Answer:

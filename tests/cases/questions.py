@@ -337,6 +337,23 @@ UNKNOWN = [
     case("???", "Try", status="not_found"),
 ]
 
+WHOLE_ELECTION = [
+    case(
+        "who won the election",
+        "does not give the overall result",
+        "Jeremy Corbyn",
+        "Jess Phillips, seat not named: survived by only 700 votes",
+    ),
+    case("/elected", "names 8 winners", "Wes Streeting, Ilford North: held Ilford North"),
+    case("who won?", "names 8 winners"),
+    case("who came last in oxford east", "does not say who came last", "600"),
+    case("did labour win islington north", "No.", "16,873"),
+    case("what percentage did labour get in dewsbury", "does not give Labour’s share", "8,707"),
+    case("results", "I don’t have a seat or a name", status="not_found"),
+    case("sheffield hallam", "I don’t have “sheffield hallam”", status="clarify"),
+    case("bradford east", "Bradford West", status="clarify", never=("11,017",)),
+]
+
 HELP = [
     case("help", "who won Leicester South?", status="help"),
     case("/help", "Ask me things like", status="help"),
@@ -345,6 +362,7 @@ HELP = [
     case("Hello!", "Ask me things like", status="help"),
     case("thanks", "Ask me things like", status="help"),
     case("what do you know?", "24 seats", "Charlie Kimber", status="help"),
+    case("who wrote the article?", "by Charlie Kimber", status="help"),
     case("source", "Ask me something first", status="help"),
 ]
 
