@@ -92,16 +92,23 @@ def overview(catalog: Catalog, person_id: str) -> Answer:
     return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
 
 
+def _not_given(catalog: Catalog, person_id: str, what: str, short: str) -> Answer:
+    """The article lacks this figure for them: say so, then what it does say."""
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    blocks: list[Block] = [paragraph(f"The article does not give {name}’s {what}.")]
+    if result is not None:
+        blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
+    return _answer(
+        catalog, person_id, blocks, f"{name}: {short} not given", _facts(catalog, person_id)
+    )
+
+
 def votes_answer(catalog: Catalog, person_id: str) -> Answer:
     name = _who(catalog, person_id)
     result = _result(catalog, person_id)
     if result is None or result.votes is None:
-        blocks: list[Block] = [paragraph(f"The article does not give {name}’s vote.")]
-        if result is not None:
-            blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
-        return _answer(
-            catalog, person_id, blocks, f"{name}: votes not given", _facts(catalog, person_id)
-        )
+        return _not_given(catalog, person_id, "vote", "votes")
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     share = f" ({percent(result.share)} of the vote)" if result.share is not None else ""
     blocks = [paragraph(bold(name), f" got {votes(result.votes)}{where}{share}.")]
@@ -118,12 +125,7 @@ def share_answer(catalog: Catalog, person_id: str) -> Answer:
     name = _who(catalog, person_id)
     result = _result(catalog, person_id)
     if result is None or result.share is None:
-        blocks: list[Block] = [paragraph(f"The article does not give {name}’s share of the vote.")]
-        if result is not None:
-            blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
-        return _answer(
-            catalog, person_id, blocks, f"{name}: share not given", _facts(catalog, person_id)
-        )
+        return _not_given(catalog, person_id, "share of the vote", "share")
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     count = f" ({votes(result.votes)})" if result.votes is not None else ""
     blocks = [paragraph(bold(name), f" won {percent(result.share)} of the vote{where}{count}.")]
