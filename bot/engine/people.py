@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.seats import candidate_table, seat_sources
@@ -42,7 +44,7 @@ def _facts(catalog: Catalog, person_id: str) -> list[str]:
 
 
 def _answer(
-    catalog: Catalog, person_id: str, blocks: list[Block], headline: str, facts: list[str]
+    catalog: Catalog, person_id: str, blocks: Sequence[Block], headline: str, facts: list[str]
 ) -> Answer:
     return Answer(
         Status.ANSWERED,
