@@ -6,8 +6,10 @@ HTML, so no front end parses or rebuilds the engine's wording.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+
+from bot.engine.query import Query
 
 
 class Status(StrEnum):
@@ -80,7 +82,9 @@ class Answer:
     entities: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     sources: tuple[Source, ...] = ()
-    intent: str | None = field(default=None, compare=False)
+    # What was answered, replayable without the conversation (for buttons); for a clarify,
+    # the question awaiting a choice among `options`.
+    query: Query | None = None
 
 
 def paragraph(*parts: str | Span) -> Paragraph:

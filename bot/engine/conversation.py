@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.engine.answer import Answer, Source, Status
 from bot.engine.intents import Reading
+from bot.engine.query import Query
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Pending:
     """An open clarify question: the options offered and what was being asked."""
 
     keys: tuple[str, ...]
-    reading: Reading
+    query: Query
 
 
 @dataclass
@@ -30,7 +31,8 @@ class Conversation:
 
     def remember(self, reading: Reading, answer: Answer) -> None:
         if answer.status is Status.CLARIFY:
-            self.pending = Pending(tuple(o.key for o in answer.options), reading)
+            asked = answer.query or Query.from_reading(reading, ())
+            self.pending = Pending(tuple(o.key for o in answer.options), asked)
             return
         self.pending = None
         if answer.status is not Status.ANSWERED:

@@ -9,6 +9,7 @@ per question, which keeps it fast at 650 seats and 4,500 candidates.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
@@ -112,6 +113,12 @@ class NameIndex:
             entry.tiers[key] = tier
         if tier == Tier.FULL:
             entry.display = alias
+
+    def aliases(self) -> Iterator[tuple[str, str, int]]:
+        """(normalised alias, entity key, tier) for every way of naming every entity."""
+        for normal, alias in self._aliases.items():
+            for key, tier in alias.tiers.items():
+                yield normal, key, tier
 
     def resolve(self, text: str) -> Resolution:
         words = [self._corrected(word) for word in tokens(text)]

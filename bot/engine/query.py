@@ -1,0 +1,29 @@
+"""A resolved request: what is asked and about which entities, after the conversation's
+context is applied. Answering a Query needs no conversation, so a button or a link that
+carries one gets the same answer after a restart, or when someone else taps it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.intents import Intent, Reading
+
+
+@dataclass(frozen=True)
+class Query:
+    intent: Intent | None
+    keys: tuple[str, ...] = ()  # entity keys, most important first
+    place: int | None = None
+    most: bool = True
+    by_share: bool = False
+    national: bool = False
+
+    @classmethod
+    def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
+        return cls(
+            reading.intent, keys, reading.place, reading.most, reading.by_share, reading.national
+        )
+
+    def about(self, key: str) -> Query:
+        """The same question about one entity: a choice made from a 'which one?'."""
+        return Query(self.intent, (key,), self.place, self.most, self.by_share, self.national)
