@@ -1,4 +1,4 @@
-"""electionbot: ask one question, chat in the console, or (with Telegram installed) run the bot.
+"""electionbot: ask one question, chat in the console, or run the Telegram bot.
 
 A thin layer: it loads the knowledge once, hands lines to the engine and prints what the
 renderer makes of the answers. The console never imports Telegram code.
@@ -25,6 +25,8 @@ PROMPT = "> "
 
 def main(argv: list[str] | None = None) -> int:
     options = _parser().parse_args(argv)
+    if options.command == "run":
+        return _run_bot()
     try:
         engine = Engine(load_knowledge(options.knowledge))
     except KnowledgeFileError as error:
@@ -59,7 +61,21 @@ def _parser() -> argparse.ArgumentParser:
         "chat", parents=[shared], help="answer questions line by line from stdin (follow-ups work)"
     )
     chat.add_argument("--echo", action="store_true", help="print each question before its answer")
+    commands.add_parser("run", help="run the Telegram bot (settings from the environment and .env)")
     return parser
+
+
+def _run_bot() -> int:
+    # Imported here so that the console commands never load Telegram code.
+    from bot.service import run
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"electionbot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return run(settings)
 
 
 def chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) -> int:

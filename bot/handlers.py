@@ -1,0 +1,180 @@
+"""Telegram handlers: thin. Each turns an update into an engine call and sends what the
+renderer makes of the answer; the engine does the understanding."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.addressing import without_mention
+from bot.chat_state import ConversationStore, FloodGuard
+from bot.engine import Answer, Conversation, Engine
+from bot.engine.lists import EXAMPLES
+from bot.keyboards import Action, ButtonCodec, answer_keyboard, examples_keyboard, key_from_payload
+from bot.messages import fit_html, split_html
+from bot.render import sources_html, to_html
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+SORRY = "Sorry, something went wrong answering that. Please try again."
+EXPIRED = "This button no longer works here; please ask again."
+
+
+class ChatHandlers:
+    def __init__(
+        self,
+        engine: Engine,
+        conversations: ConversationStore | None = None,
+        flood: FloodGuard | None = None,
+    ) -> None:
+        self.engine = engine
+        self.codec = ButtonCodec(list(engine.index.entities))
+        self.conversations = conversations or ConversationStore()
+        self.flood = flood or FloodGuard()
+
+    async def start(self, update: Update, context: Context) -> None:
+        """/start: what the bot is, with examples to tap; /start PAYLOAD opens that result."""
+        if context.args:
+            await self._send(update, self.engine.answer_about(key_from_payload(context.args[0])))
+        else:
+            await self._send(update, self.engine.help(), examples_keyboard(EXAMPLES))
+
+    async def help(self, update: Update, context: Context) -> None:
+        """/help: what to ask."""
+        await self._send(update, self.engine.help())
+
+    async def sources(self, update: Update, context: Context) -> None:
+        """/sources: what the knowledge covers and where it comes from."""
+        await self._send(update, self.engine.coverage())
+
+    async def elected(self, update: Update, context: Context) -> None:
+        """/elected: every winner the knowledge names."""
+        await self._send(update, self.engine.winners())
+
+    async def result(self, update: Update, context: Context) -> None:
+        """/result SEAT."""
+        await self._ask(update, _arguments(context), "Which seat? Try /result Leicester South")
+
+    async def candidate(self, update: Update, context: Context) -> None:
+        """/candidate NAME."""
+        await self._ask(update, _arguments(context), "Who? Try /candidate Jeremy Corbyn")
+
+    async def question(self, update: Update, context: Context) -> None:
+        """Any text in a private chat; a mention of the bot or a reply to it in a group."""
+        message = update.effective_message
+        if message is None or message.text is None:
+            return
+        await self._ask(update, without_mention(message.text, context.bot.username))
+
+    async def unknown_command(self, update: Update, context: Context) -> None:
+        """A command the bot does not have, in a private chat."""
+        await self._send(update, self.engine.help())
+
+    async def button(self, update: Update, context: Context) -> None:
+        """A tapped button: answer the choice, show or hide the source, or ask an example."""
+        tapped = update.callback_query
+        if tapped is None:
+            return
+        pressed = self.codec.decode(tapped.data or "")
+        if pressed is None:
+            await tapped.answer(EXPIRED)
+            return
+        await tapped.answer()
+        if pressed.action is Action.ASK and pressed.question is not None:
+            if isinstance(tapped.message, Message):
+                answer = self.engine.answer(pressed.question, self._conversation(update))
+                await self._reply(tapped.message, answer, quote=False)
+            return
+        assert pressed.query is not None
+        answer = self.engine.answer_query(pressed.query)
+        showing = pressed.action is Action.SOURCE
+        html = to_html(answer)
+        if showing:
+            html += "\n\n<b>Source</b>\n\n" + sources_html(answer)
+        try:
+            await tapped.edit_message_text(
+                fit_html(html),
+                parse_mode=ParseMode.HTML,
+                reply_markup=answer_keyboard(self.codec, answer, showing_sources=showing),
+            )
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():  # a double tap changes nothing
+                raise
+
+    async def _ask(self, update: Update, text: str, when_empty: str | None = None) -> None:
+        message = update.effective_message
+        if message is None or not self._within_flood_limit(update):
+            return
+        if not text.strip() and when_empty is not None:
+            await message.reply_text(when_empty, do_quote=_in_group(message))
+            return
+        await self._reply(message, self.engine.answer(text, self._conversation(update)))
+
+    async def _send(
+        self, update: Update, answer: Answer, keyboard: InlineKeyboardMarkup | None = None
+    ) -> None:
+        message = update.effective_message
+        if message is not None and self._within_flood_limit(update):
+            await self._reply(message, answer, keyboard=keyboard)
+
+    async def _reply(
+        self,
+        message: Message,
+        answer: Answer,
+        keyboard: InlineKeyboardMarkup | None = None,
+        quote: bool | None = None,
+    ) -> None:
+        """Send the answer, split to fit, buttons under the last part; in a group, as a reply."""
+        markup = keyboard or answer_keyboard(self.codec, answer)
+        parts = split_html(to_html(answer))
+        for number, part in enumerate(parts, start=1):
+            await message.reply_html(
+                part,
+                reply_markup=markup if number == len(parts) else None,
+                do_quote=(_in_group(message) if quote is None else quote) and number == 1,
+            )
+
+    def _conversation(self, update: Update) -> Conversation:
+        """One per private chat; in a group, one per person, so their follow-ups don't mix."""
+        chat = update.effective_chat
+        user = update.effective_user
+        chat_id = chat.id if chat else 0
+        user_id = user.id if user and chat and chat.type != ChatType.PRIVATE else 0
+        return self.conversations.get((chat_id, user_id))
+
+    def _within_flood_limit(self, update: Update) -> bool:
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or chat.type == ChatType.PRIVATE or user is None:
+            return True
+        allowed = self.flood.allow((chat.id, user.id))
+        if not allowed:
+            log.info("flood: not answering user %s in chat %s for now", user.id, chat.id)
+        return allowed
+
+
+def _arguments(context: Context) -> str:
+    return " ".join(context.args or [])
+
+
+def _in_group(message: Message) -> bool:
+    return message.chat.type != ChatType.PRIVATE
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the failure with its update id; tell the person, if there is one, and carry on."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed", update_id, exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(SORRY)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(SORRY)
+    except TelegramError as error:
+        log.warning("update %s: could not send the apology: %s", update_id, error)

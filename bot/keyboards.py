@@ -1,0 +1,128 @@
+"""Inline keyboards and what their buttons carry.
+
+Buttons are stateless: callback_data holds the whole resolved query (at most 64 bytes), so a
+button works after a restart and for anyone in a group. Entity keys too long to fit travel
+as a short hash that the knowledge maps back, which is as stable as the knowledge itself.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.engine import Answer, Intent, Status
+from bot.engine.query import Query
+
+CALLBACK_DATA_LIMIT = 64
+_FIELD = "|"
+_NO_INTENT = "-"
+
+
+class Action(StrEnum):
+    CHOOSE = "c"  # an option of a "which one?": answer the question about it
+    SOURCE = "s"  # show the answer with the article's sentences behind it
+    ANSWER = "a"  # show the answer alone again
+    ASK = "q"  # an example question from /start
+
+
+@dataclass(frozen=True)
+class Pressed:
+    action: Action
+    query: Query | None = None
+    question: str | None = None
+
+
+def short_key(key: str) -> str:
+    return f"#{zlib.crc32(key.encode()):08x}"
+
+
+class ButtonCodec:
+    """Query <-> callback_data, for the entity keys of one knowledge."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._by_short = {short_key(key): key for key in keys}
+
+    def encode(self, action: Action, query: Query) -> str:
+        flags = ("f" if not query.most else "") + ("s" if query.by_share else "")
+        flags += "n" if query.national else ""
+        head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
+        data = _FIELD.join([*head, *query.keys])
+        if len(data.encode()) > CALLBACK_DATA_LIMIT:
+            data = _FIELD.join([*head, *(short_key(key) for key in query.keys)])
+        return data
+
+    def decode(self, data: str) -> Pressed | None:
+        """What a button asks for, or None for data this version cannot read."""
+        action_code, _, rest = data.partition(_FIELD)
+        try:
+            action = Action(action_code)
+        except ValueError:
+            return None
+        if action is Action.ASK:
+            return Pressed(action, question=rest) if rest else None
+        parts = rest.split(_FIELD)
+        if len(parts) < 3:
+            return None
+        intent_code, place, flags, *keys = parts
+        try:
+            intent = None if intent_code == _NO_INTENT else Intent(intent_code)
+            number = int(place) if place else None
+        except ValueError:
+            return None
+        full_keys = [self._by_short.get(key, key) for key in keys]
+        query = Query(
+            intent, tuple(full_keys), number, "f" not in flags, "s" in flags, "n" in flags
+        )
+        return Pressed(action, query)
+
+
+def ask_data(question: str) -> str | None:
+    data = f"{Action.ASK}{_FIELD}{question}"
+    return data if len(data.encode()) <= CALLBACK_DATA_LIMIT else None
+
+
+def answer_keyboard(
+    codec: ButtonCodec, answer: Answer, showing_sources: bool = False
+) -> InlineKeyboardMarkup | None:
+    """One button per option for a clarify; a Source (or Hide source) button for an answer."""
+    if answer.status is Status.CLARIFY and answer.query is not None:
+        asked = answer.query
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        o.label, callback_data=codec.encode(Action.CHOOSE, asked.about(o.key))
+                    )
+                ]
+                for o in answer.options
+            ]
+        )
+    if answer.status is Status.ANSWERED and answer.query is not None and answer.sources:
+        action, label = (
+            (Action.ANSWER, "Hide source") if showing_sources else (Action.SOURCE, "Source")
+        )
+        button = InlineKeyboardButton(label, callback_data=codec.encode(action, answer.query))
+        return InlineKeyboardMarkup([[button]])
+    return None
+
+
+def examples_keyboard(questions: tuple[str, ...]) -> InlineKeyboardMarkup:
+    rows = [
+        [InlineKeyboardButton(question, callback_data=data)]
+        for question in questions
+        if (data := ask_data(question)) is not None
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def deep_link_payload(key: str) -> str:
+    """'seat:leicester-south' -> 'seat-leicester-south' (t.me/Bot?start= allows [A-Za-z0-9_-])."""
+    return key.replace(":", "-", 1)
+
+
+def key_from_payload(payload: str) -> str:
+    kind, _, entity_id = payload.partition("-")
+    return f"{kind}:{entity_id}"

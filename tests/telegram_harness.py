@@ -1,0 +1,47 @@
+"""Running the real bot application against the fake Bot API, for the end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from bot.engine import Engine
+from bot.settings import Settings
+from bot.telegram_app import serve
+from tests.fake_bot_api import Call, FakeBotApi
+
+# Shaped like a BotFather token so the settings accept it; obviously not a real one.
+TOKEN = "123456789:TEST-token-not-real-abcdefghijk"
+
+
+def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": TOKEN,
+        "telegram_api_url": api.base_url,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)
+
+
+@asynccontextmanager
+async def running(settings: Settings, engine: Engine) -> AsyncIterator[None]:
+    """The bot as `electionbot run` serves it, until the block ends."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, engine, stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+
+
+async def calls(api: FakeBotApi, method: str, count: int = 1) -> list[Call]:
+    """Wait (off the event loop) until the bot has made `count` calls to `method`."""
+    return await asyncio.to_thread(api.wait_for, method, count)
+
+
+async def sent_after(api: FakeBotApi, count: int) -> Call:
+    """The bot's `count`-th sendMessage."""
+    return (await calls(api, "sendMessage", count))[count - 1]
