@@ -25,6 +25,9 @@ lint: $(INSTALLED)
 test: lint
 	$(BIN)/pytest
 
+run: $(INSTALLED)
+	$(BIN)/electionbot run
+
 bench: $(INSTALLED)
 	$(BIN)/python -m bench
 

@@ -6,6 +6,8 @@ import asyncio
 import signal
 import sys
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot.engine import Engine
 from bot.logs import configure_logging
 from bot.settings import Settings
@@ -13,6 +15,7 @@ from bot.telegram_app import serve
 from knowledge.errors import KnowledgeFileError
 from knowledge.load import load_knowledge
 
+EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
@@ -23,7 +26,21 @@ def run(settings: Settings) -> int:
     except KnowledgeFileError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
-    asyncio.run(_until_signalled(settings, engine))
+    try:
+        asyncio.run(_until_signalled(settings, engine))
+    except InvalidToken:
+        print(
+            "electionbot: Telegram refused TELEGRAM_BOT_TOKEN; check it with BotFather",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except NetworkError as error:
+        print(
+            f"electionbot: cannot reach the Bot API at {settings.telegram_api_url} "
+            f"({type(error).__name__})",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     return 0
 
 
