@@ -18,6 +18,7 @@ from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
 from bot.engine.index import Entity, NameIndex
+from bot.engine.search import Search
 from knowledge.load import load_knowledge
 
 ROUNDS = 200
@@ -74,6 +75,18 @@ def report(title: str, ours: dict[str, float], naive: dict[str, float], mix_size
     )
 
 
+def print_keystrokes(title: str, search: Search, keystrokes: list[str]) -> None:
+    samples = []
+    for _ in range(50):
+        for typed in keystrokes:
+            start = time.perf_counter_ns()
+            search.find(typed, 20)
+            samples.append(time.perf_counter_ns() - start)
+    samples.sort()
+    median, p99 = statistics.median(samples) / 1e6, samples[int(len(samples) * 0.99)] / 1e6
+    print(f"\n{title} ({len(keystrokes)} prefixes): median {median:.3f} ms, p99 {p99:.3f} ms")
+
+
 def main() -> None:
     engine = Engine(load_knowledge())
 
@@ -104,6 +117,13 @@ def main() -> None:
         timed(baseline(big), mix, rounds=10),
         len(mix),
     )
+
+    typed = ["leicester south", "jeremy corbyn", "perry barr", "shockat adam", "dewsbury"]
+    keystrokes = [word[:n] for word in typed for n in range(1, len(word) + 1)]
+    print_keystrokes("Inline search per keystroke, article knowledge", engine.search, keystrokes)
+    big_typed = [entity.name.lower() for entity in big[::700]]
+    big_keystrokes = [name[:n] for name in big_typed for n in range(1, len(name) + 1)]
+    print_keystrokes("Inline search per keystroke, election size", Search(index), big_keystrokes)
 
     starts = []
     for _ in range(5):

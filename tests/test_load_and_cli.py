@@ -105,8 +105,9 @@ def test_python_dash_m_bot_and_the_console_script_agree() -> None:
     assert done.stdout == run("ask", "who won blackburn").stdout
 
 
-def test_console_imports_no_telegram_code() -> None:
-    probe = "import sys, bot.cli; print(any(m.startswith('telegram') for m in sys.modules))"
+@pytest.mark.parametrize("module", ["bot.cli", "bot.engine", "bot.render"])
+def test_console_and_engine_import_no_telegram_code(module: str) -> None:
+    probe = f"import sys, {module}; print(any(m.startswith('telegram') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

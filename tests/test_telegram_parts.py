@@ -1,0 +1,115 @@
+"""The Telegram layer's small parts: button data, message splitting, per-chat state."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat_state import ConversationStore, FloodGuard
+from bot.engine import Engine, Intent
+from bot.engine.query import Query
+from bot.keyboards import (
+    CALLBACK_DATA_LIMIT,
+    Action,
+    ButtonCodec,
+    deep_link_payload,
+    key_from_payload,
+)
+from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
+from tests.fake_bot_api import parse_html
+
+LONG_KEY = "seat:" + "very-long-constituency-name-" * 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        Query(Intent.VOTES, ("person:perveen-hussain",)),
+        Query(Intent.PLACE, ("seat:preston",), place=2),
+        Query(Intent.RANKING, ("party:independent",), most=False, by_share=True),
+        Query(None, ("person:jeremy-corbyn", "person:keir-starmer")),
+        Query(Intent.WINNER, (), national=True),
+        Query(Intent.MAJORITY, (LONG_KEY,)),
+    ],
+)
+def test_button_data_round_trips_within_64_bytes(query: Query) -> None:
+    codec = ButtonCodec(["person:perveen-hussain", LONG_KEY])
+    for action in (Action.CHOOSE, Action.SOURCE, Action.ANSWER):
+        data = codec.encode(action, query)
+        assert len(data.encode()) <= CALLBACK_DATA_LIMIT
+        pressed = codec.decode(data)
+        assert pressed is not None
+        assert pressed.action is action
+        assert pressed.query == query
+
+
+@pytest.mark.parametrize("data", ["", "zz|x", "s|no-such-intent||", "s|votes|two|", "s"])
+def test_unreadable_button_data_is_refused_not_raised(data: str) -> None:
+    assert ButtonCodec([]).decode(data) is None
+
+
+def test_deep_link_payload_round_trips() -> None:
+    payload = deep_link_payload("seat:leicester-south")
+    assert payload == "seat-leicester-south"
+    assert key_from_payload(payload) == "seat:leicester-south"
+
+
+def test_every_answer_button_fits(engine: Engine) -> None:
+    codec = ButtonCodec(list(engine.index.entities))
+    for key in engine.index.entities:
+        for intent in Intent:
+            assert len(codec.encode(Action.SOURCE, Query(intent, (key,), place=10)).encode()) <= 64
+
+
+def _blocks(count: int, size: int) -> str:
+    return "\n\n".join(f"<b>block {n}</b> " + "x" * size for n in range(count))
+
+
+def test_split_keeps_every_block_whole_and_in_order() -> None:
+    html = _blocks(30, 500)
+    parts = split_html(html)
+    assert len(parts) > 1
+    assert all(visible_length(part) <= TEXT_LIMIT for part in parts)
+    assert "\n\n".join(parts) == html
+    for part in parts:
+        parse_html(part)  # balanced, as Telegram wants
+
+
+def test_split_breaks_a_huge_block_at_lines_and_cuts_a_huge_line() -> None:
+    table = "\n".join(f"<b>{n}.</b> someone: {n} votes" for n in range(600))
+    quote = "<blockquote>" + "word " * 2000 + "</blockquote>"
+    for html in (table, quote, "x" * 9000):
+        parts = split_html(html)
+        assert all(visible_length(part) <= TEXT_LIMIT for part in parts)
+        for part in parts:
+            parse_html(part)
+
+
+def test_fit_trims_with_a_note() -> None:
+    fitted = fit_html(_blocks(30, 500))
+    assert visible_length(fitted) <= TEXT_LIMIT
+    assert "Trimmed to fit" in fitted
+    assert fit_html("<b>short</b>") == "<b>short</b>"
+
+
+def test_emoji_count_double_toward_the_limit() -> None:
+    assert visible_length("🙂") == 2
+    assert visible_length("&lt;b&gt;") == 3
+
+
+def test_conversation_store_keeps_the_most_recent() -> None:
+    store = ConversationStore(limit=2)
+    first = store.get("a")
+    store.get("b")
+    assert store.get("a") is first  # touched: now the most recent
+    store.get("c")  # evicts b, the least recent
+    assert len(store) == 2
+    assert store.get("a") is first
+
+
+def test_flood_guard_allows_a_burst_per_window() -> None:
+    now = [0.0]
+    guard = FloodGuard(burst=3, window=10, clock=lambda: now[0])
+    assert [guard.allow("alice") for _ in range(5)] == [True, True, True, False, False]
+    assert guard.allow("bob")
+    now[0] = 10.5
+    assert guard.allow("alice")
