@@ -47,7 +47,7 @@ class ButtonCodec:
 
     def encode(self, action: Action, query: Query) -> str:
         flags = ("f" if not query.most else "") + ("s" if query.by_share else "")
-        flags += "n" if query.national else ""
+        flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
         data = _FIELD.join([*head, *query.keys])
         if len(data.encode()) > CALLBACK_DATA_LIMIT:
@@ -74,7 +74,13 @@ class ButtonCodec:
             return None
         full_keys = [self._by_short.get(key, key) for key in keys]
         query = Query(
-            intent, tuple(full_keys), number, "f" not in flags, "s" in flags, "n" in flags
+            intent,
+            tuple(full_keys),
+            number,
+            most="f" not in flags,
+            by_share="s" in flags,
+            national="n" in flags,
+            yes_no="y" in flags,
         )
         return Pressed(action, query)
 

@@ -28,6 +28,7 @@ LONG_KEY = "seat:" + "very-long-constituency-name-" * 3
         Query(Intent.RANKING, ("party:independent",), most=False, by_share=True),
         Query(None, ("person:jeremy-corbyn", "person:keir-starmer")),
         Query(Intent.WINNER, (), national=True),
+        Query(Intent.PLACE, ("person:aftab-nawaz",), place=2, yes_no=True),
         Query(Intent.MAJORITY, (LONG_KEY,)),
     ],
 )

@@ -35,6 +35,8 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
     intent = query.intent
     if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
         return _about_people(catalog, query, person_ids)
+    if len(seat_ids) > 1 and intent in COMPARING:
+        return seats.seats_side_by_side(catalog, seat_ids)
     if seat_ids:
         return _about_seat(catalog, query, seat_ids[0], party_ids)
     if party_ids:
@@ -63,9 +65,10 @@ def _about_people(catalog: Catalog, query: Query, person_ids: list[str]) -> Answ
     if intent is Intent.CHANGE:
         return people.change_answer(catalog, first)
     if intent is Intent.WINNER:
-        return people.finish_answer(catalog, first, asked_place=1)
+        return people.finish_answer(catalog, first, asked_place=1 if query.yes_no else None)
     if intent is Intent.PLACE:
-        return people.finish_answer(catalog, first, asked_place=query.place)
+        asked = query.place if query.yes_no else None
+        return people.finish_answer(catalog, first, asked_place=asked)
     if intent is Intent.FINISH:
         return people.finish_answer(catalog, first)
     if intent is Intent.MAJORITY:
@@ -80,7 +83,7 @@ def _about_seat(catalog: Catalog, query: Query, seat_id: str, party_ids: list[st
     intent = query.intent
     party = next((p for p in party_ids if p != "independent" or intent is not Intent.WINNER), None)
     if party is not None and intent not in {Intent.MAJORITY, Intent.PLACE}:
-        return seats.party_in_seat(catalog, party, seat_id, intent)
+        return seats.party_in_seat(catalog, party, seat_id, intent, query.yes_no)
     if intent is Intent.PLACE and query.place is not None:
         return seats.place_answer(catalog, seat_id, query.place)
     if intent is Intent.MAJORITY:

@@ -39,6 +39,7 @@ class Reading:
     by_share: bool = False  # for RANKING: share rather than votes
     follow_up: bool = False  # "and Blackburn?", "what about ..."
     national: bool = False  # about the election as a whole ("who won the election")
+    yes_no: bool = False  # "did ...?", "is ...?": the answer starts with Yes or No
     refers_to_person: bool = False  # he, she, they, his ...
     refers_to_seat: bool = False  # there, that seat, it
 
@@ -72,6 +73,7 @@ AUTHOR_WORDS = frozenset("author wrote written writer".split())
 # "who came last" cannot be answered from a partial list: the reading says so to the composer.
 LAST_PLACE = -1
 COVERAGE_PHRASES = ("what do you know", "what do you cover", "which seats", "what seats")
+YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
 FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("also",))
@@ -90,7 +92,9 @@ def read(resolution: Resolution) -> Reading:
     }
     intent, place, most, by_share = _intent(words, bag, text)
     national = "election" in bag and not resolution.mentions
-    return Reading(intent, place, most, by_share, national=national, **refs)
+    opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
+    yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
+    return Reading(intent, place, most, by_share, national=national, yes_no=yes_no, **refs)
 
 
 def _intent(

@@ -4,7 +4,7 @@ carries one gets the same answer after a restart, or when someone else taps it."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.intents import Intent, Reading
 
@@ -17,13 +17,20 @@ class Query:
     most: bool = True
     by_share: bool = False
     national: bool = False
+    yes_no: bool = False
 
     @classmethod
     def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
         return cls(
-            reading.intent, keys, reading.place, reading.most, reading.by_share, reading.national
+            reading.intent,
+            keys,
+            reading.place,
+            reading.most,
+            reading.by_share,
+            reading.national,
+            reading.yes_no,
         )
 
     def about(self, key: str) -> Query:
         """The same question about one entity: a choice made from a 'which one?'."""
-        return Query(self.intent, (key,), self.place, self.most, self.by_share, self.national)
+        return replace(self, keys=(key,))

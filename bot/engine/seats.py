@@ -175,13 +175,19 @@ def majority_answer(catalog: Catalog, seat_id: str) -> Answer:
         lead = paragraph(f"The article does not give the majority in {seat}: {known}.")
         return seat_card(catalog, seat_id, lead=[lead])
     assert winner is not None
-    lead = paragraph(bold(with_party(catalog, winner)), f" won {seat}.")
+    lead = paragraph(
+        bold(capitalised(with_party(catalog, winner))), f" {outcome_phrase(catalog, winner)}."
+    )
     card = seat_card(catalog, seat_id, lead=[line, lead], majority=False)
     return _replace_headline(card, f"{seat}: {gist}")
 
 
 def party_in_seat(
-    catalog: Catalog, party_id: str, seat_id: str, intent: Intent | None = None
+    catalog: Catalog,
+    party_id: str,
+    seat_id: str,
+    intent: Intent | None = None,
+    yes_no: bool = False,
 ) -> Answer:
     """A party's result in a seat; 'did Labour win X?' gets a yes or no first."""
     seat = catalog.seats[seat_id].name
@@ -195,7 +201,7 @@ def party_in_seat(
     who = capitalised(catalog.candidate_name(result))
     placed = f", {ordinal(result.place)}" if result.place else ""
     lead: list[Block] = [paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")]
-    if intent is Intent.WINNER and result.elected is not None:
+    if yes_no and intent is Intent.WINNER and result.elected is not None:
         lead.insert(0, paragraph("Yes." if result.elected else "No."))
     if intent is Intent.SHARE and result.share is None:
         lead.insert(0, paragraph(f"The article does not give {party}’s share in {seat}."))
@@ -235,6 +241,18 @@ def result_summary(catalog: Catalog, result: CandidateResult) -> str:
     margin = margin_phrase(catalog, result)
     return f"{with_party(catalog, result)} {outcome_phrase(catalog, result)}" + (
         f" {margin}" if margin else ""
+    )
+
+
+def seats_side_by_side(catalog: Catalog, seat_ids: list[str]) -> Answer:
+    """Two or more seats' cards, one after the other."""
+    cards = [seat_card(catalog, seat_id) for seat_id in seat_ids]
+    return Answer(
+        Status.ANSWERED,
+        tuple(block for card in cards for block in card.blocks),
+        headline=" | ".join(card.headline for card in cards),
+        entities=tuple(key for card in cards for key in card.entities),
+        sources=tuple(dict.fromkeys(source for card in cards for source in card.sources)),
     )
 
 
