@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 SORRY = "Sorry, something went wrong answering that. Please try again."
+NOT_TEXT = "I read text questions. Try: who won Leicester South?"
 EXPIRED = "This button no longer works here; please ask again."
 
 
@@ -70,6 +71,12 @@ class ChatHandlers:
         if message is None or message.text is None:
             return
         await self._ask(update, without_mention(message.text, context.bot.username))
+
+    async def not_text(self, update: Update, context: Context) -> None:
+        """A photo, sticker or location in a private chat: say what the bot reads."""
+        message = update.effective_message
+        if message is not None:
+            await message.reply_text(NOT_TEXT)
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command the bot does not have, in a private chat."""

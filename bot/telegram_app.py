@@ -70,6 +70,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:  # typ
             MessageHandler(private & text, chat.question),
             MessageHandler(groups & text & ADDRESSED_TO_BOT, chat.question),
             MessageHandler(private & filters.COMMAND, chat.unknown_command),
+            MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, chat.not_text),
             CallbackQueryHandler(chat.button),
             InlineQueryHandler(inline.answer),
         ]

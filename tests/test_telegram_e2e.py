@@ -194,3 +194,10 @@ async def test_html_in_a_question_is_escaped(bot: FakeBotApi) -> None:
     bot.send_text("who won <b>Chelmsford</b> & <i>")
     reply = await sent_after(bot, 1)  # the fake API refuses unescaped HTML
     assert "&lt;" in reply.params["text"] or "chelmsford" in reply.params["text"].lower()
+
+
+async def test_a_private_message_that_is_not_text_gets_told_what_works(bot: FakeBotApi) -> None:
+    located = bot.new_message("placeholder")
+    del located["text"], located["entities"]
+    bot.push({"message": {**located, "location": {"latitude": 51.5, "longitude": -0.12}}})
+    assert "I read text questions" in (await sent_after(bot, 1)).params["text"]
