@@ -62,3 +62,23 @@ def test_strip_address(typed: str, question: str) -> None:
 def test_same_surname_is_ambiguous(engine: Engine) -> None:
     [mention] = engine.index.resolve("hussain").mentions
     assert set(mention.keys) == {"person:adnan-hussain", "person:perveen-hussain"}
+
+
+def test_resolution_does_not_depend_on_hash_order() -> None:
+    """Equally close spelling corrections are chosen the same way in every process."""
+    import subprocess
+    import sys
+
+    probe = (
+        "from bot.engine import Engine; from knowledge.load import load_knowledge; "
+        "e = Engine(load_knowledge()); "
+        "print([e.index.resolve(q).words for q in ('moham', 'husain', 'lester', 'islan')])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", probe], env={"PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }  # fmt: skip
+    assert len(outputs) == 1

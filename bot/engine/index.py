@@ -99,7 +99,8 @@ class NameIndex:
         self._longest = max((len(p.split()) for p in self._aliases), default=1)
         self._name_words = {word for p in self._aliases for word in p.split()}
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in self._name_words | QUESTION_WORDS:
+        # Sorted, so that equally close corrections are chosen the same way on every run.
+        for word in sorted(self._name_words | QUESTION_WORDS):
             if not word.isdigit():
                 self._buckets[(word[0], len(word))].append(word)
         self._corrections: dict[str, str | None] = {}
