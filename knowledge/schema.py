@@ -41,6 +41,15 @@ class Constituency(Model):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list, description="other spellings people use")
+    # From official results, where imported (None: not known)
+    region: str | None = None
+    country: str | None = None
+    electorate: int | None = None
+    valid_votes: int | None = None
+    invalid_votes: int | None = None
+    majority: int | None = None
+    result: str | None = Field(default=None, description='e.g. "Ind gain from Lab"')
+    facts: list[str] = Field(default_factory=list, description="facts behind these figures")
 
 
 class Person(Model):
@@ -53,6 +62,7 @@ class Party(Model):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    abbreviation: str | None = None
 
 
 class FactBase(Model):
@@ -64,14 +74,19 @@ class FactBase(Model):
     start: int | None = Field(default=None, description="character offset of quote in source")
     end: int | None = None
     derived_from: list[str] = Field(default_factory=list, description="facts it is computed from")
+    row: int | None = Field(default=None, description="line of a dataset source it comes from")
 
     @model_validator(mode="after")
-    def _quoted_or_derived(self) -> FactBase:
-        quoted = self.quote is not None
-        if quoted == bool(self.derived_from):
-            raise ValueError("a fact has either a quote or derived_from, not both or neither")
-        if quoted and (self.source is None or self.start is None or self.end is None):
+    def _quoted_row_or_derived(self) -> FactBase:
+        kinds = [self.quote is not None, self.row is not None, bool(self.derived_from)]
+        if sum(kinds) != 1:
+            raise ValueError("a fact has exactly one of a quote, a dataset row or derived_from")
+        if self.quote is not None and (
+            self.source is None or self.start is None or self.end is None
+        ):
             raise ValueError("a quoted fact needs source, start and end")
+        if self.row is not None and self.source is None:
+            raise ValueError("a dataset fact needs its source")
         return self
 
     def numbers(self) -> list[float]:
@@ -97,6 +112,9 @@ class ResultFact(FactBase):
     margin_qualifier: str | None = Field(default=None, description='e.g. "just over"')
     opponent: str | None = Field(default=None, description="person id beaten or beaten by")
     heading: str | None = Field(default=None, description="list heading the line sits under")
+    change: float | None = Field(default=None, description="share change since 2019, points")
+    sitting_mp: bool | None = None
+    party_label: str | None = Field(default=None, description="party as the source names it")
 
     def numbers(self) -> list[float]:
         found = [self.votes, self.share, self.margin]
@@ -155,6 +173,28 @@ class ComparisonFact(FactBase):
     lower: str
 
 
+class SeatFact(FactBase):
+    """A seat's official figures: one row of the constituency results."""
+
+    kind: Literal["seat"] = "seat"
+    seat: str
+    electorate: int
+    valid_votes: int
+    invalid_votes: int
+    majority: int
+    result: str
+
+
+class DiscrepancyFact(FactBase):
+    """The article and the official data disagree on one figure; the official one is used."""
+
+    kind: Literal["discrepancy"] = "discrepancy"
+    subject: str = Field(description="the result or seat id the figure belongs to")
+    field: str = Field(description='"votes", "share", "place", "party", "majority", ...')
+    article: str = Field(description="the article's value, as it would be shown")
+    official: str
+
+
 class MajorityFact(FactBase):
     """Winner's votes minus runner-up's, computed."""
 
@@ -188,7 +228,9 @@ Fact = Annotated[
     | CountFact
     | ComparisonFact
     | MajorityFact
-    | ChangeFact,
+    | ChangeFact
+    | SeatFact
+    | DiscrepancyFact,
     Field(discriminator="kind"),
 ]
 
@@ -204,6 +246,9 @@ class CandidateResult(Model):
     share: float | None = None
     place: int | None = None
     elected: bool | None = None
+    change: float | None = Field(default=None, description="share change since 2019, points")
+    sitting_mp: bool | None = None
+    party_label: str | None = Field(default=None, description="party as the official data names it")
     facts: list[str] = Field(description="ids of the facts this result is assembled from")
 
 
