@@ -14,10 +14,15 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine import Answer, Intent, Status
+from bot.engine.intents import Measure
 from bot.engine.query import Query
 
 CALLBACK_DATA_LIMIT = 64
 _FIELD = "|"
+_MEASURE_CODE = {
+    Measure.VOTES: "", Measure.SHARE: "s", Measure.MAJORITY: "m", Measure.TURNOUT: "t",
+    Measure.CHANGE: "c",
+}  # fmt: skip
 _NO_INTENT = "-"
 
 
@@ -46,7 +51,7 @@ class ButtonCodec:
         self._by_short = {short_key(key): key for key in keys}
 
     def encode(self, action: Action, query: Query) -> str:
-        flags = ("f" if not query.most else "") + ("s" if query.by_share else "")
+        flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
         data = _FIELD.join([*head, *query.keys])
@@ -78,7 +83,9 @@ class ButtonCodec:
             tuple(full_keys),
             number,
             most="f" not in flags,
-            by_share="s" in flags,
+            measure=next(
+                (m for m, code in _MEASURE_CODE.items() if code and code in flags), Measure.VOTES
+            ),
             national="n" in flags,
             yes_no="y" in flags,
         )

@@ -41,6 +41,8 @@ def _row_text(row: CandidateRow) -> tuple[str, str, str]:
         numbers.append(f"{row.votes:,} votes")
     if row.share is not None:
         numbers.append(f"{row.share:g}%")
+    if row.change is not None:
+        numbers.append(f"{row.change:+.1f} since 2019")
     figures = ", ".join(numbers) if numbers else "figures not given"
     if row.place is None and row.elected is False:
         figures += ", did not win"
@@ -54,7 +56,8 @@ def _plain_block(block: Block) -> str:
         lines = []
         for row in block.rows:
             place, who, figures = _row_text(row)
-            bar = f"  {share_bar(row.share)}" if row.share is not None else ""
+            drawn = share_bar(row.share) if row.share is not None else ""
+            bar = f"  {drawn}" if drawn else ""
             lines.append(f"{place:<3} {who}: {figures}{bar}")
         return "\n".join(lines)
     if isinstance(block, Quotation):
@@ -75,7 +78,8 @@ def _html_block(block: Block) -> str:
         lines = []
         for row in block.rows:
             place, who, figures = _row_text(row)
-            bar = f" <code>{share_bar(row.share)}</code>" if row.share is not None else ""
+            drawn = share_bar(row.share) if row.share is not None else ""
+            bar = f" <code>{drawn}</code>" if drawn else ""
             lines.append(f"<b>{escape(place)}</b> {escape(who)}: {escape(figures)}{bar}")
         return "\n".join(lines)
     if isinstance(block, Quotation):

@@ -6,6 +6,7 @@ import pytest
 
 from bot.chat_state import ConversationStore, FloodGuard
 from bot.engine import Engine, Intent
+from bot.engine.intents import Measure
 from bot.engine.query import Query
 from bot.keyboards import (
     CALLBACK_DATA_LIMIT,
@@ -25,7 +26,9 @@ LONG_KEY = "seat:" + "very-long-constituency-name-" * 3
     [
         Query(Intent.VOTES, ("person:perveen-hussain",)),
         Query(Intent.PLACE, ("seat:preston",), place=2),
-        Query(Intent.RANKING, ("party:independent",), most=False, by_share=True),
+        Query(Intent.RANKING, ("party:independent",), most=False, measure=Measure.SHARE),
+        Query(Intent.RANKING, (), most=False, measure=Measure.MAJORITY),
+        Query(Intent.RANKING, (), measure=Measure.TURNOUT),
         Query(None, ("person:jeremy-corbyn", "person:keir-starmer")),
         Query(Intent.WINNER, (), national=True),
         Query(Intent.PLACE, ("person:aftab-nawaz",), place=2, yes_no=True),

@@ -40,6 +40,7 @@ class CandidateRow:
     share: float | None
     place: int | None
     elected: bool | None
+    change: float | None = None  # change in share since 2019, percentage points
 
 
 @dataclass(frozen=True)

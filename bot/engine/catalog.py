@@ -4,6 +4,7 @@ facts about each entity, and the quoted sentences behind any fact."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from bot.engine.answer import Source
 from bot.engine.index import Entity, Kind
@@ -11,6 +12,7 @@ from knowledge.schema import (
     CandidateResult,
     ChangeFact,
     ComparisonFact,
+    DiscrepancyFact,
     Fact,
     Knowledge,
     MajorityFact,
@@ -18,6 +20,7 @@ from knowledge.schema import (
     ResultFact,
     RoleFact,
     SaidFact,
+    SeatFact,
 )
 
 
@@ -36,6 +39,14 @@ def party_key(party_id: str) -> str:
 def split_key(key: str) -> tuple[Kind, str]:
     kind, _, entity_id = key.partition(":")
     return Kind(kind), entity_id
+
+
+@dataclass(frozen=True)
+class Majority:
+    votes: int
+    first: CandidateResult
+    second: CandidateResult
+    facts: list[str]
 
 
 class Catalog:
@@ -68,8 +79,16 @@ class Catalog:
                 for about in fact.about:
                     self.notes[about].append(fact)
         self.comparisons = [f for f in knowledge.facts if isinstance(f, ComparisonFact)]
+        self.discrepancies: dict[str, list[DiscrepancyFact]] = defaultdict(list)
+        for fact in knowledge.facts:
+            if isinstance(fact, DiscrepancyFact):
+                self.discrepancies[fact.subject].append(fact)
+        # Official results imported: every seat's full result is known.
+        self.official = any(source.kind == "dataset" for source in knowledge.sources)
         self._documents = {
-            s.id: f"{s.publisher} issue {s.issue}, “{s.title}”" if s.issue else s.title
+            s.id: f"{s.publisher} issue {s.issue}, “{s.title}”"
+            if s.issue
+            else f"{s.publisher}, {s.title}"
             for s in knowledge.sources
         }
 
@@ -102,6 +121,22 @@ class Catalog:
     def at_place(self, seat_id: str, place: int) -> CandidateResult | None:
         return next((r for r in self.results_by_seat.get(seat_id, []) if r.place == place), None)
 
+    def _describe(self, fact: Fact) -> str:
+        """A dataset row in words, to show beside the article's quotes."""
+        if isinstance(fact, SeatFact):
+            seat = self.seats[fact.seat].name
+            return (
+                f"{seat}: {fact.result}; electorate {fact.electorate:,}, valid votes "
+                f"{fact.valid_votes:,}, invalid {fact.invalid_votes:,}, majority {fact.majority:,}"
+            )
+        if isinstance(fact, ResultFact) and fact.person and fact.seat:
+            share = f" ({fact.share:g}%)" if fact.share is not None else ""
+            return (
+                f"{self.people[fact.person].name}, {fact.party_label}, "
+                f"{self.seats[fact.seat].name}: {fact.votes or 0:,} votes{share}"
+            )
+        return fact.id
+
     def seatless_results_mentioning(self, place: str) -> list[CandidateResult]:
         """Results whose seat the article does not name but whose sentence names the place."""
         return [
@@ -120,9 +155,32 @@ class Catalog:
         )
 
     def is_derived(self, result: CandidateResult, attribute: str) -> bool:
-        """True when the attribute is known only by derivation, not stated."""
+        """True when the attribute is known only by derivation: no source states it."""
         stating = [f for f in self.result_facts(result) if getattr(f, attribute) is not None]
-        return bool(stating) and all(f.quote is None for f in stating)
+        return bool(stating) and all(f.derived_from for f in stating)
+
+    def is_official(self, result: CandidateResult) -> bool:
+        """The result comes from an official results row (not only from the article)."""
+        return any(self.facts[fid].row is not None for fid in result.facts)
+
+    def has_official_result(self, seat_id: str) -> bool:
+        return self.seats[seat_id].valid_votes is not None
+
+    def discrepancies_about(self, subjects: list[str]) -> list[DiscrepancyFact]:
+        return [d for subject in subjects for d in self.discrepancies.get(subject, [])]
+
+    def majority_of(self, seat_id: str) -> Majority | None:
+        """The winner's lead over the runner-up: official where imported, else worked out."""
+        seat = self.seats.get(seat_id)
+        first, second = self.at_place(seat_id, 1), self.at_place(seat_id, 2)
+        if seat is not None and seat.majority is not None and first and second:
+            facts = [*seat.facts, first.facts[0], second.facts[0]]
+            return Majority(seat.majority, first, second, facts)
+        derived = self.majorities.get(seat_id)
+        if derived is None:
+            return None
+        first, second = self.results_by_id[derived.winner], self.results_by_id[derived.runner_up]
+        return Majority(derived.majority, first, second, [derived.id])
 
     def sources_of(self, fact_ids: list[str]) -> tuple[Source, ...]:
         """The quoted sentences behind facts, following derived facts to what they use."""
@@ -132,11 +190,15 @@ class Catalog:
             fact = self.facts.get(pending.pop(0))
             if fact is None or fact.id in seen:
                 continue
-            if fact.quote is None:
-                pending.extend(fact.derived_from)
-                continue
             document = self._documents.get(fact.source or "", "")
-            seen[fact.id] = Source(fact.id, fact.quote, document)
+            if fact.row is not None:
+                seen[fact.id] = Source(
+                    fact.id, self._describe(fact), f"{document}, line {fact.row}"
+                )
+            elif fact.quote is None:
+                pending.extend(fact.derived_from)
+            else:
+                seen[fact.id] = Source(fact.id, fact.quote, document)
         unique: dict[str, Source] = {}
         for source in seen.values():
             unique.setdefault(source.quote, source)

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import lists, people, seats
+from bot.engine import lists, national, people, seats
 from bot.engine.answer import Answer, Status
 from bot.engine.catalog import Catalog, split_key
 from bot.engine.index import Kind
-from bot.engine.intents import Intent
+from bot.engine.intents import Intent, Measure
 from bot.engine.query import Query
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
-SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER}
+SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER, Intent.TURNOUT}
+PARTY_SUMMARY_INTENTS = {Intent.SEATS, Intent.VOTES, Intent.SHARE, Intent.OVERVIEW, None}
 COMPARING = {None, Intent.COMPARE, Intent.VOTES, Intent.SHARE, Intent.RANKING, Intent.OVERVIEW}
 
 
@@ -35,6 +36,8 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
     intent = query.intent
     if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
         return _about_people(catalog, query, person_ids)
+    if query.yes_no and person_ids and intent in {Intent.WINNER, Intent.PLACE}:
+        return _about_people(catalog, query, person_ids)
     if len(seat_ids) > 1 and intent in COMPARING:
         return seats.seats_side_by_side(catalog, seat_ids)
     if seat_ids:
@@ -42,7 +45,13 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
     if party_ids:
         return _about_party(catalog, query, party_ids[0])
     if intent is Intent.RANKING:
-        return lists.ranking(catalog, query.most, query.by_share, None)
+        return lists.ranking(catalog, query.most, query.measure, None)
+    if intent is Intent.SEATS or (query.national and catalog.official):
+        return national.seat_totals(catalog)
+    if intent is Intent.GAINS:
+        return national.gains(catalog, None)
+    if intent is Intent.TURNOUT:
+        return national.seat_ranking(catalog, Measure.TURNOUT, most=True)
     if intent in {Intent.WINNER, Intent.FINISH} or query.national:
         return lists.winners(catalog, national=query.national)
     if intent is Intent.COVERAGE:
@@ -94,7 +103,11 @@ def _about_seat(catalog: Catalog, query: Query, seat_id: str, party_ids: list[st
 def _about_party(catalog: Catalog, query: Query, party_id: str) -> Answer:
     intent = query.intent
     if intent is Intent.RANKING:
-        return lists.ranking(catalog, query.most, query.by_share, party_id)
+        return lists.ranking(catalog, query.most, query.measure, party_id)
+    if intent is Intent.GAINS:
+        return national.gains(catalog, party_id)
+    if catalog.official and intent in PARTY_SUMMARY_INTENTS:
+        return national.party_summary(catalog, party_id)
     if party_id == "independent":
         if intent in {Intent.WINNER, Intent.FINISH}:
             return lists.independents(catalog, None, elected_only=True)

@@ -88,7 +88,7 @@ class Engine:
     def _answer(
         self, resolution: Resolution, reading: Reading, conversation: Conversation
     ) -> Answer:
-        mentions = resolution.mentions
+        mentions = self._narrowed_by_seat(resolution.mentions)
         if reading.intent is Intent.HELP and not mentions:
             return self.help()
         if reading.intent is Intent.COVERAGE and not mentions:
@@ -109,6 +109,23 @@ class Engine:
         if reading.intent is Intent.SOURCE:
             return _sources(answer.sources)
         return answer
+
+    def _narrowed_by_seat(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """'Khan Perry Barr': a seat named beside an ambiguous name picks who stood there."""
+        people = [m for m in mentions if m.ambiguous and m.keys[0].startswith("person:")]
+        seats = [m for m in mentions if all(k.startswith("seat:") for k in m.keys)]
+        if len(people) != 1 or not seats:
+            return mentions
+        in_seats = {split_key(k)[1] for m in seats for k in m.keys}
+        standing = tuple(key for key in people[0].keys if self._stood_in(key, in_seats))
+        if not standing:
+            return mentions
+        narrowed = replace(people[0], keys=standing)
+        return tuple(narrowed if m is people[0] else m for m in mentions if m not in seats)
+
+    def _stood_in(self, person_key: str, seat_ids: set[str]) -> bool:
+        results = self.catalog.results_by_person.get(split_key(person_key)[1], [])
+        return any(r.seat in seat_ids for r in results)
 
     def _which_one(self, mention: Mention, asked: Query) -> Answer:
         kinds = {split_key(key)[0] for key in mention.keys}
@@ -141,10 +158,14 @@ def _resolve(reading: Reading, keys: list[str], conversation: Conversation) -> Q
     parties = tuple(keys)
     intent = reading.intent
     refers = reading.refers_to_person or reading.refers_to_seat or reading.follow_up
-    needs_reference = {None, Intent.RANKING, Intent.HELP, Intent.OVERVIEW, Intent.WINNER}
+    needs_reference = {
+        None, Intent.RANKING, Intent.HELP, Intent.OVERVIEW, Intent.WINNER, Intent.SEATS,
+        Intent.GAINS,
+    }  # fmt: skip
     if (intent in needs_reference and not refers) or reading.national:
         return Query.from_reading(reading, parties)
-    if parties == ("party:independent",) and not reading.refers_to_seat:
+    if parties and not (reading.refers_to_seat or reading.follow_up):
+        # "how many votes did Labour get" is about Labour, not Labour in the last seat.
         return Query.from_reading(reading, parties)
     person = (conversation.person,) if conversation.person else ()
     seat = (conversation.seat,) if conversation.seat else ()

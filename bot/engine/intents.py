@@ -15,6 +15,9 @@ from bot.engine.index import Resolution
 
 
 class Intent(StrEnum):
+    SEATS = "seats"  # how many seats a party won
+    GAINS = "gains"  # seats that changed hands
+    TURNOUT = "turnout"
     HELP = "help"
     COVERAGE = "coverage"
     SOURCE = "source"
@@ -31,12 +34,22 @@ class Intent(StrEnum):
     OVERVIEW = "overview"
 
 
+class Measure(StrEnum):
+    """What a ranking orders by."""
+
+    VOTES = "votes"
+    SHARE = "share"
+    MAJORITY = "majority"
+    TURNOUT = "turnout"
+    CHANGE = "change"  # change in share since 2019: the swing to a candidate
+
+
 @dataclass(frozen=True)
 class Reading:
     intent: Intent | None  # None: no question words, only names (or nothing)
     place: int | None = None  # for PLACE: 2 is "second"
     most: bool = True  # for RANKING: most/highest, or fewest/lowest
-    by_share: bool = False  # for RANKING: share rather than votes
+    measure: Measure = Measure.VOTES  # for RANKING
     follow_up: bool = False  # "and Blackburn?", "what about ..."
     national: bool = False  # about the election as a whole ("who won the election")
     yes_no: bool = False  # "did ...?", "is ...?": the answer starts with Yes or No
@@ -54,7 +67,10 @@ ORDINALS = {
 }  # fmt: skip
 SOURCE_WORDS = frozenset("source sources cite citation citations evidence proof".split())
 SAID_WORDS = frozenset("said say says saying quote quotes quoted speech told statement".split())
-MAJORITY_WORDS = frozenset("majority margin close closest narrow narrowest gap".split())
+MAJORITY_WORDS = frozenset("majority majorities margin margins close narrow gap".split())
+CLOSE_WORDS = frozenset("closest narrowest tightest".split())  # the smallest majorities
+SWING_WORDS = frozenset("swing swings".split())
+GAIN_WORDS = frozenset("gain gains gained gaining".split())
 MOST_WORDS = frozenset("most highest biggest largest best top".split())
 FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
 CHANGE_WORDS = frozenset("2019 change changed fall fell drop dropped previous".split())
@@ -72,7 +88,10 @@ FINISH_WORDS = frozenset(
 AUTHOR_WORDS = frozenset("author wrote written writer".split())
 # "who came last" cannot be answered from a partial list: the reading says so to the composer.
 LAST_PLACE = -1
-COVERAGE_PHRASES = ("what do you know", "what do you cover", "which seats", "what seats")
+COVERAGE_PHRASES = (
+    "what do you know", "what do you cover", "which seats do you", "what seats do you",
+    "where do you get",
+)  # fmt: skip
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
@@ -90,51 +109,71 @@ def read(resolution: Resolution) -> Reading:
         "refers_to_seat": bool(bag & SEAT_PRONOUNS) or "that seat" in text,
         "follow_up": follow_up,
     }
-    intent, place, most, by_share = _intent(words, bag, text)
+    intent, place, most, measure = _intent(words, bag, text)
     national = "election" in bag and not resolution.mentions
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
-    return Reading(intent, place, most, by_share, national=national, yes_no=yes_no, **refs)
+    return Reading(intent, place, most, measure, national=national, yes_no=yes_no, **refs)
+
+
+def _measure(bag: set[str]) -> Measure:
+    if bag & SHARE_WORDS:
+        return Measure.SHARE
+    if bag & (MAJORITY_WORDS | CLOSE_WORDS):
+        return Measure.MAJORITY
+    if "turnout" in bag:
+        return Measure.TURNOUT
+    if bag & SWING_WORDS:
+        return Measure.CHANGE
+    return Measure.VOTES
 
 
 def _intent(
     words: list[str], bag: set[str], text: str
-) -> tuple[Intent | None, int | None, bool, bool]:
-    by_share = bool(bag & SHARE_WORDS)
+) -> tuple[Intent | None, int | None, bool, Measure]:
+    measure = _measure(bag)
+    plain = (None, True, Measure.VOTES)
     if bag and bag <= GREETINGS | {"me", "please", "you", "there", "bot", "can", "what", "do"}:
-        return Intent.HELP, None, True, False
+        return Intent.HELP, *plain
     if bag & SOURCE_WORDS or "where does that come from" in text or "how do you know" in text:
-        return Intent.SOURCE, None, True, False
+        return Intent.SOURCE, *plain
     if any(p in text for p in COVERAGE_PHRASES) or bag & AUTHOR_WORDS:
-        return Intent.COVERAGE, None, True, False
+        return Intent.COVERAGE, *plain
     if bag & SAID_WORDS:
-        return Intent.SAID, None, True, False
+        return Intent.SAID, *plain
+    if bag & (MOST_WORDS | FEWEST_WORDS | CLOSE_WORDS):
+        fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
+        return Intent.RANKING, None, not fewest, measure
+    if "how many seats" in text or ("seats" in bag and bag & WIN_WORDS and "who" not in bag):
+        return Intent.SEATS, *plain
+    if bag & GAIN_WORDS:
+        return Intent.GAINS, *plain
+    if "turnout" in bag:
+        return Intent.TURNOUT, *plain
     if bag & MAJORITY_WORDS or "how much" in text or _won_by(words):
-        return Intent.MAJORITY, None, True, False
-    if bag & (MOST_WORDS | FEWEST_WORDS):
-        return Intent.RANKING, None, not bag & FEWEST_WORDS, by_share
+        return Intent.MAJORITY, *plain
     ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
     if ordinal is None and "runner" in bag:
         ordinal = 2
     if ordinal is None and "last" in bag and bag & (FINISH_WORDS | {"who"}):
         ordinal = LAST_PLACE
     if ordinal is not None:
-        return Intent.PLACE, ordinal, True, False
-    if bag & CHANGE_WORDS:
-        return Intent.CHANGE, None, True, False
-    if by_share:
-        return Intent.SHARE, None, True, False
+        return Intent.PLACE, ordinal, True, Measure.VOTES
+    if bag & (CHANGE_WORDS | SWING_WORDS):
+        return Intent.CHANGE, *plain
+    if measure is Measure.SHARE:
+        return Intent.SHARE, *plain
     if bag & VOTE_WORDS or ("how many" in text and not bag & WIN_WORDS):
-        return Intent.VOTES, None, True, False
+        return Intent.VOTES, *plain
     if bag & COMPARE_WORDS:
-        return Intent.COMPARE, None, True, False
+        return Intent.COMPARE, *plain
     if bag & WIN_WORDS:
-        return Intent.WINNER, None, True, False
+        return Intent.WINNER, *plain
     if bag & FINISH_WORDS:
-        return Intent.FINISH, None, True, False
+        return Intent.FINISH, *plain
     if bag & {"about", "who", "results", "result", "info", "tell"}:
-        return Intent.OVERVIEW, None, True, False
-    return None, None, True, False
+        return Intent.OVERVIEW, *plain
+    return None, *plain
 
 
 def _won_by(words: list[str]) -> bool:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.engine import national
 from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, person_key
+from bot.engine.intents import Measure
 from bot.engine.people import result_line
 from bot.engine.wording import (
+    capitalised,
     figures,
     margin_phrase,
     ordinal,
@@ -16,8 +19,10 @@ from bot.engine.wording import (
     percent,
     with_party,
 )
-from knowledge.schema import CandidateResult
+from knowledge.schema import CandidateResult, CountFact
 
+RANKING_LENGTH = 10
+MAX_OPTIONS = 5  # buttons beyond a handful stop helping
 EXAMPLES = (
     "who won Leicester South?",
     "how many votes did Corbyn get?",
@@ -66,9 +71,15 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
     listed = [r for r in catalog.results if r.party == "independent"]
     if elected_only:
         chosen = [r for r in listed if r.elected]
-        count = next((f for f in catalog.knowledge.facts if f.kind == "count"), None)
-        lead = f"{len(chosen)} independents won, as the article says:"
-        answer = results_list(catalog, chosen, lead, f"{len(chosen)} independents won")
+        count = next((f for f in catalog.knowledge.facts if isinstance(f, CountFact)), None)
+        lead = f"{len(chosen)} independents won"
+        if count is not None and count.count == len(chosen):
+            lead += ", as the article says"
+        elif count is not None:
+            lead += (
+                f" (the article speaks of {count.count_words.lower()} pro-Palestine independents)"
+            )
+        answer = results_list(catalog, chosen, lead + ":", f"{len(chosen)} independents won")
         if count is not None:
             answer = replace(answer, sources=catalog.sources_of([count.id]) + answer.sources)
         return answer
@@ -118,32 +129,47 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
     )
 
 
-def ranking(catalog: Catalog, most: bool, by_share: bool, party_id: str | None) -> Answer:
-    measure = "share" if by_share else "votes"
+def ranking(catalog: Catalog, most: bool, measure: Measure, party_id: str | None) -> Answer:
+    """Candidates ranked by votes, share or change in share; seats by majority or turnout."""
+    if measure in {Measure.MAJORITY, Measure.TURNOUT}:
+        return national.seat_ranking(catalog, measure, most)
+    field = {Measure.SHARE: "share", Measure.CHANGE: "change"}.get(measure, "votes")
     pool = [
         r
         for r in catalog.results
-        if getattr(r, measure) is not None and (party_id is None or r.party == party_id)
+        if getattr(r, field) is not None and (party_id is None or r.party == party_id)
     ]
-    pool.sort(key=lambda r: getattr(r, measure), reverse=most)
-    top = pool[:5]
-    word = ("highest" if most else "lowest") if by_share else ("most" if most else "fewest")
+    if not pool:
+        return not_found(catalog, f"{field} figures")
+    pool.sort(key=lambda r: getattr(r, field), reverse=most)
+    top = pool[:RANKING_LENGTH]
+    words = {
+        "votes": ("most votes", "fewest votes"),
+        "share": ("highest share", "lowest share"),
+        "change": ("biggest rise in share since 2019", "biggest fall in share since 2019"),
+    }[field]
+    word = words[0] if most else words[1]
     scope = "independent candidates" if party_id == "independent" else "candidates"
-    lead = f"Of the {len(pool)} {scope} the article gives {measure} for, the {word} {measure}:"
+    given = "the official results give" if catalog.official else "the article gives"
+    lead = f"Of the {len(pool):,} {scope} {given} {field} for, the {word}:"
     best = top[0]
-    best_value = percent(best.share) if by_share and best.share is not None else figures(best)
+    best_value = _measured(best, field)
     answer = results_list(
-        catalog, top, lead, f"{word} {measure}: {catalog.candidate_name(best)}, {best_value}"
+        catalog, top, lead, f"{word}: {catalog.candidate_name(best)}, {best_value}"
     )
-    return replace(
-        answer,
-        blocks=(
-            paragraph(
-                bold(with_party(catalog, best)), f", {_seat_name(catalog, best)}: {best_value}."
-            ),
-            *answer.blocks,
-        ),
+    first = paragraph(
+        bold(capitalised(with_party(catalog, best))),
+        f", {_seat_name(catalog, best)}: {best_value}.",
     )
+    return replace(answer, blocks=(first, *answer.blocks))
+
+
+def _measured(result: CandidateResult, field: str) -> str:
+    if field == "share" and result.share is not None:
+        return percent(result.share)
+    if field == "change" and result.change is not None:
+        return f"{result.change:+.1f} points"
+    return figures(result)
 
 
 def help_answer(catalog: Catalog) -> Answer:
@@ -211,15 +237,38 @@ def not_found(catalog: Catalog, asked: str) -> Answer:
 
 
 def choose(catalog: Catalog, keys: tuple[str, ...], asked: str, reason: str = "") -> Answer:
-    """Which one did you mean? One option per candidate entity."""
-    options = tuple(Option(key, _label(catalog, key)) for key in keys)
+    """Which one did you mean? The likeliest few as options, and how many others match."""
+    ranked = sorted(keys, key=lambda key: _likelihood(catalog, key))
+    shown = ranked[:MAX_OPTIONS]
+    options = tuple(Option(key, _label(catalog, key)) for key in shown)
     lead = reason or f"“{asked}” could be more than one. Which did you mean?"
+    blocks: list[Block] = [paragraph(lead), BulletList(tuple(paragraph(o.label) for o in options))]
+    others = len(ranked) - len(shown)
+    if others:
+        blocks.append(
+            paragraph(
+                f"And {others} more with that name: add the seat or the first name to narrow it."
+            )
+        )
     return Answer(
         Status.CLARIFY,
-        (paragraph(lead), BulletList(tuple(paragraph(o.label) for o in options))),
+        tuple(blocks),
         headline=f"Which {asked}?",
-        entities=keys,
+        entities=tuple(shown),
         options=options,
+    )
+
+
+def _likelihood(catalog: Catalog, key: str) -> tuple[bool, bool, int, str]:
+    """Winners first, then sitting MPs, then by votes: whom people most likely mean."""
+    kind, entity_id = key.split(":", 1)
+    found = catalog.results_by_person.get(entity_id, []) if kind == "person" else []
+    result = found[0] if found else None
+    return (
+        not (result and result.elected),
+        not (result and result.sitting_mp),
+        -(result.votes or 0) if result else 0,
+        _label(catalog, key),
     )
 
 

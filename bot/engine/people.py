@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
 from bot.engine.catalog import Catalog, person_key, seat_key
-from bot.engine.seats import candidate_table, seat_sources
+from bot.engine.seats import candidate_table, discrepancy_notes, seat_sources
 from bot.engine.wording import (
     capitalised,
     figures,
@@ -46,9 +46,14 @@ def _facts(catalog: Catalog, person_id: str) -> list[str]:
 def _answer(
     catalog: Catalog, person_id: str, blocks: Sequence[Block], headline: str, facts: list[str]
 ) -> Answer:
+    """A person answer, with any figure the article gives differently noted at the end."""
+    result = _result(catalog, person_id)
+    subjects = [result.id] if result else []
+    notes = discrepancy_notes(catalog, subjects)
+    facts = facts + [d.id for d in catalog.discrepancies_about(subjects)]
     return Answer(
         Status.ANSWERED,
-        tuple(blocks),
+        (*blocks, *notes),
         headline=headline,
         entities=_entities(catalog, person_id),
         sources=catalog.sources_of(facts),
@@ -134,14 +139,9 @@ def share_answer(catalog: Catalog, person_id: str) -> Answer:
     stated = [
         f for f in catalog.result_facts(result) if f.share is not None and f.share != result.share
     ]
-    for other in stated:
+    for other in (f for f in stated if f.quote is not None):
         qualifier = f"{other.share_qualifier} " if other.share_qualifier else ""
-        blocks.append(
-            paragraph(
-                f"The results list gives {percent(result.share)}; the article’s text rounds it to "
-                f"{qualifier}{other.share:g} percent."
-            )
-        )
+        blocks.append(paragraph(f"The article also says {qualifier}{other.share:g} percent."))
     return _answer(
         catalog, person_id, blocks, f"{name}: {percent(result.share)}", _facts(catalog, person_id)
     )
@@ -208,8 +208,8 @@ def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
         return None
     direction = "down" if change.change < 0 else "up"
     return paragraph(
-        f"In {change.from_year} {_who(catalog, person_id)} got {number(change.votes_before)}; "
-        f"in {change.to_year} {number(change.votes_after)}: ",
+        f"By the article’s figures, {_who(catalog, person_id)} got {number(change.votes_before)} "
+        f"in {change.from_year} and {number(change.votes_after)} in {change.to_year}: ",
         bold(f"{direction} {number(abs(change.change))} ({abs(change.percent_change):g}%)"),
         ".",
     )

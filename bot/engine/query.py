@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.engine.intents import Intent, Reading
+from bot.engine.intents import Intent, Measure, Reading
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class Query:
     keys: tuple[str, ...] = ()  # entity keys, most important first
     place: int | None = None
     most: bool = True
-    by_share: bool = False
+    measure: Measure = Measure.VOTES
     national: bool = False
     yes_no: bool = False
 
@@ -26,7 +26,7 @@ class Query:
             keys,
             reading.place,
             reading.most,
-            reading.by_share,
+            reading.measure,
             reading.national,
             reading.yes_no,
         )

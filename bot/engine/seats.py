@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.engine import national
 from bot.engine.answer import (
     Answer,
     Block,
@@ -25,10 +26,11 @@ from bot.engine.wording import (
     number,
     ordinal,
     outcome_phrase,
+    percent,
     votes,
     with_party,
 )
-from knowledge.schema import CandidateResult
+from knowledge.schema import CandidateResult, DiscrepancyFact
 
 
 def candidate_table(catalog: Catalog, results: list[CandidateResult]) -> CandidateTable:
@@ -36,11 +38,12 @@ def candidate_table(catalog: Catalog, results: list[CandidateResult]) -> Candida
         tuple(
             CandidateRow(
                 name=catalog.people[r.person].name if r.person else None,
-                party=catalog.party_name(r.party),
+                party=r.party_label or catalog.party_name(r.party),
                 votes=r.votes,
                 share=r.share,
                 place=r.place,
                 elected=r.elected,
+                change=r.change,
             )
             for r in results
         )
@@ -67,26 +70,28 @@ def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
             ),
             f"{who} first",
         )
+    result = catalog.seats[seat_id].result
+    if result:
+        return paragraph(bold(who), f" won {seat}: {result}."), f"{who} won, {result}"
     held = catalog.stated(winner, "outcome")
     verb = "held" if held and held.outcome == "held" else "won"
     return paragraph(bold(who), f" {verb} {seat}."), f"{who} {verb}"
 
 
 def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None, str]:
-    majority = catalog.majorities.get(seat_id)
+    majority = catalog.majority_of(seat_id)
     if majority is not None:
-        first = catalog.results_by_id[majority.winner]
-        second = catalog.results_by_id[majority.runner_up]
+        first, second = majority.first, majority.second
         assert first.votes is not None
         assert second.votes is not None
         return (
             paragraph(
                 "Majority: ",
-                bold(votes(majority.majority)),
+                bold(votes(majority.votes)),
                 f" ({number(first.votes)} for {catalog.candidate_name(first)} against "
                 f"{number(second.votes)} for {catalog.candidate_name(second)}).",
             ),
-            f"majority {number(majority.majority)}",
+            f"majority {number(majority.votes)}",
         )
     winner = catalog.winner(seat_id)
     stated = margin_phrase(catalog, winner) if winner else None
@@ -100,10 +105,24 @@ def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None,
 
 
 def seat_sources(catalog: Catalog, seat_id: str) -> list[str]:
-    fact_ids = [fid for r in catalog.results_by_seat.get(seat_id, []) for fid in r.facts]
-    if seat_id in catalog.majorities:
-        fact_ids.append(catalog.majorities[seat_id].id)
+    results = catalog.results_by_seat.get(seat_id, [])
+    fact_ids = [fid for r in results for fid in r.facts]
+    majority = catalog.majority_of(seat_id)
+    if majority is not None:
+        fact_ids += majority.facts
+    fact_ids += [d.id for d in catalog.discrepancies_about([seat_id, *(r.id for r in results)])]
     return fact_ids
+
+
+def _turnout_line(catalog: Catalog, seat_id: str) -> Paragraph | None:
+    seat = catalog.seats[seat_id]
+    share = national.turnout(seat)
+    if share is None or seat.electorate is None:
+        return None
+    return paragraph(
+        f"Turnout: {percent(share)} ({number(seat.valid_votes or 0)} valid votes from an "
+        f"electorate of {number(seat.electorate)})."
+    )
 
 
 def seat_entities(catalog: Catalog, seat_id: str) -> tuple[str, ...]:
@@ -124,10 +143,14 @@ def seat_card(
     majority_line, majority_gist = majority_sentence(catalog, seat_id)
     if majority_line is not None and majority:
         blocks.append(majority_line)
-    if catalog.winner(seat_id) is None and results:
+    turnout_line = _turnout_line(catalog, seat_id)
+    if turnout_line is not None:
+        blocks.append(turnout_line)
+    if not catalog.has_official_result(seat_id) and catalog.winner(seat_id) is None and results:
         blocks.append(
             paragraph("The article gives only the candidates above, not the full result.")
         )
+    blocks += discrepancy_notes(catalog, [seat_id, *(r.id for r in results)])
     gist = ", ".join(part for part in (winner_gist, majority_gist) if part)
     return Answer(
         Status.ANSWERED,
@@ -142,6 +165,10 @@ def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
     """Who came Nth in a seat, or that the article does not say, with what it does say."""
     seat = catalog.seats[seat_id].name
     found = catalog.at_place(seat_id, place)
+    if place == LAST_PLACE and catalog.has_official_result(seat_id):
+        placed = [r for r in catalog.results_by_seat.get(seat_id, []) if r.place is not None]
+        found = max(placed, key=lambda r: r.place or 0, default=None)
+        place = found.place if found and found.place else place
     if place == LAST_PLACE:
         lead = paragraph(
             f"The article does not say who came last in {seat}: it does not give every candidate."
@@ -254,6 +281,31 @@ def seats_side_by_side(catalog: Catalog, seat_ids: list[str]) -> Answer:
         entities=tuple(key for card in cards for key in card.entities),
         sources=tuple(dict.fromkeys(source for card in cards for source in card.sources)),
     )
+
+
+def discrepancy_notes(catalog: Catalog, subjects: list[str]) -> list[Block]:
+    """Where the article gives another figure than the official one, say both."""
+    return [paragraph(_discrepancy_text(catalog, d)) for d in catalog.discrepancies_about(subjects)]
+
+
+def _discrepancy_text(catalog: Catalog, fact: DiscrepancyFact) -> str:
+    result = catalog.results_by_id.get(fact.subject)
+    name = catalog.candidate_name(result) if result else catalog.seats[fact.subject].name
+    official = {
+        "votes": f"the official count is {fact.official}",
+        "share": f"the official share is {fact.official}",
+        "party": f"the official results give {fact.official}",
+        "margin": f"the official majority is {fact.official}",
+        "majority": f"the official majority is {fact.official}",
+    }.get(fact.field, f"the official figure is {fact.official}")
+    said = {
+        "votes": f"The article gives {name} {fact.article} votes",
+        "share": f"The article gives {name} {fact.article}",
+        "party": f"The article lists {name} among {fact.article} candidates",
+        "margin": f"The article says {name} won by {fact.article} votes",
+        "majority": f"The article’s figures give {name} a majority of {fact.article}",
+    }.get(fact.field, f"The article gives {name}’s {fact.field} as {fact.article}")
+    return f"{said}; {official}."
 
 
 def _replace_headline(answer: Answer, headline: str) -> Answer:

@@ -40,6 +40,7 @@ QUESTION_WORDS = frozenset(
 
     change changed fall fell drop dropped rise rose compared 2019 previous before
     list every everyone everybody
+    turnout electorate gain gains gained gaining swing swings majorities margins tightest
     """.split()
 )
 

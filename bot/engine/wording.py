@@ -59,6 +59,12 @@ def outcome_phrase(catalog: Catalog, result: CandidateResult) -> str:
     seat = catalog.seats[result.seat].name if result.seat else None
     stated = catalog.stated(result, "outcome")
     where = f" in {seat}" if seat else ""
+    if result.place is not None and catalog.is_official(result):
+        # The official count says exactly what happened; the article's verbs are kept in
+        # its quotes.
+        return (
+            f"won {seat}" if result.place == 1 and seat else f"came {ordinal(result.place)}{where}"
+        )
     if result.place == 1 or result.elected:
         if stated and stated.outcome == "held" and seat:
             return f"held {seat}"
@@ -80,7 +86,10 @@ def outcome_phrase(catalog: Catalog, result: CandidateResult) -> str:
 
 
 def margin_phrase(catalog: Catalog, result: CandidateResult) -> str | None:
-    """'by just over 500 votes' when the article states the margin."""
+    """'by just over 500 votes' when the article states the margin (and nothing official
+    gives the exact majority)."""
+    if catalog.is_official(result):
+        return None
     stated = catalog.stated(result, "margin")
     if stated is None or stated.margin is None:
         return None

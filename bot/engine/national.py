@@ -1,0 +1,172 @@
+"""Answers across the whole election, from the official results: seats and votes by party,
+seats that changed hands, seats ranked by majority or turnout."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.catalog import Catalog, party_key, seat_key
+from bot.engine.intents import Measure
+from bot.engine.wording import capitalised, number, percent, with_party
+from knowledge.schema import Constituency
+
+LIST_LENGTH = 10
+NO_OFFICIAL = "That needs the official results, which this knowledge does not include."
+
+
+def _no_official() -> Answer:
+    return Answer(Status.NOT_FOUND, (paragraph(NO_OFFICIAL),), headline="Needs official results")
+
+
+def _seat_sources(catalog: Catalog, seats: list[Constituency]) -> list[str]:
+    return [fid for seat in seats for fid in seat.facts]
+
+
+def seat_totals(catalog: Catalog) -> Answer:
+    """Seats won and votes by party, largest first."""
+    if not catalog.official:
+        return _no_official()
+    seats_won: Counter[str] = Counter()
+    votes: Counter[str] = Counter()
+    for result in catalog.results:
+        if result.party is None:
+            continue
+        votes[result.party] += result.votes or 0
+        seats_won[result.party] += 1 if result.elected else 0
+    total = sum(votes.values())
+    ranked = sorted(votes, key=lambda p: (-seats_won[p], -votes[p]))
+    items = tuple(
+        paragraph(
+            bold(catalog.parties[p].name), f": {seats_won[p]} seats, {number(votes[p])} votes "
+            f"({percent(round(100 * votes[p] / total, 1))})",
+        )
+        for p in ranked
+        if seats_won[p]
+    )  # fmt: skip
+    lead = f"Seats won by party, of {sum(seats_won.values())}, with their votes:"
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(lead), BulletList(items)),
+        headline=f"{catalog.parties[ranked[0]].name} won {seats_won[ranked[0]]} seats",
+        entities=tuple(party_key(p) for p in ranked if seats_won[p]),
+        sources=catalog.sources_of(_seat_sources(catalog, list(catalog.seats.values()))[:3]),
+    )
+
+
+def party_summary(catalog: Catalog, party_id: str) -> Answer:
+    """A party across the country: seats won, votes, share, gains."""
+    if not catalog.official:
+        return _no_official()
+    party = catalog.parties[party_id]
+    standing = [r for r in catalog.results if r.party == party_id]
+    won = [r for r in standing if r.elected]
+    votes = sum(r.votes or 0 for r in standing)
+    total = sum(r.votes or 0 for r in catalog.results)
+    gained = [s for s in catalog.seats.values() if _gained_by(s, party)]
+    share = percent(round(100 * votes / total, 1))
+    blocks: list[Block] = [
+        paragraph(
+            bold(party.name), f" won {len(won)} of {len(catalog.seats)} seats, standing in "
+            f"{len(standing)}, with {number(votes)} votes ({share} of all votes cast).",
+        )
+    ]  # fmt: skip
+    if gained:
+        blocks.append(paragraph(f"Of those, {len(gained)} were gains."))
+    if 0 < len(won) <= LIST_LENGTH:
+        blocks.append(
+            BulletList(
+                tuple(paragraph(bold(catalog.candidate_name(r)), f", {_seat(catalog, r.seat)}")
+                      for r in won)
+            )
+        )  # fmt: skip
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=f"{party.name}: {len(won)} seats, {number(votes)} votes",
+        entities=(party_key(party_id), *(seat_key(r.seat) for r in won[:LIST_LENGTH] if r.seat)),
+        sources=catalog.sources_of([fid for r in won[:LIST_LENGTH] for fid in r.facts[:1]]),
+    )
+
+
+def _seat(catalog: Catalog, seat_id: str | None) -> str:
+    return catalog.seats[seat_id].name if seat_id else "seat not named"
+
+
+def _gained_by(seat: Constituency, party: object) -> bool:
+    abbreviation = getattr(party, "abbreviation", None)
+    return bool(seat.result and abbreviation and seat.result.startswith(f"{abbreviation} gain"))
+
+
+def gains(catalog: Catalog, party_id: str | None) -> Answer:
+    """Seats that changed hands: by party, or one party's list."""
+    if not catalog.official:
+        return _no_official()
+    changed = [s for s in catalog.seats.values() if s.result and " gain from " in s.result]
+    if party_id is not None:
+        party = catalog.parties[party_id]
+        mine = sorted((s for s in changed if _gained_by(s, party)), key=lambda s: s.name)
+        items = tuple(paragraph(bold(s.name), f": {s.result}") for s in mine)
+        lead = f"{party.name} gained {len(mine)} seats" + (":" if mine else ".")
+        return Answer(
+            Status.ANSWERED,
+            (paragraph(lead), *([BulletList(items)] if items else [])),
+            headline=f"{party.name}: {len(mine)} gains",
+            entities=(party_key(party_id), *(seat_key(s.id) for s in mine)),
+            sources=catalog.sources_of(_seat_sources(catalog, mine)),
+        )
+    by_winner: dict[str, list[Constituency]] = defaultdict(list)
+    for seat in changed:
+        by_winner[(seat.result or "").split(" gain from ")[0]].append(seat)
+    names = {p.abbreviation: p.name for p in catalog.parties.values() if p.abbreviation}
+    items = tuple(
+        paragraph(
+            bold(names.get(who, who)), f": {len(seats)} gain" + ("s" if len(seats) > 1 else "")
+        )
+        for who, seats in sorted(by_winner.items(), key=lambda item: -len(item[1]))
+    )
+    return Answer(
+        Status.ANSWERED,
+        (
+            paragraph(f"{len(changed)} of {len(catalog.seats)} seats changed hands:"),
+            BulletList(items),
+        ),
+        headline=f"{len(changed)} seats changed hands",
+        sources=catalog.sources_of(_seat_sources(catalog, changed[:3])),
+    )
+
+
+def turnout(seat: Constituency) -> float | None:
+    """Valid votes as a share of the electorate, as the Library reports turnout."""
+    if not seat.electorate or seat.valid_votes is None:
+        return None
+    return round(100 * seat.valid_votes / seat.electorate, 1)
+
+
+def seat_ranking(catalog: Catalog, measure: Measure, most: bool) -> Answer:
+    """Seats by majority or turnout."""
+    if not catalog.official:
+        return _no_official()
+    if measure is Measure.MAJORITY:
+        pool = [(s, float(s.majority)) for s in catalog.seats.values() if s.majority is not None]
+        word = "largest majorities" if most else "smallest majorities"
+    else:
+        pool = [(s, t) for s in catalog.seats.values() if (t := turnout(s)) is not None]
+        word = "highest turnout" if most else "lowest turnout"
+    pool.sort(key=lambda item: item[1], reverse=most)
+    top = pool[:LIST_LENGTH]
+    items = []
+    for seat, value in top:
+        winner = catalog.winner(seat.id)
+        shown = number(int(value)) if measure is Measure.MAJORITY else percent(value)
+        who = f" ({with_party(catalog, winner)})" if winner else ""
+        items.append(paragraph(bold(seat.name), f": {shown}{who}"))
+    first, value = top[0]
+    shown = number(int(value)) if measure is Measure.MAJORITY else percent(value)
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(f"{capitalised(word)} of {len(pool)} seats:"), BulletList(tuple(items))),
+        headline=f"{capitalised(word)}: {first.name}, {shown}",
+        entities=tuple(seat_key(s.id) for s, _ in top),
+        sources=catalog.sources_of(_seat_sources(catalog, [s for s, _ in top])),
+    )
