@@ -276,8 +276,11 @@ def _label(catalog: Catalog, key: str) -> str:
     kind, entity_id = key.split(":", 1)
     if kind == "person":
         found = catalog.results_by_person.get(entity_id)
-        where = f" ({_seat_name(catalog, found[0])})" if found and found[0].seat else ""
-        return catalog.people[entity_id].name + where
+        if not found or not found[0].seat:
+            return catalog.people[entity_id].name
+        # Two people of one name can stand in one seat: the party tells them apart.
+        party = f"{found[0].party_label}, " if found[0].party_label else ""
+        return f"{catalog.people[entity_id].name} ({party}{_seat_name(catalog, found[0])})"
     if kind == "seat":
         return catalog.seats[entity_id].name
     return catalog.parties[entity_id].name

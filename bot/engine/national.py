@@ -19,6 +19,11 @@ def _no_official() -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(NO_OFFICIAL),), headline="Needs official results")
 
 
+def _counted_seats(catalog: Catalog) -> list[Constituency]:
+    """Seats with an official result (an article-only seat has no full count)."""
+    return [seat for seat in catalog.seats.values() if seat.valid_votes is not None]
+
+
 def _seat_sources(catalog: Catalog, seats: list[Constituency]) -> list[str]:
     return [fid for seat in seats for fid in seat.facts]
 
@@ -63,11 +68,12 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
     won = [r for r in standing if r.elected]
     votes = sum(r.votes or 0 for r in standing)
     total = sum(r.votes or 0 for r in catalog.results)
-    gained = [s for s in catalog.seats.values() if _gained_by(s, party)]
+    gained = [s for s in _counted_seats(catalog) if _gained_by(s, party)]
     share = percent(round(100 * votes / total, 1))
+    counted = len(_counted_seats(catalog))
     blocks: list[Block] = [
         paragraph(
-            bold(party.name), f" won {len(won)} of {len(catalog.seats)} seats, standing in "
+            bold(party.name), f" won {len(won)} of {counted} seats, standing in "
             f"{len(standing)}, with {number(votes)} votes ({share} of all votes cast).",
         )
     ]  # fmt: skip
@@ -102,7 +108,7 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
     """Seats that changed hands: by party, or one party's list."""
     if not catalog.official:
         return _no_official()
-    changed = [s for s in catalog.seats.values() if s.result and " gain from " in s.result]
+    changed = [s for s in _counted_seats(catalog) if s.result and " gain from " in s.result]
     if party_id is not None:
         party = catalog.parties[party_id]
         mine = sorted((s for s in changed if _gained_by(s, party)), key=lambda s: s.name)
@@ -128,7 +134,7 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
     return Answer(
         Status.ANSWERED,
         (
-            paragraph(f"{len(changed)} of {len(catalog.seats)} seats changed hands:"),
+            paragraph(f"{len(changed)} of {len(_counted_seats(catalog))} seats changed hands:"),
             BulletList(items),
         ),
         headline=f"{len(changed)} seats changed hands",
@@ -148,10 +154,10 @@ def seat_ranking(catalog: Catalog, measure: Measure, most: bool) -> Answer:
     if not catalog.official:
         return _no_official()
     if measure is Measure.MAJORITY:
-        pool = [(s, float(s.majority)) for s in catalog.seats.values() if s.majority is not None]
+        pool = [(s, float(s.majority)) for s in _counted_seats(catalog) if s.majority is not None]
         word = "largest majorities" if most else "smallest majorities"
     else:
-        pool = [(s, t) for s in catalog.seats.values() if (t := turnout(s)) is not None]
+        pool = [(s, t) for s in _counted_seats(catalog) if (t := turnout(s)) is not None]
         word = "highest turnout" if most else "lowest turnout"
     pool.sort(key=lambda item: item[1], reverse=most)
     top = pool[:LIST_LENGTH]

@@ -1,0 +1,94 @@
+"""Answers when the official results are merged in (synthetic files in the official format)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Conversation, Engine, Status
+from bot.render import to_plain
+from knowledge.hoc import read_official
+from knowledge.merge import merge
+from knowledge.schema import Knowledge
+from tests.cases.questions import Case, case
+from tests.official_data import write_official
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory, knowledge: Knowledge) -> Engine:
+    folder: Path = tmp_path_factory.mktemp("official")
+    merged, _ = merge(knowledge, read_official(*write_official(folder)))
+    return Engine(merged)
+
+
+CASES = [
+    case("who won Leicester South", "won Leicester South: Ind gain from Lab", "Jonathan Ashworth",
+         "Turnout: ", "-35.0 since 2019", "Majority: 979 votes"),
+    case("how many votes did starmer get", "18,880",
+         "The article gives Keir Starmer 18,888 votes; the official count is 18,880."),
+    case("holborn", "Majority: 11,568 votes",
+         "the official majority is 11,568", never=("Majority: 11,576",)),
+    case("lavalette share", "21.8%",
+         "The article gives Michael Lavalette 22%; the official share is 21.8%."),
+    case("sam gorst", "Liverpool Community Independents",
+         "The article lists Sam Gorst among Independent candidates"),
+    case("jess phillips", "won Birmingham Yardley",
+         "The article says Jess Phillips won by only 700 votes; the official majority is 693."),
+    case("who won rochdale", "Testg Redmond (Labour) won Rochdale: Lab gain from WPB",
+         "George Galloway"),
+    case("how many seats did labour win", "Labour won 5 of 8 seats"),
+    case("who won the election", "Labour: 5 seats"),
+    case("which seats did labour gain", "Labour gained 1 seats", "Rochdale"),
+    case("gains", "3 of 8 seats changed hands", "Plaid Cymru: 1 gain"),
+    case("greg smith", "Greg Smith (Conservative, Testford)", "Greg Smith (Green, Testford)",
+         status="clarify"),
+    case("ynys mon", "Siân Testberry", "Ynys Môn: PC gain from Con"),
+    case("sian testberry", "won Ynys Môn"),
+    case("smallest majorities", "Ynys Môn: 637"),
+    case("highest turnout", "Highest turnout of 8 seats"),
+    case("which independents won", "5 independents won, as the article says", "Shockat Adam",
+         "Jeremy Corbyn", never=("Lavalette",)),
+    case("did galloway win", "No.", "came second in Rochdale"),
+    case("who came last in preston", "Testf Further", "fourth"),
+    case("how many votes did reform get in preston", "8,562"),
+    case("corbyn", "won Islington North", "24,120"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.question)
+def test_answer_with_official_data(full: Engine, case: Case) -> None:
+    answer = full.answer(case.question)
+    text = to_plain(answer)
+    assert answer.status == case.status, text
+    for fact in case.says:
+        assert fact in text, f"missing {fact!r} in:\n{text}"
+    for wrong in case.never:
+        assert wrong not in text, f"should not say {wrong!r} in:\n{text}"
+
+
+def test_follow_ups_and_replay_work_with_official_data(full: Engine) -> None:
+    conversation = Conversation()
+    full.answer("who won rochdale", conversation)
+    share = full.answer("and what share?", conversation)
+    assert "Testg Redmond" in to_plain(share)
+    assert share.query is not None
+    assert to_plain(full.answer_query(share.query)) == to_plain(share)
+
+
+def test_a_seat_narrows_an_ambiguous_name(full: Engine) -> None:
+    answer = full.answer("smith testford")
+    assert answer.status is Status.CLARIFY
+    assert len(answer.options) == 2
+
+
+def test_sources_name_the_dataset_and_its_line(full: Engine) -> None:
+    answer = full.answer("how many votes did starmer get")
+    documents = [s.document for s in answer.sources]
+    assert any("House of Commons Library" in d and ", line " in d for d in documents)
+    assert any("Socialist Worker" in d for d in documents)
+
+
+def test_inline_search_finds_official_names_and_accents(full: Engine) -> None:
+    assert full.search.find("ynys", 5)[0] == "seat:ynys-mon"
+    assert "person:greg-smith-testford" in " ".join(full.search.find("greg", 5))
