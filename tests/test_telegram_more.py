@@ -7,14 +7,18 @@ import logging
 import socket
 import time
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.answer import Answer
+from knowledge.hoc import read_official
+from knowledge.merge import merge
 from knowledge.schema import CandidateResult, Knowledge, Person
 from tests.fake_bot_api import FakeBotApi, parse_html
+from tests.official_data import write_official
 from tests.telegram_harness import TOKEN, calls, running, sent_after, settings_for
 
 
@@ -149,3 +153,23 @@ async def test_webhook_updates_without_the_secret_are_refused(
         refused = await client.post(url, json=update, headers=headers)
     assert refused.status_code == 403
     assert api.calls_to("sendMessage") == []
+
+
+async def test_buttons_and_inline_work_the_same_with_official_data(
+    api: FakeBotApi, knowledge: Knowledge, tmp_path: Path
+) -> None:
+    merged, _ = merge(knowledge, read_official(*write_official(tmp_path)))
+    async with running(settings_for(api), Engine(merged)):
+        api.send_text("greg smith")
+        asked = await sent_after(api, 1)
+        rows = asked.params["reply_markup"]["inline_keyboard"]
+        labels = [row[0]["text"] for row in rows]
+        assert labels == ["Greg Smith (Conservative, Testford)", "Greg Smith (Green, Testford)"]
+        api.press(api.bot_messages()[-1], rows[1][0]["callback_data"])
+        edited = (await calls(api, "editMessageText"))[0].params["text"]
+        assert "3,000" in edited
+        assert "Green" in edited
+        api.inline("ynys")
+        results = (await calls(api, "answerInlineQuery"))[0].params["results"]
+        assert results[0]["title"] == "Ynys Môn"
+        assert "PC gain from Con" in results[0]["input_message_content"]["message_text"]
