@@ -78,7 +78,8 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
         )
     ]  # fmt: skip
     if gained:
-        blocks.append(paragraph(f"Of those, {len(gained)} were gains."))
+        were = "was a gain" if len(gained) == 1 else "were gains"
+        blocks.append(paragraph(f"Of those, {len(gained)} {were}."))
     if 0 < len(won) <= LIST_LENGTH:
         blocks.append(
             BulletList(
@@ -113,7 +114,8 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
         party = catalog.parties[party_id]
         mine = sorted((s for s in changed if _gained_by(s, party)), key=lambda s: s.name)
         items = tuple(paragraph(bold(s.name), f": {s.result}") for s in mine)
-        lead = f"{party.name} gained {len(mine)} seats" + (":" if mine else ".")
+        seats = "seat" if len(mine) == 1 else "seats"
+        lead = f"{party.name} gained {len(mine)} {seats}" + (":" if mine else ".")
         return Answer(
             Status.ANSWERED,
             (paragraph(lead), *([BulletList(items)] if items else [])),
