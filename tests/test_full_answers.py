@@ -11,7 +11,7 @@ from bot.render import to_plain
 from knowledge.hoc import read_official
 from knowledge.merge import merge
 from knowledge.schema import Knowledge
-from tests.cases.questions import Case, case
+from tests.cases.questions import Case, assert_answers, case
 from tests.official_data import write_official
 
 
@@ -58,13 +58,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.question)
 def test_answer_with_official_data(full: Engine, case: Case) -> None:
-    answer = full.answer(case.question)
-    text = to_plain(answer)
-    assert answer.status == case.status, text
-    for fact in case.says:
-        assert fact in text, f"missing {fact!r} in:\n{text}"
-    for wrong in case.never:
-        assert wrong not in text, f"should not say {wrong!r} in:\n{text}"
+    assert_answers(full, case)
 
 
 def test_follow_ups_and_replay_work_with_official_data(full: Engine) -> None:

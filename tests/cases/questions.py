@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.engine import Engine
+from bot.render import to_plain
+
 
 @dataclass(frozen=True)
 class Case:
@@ -15,6 +18,17 @@ class Case:
     says: tuple[str, ...]
     never: tuple[str, ...] = ()
     status: str = "answered"
+
+
+def assert_answers(engine: Engine, case: Case) -> None:
+    """The answer has the case's status, says each of its facts and none of its wrongs."""
+    answer = engine.answer(case.question)
+    text = to_plain(answer)
+    assert answer.status == case.status, text
+    for fact in case.says:
+        assert fact in text, f"missing {fact!r} in:\n{text}"
+    for wrong in case.never:
+        assert wrong not in text, f"should not say {wrong!r} in:\n{text}"
 
 
 def case(question: str, *says: str, never: tuple[str, ...] = (), status: str = "answered") -> Case:
