@@ -47,10 +47,16 @@ class Report:
     disagreements: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    figures_checked: int = 0  # the article's votes, shares, places, parties, margins
 
     def lines(self) -> list[str]:
         out = [f"article people matched to official candidates: {len(self.matched)}"]
         out += [f"  {line}" for line in self.matched]
+        agreed = self.figures_checked - len(self.disagreements)
+        out.append(
+            f"article figures checked against the official data: {self.figures_checked}, "
+            f"{agreed} agree"
+        )
         out.append(
             f"article figures that disagree with the official ones: {len(self.disagreements)}"
         )
@@ -355,7 +361,10 @@ class _Merger:
             article_party = names.get(article.party, article.party)
             checks.append(("party", article.party, official.party, article_party, official_party))
         for field_name, said, official_value, said_text, official_text in checks:
-            if said is None or said == official_value:
+            if said is None:
+                continue
+            self.report.figures_checked += 1
+            if said == official_value:
                 continue
             evidence = next(
                 (fid for fid in article.facts if getattr(self.article_facts[fid], field_name, None)
@@ -389,6 +398,7 @@ class _Merger:
         if stated is None or stated.margin is None or seat is None:
             return
         majority = seat.majority
+        self.report.figures_checked += 1
         consistent = {
             "just over": majority > stated.margin,
             "almost": majority < stated.margin,
@@ -413,7 +423,10 @@ class _Merger:
             if not isinstance(fact, MajorityFact):
                 continue
             seat = seats.get(fact.seat)
-            if seat is None or seat.majority is None or seat.majority == fact.majority:
+            if seat is None or seat.majority is None:
+                continue
+            self.report.figures_checked += 1
+            if seat.majority == fact.majority:
                 continue
             self.facts.append(
                 DiscrepancyFact(

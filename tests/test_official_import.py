@@ -153,6 +153,7 @@ def test_import_command_writes_the_file_and_the_report(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "article people matched to official candidates:" in done.stdout
+    assert "article figures checked against the official data:" in done.stdout
     assert "Keir Starmer: votes 18,888 in the article, 18,880 officially" in done.stdout
     assert len(load_knowledge(out).constituencies) >= 8
 
