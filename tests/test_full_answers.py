@@ -53,6 +53,9 @@ CASES = [
     case("who came last in preston", "Testf Further", "fourth"),
     case("how many votes did reform get in preston", "8,562"),
     case("corbyn", "won Islington North", "24,120"),
+    case("reform swing", "Testf Further", "biggest rise in share since 2019"),
+    case("who won?", "Seats won by party, of 8", never=("winners named",)),
+    case("green", "Green won 0 of 8 seats"),
 ]  # fmt: skip
 
 

@@ -52,6 +52,8 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
         return national.gains(catalog, None)
     if intent is Intent.TURNOUT:
         return national.seat_ranking(catalog, Measure.TURNOUT, most=True)
+    if intent in {Intent.WINNER, Intent.FINISH} and catalog.official:
+        return national.seat_totals(catalog)
     if intent in {Intent.WINNER, Intent.FINISH} or query.national:
         return lists.winners(catalog, national=query.national)
     if intent is Intent.COVERAGE:
@@ -106,6 +108,8 @@ def _about_party(catalog: Catalog, query: Query, party_id: str) -> Answer:
         return lists.ranking(catalog, query.most, query.measure, party_id)
     if intent is Intent.GAINS:
         return national.gains(catalog, party_id)
+    if intent is Intent.CHANGE and catalog.official:
+        return lists.ranking(catalog, True, Measure.CHANGE, party_id)
     if catalog.official and intent in PARTY_SUMMARY_INTENTS:
         return national.party_summary(catalog, party_id)
     if party_id == "independent":
@@ -114,4 +118,7 @@ def _about_party(catalog: Catalog, query: Query, party_id: str) -> Answer:
         if intent is Intent.PLACE:
             return lists.independents(catalog, query.place, elected_only=False)
         return lists.independents(catalog, None, elected_only=False)
+    if catalog.official:
+        # Hundreds of candidates would be a wall of text: the party's summary instead.
+        return national.party_summary(catalog, party_id)
     return lists.party_results(catalog, party_id)
