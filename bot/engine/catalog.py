@@ -85,6 +85,7 @@ class Catalog:
                 self.discrepancies[fact.subject].append(fact)
         # Official results imported: every seat's full result is known.
         self.official = any(source.kind == "dataset" for source in knowledge.sources)
+        self.official_results = [r for r in self.results if self.is_official(r)]
         self._documents = {
             s.id: f"{s.publisher} issue {s.issue}, “{s.title}”"
             if s.issue

@@ -34,7 +34,7 @@ def seat_totals(catalog: Catalog) -> Answer:
         return _no_official()
     seats_won: Counter[str] = Counter()
     votes: Counter[str] = Counter()
-    for result in catalog.results:
+    for result in catalog.official_results:
         if result.party is None:
             continue
         votes[result.party] += result.votes or 0
@@ -43,7 +43,7 @@ def seat_totals(catalog: Catalog) -> Answer:
     ranked = sorted(votes, key=lambda p: (-seats_won[p], -votes[p]))
     items = tuple(
         paragraph(
-            bold(catalog.parties[p].name), f": {seats_won[p]} seats, {number(votes[p])} votes "
+            bold(catalog.parties[p].name), f": {_seats(seats_won[p])}, {number(votes[p])} votes "
             f"({percent(round(100 * votes[p] / total, 1))})",
         )
         for p in ranked
@@ -64,10 +64,10 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
     if not catalog.official:
         return _no_official()
     party = catalog.parties[party_id]
-    standing = [r for r in catalog.results if r.party == party_id]
+    standing = [r for r in catalog.official_results if r.party == party_id]
     won = [r for r in standing if r.elected]
     votes = sum(r.votes or 0 for r in standing)
-    total = sum(r.votes or 0 for r in catalog.results)
+    total = sum(r.votes or 0 for r in catalog.official_results)
     gained = [s for s in _counted_seats(catalog) if _gained_by(s, party)]
     share = percent(round(100 * votes / total, 1))
     counted = len(_counted_seats(catalog))
@@ -94,6 +94,10 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
         entities=(party_key(party_id), *(seat_key(r.seat) for r in won[:LIST_LENGTH] if r.seat)),
         sources=catalog.sources_of([fid for r in won[:LIST_LENGTH] for fid in r.facts[:1]]),
     )
+
+
+def _seats(count: int) -> str:
+    return f"{count} seat" if count == 1 else f"{count} seats"
 
 
 def _seat(catalog: Catalog, seat_id: str | None) -> str:
