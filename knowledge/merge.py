@@ -6,15 +6,14 @@ the disagreement kept as a fact of its own.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from knowledge.build import slug
 from knowledge.hoc import OfficialCandidate, OfficialData, OfficialSeat, file_sha256
 from knowledge.matching import name_words, same_person
+from knowledge.reconcile import Reconciler, Report
 from knowledge.schema import (
     CandidateResult,
     Constituency,
-    DiscrepancyFact,
     Fact,
     Knowledge,
     MajorityFact,
@@ -41,34 +40,6 @@ COMMON_PARTY_NAMES = {
 }
 
 
-@dataclass
-class Report:
-    matched: list[str] = field(default_factory=list)
-    disagreements: list[str] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    figures_checked: int = 0  # the article's votes, shares, places, parties, margins
-
-    def lines(self) -> list[str]:
-        out = [f"article people matched to official candidates: {len(self.matched)}"]
-        out += [f"  {line}" for line in self.matched]
-        agreed = self.figures_checked - len(self.disagreements)
-        out.append(
-            f"article figures checked against the official data: {self.figures_checked}, "
-            f"{agreed} agree"
-        )
-        out.append(
-            f"article figures that disagree with the official ones: {len(self.disagreements)}"
-        )
-        out += [f"  {line}" for line in self.disagreements]
-        out.append(f"article people with no official row: {len(self.unmatched)}")
-        out += [f"  {line}" for line in self.unmatched]
-        if self.warnings:
-            out.append(f"warnings: {len(self.warnings)}")
-            out += [f"  {line}" for line in self.warnings]
-        return out
-
-
 def merge(article: Knowledge, official: OfficialData) -> tuple[Knowledge, Report]:
     return _Merger(article, official).run()
 
@@ -83,17 +54,20 @@ class _Merger:
         self.official = official
         self.report = Report(warnings=list(official.warnings))
         self.facts: list[Fact] = []
-        self.article_facts = {f.id: f for f in article.facts}
+        self.reconciler = Reconciler(article, self.report)
 
     def run(self) -> tuple[Knowledge, Report]:
         sources = [*self.article.sources, *self._sources()]
         parties = self._parties()
+        self.reconciler.party_names = {p.id: p.name for p in parties.values()}
         seats = self._seats()
         people, person_of = self._people(seats)
         results = self._results(seats, parties, person_of)
         article_results = self._article_only_results()
+        # The article's worked-out majorities give way to the official ones (differences are
+        # kept as facts by the reconciler).
         kept = [f for f in self.article.facts if not isinstance(f, MajorityFact)]
-        self._majority_disagreements(seats)
+        self.reconciler.compare_majorities(seats)
         return (
             Knowledge(
                 election=self.article.election,
@@ -102,7 +76,7 @@ class _Merger:
                 people=sorted(people.values(), key=lambda p: p.id),
                 parties=sorted(parties.values(), key=lambda p: p.id),
                 results=results + article_results,
-                facts=kept + self.facts,
+                facts=kept + self.facts + self.reconciler.facts,
             ),
             self.report,
         )
@@ -316,10 +290,10 @@ class _Merger:
                 if article_id is not None:
                     earlier = article_results[article_id]
                     facts += earlier.facts
-                    exact_share = candidate.share * 100
-                    self._disagreements(
-                        earlier, fact, f"{seat_id}--{person_id}", parties, exact_share
-                    )
+                    self.reconciler.compare_result(
+                        earlier, fact, f"{seat_id}--{person_id}", candidate.share * 100,
+                        self.official.seats[ons].majority,
+                    )  # fmt: skip
                 results.append(
                     CandidateResult(
                         id=f"{seat_id}--{person_id}", seat=seat_id, person=person_id,
@@ -333,126 +307,3 @@ class _Merger:
     def _article_only_results(self) -> list[CandidateResult]:
         """Article results with no official row keep the article's figures."""
         return [r for r in self.article.results if r.id not in self.matched_results]
-
-    def _disagreements(
-        self,
-        article: CandidateResult,
-        official: ResultFact,
-        result_id: str,
-        parties: dict[str, Party],
-        exact_share: float,
-    ) -> None:
-        """Facts and report lines for each figure the article states differently.
-
-        Shares are compared as published (one decimal); how far apart they are is measured
-        against the unrounded official share.
-        """
-        name = self._label(article, official)
-        checks: list[tuple[str, object, object, str, str]] = [
-            ("votes", article.votes, official.votes, _shown(article.votes), _shown(official.votes)),
-            ("share", article.share, official.share, _shown(article.share, "%"),
-             _shown(official.share, "%")),
-            ("place", article.place, official.place, _shown(article.place),
-             _shown(official.place)),
-        ]  # fmt: skip
-        if article.party is not None and article.party != official.party:
-            names = {party.id: party.name for party in parties.values()}
-            official_party = names.get(official.party or "", official.party or "")
-            article_party = names.get(article.party, article.party)
-            checks.append(("party", article.party, official.party, article_party, official_party))
-        for field_name, said, official_value, said_text, official_text in checks:
-            if said is None:
-                continue
-            self.report.figures_checked += 1
-            if said == official_value:
-                continue
-            evidence = next(
-                (fid for fid in article.facts if getattr(self.article_facts[fid], field_name, None)
-                 is not None),
-                article.facts[0],
-            )  # fmt: skip
-            self.facts.append(
-                DiscrepancyFact(
-                    id=f"discrepancy-{article.id}-{field_name}", subject=result_id,
-                    field=field_name, article=said_text, official=official_text,
-                    derived_from=[evidence, official.id],
-                )
-            )  # fmt: skip
-            self.report.disagreements.append(
-                f"{name}: {field_name} {said_text} in the article, {official_text} officially"
-                + _by_how_much(said, exact_share if field_name == "share" else official_value)
-            )
-        self._margin_disagreement(article, official, result_id, name)
-
-    def _margin_disagreement(
-        self, article: CandidateResult, official: ResultFact, result_id: str, name: str
-    ) -> None:
-        stated = next(
-            (f for fid in article.facts if isinstance(f := self.article_facts[fid], ResultFact)
-             and f.margin is not None),
-            None,
-        )  # fmt: skip
-        seat = self.official.seats.get(
-            next((o for o, s in self.seat_of_ons.items() if s == official.seat), "")
-        )
-        if stated is None or stated.margin is None or seat is None:
-            return
-        majority = seat.majority
-        self.report.figures_checked += 1
-        consistent = {
-            "just over": majority > stated.margin,
-            "almost": majority < stated.margin,
-        }.get(stated.margin_qualifier or "", majority == stated.margin)
-        if consistent:
-            return
-        qualifier = f"{stated.margin_qualifier} " if stated.margin_qualifier else ""
-        self.facts.append(
-            DiscrepancyFact(
-                id=f"discrepancy-{article.id}-margin", subject=result_id, field="margin",
-                article=f"{qualifier}{stated.margin:,}", official=f"{majority:,}",
-                derived_from=[stated.id, official.id],
-            )
-        )  # fmt: skip
-        self.report.disagreements.append(
-            f"{name}: margin {qualifier}{stated.margin:,} in the article, majority {majority:,} "
-            "officially"
-        )
-
-    def _majority_disagreements(self, seats: dict[str, Constituency]) -> None:
-        for fact in self.article.facts:
-            if not isinstance(fact, MajorityFact):
-                continue
-            seat = seats.get(fact.seat)
-            if seat is None or seat.majority is None:
-                continue
-            self.report.figures_checked += 1
-            if seat.majority == fact.majority:
-                continue
-            self.facts.append(
-                DiscrepancyFact(
-                    id=f"discrepancy-{fact.seat}-majority", subject=fact.seat, field="majority",
-                    article=f"{fact.majority:,}", official=f"{seat.majority:,}",
-                    derived_from=[*fact.derived_from, *seat.facts],
-                )
-            )  # fmt: skip
-            self.report.disagreements.append(
-                f"{seat.name}: majority {fact.majority:,} from the article's figures, "
-                f"{seat.majority:,} officially" + _by_how_much(fact.majority, seat.majority)
-            )
-
-    def _label(self, article: CandidateResult, official: ResultFact) -> str:
-        people = {p.id: p.name for p in self.article.people}
-        return people.get(article.person or "", article.id)
-
-
-def _shown(value: float | None, unit: str = "") -> str:
-    return "" if value is None else f"{value:,g}{unit}"
-
-
-def _by_how_much(said: object, official: object) -> str:
-    numbers = (int, float)
-    if isinstance(said, bool) or not isinstance(said, numbers) or not isinstance(official, numbers):
-        return ""
-    difference = said - official
-    amount = f"{abs(difference):,.2f}".rstrip("0").rstrip(".")
-    return f" (the article's is {amount} {'higher' if difference > 0 else 'lower'})"

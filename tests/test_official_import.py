@@ -11,7 +11,8 @@ import pytest
 from knowledge.errors import BuildError
 from knowledge.hoc import read_official
 from knowledge.load import load_knowledge
-from knowledge.merge import Report, merge
+from knowledge.merge import merge
+from knowledge.reconcile import Report
 from knowledge.schema import DiscrepancyFact, Knowledge
 from tests.official_data import (
     CANDIDATE_COLUMNS,
