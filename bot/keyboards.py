@@ -131,11 +131,8 @@ def examples_keyboard(questions: tuple[str, ...]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def deep_link_payload(key: str) -> str:
-    """'seat:leicester-south' -> 'seat-leicester-south' (t.me/Bot?start= allows [A-Za-z0-9_-])."""
-    return key.replace(":", "-", 1)
-
-
 def key_from_payload(payload: str) -> str:
+    """t.me/Bot?start=seat-leicester-south -> 'seat:leicester-south' (a start payload allows
+    only [A-Za-z0-9_-], so the kind is joined to the id by a dash)."""
     kind, _, entity_id = payload.partition("-")
     return f"{kind}:{entity_id}"

@@ -101,10 +101,6 @@ def to_html(answer: Answer) -> str:
     return _render(answer, _html_block)
 
 
-def sources_plain(answer: Answer) -> str:
-    return "\n\n".join(f"“{s.quote}”\n— {s.document}" for s in answer.sources)
-
-
 def sources_html(answer: Answer) -> str:
     return "\n\n".join(
         f"<blockquote>{escape(s.quote)}</blockquote>\n— <i>{escape(s.document)}</i>"

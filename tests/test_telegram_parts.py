@@ -12,7 +12,6 @@ from bot.keyboards import (
     CALLBACK_DATA_LIMIT,
     Action,
     ButtonCodec,
-    deep_link_payload,
     key_from_payload,
 )
 from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
@@ -51,10 +50,9 @@ def test_unreadable_button_data_is_refused_not_raised(data: str) -> None:
     assert ButtonCodec([]).decode(data) is None
 
 
-def test_deep_link_payload_round_trips() -> None:
-    payload = deep_link_payload("seat:leicester-south")
-    assert payload == "seat-leicester-south"
-    assert key_from_payload(payload) == "seat:leicester-south"
+def test_deep_link_payload_names_the_entity() -> None:
+    assert key_from_payload("seat-leicester-south") == "seat:leicester-south"
+    assert key_from_payload("person-jeremy-corbyn") == "person:jeremy-corbyn"
 
 
 def test_every_answer_button_fits(engine: Engine) -> None:
