@@ -128,7 +128,16 @@ def _print(question: str, answer: Answer, as_json: bool, out: TextIO) -> None:
             "status": str(answer.status),
             "text": text,
             "entities": list(answer.entities),
-            "sources": [source.quote for source in answer.sources],
+            "sources": [
+                {
+                    "text": s.text,
+                    "document": s.document,
+                    "quoted": s.quoted,
+                    "file": s.file,
+                    "line": s.line,
+                }
+                for s in answer.sources
+            ],
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:

@@ -17,6 +17,8 @@ from bot.engine.answer import (
     Paragraph,
     Quotation,
 )
+from bot.engine.provenance import sources_view
+from bot.engine.wording import change_points
 
 BAR_WIDTH = 20  # characters for 100% of the vote
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -42,7 +44,7 @@ def _row_text(row: CandidateRow) -> tuple[str, str, str]:
     if row.share is not None:
         numbers.append(f"{row.share:g}%")
     if row.change is not None:
-        numbers.append(f"{row.change:+.1f} since 2019")
+        numbers.append(change_points(row.change))
     figures = ", ".join(numbers) if numbers else "figures not given"
     if row.place is None and row.elected is False:
         figures += ", did not win"
@@ -102,7 +104,5 @@ def to_html(answer: Answer) -> str:
 
 
 def sources_html(answer: Answer) -> str:
-    return "\n\n".join(
-        f"<blockquote>{escape(s.quote)}</blockquote>\n— <i>{escape(s.document)}</i>"
-        for s in answer.sources
-    )
+    """The sources behind an answer, as the Source button shows them."""
+    return "\n\n".join(_html_block(block) for block in sources_view(answer.sources))

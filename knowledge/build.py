@@ -1,4 +1,4 @@
-"""Article + curated facts -> the knowledge file (python -m knowledge build).
+"""Article + curated facts -> the article's knowledge (python -m knowledge build --article-only).
 
 The results list is parsed by code; the narrative's facts come from curated.toml. Every quoted
 fact is located in the article (its offsets recorded), checked against its sentence, and the
@@ -49,7 +49,9 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
-def build_knowledge(curated_path: Path = DEFAULT_CURATED, root: Path = REPO_ROOT) -> Knowledge:
+def build_article_knowledge(
+    curated_path: Path = DEFAULT_CURATED, root: Path = REPO_ROOT
+) -> Knowledge:
     curated = load_curated(curated_path)
     article_path = root / curated.source.path
     try:
@@ -212,6 +214,10 @@ def write_atomically(text: str, destination: Path) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        # mkstemp makes the file private; the knowledge is for everyone who runs the bot.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, destination)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -50,8 +50,13 @@ def _longest_matching_prefix(article: str, quote: str) -> int:
     return low
 
 
+def numerals_in(text: str) -> list[str]:
+    """The numbers of a text as written: '8,715', '25.37'."""
+    return _NUMBER.findall(text)
+
+
 def numbers_in(text: str) -> set[float]:
-    return {float(found.replace(",", "")) for found in _NUMBER.findall(text)}
+    return {float(found.replace(",", "")) for found in numerals_in(text)}
 
 
 def check_fact_against_quote(fact: Fact) -> None:

@@ -63,6 +63,7 @@ class OfficialSeat:
     majority: int
     result: str | None
     member: str  # the winner's name
+    declared: str | None = None  # declaration time, where the file gives one
 
 
 @dataclass
@@ -217,6 +218,7 @@ def _read_seats(path: Path) -> dict[str, OfficialSeat]:
             majority=_whole(path, line, "Majority", row["Majority"]),
             result=_text(path, line, row, "Result"),
             member=f"{row['Member first name']} {row['Member surname']}".strip(),
+            declared=(row.get("Declaration time") or "").strip() or None,
         )
     return seats
 

@@ -6,6 +6,7 @@ the disagreement kept as a fact of its own.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from knowledge.build import slug
 from knowledge.hoc import OfficialCandidate, OfficialData, OfficialSeat, file_sha256
@@ -27,6 +28,8 @@ from knowledge.schema import (
 CANDIDATES_SOURCE = "hoc-ge2024-candidates"
 SEATS_SOURCE = "hoc-ge2024-constituencies"
 LICENCE = "Open Parliament Licence v3.0"
+# The licence asks every product using the data to say this.
+ATTRIBUTION = "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."
 # How people name the larger parties, beside the names and abbreviations in the data.
 COMMON_PARTY_NAMES = {
     "Con": ["Tories", "Tory", "Conservatives"],
@@ -40,8 +43,18 @@ COMMON_PARTY_NAMES = {
 }
 
 
-def merge(article: Knowledge, official: OfficialData) -> tuple[Knowledge, Report]:
-    return _Merger(article, official).run()
+def merge(
+    article: Knowledge, official: OfficialData, root: Path | None = None
+) -> tuple[Knowledge, Report]:
+    """The two merged. Files under root (the repository) are named by their path from it, so
+    the shipped knowledge is the same wherever the clone is; others by their file name."""
+    return _Merger(article, official, root).run()
+
+
+def _document_path(path: Path, root: Path | None) -> str:
+    if root is not None and path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.name
 
 
 def _percent(fraction: float) -> float:
@@ -49,7 +62,8 @@ def _percent(fraction: float) -> float:
 
 
 class _Merger:
-    def __init__(self, article: Knowledge, official: OfficialData) -> None:
+    def __init__(self, article: Knowledge, official: OfficialData, root: Path | None) -> None:
+        self.root = root
         self.article = article
         self.official = official
         self.report = Report(warnings=list(official.warnings))
@@ -90,8 +104,8 @@ class _Merger:
         return [
             SourceDocument(
                 id=source_id, kind="dataset", title=f"General election 2024 results {what}",
-                publisher="House of Commons Library", path=path.name,
-                sha256=file_sha256(path), licence=LICENCE,
+                publisher="House of Commons Library", path=_document_path(path, self.root),
+                sha256=file_sha256(path), licence=LICENCE, attribution=ATTRIBUTION,
             )
             for source_id, path, what in files
         ]  # fmt: skip
@@ -141,7 +155,8 @@ class _Merger:
                 id=seat_id, name=seat.name, aliases=aliases, region=seat.region or None,
                 country=seat.country or None, electorate=seat.electorate,
                 valid_votes=seat.valid_votes, invalid_votes=seat.invalid_votes,
-                majority=seat.majority, result=seat.result, facts=facts,
+                majority=seat.majority, result=seat.result, declared=seat.declared,
+                facts=facts,
             )  # fmt: skip
         for seat_id, unofficial in article_seats.items():
             if seat_id not in seats:
@@ -156,6 +171,7 @@ class _Merger:
             id=f"hoc-seat-{seat_id}", source=SEATS_SOURCE, row=seat.line, seat=seat_id,
             electorate=seat.electorate, valid_votes=seat.valid_votes,
             invalid_votes=seat.invalid_votes, majority=seat.majority, result=seat.result or "",
+            declared=seat.declared,
         )  # fmt: skip
         self.facts.append(fact)
         return fact.id

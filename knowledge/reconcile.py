@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from knowledge.checks import numerals_in
 from knowledge.schema import (
     CandidateResult,
     Constituency,
@@ -22,6 +23,15 @@ class Report:
     unmatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     figures_checked: int = 0  # the article's votes, shares, places, parties, margins
+
+    def summary(self) -> list[str]:
+        """Two lines: how much of the article matched and how many of its figures agree."""
+        agreed = self.figures_checked - len(self.disagreements)
+        return [
+            f"article people matched to official candidates: {len(self.matched)}",
+            f"article figures checked against the official data: {self.figures_checked}, "
+            f"{agreed} agree, {len(self.disagreements)} differ (--report lists them)",
+        ]
 
     def lines(self) -> list[str]:
         out = [f"article people matched to official candidates: {len(self.matched)}"]
@@ -68,8 +78,6 @@ class Reconciler:
         name = self.people.get(article.person or "", article.id)
         checks: list[tuple[str, object, object, str, str]] = [
             ("votes", article.votes, official.votes, _shown(article.votes), _shown(official.votes)),
-            ("share", article.share, official.share, _shown(article.share, "%"),
-             _shown(official.share, "%")),
             ("place", article.place, official.place, _shown(article.place),
              _shown(official.place)),
         ]  # fmt: skip
@@ -99,7 +107,50 @@ class Reconciler:
                 f"{name}: {field_name} {said_text} in the article, {official_text} officially"
                 + _by_how_much(said, exact_share if field_name == "share" else official_value)
             )
+        self._compare_shares(article, official, result_id, name, exact_share)
         self._compare_margin(article, official, result_id, name, official_majority)
+
+    def _compare_shares(
+        self,
+        article: CandidateResult,
+        official: ResultFact,
+        result_id: str,
+        name: str,
+        exact_share: float,
+    ) -> None:
+        """Each share the article states, read at the precision it states it: "41 percent"
+        agrees with 41.08%, "22 percent" with 21.8%, "almost 50 percent" with 49.2%; "25.37
+        percent" does not agree with 25.46%."""
+        for fact in self._stating(article, "share"):
+            assert fact.share is not None
+            self.report.figures_checked += 1
+            decimals = stated_decimals(fact.share, fact.quote or "")
+            if share_agrees(fact.share, fact.share_qualifier, exact_share, decimals):
+                continue
+            qualifier = f"{fact.share_qualifier} " if fact.share_qualifier else ""
+            said = f"{qualifier}{fact.share:.{decimals}f}%"
+            official_text = _shown(official.share, "%")
+            self.facts.append(
+                DiscrepancyFact(
+                    id=f"discrepancy-{article.id}-share", subject=result_id, field="share",
+                    article=said, official=official_text, derived_from=[fact.id, official.id],
+                )
+            )  # fmt: skip
+            self.report.disagreements.append(
+                f"{name}: share {said} in the article, {official_text} officially"
+                + _by_how_much(fact.share, exact_share)
+            )
+            return  # one difference per figure: the first stating fact is the one shown
+
+    def _stating(self, article: CandidateResult, attribute: str) -> list[ResultFact]:
+        """The article's quoted facts about this result that state the attribute."""
+        return [
+            fact
+            for fid in article.facts
+            if isinstance(fact := self.article_facts[fid], ResultFact)
+            and fact.quote is not None
+            and getattr(fact, attribute) is not None
+        ]
 
     def _compare_margin(
         self,
@@ -159,6 +210,29 @@ class Reconciler:
                 f"{seat.name}: majority {fact.majority:,} from the article's figures, "
                 f"{seat.majority:,} officially" + _by_how_much(fact.majority, seat.majority)
             )
+
+
+def stated_decimals(value: float, quote: str) -> int:
+    """How many decimal places the quote gives the value with: "41 percent" 0, "25.37" 2.
+
+    A value the quote does not spell out (a list line parsed elsewhere) counts as stated to
+    one place, as the official shares are published."""
+    spelled = [
+        len(text.partition(".")[2])
+        for text in numerals_in(quote)
+        if float(text.replace(",", "")) == value
+    ]
+    return max(spelled, default=1)
+
+
+def share_agrees(stated: float, qualifier: str | None, exact: float, decimals: int) -> bool:
+    """Whether an exact share is what the stated one says, at the stated precision."""
+    unit = 10.0**-decimals
+    if qualifier == "almost":
+        return stated - unit <= exact < stated
+    if qualifier == "just over":
+        return stated < exact <= stated + unit
+    return round(exact, decimals) == round(stated, decimals)
 
 
 def _shown(value: float | None, unit: str = "") -> str:

@@ -35,6 +35,7 @@ class SourceDocument(Model):
     path: str = Field(description="where the document lives, relative to the repository")
     sha256: str
     licence: str | None = None
+    attribution: str | None = Field(default=None, description="what the licence asks us to say")
 
 
 class Constituency(Model):
@@ -49,6 +50,7 @@ class Constituency(Model):
     invalid_votes: int | None = None
     majority: int | None = None
     result: str | None = Field(default=None, description='e.g. "Ind gain from Lab"')
+    declared: str | None = Field(default=None, description="declaration time, where given")
     facts: list[str] = Field(default_factory=list, description="facts behind these figures")
 
 
@@ -183,6 +185,7 @@ class SeatFact(FactBase):
     invalid_votes: int
     majority: int
     result: str
+    declared: str | None = None
 
 
 class DiscrepancyFact(FactBase):

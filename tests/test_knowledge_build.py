@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.build import DEFAULT_CURATED, DEFAULT_OUTPUT, REPO_ROOT, build_knowledge
+from knowledge.build import DEFAULT_CURATED, DEFAULT_OUTPUT, REPO_ROOT, build_article_knowledge
 from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
 from knowledge.schema import Knowledge, MajorityFact
@@ -95,11 +95,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _build(workspace: Path) -> Knowledge:
-    return build_knowledge(workspace / "curated.toml", root=workspace)
+    return build_article_knowledge(workspace / "curated.toml", root=workspace)
 
 
 def test_the_copy_builds(workspace: Path) -> None:
-    assert len(_build(workspace).results) == len(build_knowledge().results)
+    assert len(_build(workspace).results) == len(build_article_knowledge().results)
 
 
 BROKEN = {

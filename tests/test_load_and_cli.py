@@ -27,15 +27,16 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_ask_prints_the_answer() -> None:
-    done = run("ask", "who won Leicester South")
+def test_ask_answers_any_seat_from_the_shipped_knowledge() -> None:
+    done = run("ask", "who won Clacton?")
     assert done.returncode == 0, done.stderr
-    assert "Shockat Adam (Independent) won Leicester South." in done.stdout
-    assert "Majority: 979 votes" in done.stdout
+    first = done.stdout.splitlines()[0]
+    assert first == "Nigel Farage (Reform UK) won Clacton: Reform UK gain from Conservative."
+    assert "Majority: 8,405 votes" in done.stdout
 
 
-def test_ask_json_is_one_object_with_the_plain_text() -> None:
-    done = run("ask", "how many votes did corbyn get", "--json")
+def test_ask_json_is_one_object_with_the_plain_text_and_each_source() -> None:
+    done = run("ask", "how many votes did jeremy corbyn get", "--json")
     lines = done.stdout.splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
@@ -43,8 +44,13 @@ def test_ask_json_is_one_object_with_the_plain_text() -> None:
     assert record["status"] == "answered"
     assert "24,120" in record["text"]
     assert "person:jeremy-corbyn" in record["entities"]
-    assert any("Corbyn won 24,120 votes" in quote for quote in record["sources"])
-    assert record["text"] == run("ask", "how many votes did corbyn get").stdout.rstrip("\n")
+    quoted = [s for s in record["sources"] if s["quoted"]]
+    rows = [s for s in record["sources"] if not s["quoted"]]
+    assert any("Corbyn won 24,120 votes" in s["text"] for s in quoted)
+    assert all("Socialist Worker" in s["document"] for s in quoted)
+    assert any(s["file"] == "HoC-GE2024-results-by-candidate.csv" and s["line"] for s in rows)
+    plain = run("ask", "how many votes did jeremy corbyn get").stdout.rstrip("\n")
+    assert record["text"] == plain
 
 
 def test_chat_keeps_one_conversation_and_prints_no_prompt_when_piped() -> None:

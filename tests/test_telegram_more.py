@@ -172,4 +172,5 @@ async def test_buttons_and_inline_work_the_same_with_official_data(
         api.inline("ynys")
         results = (await calls(api, "answerInlineQuery"))[0].params["results"]
         assert results[0]["title"] == "Ynys Môn"
-        assert "PC gain from Con" in results[0]["input_message_content"]["message_text"]
+        card = results[0]["input_message_content"]["message_text"]
+        assert "Plaid Cymru gain from Conservative" in card

@@ -70,9 +70,14 @@ class Option:
 
 @dataclass(frozen=True)
 class Source:
+    """Where one fact behind an answer comes from."""
+
     fact_id: str
-    quote: str
+    text: str  # the sentence, verbatim; or, for a dataset row, the figures it holds in words
     document: str  # e.g. 'Socialist Worker issue 2912, "Pro-Palestine independents ..."'
+    quoted: bool = True  # text is verbatim from the document (False: a dataset row's figures)
+    file: str = ""  # for a dataset row: its file and line
+    line: int | None = None
 
 
 @dataclass(frozen=True)

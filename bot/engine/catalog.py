@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from bot.engine.answer import Source
 from bot.engine.index import Entity, Kind
+from bot.engine.outcomes import Outcome, outcomes
+from bot.engine.provenance import Provenance, document_name, file_name
 from knowledge.schema import (
     CandidateResult,
     ChangeFact,
@@ -83,15 +85,10 @@ class Catalog:
         for fact in knowledge.facts:
             if isinstance(fact, DiscrepancyFact):
                 self.discrepancies[fact.subject].append(fact)
-        # Official results imported: every seat's full result is known.
-        self.official = any(source.kind == "dataset" for source in knowledge.sources)
+        self.provenance = Provenance(knowledge)
+        self.official = self.provenance.official
         self.official_results = [r for r in self.results if self.is_official(r)]
-        self._documents = {
-            s.id: f"{s.publisher} issue {s.issue}, “{s.title}”"
-            if s.issue
-            else f"{s.publisher}, {s.title}"
-            for s in knowledge.sources
-        }
+        self.outcomes = outcomes(knowledge.constituencies, knowledge.parties)
 
     def entities(self) -> list[Entity]:
         seats = [
@@ -116,6 +113,9 @@ class Catalog:
         party = self.party_name(result.party)
         return f"the {party} candidate" if party else "a candidate"
 
+    def outcome(self, seat_id: str) -> Outcome | None:
+        return self.outcomes.get(seat_id)
+
     def winner(self, seat_id: str) -> CandidateResult | None:
         return next((r for r in self.results_by_seat.get(seat_id, []) if r.elected), None)
 
@@ -126,8 +126,10 @@ class Catalog:
         """A dataset row in words, to show beside the article's quotes."""
         if isinstance(fact, SeatFact):
             seat = self.seats[fact.seat].name
+            outcome = self.outcomes.get(fact.seat)
+            result = outcome.words() if outcome else fact.result
             return (
-                f"{seat}: {fact.result}; electorate {fact.electorate:,}, valid votes "
+                f"{seat}: {result}; electorate {fact.electorate:,}, valid votes "
                 f"{fact.valid_votes:,}, invalid {fact.invalid_votes:,}, majority {fact.majority:,}"
             )
         if isinstance(fact, ResultFact) and fact.person and fact.seat:
@@ -184,23 +186,25 @@ class Catalog:
         return Majority(derived.majority, first, second, [derived.id])
 
     def sources_of(self, fact_ids: list[str]) -> tuple[Source, ...]:
-        """The quoted sentences behind facts, following derived facts to what they use."""
+        """The sources behind facts, following derived facts to what they use: a quoted
+        sentence for an article's fact, the row in words for a dataset's."""
         seen: dict[str, Source] = {}
         pending = list(fact_ids)
         while pending:
             fact = self.facts.get(pending.pop(0))
             if fact is None or fact.id in seen:
                 continue
-            document = self._documents.get(fact.source or "", "")
-            if fact.row is not None:
+            document = self.provenance.source_of(fact)
+            if fact.row is not None and document is not None:
                 seen[fact.id] = Source(
-                    fact.id, self._describe(fact), f"{document}, line {fact.row}"
-                )
-            elif fact.quote is None:
+                    fact.id, self._describe(fact), document_name(document), False,
+                    file_name(document), fact.row,
+                )  # fmt: skip
+            elif fact.quote is None or document is None:
                 pending.extend(fact.derived_from)
             else:
-                seen[fact.id] = Source(fact.id, fact.quote, document)
+                seen[fact.id] = Source(fact.id, fact.quote, document_name(document))
         unique: dict[str, Source] = {}
         for source in seen.values():
-            unique.setdefault(source.quote, source)
+            unique.setdefault(source.text, source)
         return tuple(unique.values())

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine import lists, seats
-from bot.engine.answer import Answer, Quotation, Source, Status, paragraph
+from bot.engine.answer import Answer, Source, Status, paragraph
 from bot.engine.catalog import Catalog, split_key
 from bot.engine.conversation import Conversation
 from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.index import Kind, Mention, NameIndex, Resolution
 from bot.engine.intents import Intent, Reading, read
+from bot.engine.provenance import sources_view
 from bot.engine.query import Query
 from bot.engine.search import Search
 from bot.engine.text import strip_address
@@ -180,13 +181,16 @@ def _sources(sources: tuple[Source, ...]) -> Answer:
     if not sources:
         return Answer(
             Status.HELP,
-            (paragraph("Ask me something first; then “source” shows the sentences behind it."),),
+            (paragraph("Ask me something first; then “source” shows where its facts come from."),),
             headline="No answer to source yet",
         )
-    blocks = tuple(Quotation((s.quote,), s.document) for s in sources)
+    rows = sum(not s.quoted for s in sources)
+    sentences = len(sources) - rows
+    parts = [f"{rows} official row" + ("s" if rows != 1 else "")] if rows else []
+    parts += [f"{sentences} sentence" + ("s" if sentences != 1 else "")] if sentences else []
     return Answer(
         Status.ANSWERED,
-        (paragraph("From the article:"), *blocks),
-        headline=f"{len(blocks)} sentences from the article",
+        sources_view(sources),
+        headline="Sources: " + ", ".join(parts),
         sources=sources,
     )

@@ -10,8 +10,10 @@ from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, p
 from bot.engine.catalog import Catalog, party_key, person_key
 from bot.engine.intents import Measure
 from bot.engine.people import result_line
+from bot.engine.provenance import document_name, file_name
 from bot.engine.wording import (
     capitalised,
+    change_points,
     figures,
     margin_phrase,
     ordinal,
@@ -32,6 +34,16 @@ EXAMPLES = (
     "what did Shockat Adam say?",
     "Birmingham",
 )
+OFFICIAL_EXAMPLES = (
+    "who won Clacton?",
+    "how many seats did Reform win?",
+    "which seats did the Greens gain?",
+    "smallest majorities",
+    "who won Leicester South?",
+    "which independents won?",
+    "what did Shockat Adam say?",
+)
+MAX_LISTED = 8  # disagreements named in the coverage answer before "and N more"
 
 
 def _seat_name(catalog: Catalog, result: CandidateResult) -> str:
@@ -85,22 +97,27 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
         return answer
     if place is not None:
         chosen = [r for r in listed if r.place == place]
-        lead = f"Independents who came {ordinal(place)}, of those the article lists:"
-        if not chosen:
-            lead = f"No independent the article lists came {ordinal(place)}."
+        # Without official results the article is the only source: its list is all there is.
+        if catalog.official:
+            lead = (
+                f"{len(chosen)} of the {len(listed):,} independent candidates came {ordinal(place)}"
+            )
+        else:
+            lead = f"Independents who came {ordinal(place)}, of those the article lists"
+        lead += ":" if chosen else "; none did."
         return results_list(catalog, chosen, lead, f"{len(chosen)} independents {ordinal(place)}")
-    lead = f"The article gives results for {len(listed)} independent candidates:"
+    lead = catalog.provenance.gives("give", f"results for {len(listed)} independent candidates:")
     return results_list(catalog, listed, lead, f"{len(listed)} independents")
 
 
 def winners(catalog: Catalog, national: bool = False) -> Answer:
     """Every winner the article names; it gives no overall result."""
     elected = [r for r in catalog.results if r.elected]
-    lead = f"The article names {len(elected)} winners:"
+    lead = catalog.provenance.gives("name", f"{len(elected)} winners:")
     if national:
         lead = (
-            "The article does not give the overall result of the election. "
-            f"It reports on independent candidates, and names {len(elected)} winners:"
+            catalog.provenance.lacks("give the overall result of the election")
+            + f"; the winners named are these {len(elected)}:"
         )
     return results_list(catalog, elected, lead, f"{len(elected)} winners named")
 
@@ -110,7 +127,7 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
     found = [r for r in catalog.results if r.party == party_id]
     notes = list(catalog.notes.get(party_id, []))
     if not found:
-        blocks: list[Block] = [paragraph(f"The article gives no {party} results.")]
+        blocks: list[Block] = [paragraph(catalog.provenance.lacks(f"give any {party} results."))]
         blocks += [paragraph(f"It says: “{n.quote}”") for n in notes]
         return Answer(
             Status.ANSWERED,
@@ -122,7 +139,7 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
     lines = tuple(result_line(catalog, r) for r in found)
     return Answer(
         Status.ANSWERED,
-        (paragraph(f"{party} results the article gives:"), BulletList(lines)),
+        (paragraph(catalog.provenance.gives("give", f"these {party} results:")), BulletList(lines)),
         headline=f"{party}: {len(found)} results",
         entities=(party_key(party_id),),
         sources=catalog.sources_of([fid for r in found for fid in r.facts]),
@@ -150,8 +167,8 @@ def ranking(catalog: Catalog, most: bool, measure: Measure, party_id: str | None
     }[field]
     word = words[0] if most else words[1]
     scope = "independent candidates" if party_id == "independent" else "candidates"
-    given = "the official results give" if catalog.official else "the article gives"
-    lead = f"Of the {len(pool):,} {scope} {given} {field} for, the {word}:"
+    given = catalog.provenance.gives("give", f"{field} for").lower()
+    lead = f"Of the {len(pool):,} {scope} {given}, the {word}:"
     best = top[0]
     best_value = _measured(best, field)
     answer = results_list(
@@ -168,57 +185,103 @@ def _measured(result: CandidateResult, field: str) -> str:
     if field == "share" and result.share is not None:
         return percent(result.share)
     if field == "change" and result.change is not None:
-        return f"{result.change:+.1f} points"
+        return change_points(result.change)
     return figures(result)
 
 
 def help_answer(catalog: Catalog) -> Answer:
+    sources = catalog.provenance
+    examples = OFFICIAL_EXAMPLES if catalog.official else EXAMPLES
     return Answer(
         Status.HELP,
         (
             paragraph(
-                "I answer questions about UK general election 2024 results from ",
-                bold(_document(catalog)),
-                ", quoting the article for every fact.",
+                f"I answer questions about the {catalog.knowledge.election.name} from ",
+                bold(sources.named()),
+                ".",
             ),
             paragraph("Ask me things like:"),
-            BulletList(tuple(paragraph(e) for e in EXAMPLES)),
-            paragraph("Ask “source” after any answer to see the sentences behind it."),
+            BulletList(tuple(paragraph(e) for e in examples)),
+            paragraph(f"Ask “source” after any answer to see {_what_source_shows(catalog)}."),
         ),
         headline="What I can answer",
     )
 
 
-def _document(catalog: Catalog) -> str:
-    source = catalog.knowledge.sources[0]
-    return (
-        f"{source.publisher} issue {source.issue}, “{source.title}”"
-        if source.issue
-        else source.title
-    )
+def _what_source_shows(catalog: Catalog) -> str:
+    shown = []
+    if catalog.provenance.datasets:
+        shown.append("the official rows behind it, by file and line")
+    if catalog.provenance.articles:
+        shown.append("the article’s sentences it quotes")
+    return ", and ".join(shown)
 
 
 def coverage(catalog: Catalog) -> Answer:
-    source = catalog.knowledge.sources[0]
-    seats = sorted(catalog.seats.values(), key=lambda s: s.name)
-    by = f" by {source.author}" if source.author else ""
-    return Answer(
-        Status.HELP,
-        (
+    """What each source is, who published it, what it covers, and where they disagree."""
+    sources = catalog.provenance
+    items = []
+    if sources.datasets:
+        official = sources.covered(sources.datasets)
+        files = ", ".join(file_name(d) for d in sources.datasets)
+        publishers = " and ".join(sorted({d.publisher for d in sources.datasets}))
+        items.append(
             paragraph(
-                "My knowledge comes from ",
-                bold(_document(catalog)),
-                f"{by}, on the {catalog.knowledge.election.name}. Every fact is a quoted "
-                "sentence from it; majorities are worked out from its figures, and what it "
-                "does not say I don’t know.",
-            ),
+                bold("The official results"),
+                f", published by the {publishers} ({files}): {len(official.seats):,} seats and "
+                f"{official.results:,} candidates, "
+                "with votes, shares, change in share on 2019 (notional), majorities and turnout.",
+            )
+        )
+    for article in sources.articles:
+        covered = sources.coverage[article.id]
+        by = f" by {article.author}" if article.author else ""
+        items.append(
             paragraph(
-                f"It covers {len(seats)} seats and {len(catalog.people)} people, mostly "
-                f"independent candidates: {', '.join(s.name for s in seats)}."
-            ),
-        ),
-        headline=f"{len(seats)} seats from {source.publisher} issue {source.issue}",
+                bold(document_name(article)),
+                f", an article{by}: {len(covered.seats):,} seats and {len(covered.people):,} "
+                "people, each fact kept with the sentence it comes from.",
+            )
+        )
+    blocks: list[Block] = [
+        paragraph(f"I know the {catalog.knowledge.election.name} from {_count(len(items))}:"),
+        BulletList(tuple(items)),
+    ]
+    if sources.datasets and sources.articles:
+        blocks.append(paragraph(_disagreements(catalog)))
+    elif sources.articles:
+        blocks.append(
+            paragraph(
+                "Majorities are worked out from the article’s figures; what it does not say "
+                "I don’t know."
+            )
+        )
+    blocks += [paragraph(attribution) for attribution in sources.attributions()]
+    return Answer(Status.HELP, tuple(blocks), headline=f"What I know: {sources.named()}")
+
+
+def _count(sources: int) -> str:
+    return "one source" if sources == 1 else f"{sources} sources"
+
+
+def _disagreements(catalog: Catalog) -> str:
+    found = [d for ds in catalog.discrepancies.values() for d in ds]
+    if not found:
+        return "Where both give a figure, they agree."
+    shown = [f"{_subject_name(catalog, d.subject)}’s {d.field}" for d in found[:MAX_LISTED]]
+    more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+    return (
+        f"They differ on {len(found)} of the article’s figures ({', '.join(shown)}{more}): "
+        "I give the official figure and say what the article gave."
     )
+
+
+def _subject_name(catalog: Catalog, subject: str) -> str:
+    result = catalog.results_by_id.get(subject)
+    if result is not None:
+        return catalog.candidate_name(result)
+    seat = catalog.seats.get(subject)
+    return seat.name if seat else subject
 
 
 def not_found(catalog: Catalog, asked: str) -> Answer:
@@ -226,10 +289,7 @@ def not_found(catalog: Catalog, asked: str) -> Answer:
     return Answer(
         Status.NOT_FOUND,
         (
-            paragraph(
-                f"I don’t have {what}. I know the {len(catalog.seats)} seats and "
-                f"{len(catalog.people)} people in {_document(catalog)}."
-            ),
+            paragraph(f"I don’t have {what}. I know {catalog.provenance.what_i_know()}."),
             paragraph("Try “who won Leicester South?”, “which independents won?” or “help”."),
         ),
         headline=f"Not found: {asked}" if asked else "Not understood",

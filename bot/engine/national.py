@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, seat_key
 from bot.engine.intents import Measure
-from bot.engine.wording import capitalised, number, percent, with_party
+from bot.engine.wording import capitalised, number, party_as_subject, percent, with_party
 from knowledge.schema import Constituency
 
 LIST_LENGTH = 10
@@ -68,12 +68,12 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
     won = [r for r in standing if r.elected]
     votes = sum(r.votes or 0 for r in standing)
     total = sum(r.votes or 0 for r in catalog.official_results)
-    gained = [s for s in _counted_seats(catalog) if _gained_by(s, party)]
+    gained = [s for s in _counted_seats(catalog) if _gained_by(catalog, s, party_id)]
     share = percent(round(100 * votes / total, 1))
     counted = len(_counted_seats(catalog))
     blocks: list[Block] = [
         paragraph(
-            bold(party.name), f" won {len(won)} of {counted} seats, standing in "
+            bold(party_as_subject(party)), f" won {len(won)} of {counted} seats, standing in "
             f"{len(standing)}, with {number(votes)} votes ({share} of all votes cast).",
         )
     ]  # fmt: skip
@@ -104,39 +104,44 @@ def _seat(catalog: Catalog, seat_id: str | None) -> str:
     return catalog.seats[seat_id].name if seat_id else "seat not named"
 
 
-def _gained_by(seat: Constituency, party: object) -> bool:
-    abbreviation = getattr(party, "abbreviation", None)
-    return bool(seat.result and abbreviation and seat.result.startswith(f"{abbreviation} gain"))
+def _gained_by(catalog: Catalog, seat: Constituency, party_id: str) -> bool:
+    outcome = catalog.outcome(seat.id)
+    return outcome is not None and outcome.changed_hands and outcome.winner == party_id
 
 
 def gains(catalog: Catalog, party_id: str | None) -> Answer:
     """Seats that changed hands: by party, or one party's list."""
     if not catalog.official:
         return _no_official()
-    changed = [s for s in _counted_seats(catalog) if s.result and " gain from " in s.result]
+    changed = [
+        (seat, outcome)
+        for seat in _counted_seats(catalog)
+        if (outcome := catalog.outcome(seat.id)) is not None and outcome.changed_hands
+    ]
     if party_id is not None:
         party = catalog.parties[party_id]
-        mine = sorted((s for s in changed if _gained_by(s, party)), key=lambda s: s.name)
-        items = tuple(paragraph(bold(s.name), f": {s.result}") for s in mine)
+        mine = sorted((item for item in changed if item[1].winner == party_id),
+                      key=lambda item: item[0].name)  # fmt: skip
+        items = tuple(paragraph(bold(seat.name), f": {outcome.words()}") for seat, outcome in mine)
         seats = "seat" if len(mine) == 1 else "seats"
-        lead = f"{party.name} gained {len(mine)} {seats}" + (":" if mine else ".")
+        lead = f"{party_as_subject(party)} gained {len(mine)} {seats}" + (":" if mine else ".")
         return Answer(
             Status.ANSWERED,
             (paragraph(lead), *([BulletList(items)] if items else [])),
             headline=f"{party.name}: {len(mine)} gains",
-            entities=(party_key(party_id), *(seat_key(s.id) for s in mine)),
-            sources=catalog.sources_of(_seat_sources(catalog, mine)),
+            entities=(party_key(party_id), *(seat_key(seat.id) for seat, _ in mine)),
+            sources=catalog.sources_of(_seat_sources(catalog, [seat for seat, _ in mine])),
         )
     by_winner: dict[str, list[Constituency]] = defaultdict(list)
-    for seat in changed:
-        by_winner[(seat.result or "").split(" gain from ")[0]].append(seat)
-    names = {p.abbreviation: p.name for p in catalog.parties.values() if p.abbreviation}
+    names: dict[str, str] = {}
+    for seat, outcome in changed:
+        by_winner[outcome.winner].append(seat)
+        names[outcome.winner] = outcome.winner_name
     items = tuple(
-        paragraph(
-            bold(names.get(who, who)), f": {len(seats)} gain" + ("s" if len(seats) > 1 else "")
-        )
+        paragraph(bold(names[who]), f": {len(seats)} gain" + ("s" if len(seats) > 1 else ""))
         for who, seats in sorted(by_winner.items(), key=lambda item: -len(item[1]))
     )
+    changed_seats = [seat for seat, _ in changed]
     return Answer(
         Status.ANSWERED,
         (
@@ -144,7 +149,7 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
             BulletList(items),
         ),
         headline=f"{len(changed)} seats changed hands",
-        sources=catalog.sources_of(_seat_sources(catalog, changed[:3])),
+        sources=catalog.sources_of(_seat_sources(catalog, changed_seats[:3])),
     )
 
 

@@ -9,6 +9,7 @@ from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.seats import candidate_table, discrepancy_notes, seat_sources
 from bot.engine.wording import (
     capitalised,
+    change_points,
     figures,
     margin_phrase,
     number,
@@ -19,8 +20,6 @@ from bot.engine.wording import (
     with_party,
 )
 from knowledge.schema import CandidateResult
-
-SEAT_NOT_NAMED = "The article does not name the seat."
 
 
 def _result(catalog: Catalog, person_id: str) -> CandidateResult | None:
@@ -85,27 +84,32 @@ def overview(catalog: Catalog, person_id: str) -> Answer:
     if result is not None:
         blocks.append(result_line(catalog, result))
         if result.seat is None:
-            blocks.append(paragraph(SEAT_NOT_NAMED))
+            blocks.append(paragraph(catalog.provenance.lacks("name the seat.")))
     change = _change_line(catalog, person_id)
     if change:
         blocks.append(change)
     notes = catalog.notes.get(person_id, [])
-    blocks += [paragraph(f"The article: “{note.quote}”") for note in notes if result is None]
+    blocks += [
+        paragraph(f"{catalog.provenance.speaker(note)}: “{note.quote}”")
+        for note in notes
+        if result is None
+    ]
     said = catalog.said.get(person_id, [])
     if said:
-        blocks.append(paragraph(f"The article quotes {name}: ask “what did {name} say?”"))
+        speaker = catalog.provenance.speaker(said[0])
+        blocks.append(paragraph(f"{speaker} quotes {name}: ask “what did {name} say?”"))
     gist = outcome_phrase(catalog, result) if result else (roles[0].role if roles else "mentioned")
     facts = _facts(catalog, person_id) + [n.id for n in notes]
     return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
 
 
 def _not_given(catalog: Catalog, person_id: str, what: str, short: str) -> Answer:
-    """The article lacks this figure for them: say so, then what it does say."""
+    """The sources lack this figure for them: say so, then what they do say."""
     name = _who(catalog, person_id)
     result = _result(catalog, person_id)
-    blocks: list[Block] = [paragraph(f"The article does not give {name}’s {what}.")]
+    blocks: list[Block] = [paragraph(catalog.provenance.lacks(f"give {name}’s {what}."))]
     if result is not None:
-        blocks.append(paragraph("What it does say: ", *result_line(catalog, result).spans))
+        blocks.append(paragraph("What I do have: ", *result_line(catalog, result).spans))
     return _answer(
         catalog, person_id, blocks, f"{name}: {short} not given", _facts(catalog, person_id)
     )
@@ -141,7 +145,8 @@ def share_answer(catalog: Catalog, person_id: str) -> Answer:
     ]
     for other in (f for f in stated if f.quote is not None):
         qualifier = f"{other.share_qualifier} " if other.share_qualifier else ""
-        blocks.append(paragraph(f"The article also says {qualifier}{other.share:g} percent."))
+        speaker = catalog.provenance.speaker(other)
+        blocks.append(paragraph(f"{speaker} also says {qualifier}{other.share:g} percent."))
     return _answer(
         catalog, person_id, blocks, f"{name}: {percent(result.share)}", _facts(catalog, person_id)
     )
@@ -152,7 +157,7 @@ def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = No
     name = _who(catalog, person_id)
     result = _result(catalog, person_id)
     if result is None:
-        text = f"The article does not say {name} stood in this election."
+        text = catalog.provenance.lacks(f"say {name} stood in this election.")
         answer = overview(catalog, person_id)
         return Answer(
             Status.ANSWERED,
@@ -163,25 +168,25 @@ def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = No
         )
     blocks: list[Block] = []
     if asked_place is not None:
-        blocks.append(paragraph(_yes_no(result, asked_place)))
+        blocks.append(paragraph(_yes_no(catalog, result, asked_place)))
     blocks.append(result_line(catalog, result))
     facts = _facts(catalog, person_id)
     if result.seat is not None:
         blocks.append(candidate_table(catalog, catalog.results_by_seat[result.seat]))
         facts += seat_sources(catalog, result.seat)
     else:
-        blocks.append(paragraph(SEAT_NOT_NAMED))
+        blocks.append(paragraph(catalog.provenance.lacks("name the seat.")))
     gist = outcome_phrase(catalog, result)
     return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
 
 
-def _yes_no(result: CandidateResult, asked_place: int) -> str:
+def _yes_no(catalog: Catalog, result: CandidateResult, asked_place: int) -> str:
     if asked_place == 1:
         if result.elected is None:
-            return "The article does not say."
+            return catalog.provenance.lacks("say.")
         return "Yes." if result.elected else "No."
     if result.place is None:
-        return f"The article does not say whether they came {ordinal(asked_place)}."
+        return catalog.provenance.lacks(f"say whether they came {ordinal(asked_place)}.")
     return "Yes." if result.place == asked_place else "No."
 
 
@@ -190,7 +195,7 @@ def said_answer(catalog: Catalog, person_id: str) -> Answer:
     said = catalog.said.get(person_id, [])
     if not said:
         answer = overview(catalog, person_id)
-        lead = paragraph(f"The article quotes no words from {name}.")
+        lead = paragraph(catalog.provenance.lacks(f"quote any words of {name}’s."))
         return Answer(
             Status.ANSWERED,
             (lead, *answer.blocks),
@@ -218,8 +223,24 @@ def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
 def change_answer(catalog: Catalog, person_id: str) -> Answer:
     name = _who(catalog, person_id)
     line = _change_line(catalog, person_id)
+    result = _result(catalog, person_id)
+    if line is None and result is not None and result.change is not None and result.seat:
+        seat = catalog.seats[result.seat].name
+        shared = f"{percent(result.share)} of the vote" if result.share is not None else "a share"
+        blocks = [
+            paragraph(
+                bold(name), f" won {shared} in {seat}: ", bold(change_points(result.change)), "."
+            ),
+            paragraph(catalog.provenance.lacks("give 2019 votes, only the change in share.")),
+        ]
+        return _answer(
+            catalog, person_id, blocks, f"{name}: {change_points(result.change)}",
+            _facts(catalog, person_id),
+        )  # fmt: skip
     if line is None:
-        lead = paragraph(f"The article gives no earlier result for {name} to compare with.")
+        lead = paragraph(
+            catalog.provenance.lacks(f"give an earlier result for {name} to compare with.")
+        )
         answer = overview(catalog, person_id)
         return Answer(
             Status.ANSWERED,
@@ -244,7 +265,8 @@ def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
     blocks: list[Block] = []
     for person_id, result in ((first_id, first), (second_id, second)):
         if result is None:
-            blocks.append(paragraph(f"The article gives no result for {_who(catalog, person_id)}."))
+            who = _who(catalog, person_id)
+            blocks.append(paragraph(catalog.provenance.lacks(f"give a result for {who}.")))
         else:
             blocks.append(result_line(catalog, result))
     headline = f"{names[0]} v {names[1]}"
@@ -266,7 +288,7 @@ def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
         )
     elif first and second:
         blocks.append(
-            paragraph("The article does not give both their votes, so I cannot compare them.")
+            paragraph(catalog.provenance.lacks("give both their votes, so I cannot compare them."))
         )
     facts = _facts(catalog, first_id) + _facts(catalog, second_id)
     facts += [c.id for c in catalog.comparisons if _compares(c.higher, c.lower, first, second)]

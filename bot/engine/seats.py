@@ -32,6 +32,8 @@ from bot.engine.wording import (
 )
 from knowledge.schema import CandidateResult, DiscrepancyFact
 
+WHAT_I_HAVE = "What I do have:"
+
 
 def candidate_table(catalog: Catalog, results: list[CandidateResult]) -> CandidateTable:
     return CandidateTable(
@@ -54,7 +56,8 @@ def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
     seat = catalog.seats[seat_id].name
     winner = catalog.winner(seat_id)
     if winner is None:
-        return paragraph("The article does not say who won ", bold(seat), "."), "winner not given"
+        lacking = catalog.provenance.lacks("say who won ")
+        return paragraph(lacking, bold(seat), "."), "winner not given"
     who = with_party(catalog, winner)
     if catalog.is_derived(winner, "place"):
         runner_up = catalog.at_place(seat_id, 2)
@@ -70,9 +73,10 @@ def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
             ),
             f"{who} first",
         )
-    result = catalog.seats[seat_id].result
-    if result:
-        return paragraph(bold(who), f" won {seat}: {result}."), f"{who} won, {result}"
+    outcome = catalog.outcome(seat_id)
+    if outcome is not None:
+        words = outcome.words()
+        return paragraph(bold(who), f" won {seat}: {words}."), f"{who} won, {words}"
     held = catalog.stated(winner, "outcome")
     verb = "held" if held and held.outcome == "held" else "won"
     return paragraph(bold(who), f" {verb} {seat}."), f"{who} {verb}"
@@ -100,7 +104,7 @@ def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None,
             "Margin: ", bold(stated.removeprefix("by ")), ", as the article puts it."
         ), (f"margin {stated.removeprefix('by ')}")
     if winner is not None:
-        return paragraph("The article does not give the majority."), ""
+        return paragraph(catalog.provenance.lacks("give the majority.")), ""
     return None, ""
 
 
@@ -148,7 +152,7 @@ def seat_card(
         blocks.append(turnout_line)
     if not catalog.has_official_result(seat_id) and catalog.winner(seat_id) is None and results:
         blocks.append(
-            paragraph("The article gives only the candidates above, not the full result.")
+            paragraph(catalog.provenance.lacks("give the full result, only the candidates above."))
         )
     blocks += discrepancy_notes(catalog, [seat_id, *(r.id for r in results)])
     gist = ", ".join(part for part in (winner_gist, majority_gist) if part)
@@ -170,13 +174,12 @@ def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
         found = max(placed, key=lambda r: r.place or 0, default=None)
         place = found.place if found and found.place else place
     if place == LAST_PLACE:
-        lead = paragraph(
-            f"The article does not say who came last in {seat}: it does not give every candidate."
-        )
-        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
+        lacking = catalog.provenance.lacks(f"say who came last in {seat}")
+        lead = paragraph(f"{lacking}: they do not give every candidate.")
+        return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
     if found is None:
-        lead = paragraph(f"The article does not say who came {ordinal(place)} in {seat}.")
-        return seat_card(catalog, seat_id, lead=[lead, paragraph("What it does give:")])
+        lead = paragraph(catalog.provenance.lacks(f"say who came {ordinal(place)} in {seat}."))
+        return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
     numbers = figures(found)
     lead = paragraph(
         bold(with_party(catalog, found)),
@@ -196,10 +199,8 @@ def majority_answer(catalog: Catalog, seat_id: str) -> Answer:
     line, gist = majority_sentence(catalog, seat_id)
     winner = catalog.winner(seat_id)
     if line is None or not gist:
-        known = (
-            "it does not say who won" if winner is None else "it does not give the runner-up's vote"
-        )
-        lead = paragraph(f"The article does not give the majority in {seat}: {known}.")
+        known = "who won" if winner is None else "the runner-up’s vote"
+        lead = paragraph(catalog.provenance.lacks(f"give the majority in {seat}, nor {known}."))
         return seat_card(catalog, seat_id, lead=[lead])
     assert winner is not None
     lead = paragraph(
@@ -221,8 +222,8 @@ def party_in_seat(
     party = catalog.parties[party_id].name
     found = [r for r in catalog.results_by_seat.get(seat_id, []) if r.party == party_id]
     if not found:
-        missing = paragraph(f"The article does not give a {party} result in {seat}.")
-        return seat_card(catalog, seat_id, lead=[missing, paragraph("What it does give:")])
+        missing = paragraph(catalog.provenance.lacks(f"give a {party} result in {seat}."))
+        return seat_card(catalog, seat_id, lead=[missing, paragraph(WHAT_I_HAVE)])
     result = found[0]
     numbers = figures(result) or "no figures given"
     who = capitalised(catalog.candidate_name(result))
@@ -231,7 +232,7 @@ def party_in_seat(
     if yes_no and intent is Intent.WINNER and result.elected is not None:
         lead.insert(0, paragraph("Yes." if result.elected else "No."))
     if intent is Intent.SHARE and result.share is None:
-        lead.insert(0, paragraph(f"The article does not give {party}’s share in {seat}."))
+        lead.insert(0, paragraph(catalog.provenance.lacks(f"give {party}’s share in {seat}.")))
     card = seat_card(catalog, seat_id, lead=lead)
     return _replace_headline(card, f"{party} in {seat}: {numbers}")
 
@@ -246,7 +247,11 @@ def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) 
         items.append(paragraph(bold(seat), f": {known}"))
     unplaced = catalog.seatless_results_mentioning(label)
     also = [
-        paragraph("The article also says: ", result_summary(catalog, r), " (seat not named).")
+        paragraph(
+            catalog.provenance.gives("say", "too: "),
+            result_summary(catalog, r),
+            " (seat not named).",
+        )
         for r in unplaced
     ]
     return Answer(

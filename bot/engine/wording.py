@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.catalog import Catalog
-from knowledge.schema import CandidateResult
+from knowledge.schema import CandidateResult, Party
 
 _ORDINAL_WORDS = (
     "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -38,6 +38,33 @@ def figures(result: CandidateResult) -> str:
     if result.share is not None:
         parts.append(percent(result.share))
     return ", ".join(parts)
+
+
+# How a party's members are spoken of together, where that is not the party's own name:
+# "the Conservatives won 121 seats", not "Conservative won".
+_AS_A_GROUP = {
+    "Con": "the Conservatives",
+    "LD": "the Liberal Democrats",
+    "Green": "the Greens",
+    "Ind": "independents",
+    "Spk": "the Speaker",
+}
+
+
+def party_as_subject(party: Party) -> str:
+    """The party as the subject of a sentence: 'The Conservatives', 'Labour', 'The Scottish
+    National Party'."""
+    name = _AS_A_GROUP.get(party.abbreviation or "")
+    if name is None:
+        name = f"the {party.name}" if party.name.endswith("Party") else party.name
+    return capitalised(name)
+
+
+def change_points(change: float) -> str:
+    """'−44.0 points on 2019 (notional)': a true minus sign, and no '−0.0'."""
+    shown = f"{abs(change):.1f}"
+    sign = "" if shown == "0.0" else ("−" if change < 0 else "+")
+    return f"{sign}{shown} points on 2019 (notional)"
 
 
 def capitalised(text: str) -> str:

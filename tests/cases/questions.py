@@ -218,7 +218,7 @@ MAJORITIES = [
     case("by how much did streeting win", "just over 500"),
     case("how close was ilford north", "just over 500"),
     case("majority in blackburn", "does not give the majority in Blackburn"),
-    case("majority in preston", "does not give the majority in Preston", "does not say who won"),
+    case("majority in preston", "does not give the majority in Preston, nor who won"),
     case("what was corbyn's majority", "7,247"),
     case("how much did adam win by", "979"),
     case("jess phillips majority", "700"),
@@ -278,7 +278,7 @@ SAID = [
         "brilliant to see the independents advance",
         "boost to the fightback",
     ),
-    case("what did starmer say", "quotes no words from Keir Starmer"),
+    case("what did starmer say", "The article does not quote any words of Keir Starmer’s."),
 ]
 
 PEOPLE = [
@@ -309,10 +309,10 @@ PARTIES = [
     case("labour", "Labour results", "16,873", "8,707"),
     case(
         "how did the workers party do",
-        "gives no Workers Party results",
+        "The article does not give any Workers Party results.",
         "generally did worse than independent candidates",
     ),
-    case("reform uk", "gives no Reform UK results"),
+    case("reform uk", "The article does not give any Reform UK results."),
 ]
 
 AMBIGUOUS = [

@@ -1,0 +1,186 @@
+"""What the loaded knowledge's sources are, and every sentence the bot says about them.
+
+Nothing here says "the article" unless the knowledge holds an article, nor "the official
+results" unless it holds them: the wording is derived from the source documents loaded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.engine.answer import Block, BulletList, Paragraph, Quotation, Source, paragraph
+from knowledge.schema import (
+    Fact,
+    Knowledge,
+    NoteFact,
+    ResultFact,
+    RoleFact,
+    SaidFact,
+    SourceDocument,
+)
+
+
+def document_name(source: SourceDocument) -> str:
+    """'Socialist Worker issue 2912, “Pro-Palestine ...”' or 'the House of Commons Library’s
+    “General election 2024 results by candidate”'."""
+    if source.issue:
+        return f"{source.publisher} issue {source.issue}, “{source.title}”"
+    return f"the {source.publisher}’s “{source.title}”"
+
+
+def file_name(source: SourceDocument) -> str:
+    return source.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The seats and people one source has facts about."""
+
+    seats: frozenset[str]
+    people: frozenset[str]
+    results: int  # candidacies it gives a result for
+
+
+def _about(fact: Fact) -> tuple[list[str], list[str]]:
+    """(seat ids, person ids) a fact is about."""
+    if isinstance(fact, ResultFact):
+        return [fact.seat] if fact.seat else [], [fact.person] if fact.person else []
+    if isinstance(fact, RoleFact | SaidFact):
+        return [], [fact.person]
+    if isinstance(fact, NoteFact):
+        return [], list(fact.about)
+    return [], []
+
+
+class Provenance:
+    """The knowledge's sources: which are loaded, what each covers, how to name them."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.documents = {source.id: source for source in knowledge.sources}
+        self.articles = [s for s in knowledge.sources if s.kind == "article"]
+        self.datasets = [s for s in knowledge.sources if s.kind == "dataset"]
+        seats: dict[str, set[str]] = defaultdict(set)
+        people: dict[str, set[str]] = defaultdict(set)
+        results: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
+        known_seats = {c.id for c in knowledge.constituencies}
+        known_people = {p.id for p in knowledge.people}
+        for fact in knowledge.facts:
+            if fact.source is None:
+                continue
+            about_seats, about_people = _about(fact)
+            # A note may be about a party or a seat as well as people.
+            seats[fact.source].update(known_seats.intersection(about_seats + about_people))
+            people[fact.source].update(known_people.intersection(about_people))
+            if isinstance(fact, ResultFact):
+                results[fact.source].add((fact.seat, fact.person or fact.party))
+        self.coverage = {
+            source_id: Coverage(
+                frozenset(seats[source_id]), frozenset(people[source_id]), len(results[source_id])
+            )
+            for source_id in self.documents
+        }
+
+    # --- naming the sources ------------------------------------------------------------------
+
+    @property
+    def official(self) -> bool:
+        return bool(self.datasets)
+
+    def _kinds(self) -> list[str]:
+        """'the official results', 'the article': the loaded kinds, official first."""
+        kinds = ["the official results"] if self.datasets else []
+        if self.articles:
+            kinds.append("the article" if len(self.articles) == 1 else "the articles")
+        return kinds
+
+    def _subject(self) -> tuple[str, bool]:
+        """How to start a sentence about what the sources say, and whether it is plural."""
+        kinds = self._kinds()
+        if len(kinds) == 1:
+            return kinds[0][:1].upper() + kinds[0][1:], kinds[0] != "the article"
+        return "My sources", True
+
+    def lacks(self, rest: str) -> str:
+        """'The article does not say who won Preston' / 'My sources do not ...'."""
+        subject, plural = self._subject()
+        return f"{subject} {'do' if plural else 'does'} not {rest}"
+
+    def gives(self, verb: str, rest: str) -> str:
+        """'The article gives ...' / 'My sources give ...': verb in its plural form."""
+        subject, plural = self._subject()
+        return f"{subject} {verb if plural else verb + 's'} {rest}"
+
+    def named(self) -> str:
+        """All the loaded sources by name, for a sentence: '... and ...'."""
+        names = [self.official_name()] if self.datasets else []
+        names += [document_name(article) for article in self.articles]
+        return " and ".join(names) if len(names) <= 2 else ", ".join(names)
+
+    def official_name(self) -> str:
+        publishers = sorted({d.publisher for d in self.datasets})
+        return f"the {' and '.join(publishers)}’s official results"
+
+    def attributions(self) -> list[str]:
+        """What the sources' licences ask the product to say, each once."""
+        return list(dict.fromkeys(s.attribution for s in self.documents.values() if s.attribution))
+
+    def covered(self, sources: list[SourceDocument]) -> Coverage:
+        """What some sources cover together."""
+        found = [self.coverage[s.id] for s in sources]
+        return Coverage(
+            frozenset().union(*(c.seats for c in found)),
+            frozenset().union(*(c.people for c in found)),
+            max((c.results for c in found), default=0),
+        )
+
+    def what_i_know(self) -> str:
+        """'the 650 seats and 4,515 candidates in the House of Commons Library’s official
+        results, and the 24 seats and 30 people in Socialist Worker issue 2912, “...”'."""
+        parts = []
+        if self.datasets:
+            official = self.covered(self.datasets)
+            parts.append(
+                f"the {len(official.seats):,} seats and {official.results:,} candidates in "
+                f"{self.official_name()}"
+            )
+        for article in self.articles:
+            covered = self.coverage[article.id]
+            parts.append(
+                f"the {len(covered.seats):,} seats and {len(covered.people):,} people in "
+                f"{document_name(article)}"
+            )
+        return ", and ".join(parts)
+
+    def speaker(self, fact: Fact) -> str:
+        """Who says a quoted fact, to start a sentence: 'The article', or the document."""
+        document = self.source_of(fact)
+        if document is None:
+            return "My sources"
+        if document.kind == "article" and len(self.articles) == 1:
+            return "The article"
+        return document_name(document)
+
+    def source_of(self, fact: Fact) -> SourceDocument | None:
+        return self.documents.get(fact.source or "")
+
+
+def sources_view(sources: tuple[Source, ...]) -> tuple[Block, ...]:
+    """The sources behind an answer, grouped by document: dataset rows as the figures they
+    hold, with file and line, never dressed as quotations; article sentences as quotations
+    with the article's title."""
+    records: dict[tuple[str, str], list[Paragraph]] = defaultdict(list)
+    quotations: list[Block] = []
+    for source in sources:
+        if source.quoted:
+            quotations.append(Quotation((source.text,), source.document))
+        else:
+            records[(source.document, source.file)].append(
+                paragraph(f"line {source.line}: {source.text}")
+            )
+    blocks: list[Block] = []
+    for (document, file), rows in records.items():
+        blocks += [paragraph(f"From {document} ({file}):"), BulletList(tuple(rows))]
+    if quotations:
+        blocks += [paragraph("Quoted:"), *quotations]
+    return tuple(blocks)
