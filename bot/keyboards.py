@@ -53,6 +53,7 @@ class ButtonCodec:
     def encode(self, action: Action, query: Query) -> str:
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
+        flags += str(query.year or "")
         head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
         data = _FIELD.join([*head, *query.keys])
         if len(data.encode()) > CALLBACK_DATA_LIMIT:
@@ -88,6 +89,7 @@ class ButtonCodec:
             ),
             national="n" in flags,
             yes_no="y" in flags,
+            year=int(digits) if (digits := "".join(filter(str.isdigit, flags))) else None,
         )
         return Pressed(action, query)
 

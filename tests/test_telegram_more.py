@@ -174,3 +174,24 @@ async def test_buttons_and_inline_work_the_same_with_official_data(
         assert results[0]["title"] == "Ynys Môn"
         card = results[0]["input_message_content"]["message_text"]
         assert "Plaid Cymru gain from Conservative" in card
+
+
+async def test_shipped_bot_tells_its_sources_in_one_message_and_shows_rows_as_rows(
+    api: FakeBotApi, shipped_engine: Engine
+) -> None:
+    async with running(settings_for(api), shipped_engine):
+        api.send_text("/sources")
+        sources = (await sent_after(api, 1)).params["text"]
+        assert len(parse_html(sources)) <= 4096
+        assert "Contains Parliamentary information licensed under the Open Parliament" in sources
+        assert "650 seats and 4,515 candidates" in sources
+        api.send_text("who won Clacton?")
+        answer = await sent_after(api, 2)
+        [row] = answer.params["reply_markup"]["inline_keyboard"]
+        assert row[0]["text"] == "Source"
+        api.press(api.bot_messages()[-1], row[0]["callback_data"])
+        shown = (await calls(api, "editMessageText"))[0].params["text"]
+        assert "(HoC-GE2024-results-by-candidate.csv):" in shown
+        assert "line " in shown
+        assert "<blockquote>" not in shown  # official rows are not quotations
+    assert len(api.calls_to("sendMessage")) == 2

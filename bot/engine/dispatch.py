@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import lists, national, people, seats
-from bot.engine.answer import Answer, Status
+from bot.engine import earlier, lists, national, people, seats
+from bot.engine.answer import Answer, Status, paragraph
 from bot.engine.catalog import Catalog, split_key
 from bot.engine.index import Kind
 from bot.engine.intents import Intent, Measure
@@ -34,6 +34,10 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
             by_kind[kind].append(entity_id)
     seat_ids, person_ids, party_ids = by_kind[Kind.SEAT], by_kind[Kind.PERSON], by_kind[Kind.PARTY]
     intent = query.intent
+    if query.year is not None:
+        return earlier.answer(catalog, query, seat_ids, person_ids, party_ids)
+    if intent is Intent.DECLARED:
+        return _declared(catalog, seat_ids, person_ids)
     if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
         return _about_people(catalog, query, person_ids)
     if query.yes_no and person_ids and intent in {Intent.WINNER, Intent.PLACE}:
@@ -122,3 +126,17 @@ def _about_party(catalog: Catalog, query: Query, party_id: str) -> Answer:
         # Hundreds of candidates would be a wall of text: the party's summary instead.
         return national.party_summary(catalog, party_id)
     return lists.party_results(catalog, party_id)
+
+
+def _declared(catalog: Catalog, seat_ids: list[str], person_ids: list[str]) -> Answer:
+    stood = [r.seat for p in person_ids for r in catalog.results_by_person.get(p, []) if r.seat]
+    wanted = seat_ids or stood
+    if wanted:
+        return seats.declared_answer(catalog, wanted[0])
+    declared = [s for s in catalog.seats.values() if s.declared]
+    if not declared:
+        text = catalog.provenance.lacks("give declaration times.")
+        if catalog.official:
+            text = "The official results I have leave every declaration time empty."
+        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No declaration times")
+    return national.declarations(catalog, declared)

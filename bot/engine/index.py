@@ -16,7 +16,7 @@ from enum import IntEnum, StrEnum
 from rapidfuzz import fuzz, process
 
 from bot.engine.text import phrase, tokens
-from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
+from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS, is_year
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5
@@ -144,7 +144,9 @@ class NameIndex:
             corrected = any(fixed for _, fixed in words[i : i + length])
             mentions.append(Mention(i, i + length, alias.display, keys, top, corrected))
             i += length
-        unknown_at = {j for j in unmatched if plain[j] not in NON_NAME_WORDS}
+        unknown_at = {
+            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not is_year(plain[j])
+        }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
         kept = tuple(m for m in mentions if m not in doubtful)
         for mention in doubtful:

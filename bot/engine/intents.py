@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.engine.index import Resolution
+from bot.engine.vocabulary import is_year
 
 
 class Intent(StrEnum):
@@ -32,6 +33,7 @@ class Intent(StrEnum):
     WINNER = "winner"  # who won / did X win
     FINISH = "finish"  # where did X finish
     OVERVIEW = "overview"
+    DECLARED = "declared"  # when a seat declared its result
 
 
 class Measure(StrEnum):
@@ -55,6 +57,7 @@ class Reading:
     yes_no: bool = False  # "did ...?", "is ...?": the answer starts with Yes or No
     refers_to_person: bool = False  # he, she, they, his ...
     refers_to_seat: bool = False  # there, that seat, it
+    year: int | None = None  # "who won X in 2019": another election than the one known
 
 
 GREETINGS = frozenset(
@@ -73,7 +76,11 @@ SWING_WORDS = frozenset("swing swings".split())
 GAIN_WORDS = frozenset("gain gains gained gaining".split())
 MOST_WORDS = frozenset("most highest biggest largest best top".split())
 FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
-CHANGE_WORDS = frozenset("2019 change changed fall fell drop dropped previous".split())
+CHANGE_WORDS = frozenset("change changed fall fell drop dropped previous".split())
+DECLARED_WORDS = frozenset("declared declaration declare declares declaring".split())
+# "since 2019", "compared with 2019": the year is a baseline to compare with, not the one asked.
+BASELINE_WORDS = frozenset("since from on than vs versus compared with".split())
+ELECTION_YEAR = 2024
 SHARE_WORDS = frozenset("share percent percentage proportion".split())
 VOTE_WORDS = frozenset("vote votes tally".split())
 COMPARE_WORDS = frozenset("compare comparison versus vs than".split())
@@ -109,11 +116,24 @@ def read(resolution: Resolution) -> Reading:
         "refers_to_seat": bool(bag & SEAT_PRONOUNS) or "that seat" in text,
         "follow_up": follow_up,
     }
-    intent, place, most, measure = _intent(words, bag, text)
+    year, baseline = _year(words)
+    intent, place, most, measure = _intent(words, bag, text, baseline)
     national = "election" in bag and not resolution.mentions
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
-    return Reading(intent, place, most, measure, national=national, yes_no=yes_no, **refs)
+    return Reading(
+        intent, place, most, measure, national=national, yes_no=yes_no, year=year, **refs
+    )
+
+
+def _year(words: list[str]) -> tuple[int | None, bool]:
+    """(the election year asked about, if not this one; whether a year is a baseline)."""
+    for position, word in enumerate(words):
+        if is_year(word):
+            if BASELINE_WORDS.intersection(words[max(0, position - 2) : position]):
+                return None, True
+            return (None if int(word) == ELECTION_YEAR else int(word)), False
+    return None, False
 
 
 def _measure(bag: set[str]) -> Measure:
@@ -129,7 +149,7 @@ def _measure(bag: set[str]) -> Measure:
 
 
 def _intent(
-    words: list[str], bag: set[str], text: str
+    words: list[str], bag: set[str], text: str, baseline: bool
 ) -> tuple[Intent | None, int | None, bool, Measure]:
     measure = _measure(bag)
     plain = (None, True, Measure.VOTES)
@@ -141,6 +161,8 @@ def _intent(
         return Intent.COVERAGE, *plain
     if bag & SAID_WORDS:
         return Intent.SAID, *plain
+    if bag & DECLARED_WORDS:
+        return Intent.DECLARED, *plain
     if bag & (MOST_WORDS | FEWEST_WORDS | CLOSE_WORDS):
         fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
         return Intent.RANKING, None, not fewest, measure
@@ -159,7 +181,7 @@ def _intent(
         ordinal = LAST_PLACE
     if ordinal is not None:
         return Intent.PLACE, ordinal, True, Measure.VOTES
-    if bag & (CHANGE_WORDS | SWING_WORDS):
+    if bag & (CHANGE_WORDS | SWING_WORDS) or baseline:
         return Intent.CHANGE, *plain
     if measure is Measure.SHARE:
         return Intent.SHARE, *plain

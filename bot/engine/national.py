@@ -55,7 +55,7 @@ def seat_totals(catalog: Catalog) -> Answer:
         (paragraph(lead), BulletList(items)),
         headline=f"{catalog.parties[ranked[0]].name} won {seats_won[ranked[0]]} seats",
         entities=tuple(party_key(p) for p in ranked if seats_won[p]),
-        sources=catalog.sources_of(_seat_sources(catalog, list(catalog.seats.values()))[:3]),
+        sources=catalog.provenance.whole_dataset("result", "votes and winners summed by party"),
     )
 
 
@@ -92,7 +92,8 @@ def party_summary(catalog: Catalog, party_id: str) -> Answer:
         tuple(blocks),
         headline=f"{party.name}: {len(won)} seats, {number(votes)} votes",
         entities=(party_key(party_id), *(seat_key(r.seat) for r in won[:LIST_LENGTH] if r.seat)),
-        sources=catalog.sources_of([fid for r in won[:LIST_LENGTH] for fid in r.facts[:1]]),
+        sources=catalog.provenance.whole_dataset("result", f"{party.name}’s votes and winners")
+        + catalog.provenance.whole_dataset("seat", "its gains, from the Result column"),
     )
 
 
@@ -141,7 +142,6 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
         paragraph(bold(names[who]), f": {len(seats)} gain" + ("s" if len(seats) > 1 else ""))
         for who, seats in sorted(by_winner.items(), key=lambda item: -len(item[1]))
     )
-    changed_seats = [seat for seat, _ in changed]
     return Answer(
         Status.ANSWERED,
         (
@@ -149,7 +149,7 @@ def gains(catalog: Catalog, party_id: str | None) -> Answer:
             BulletList(items),
         ),
         headline=f"{len(changed)} seats changed hands",
-        sources=catalog.sources_of(_seat_sources(catalog, changed_seats[:3])),
+        sources=catalog.provenance.whole_dataset("seat", "gains counted from the Result column"),
     )
 
 
@@ -187,3 +187,17 @@ def seat_ranking(catalog: Catalog, measure: Measure, most: bool) -> Answer:
         entities=tuple(seat_key(s.id) for s, _ in top),
         sources=catalog.sources_of(_seat_sources(catalog, [s for s, _ in top])),
     )
+
+
+def declarations(catalog: Catalog, declared: list[Constituency]) -> Answer:
+    """The first seats to declare, as the official results time them."""
+    first = sorted(declared, key=lambda s: s.declared or "")[:LIST_LENGTH]
+    items = tuple(paragraph(bold(s.name), f": {s.declared}") for s in first)
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(f"The first of {len(declared)} seats with a declaration time:"),
+         BulletList(items)),
+        headline=f"First to declare: {first[0].name}",
+        entities=tuple(seat_key(s.id) for s in first),
+        sources=catalog.sources_of(_seat_sources(catalog, first)),
+    )  # fmt: skip

@@ -231,7 +231,9 @@ def change_answer(catalog: Catalog, person_id: str) -> Answer:
             paragraph(
                 bold(name), f" won {shared} in {seat}: ", bold(change_points(result.change)), "."
             ),
-            paragraph(catalog.provenance.lacks("give 2019 votes, only the change in share.")),
+            paragraph(
+                catalog.provenance.lacks(f"give {name}’s 2019 vote, only the change in share.")
+            ),
         ]
         return _answer(
             catalog, person_id, blocks, f"{name}: {change_points(result.change)}",

@@ -63,6 +63,7 @@ class Provenance:
         seats: dict[str, set[str]] = defaultdict(set)
         people: dict[str, set[str]] = defaultdict(set)
         results: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
+        self.rows: dict[tuple[str, str], int] = defaultdict(int)  # (source, fact kind) -> rows
         known_seats = {c.id for c in knowledge.constituencies}
         known_people = {p.id for p in knowledge.people}
         for fact in knowledge.facts:
@@ -74,6 +75,8 @@ class Provenance:
             people[fact.source].update(known_people.intersection(about_people))
             if isinstance(fact, ResultFact):
                 results[fact.source].add((fact.seat, fact.person or fact.party))
+            if fact.row is not None:
+                self.rows[(fact.source, fact.kind)] += 1
         self.coverage = {
             source_id: Coverage(
                 frozenset(seats[source_id]), frozenset(people[source_id]), len(results[source_id])
@@ -152,6 +155,19 @@ class Provenance:
             )
         return ", and ".join(parts)
 
+    def whole_dataset(self, fact_kind: str, how: str) -> tuple[Source, ...]:
+        """The source of a figure computed over every row of a dataset ('seats by party,
+        counted from the Result column'), rather than a few of its rows."""
+        for (source_id, kind), count in self.rows.items():
+            if kind == fact_kind:
+                document = self.documents[source_id]
+                text = f"all {count:,} rows: {how}"
+                return (
+                    Source(f"{source_id}:all", text, document_name(document), False,
+                           file_name(document)),
+                )  # fmt: skip
+        return ()
+
     def speaker(self, fact: Fact) -> str:
         """Who says a quoted fact, to start a sentence: 'The article', or the document."""
         document = self.source_of(fact)
@@ -175,9 +191,8 @@ def sources_view(sources: tuple[Source, ...]) -> tuple[Block, ...]:
         if source.quoted:
             quotations.append(Quotation((source.text,), source.document))
         else:
-            records[(source.document, source.file)].append(
-                paragraph(f"line {source.line}: {source.text}")
-            )
+            line = "" if source.line is None else f"line {source.line}: "
+            records[(source.document, source.file)].append(paragraph(line + source.text))
     blocks: list[Block] = []
     for (document, file), rows in records.items():
         blocks += [paragraph(f"From {document} ({file}):"), BulletList(tuple(rows))]

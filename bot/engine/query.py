@@ -18,6 +18,7 @@ class Query:
     measure: Measure = Measure.VOTES
     national: bool = False
     yes_no: bool = False
+    year: int | None = None  # another election than the one the knowledge holds
 
     @classmethod
     def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
@@ -29,6 +30,7 @@ class Query:
             reading.measure,
             reading.national,
             reading.yes_no,
+            reading.year,
         )
 
     def about(self, key: str) -> Query:

@@ -41,7 +41,13 @@ QUESTION_WORDS = frozenset(
     change changed fall fell drop dropped rise rose compared 2019 previous before
     list every everyone everybody
     turnout electorate gain gains gained gaining swing swings majorities margins tightest
+    declared declaration declare declares declaring time notional since
     """.split()
 )
 
 NON_NAME_WORDS = STOPWORDS | QUESTION_WORDS
+
+
+def is_year(word: str) -> bool:
+    """'2019', '1997': a question word (which election), never a name nor an unknown word."""
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
