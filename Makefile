@@ -13,8 +13,9 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 demo: $(INSTALLED)
-	@printf '%s\n' "who won Leicester South" "how many votes did he get?" "and what share?" \
-		"and Blackburn?" "Hussain" "Perveen" "who won Preston?" "source" "Birmingham" \
+	@printf '%s\n' "who won Clacton?" "how many votes did he get?" "and Blackburn?" "Hussain" \
+		"Perveen" "who won Preston?" "source" "how many seats did Reform win?" \
+		"who won Islington North in 2019?" "what do you know?" \
 		| $(BIN)/electionbot chat --echo
 
 lint: $(INSTALLED)

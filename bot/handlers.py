@@ -13,7 +13,6 @@ from telegram.ext import ContextTypes
 from bot.addressing import without_mention
 from bot.chat_state import ConversationStore, FloodGuard
 from bot.engine import Answer, Conversation, Engine
-from bot.engine.lists import EXAMPLES
 from bot.keyboards import Action, ButtonCodec, answer_keyboard, examples_keyboard, key_from_payload
 from bot.messages import fit_html, split_html
 from bot.render import sources_html, to_html
@@ -43,7 +42,7 @@ class ChatHandlers:
         if context.args:
             await self._send(update, self.engine.answer_about(key_from_payload(context.args[0])))
         else:
-            await self._send(update, self.engine.help(), examples_keyboard(EXAMPLES))
+            await self._send(update, self.engine.help(), examples_keyboard(self.engine.examples()))
 
     async def help(self, update: Update, context: Context) -> None:
         """/help: what to ask."""

@@ -23,6 +23,7 @@ RESULT_ID_LIMIT = 64
 class InlineCards:
     def __init__(self, engine: Engine, codec: ButtonCodec) -> None:
         self.engine = engine
+        self.search = engine.search  # built now, at start-up, not at the first inline query
         self.codec = codec
         self._cards: dict[str, InlineQueryResultArticle] = {}
 
@@ -33,7 +34,7 @@ class InlineCards:
             return
         typed = inline.query.strip()
         if typed:
-            keys = self.engine.search.find(typed, MAX_CARDS)
+            keys = self.search.find(typed, MAX_CARDS)
         else:
             keys = [
                 k for k in self.engine.elected_independents().entities if k.startswith("person:")

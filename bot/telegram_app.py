@@ -40,7 +40,7 @@ PRIVATE_COMMANDS = [
     BotCommand("start", "What I do, with examples"),
     BotCommand("result", "A seat's result: /result Leicester South"),
     BotCommand("candidate", "A candidate: /candidate Corbyn"),
-    BotCommand("elected", "Every winner I know of"),
+    BotCommand("elected", "Who was elected"),
     BotCommand("sources", "Where my knowledge comes from"),
     BotCommand("help", "What you can ask"),
 ]

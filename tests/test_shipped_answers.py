@@ -16,6 +16,11 @@ SEATS = [
          "Turnout: 58.7% (45,958 valid votes from an electorate of 78,245)"),
     case("who won clacton", "Nigel Farage"),
     case("ynys mon", "Ynys Môn"),
+    case("leicster sth winner", "Shockat Adam (Independent) won Leicester South"),
+    # A town that is also a candidate's surname: the bot asks, seats first, never guesses.
+    case("who won Leicester", "• Leicester East", "• Leicester South",
+         "• Jane Leicester (Green, Wigan)", status="clarify", never=("came sixth in Wigan",)),
+    case("jane leicester", "Jane Leicester (Green) came sixth in Wigan"),
     case("who won Leicester South", "Shockat Adam (Independent) won Leicester South: Independent "
          "gain from Labour", "Jonathan Ashworth (Labour): 13,760 votes"),
     case("who came second in preston", "came second in Preston", "Michael Lavalette"),

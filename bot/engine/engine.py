@@ -7,6 +7,7 @@ from the conversation what a follow-up leaves out; dispatch.py answers the Query
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from bot.engine import lists, seats
 from bot.engine.answer import Answer, Source, Status, paragraph
@@ -29,7 +30,12 @@ class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.catalog = Catalog(knowledge)
         self.index = NameIndex(self.catalog.entities())
-        self.search = Search(self.index)
+
+    @cached_property
+    def search(self) -> Search:
+        """Inline search, built on first use: the console never needs it, and it would add a
+        third to the console's start-up."""
+        return Search(self.index)
 
     # --- the front ends' interface ---------------------------------------------------------
 
@@ -56,6 +62,9 @@ class Engine:
 
     def help(self) -> Answer:
         return lists.help_answer(self.catalog)
+
+    def examples(self) -> tuple[str, ...]:
+        return lists.examples(self.catalog)
 
     def coverage(self) -> Answer:
         return lists.coverage(self.catalog)

@@ -36,9 +36,11 @@ class Tier(IntEnum):
     FULL = 100  # the full name or a recorded alias
     SHORT = 90  # a seat without its town prefix, a person's two closing names
     SURNAME = 85
+    # A town that names several seats ("Leicester") is as strong as a surname: where a
+    # candidate is called Leicester too, the bot asks which, rather than guess either.
+    PLACE = 85
     SEAT_PART = 80  # one side of "Dewsbury and Batley"
     FIRST_NAME = 75
-    PLACE = 70  # a town prefix that may cover several seats ("Leicester")
     MIDDLE_NAME = 70
 
 

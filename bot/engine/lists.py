@@ -189,9 +189,13 @@ def _measured(result: CandidateResult, field: str) -> str:
     return figures(result)
 
 
+def examples(catalog: Catalog) -> tuple[str, ...]:
+    """Questions the loaded knowledge answers well, to show and to tap."""
+    return OFFICIAL_EXAMPLES if catalog.official else EXAMPLES
+
+
 def help_answer(catalog: Catalog) -> Answer:
     sources = catalog.provenance
-    examples = OFFICIAL_EXAMPLES if catalog.official else EXAMPLES
     return Answer(
         Status.HELP,
         (
@@ -201,7 +205,7 @@ def help_answer(catalog: Catalog) -> Answer:
                 ".",
             ),
             paragraph("Ask me things like:"),
-            BulletList(tuple(paragraph(e) for e in examples)),
+            BulletList(tuple(paragraph(e) for e in examples(catalog))),
             paragraph(f"Ask “source” after any answer to see {_what_source_shows(catalog)}."),
         ),
         headline="What I can answer",
@@ -320,12 +324,13 @@ def choose(catalog: Catalog, keys: tuple[str, ...], asked: str, reason: str = ""
 
 
 def _likelihood(catalog: Catalog, key: str) -> tuple[bool, bool, int, str]:
-    """Winners first, then sitting MPs, then by votes: whom people most likely mean."""
+    """Seats and winners first, then sitting MPs, then by votes: whom people most likely mean
+    ("Leicester" is likelier the city's seats than a candidate called Leicester)."""
     kind, entity_id = key.split(":", 1)
     found = catalog.results_by_person.get(entity_id, []) if kind == "person" else []
     result = found[0] if found else None
     return (
-        not (result and result.elected),
+        kind == "person" and not (result and result.elected),
         not (result and result.sitting_mp),
         -(result.votes or 0) if result else 0,
         _label(catalog, key),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
@@ -22,6 +23,8 @@ TOKEN_SYNONYMS = {
     "nw": "north west",
     "se": "south east",
     "sw": "south west",
+    "nth": "north",
+    "sth": "south",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",
@@ -67,6 +70,9 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1 << 15)
 def phrase(text: str) -> str:
-    """The normalised form of a name or phrase: its tokens joined by single spaces."""
+    """The normalised form of a name or phrase: its tokens joined by single spaces.
+
+    Cached: the name index asks for the same surnames and place names thousands of times."""
     return " ".join(tokens(text))
