@@ -28,7 +28,7 @@ _NO_INTENT = "-"
 
 class Action(StrEnum):
     CHOOSE = "c"  # an option of a "which one?": answer the question about it
-    SOURCE = "s"  # show the answer with the article's sentences behind it
+    SOURCE = "s"  # show the answer with the sources behind it (rows, quoted sentences)
     ANSWER = "a"  # show the answer alone again
     ASK = "q"  # an example question from /start
 

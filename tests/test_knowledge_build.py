@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.build import DEFAULT_CURATED, DEFAULT_OUTPUT, REPO_ROOT, build_article_knowledge
+from knowledge.build import (
+    DEFAULT_CURATED,
+    DEFAULT_OUTPUT,
+    REPO_ROOT,
+    build_article_knowledge,
+    render_knowledge,
+)
+from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, build_full_knowledge
 from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
 from knowledge.schema import Knowledge, MajorityFact
@@ -218,3 +225,36 @@ def test_failed_build_leaves_the_output_untouched(workspace: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_the_whole_build_from_a_copy_of_the_seeds_is_the_shipped_file(workspace: Path) -> None:
+    shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
+    knowledge, _ = build_full_knowledge(workspace / "curated.toml", root=workspace)
+    # Paths are recorded from the root, so the same seeds anywhere build the same knowledge.
+    assert render_knowledge(knowledge) == DEFAULT_OUTPUT.read_text(encoding="utf-8")
+
+
+def test_a_broken_official_seed_stops_the_build_naming_file_and_line(workspace: Path) -> None:
+    shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
+    _edit(workspace / OFFICIAL_CANDIDATES, ",21225,", ",21,225,")
+    with pytest.raises(BuildError) as refused:
+        build_full_knowledge(workspace / "curated.toml", root=workspace)
+    assert f"{workspace / OFFICIAL_CANDIDATES}:992: Share '225' is not a fraction" in str(
+        refused.value
+    )
+
+
+def test_the_article_alone_builds_and_answers_from_the_console(tmp_path: Path) -> None:
+    out = tmp_path / "article.json"
+    built = subprocess.run(
+        [sys.executable, "-m", "knowledge", "build", "--article-only", "--out", str(out)],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert "24 seats, 30 people" in built.stdout
+    asked = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "who won Preston?", "--knowledge", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout.startswith("The article does not say who won Preston.")
