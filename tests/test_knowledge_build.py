@@ -16,9 +16,9 @@ from knowledge.build import (
     build_article_knowledge,
     render_knowledge,
 )
-from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, build_full_knowledge
 from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
+from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, build_full_knowledge
 from knowledge.schema import Knowledge, MajorityFact
 
 ARTICLE = "seeds/socialist-worker-2912-pro-palestine-independents-claim-victory.txt"
