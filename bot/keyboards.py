@@ -14,15 +14,16 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine import Answer, Intent, Status
-from bot.engine.intents import Measure
+from bot.engine.intents import Filters, Measure, Outcome
 from bot.engine.query import Query
 
 CALLBACK_DATA_LIMIT = 64
 _FIELD = "|"
 _MEASURE_CODE = {
     Measure.VOTES: "", Measure.SHARE: "s", Measure.MAJORITY: "m", Measure.TURNOUT: "t",
-    Measure.CHANGE: "c",
+    Measure.CHANGE: "c", Measure.SEATS: "e", Measure.CANDIDATES: "d",
 }  # fmt: skip
+_OUTCOME_CODE = {Outcome.WON: "V", Outcome.LOST: "L"}
 _NO_INTENT = "-"
 
 
@@ -53,7 +54,11 @@ class ButtonCodec:
     def encode(self, action: Action, query: Query) -> str:
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
-        flags += str(query.year or "")
+        flags += str(query.year or "") + ("h" if query.asks_who else "")
+        found = query.filters
+        flags += {"Female": "W", "Male": "E"}.get(found.gender or "", "")
+        flags += ("S" if found.sitting else "") + ("N" if found.first_time else "")
+        flags += _OUTCOME_CODE.get(found.outcome, "") if found.outcome else ""
         head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
         data = _FIELD.join([*head, *query.keys])
         if len(data.encode()) > CALLBACK_DATA_LIMIT:
@@ -90,6 +95,13 @@ class ButtonCodec:
             national="n" in flags,
             yes_no="y" in flags,
             year=int(digits) if (digits := "".join(filter(str.isdigit, flags))) else None,
+            filters=Filters(
+                gender="Female" if "W" in flags else "Male" if "E" in flags else None,
+                sitting="S" in flags,
+                first_time="N" in flags,
+                outcome=next((o for o, code in _OUTCOME_CODE.items() if code in flags), None),
+            ),
+            asks_who="h" in flags,
         )
         return Pressed(action, query)
 

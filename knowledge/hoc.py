@@ -41,6 +41,8 @@ class OfficialCandidate:
     first_name: str
     surname: str
     sitting_mp: bool
+    former_mp: bool
+    gender: str | None  # as published: "Female", "Male"
     votes: int
     share: float  # a fraction, as published
     change: float | None  # change in share since 2019, a fraction
@@ -151,6 +153,8 @@ def _read_candidates(path: Path) -> list[OfficialCandidate]:
                 first_name=row["Candidate first name"].strip(),
                 surname=_text(path, line, row, "Candidate surname"),
                 sitting_mp=row["Sitting MP"].strip().lower() == "yes",
+                former_mp=row["Former MP"].strip().lower() == "yes",
+                gender=(row.get("Candidate gender") or "").strip() or None,
                 votes=_whole(path, line, "Votes", row["Votes"]),
                 share=_fraction(path, line, "Share", row["Share"], 0),
                 change=_fraction(path, line, "Change", change, -1) if change else None,

@@ -299,6 +299,7 @@ class _Merger:
                     share=_percent(candidate.share), place=place, elected=place == 1,
                     change=None if candidate.change is None else _percent(candidate.change),
                     sitting_mp=candidate.sitting_mp, party_label=candidate.party_name,
+                    former_mp=candidate.former_mp, gender=candidate.gender,
                 )  # fmt: skip
                 self.facts.append(fact)
                 facts = [fact.id]
@@ -315,6 +316,7 @@ class _Merger:
                         id=f"{seat_id}--{person_id}", seat=seat_id, person=person_id,
                         party=party_id, votes=fact.votes, share=fact.share, place=place,
                         elected=place == 1, change=fact.change, sitting_mp=fact.sitting_mp,
+                        former_mp=fact.former_mp, gender=fact.gender,
                         party_label=fact.party_label, facts=facts,
                     )
                 )  # fmt: skip

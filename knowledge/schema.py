@@ -116,6 +116,8 @@ class ResultFact(FactBase):
     heading: str | None = Field(default=None, description="list heading the line sits under")
     change: float | None = Field(default=None, description="share change since 2019, points")
     sitting_mp: bool | None = None
+    former_mp: bool | None = Field(default=None, description="an MP before, but not sitting")
+    gender: str | None = Field(default=None, description='as published: "Female", "Male"')
     party_label: str | None = Field(default=None, description="party as the source names it")
 
     def numbers(self) -> list[float]:
@@ -251,6 +253,8 @@ class CandidateResult(Model):
     elected: bool | None = None
     change: float | None = Field(default=None, description="share change since 2019, points")
     sitting_mp: bool | None = None
+    former_mp: bool | None = Field(default=None, description="an MP before, but not sitting")
+    gender: str | None = Field(default=None, description='as published: "Female", "Male"')
     party_label: str | None = Field(default=None, description="party as the official data names it")
     facts: list[str] = Field(description="ids of the facts this result is assembled from")
 

@@ -17,9 +17,9 @@ SEATS = [
     case("who won clacton", "Nigel Farage"),
     case("ynys mon", "Ynys Môn"),
     case("leicster sth winner", "Shockat Adam (Independent) won Leicester South"),
-    # A town that is also a candidate's surname: the bot asks, seats first, never guesses.
-    case("who won Leicester", "• Leicester East", "• Leicester South",
-         "• Jane Leicester (Green, Wigan)", status="clarify", never=("came sixth in Wigan",)),
+    # A town is no surname: "Leicester" is the city's seats, never Jane Leicester in Wigan.
+    case("who won Leicester", "Leicester has 3 seats", "• Leicester East", "• Leicester South",
+         status="clarify", never=("Jane Leicester", "Wigan")),
     case("jane leicester", "Jane Leicester (Green) came sixth in Wigan"),
     case("who won Leicester South", "Shockat Adam (Independent) won Leicester South: Independent "
          "gain from Labour", "Jonathan Ashworth (Labour): 13,760 votes"),

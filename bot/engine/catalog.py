@@ -4,11 +4,13 @@ facts about each entity, and the quoted sentences behind any fact."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.answer import Source
 from bot.engine.index import Entity, Kind
 from bot.engine.outcomes import Outcome, outcomes
+from bot.engine.places import places, seat_nicknames
 from bot.engine.provenance import Provenance, document_name, file_name
 from knowledge.schema import (
     CandidateResult,
@@ -36,6 +38,10 @@ def person_key(person_id: str) -> str:
 
 def party_key(party_id: str) -> str:
     return f"{Kind.PARTY}:{party_id}"
+
+
+def place_key(place_id: str) -> str:
+    return f"{Kind.PLACE}:{place_id}"
 
 
 def split_key(key: str) -> tuple[Kind, str]:
@@ -89,10 +95,15 @@ class Catalog:
         self.official = self.provenance.official
         self.official_results = [r for r in self.results if self.is_official(r)]
         self.outcomes = outcomes(knowledge.constituencies, knowledge.parties)
+        self.places = places(knowledge.constituencies)
 
     def entities(self) -> list[Entity]:
         seats = [
-            Entity(seat_key(s.id), Kind.SEAT, s.name, tuple(s.aliases)) for s in self.seats.values()
+            Entity(seat_key(s.id), Kind.SEAT, s.name, (*s.aliases, *seat_nicknames(s)))
+            for s in self.seats.values()
+        ]
+        places = [
+            Entity(place_key(p.id), Kind.PLACE, p.name, p.aliases) for p in self.places.values()
         ]
         people = [
             Entity(person_key(p.id), Kind.PERSON, p.name, tuple(p.aliases))
@@ -102,7 +113,18 @@ class Catalog:
             Entity(party_key(p.id), Kind.PARTY, p.name, tuple(p.aliases))
             for p in self.parties.values()
         ]
-        return seats + people + parties
+        return seats + people + parties + places
+
+    def name_of(self, key: str) -> str:
+        """The name of any entity, by its key."""
+        kind, entity_id = split_key(key)
+        named: dict[Kind, Callable[[str], str]] = {
+            Kind.SEAT: lambda i: self.seats[i].name,
+            Kind.PERSON: lambda i: self.people[i].name,
+            Kind.PARTY: lambda i: self.parties[i].name,
+            Kind.PLACE: lambda i: self.places[i].name,
+        }
+        return named[kind](entity_id)
 
     def party_name(self, party_id: str | None) -> str | None:
         return self.parties[party_id].name if party_id in self.parties else None

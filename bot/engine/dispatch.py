@@ -1,24 +1,86 @@
-"""Query -> Answer: which composer answers what is asked about which entities.
+"""Query -> Answer: a lookup of who answers what is asked about which kinds of entity.
 
-A pure function of the catalog and the query, with no conversation, so stateless buttons
-and links replay an answer exactly.
+Each route pairs a shape of question (a seat, a person, a party in a place, ...) and a kind
+of question with the composer that answers it. A pairing with no route gets an honest "I
+can't answer that combination yet" and the nearest answer, never an answer to another
+question. A pure function of the catalog and the query, with no conversation, so stateless
+buttons and links replay an answer exactly.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from bot.engine import earlier, lists, national, people, seats
 from bot.engine.answer import Answer, Status, paragraph
 from bot.engine.catalog import Catalog, split_key
 from bot.engine.index import Kind
 from bot.engine.intents import Intent, Measure
+from bot.engine.places import Level
 from bot.engine.query import Query
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
 SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER, Intent.TURNOUT}
-PARTY_SUMMARY_INTENTS = {Intent.SEATS, Intent.VOTES, Intent.SHARE, Intent.OVERVIEW, None}
-COMPARING = {None, Intent.COMPARE, Intent.VOTES, Intent.SHARE, Intent.RANKING, Intent.OVERVIEW}
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """The entities a query names, by kind, in the order named."""
+
+    seats: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, keys: tuple[str, ...]) -> Subjects:
+        found: dict[Kind, list[str]] = {kind: [] for kind in Kind}
+        for key in keys:
+            kind, entity_id = split_key(key)
+            if entity_id not in found[kind]:
+                found[kind].append(entity_id)
+        return cls(*(tuple(found[kind]) for kind in (Kind.SEAT, Kind.PERSON, Kind.PARTY,
+                                                     Kind.PLACE)))  # fmt: skip
+
+
+class Shape(StrEnum):
+    NOTHING = "nothing"
+    PERSON = "person"
+    PEOPLE = "two people"
+    SEAT = "seat"
+    SEATS = "two seats"
+    SEAT_PARTY = "party in a seat"
+    PARTY = "party"
+    PARTIES = "two parties"
+    PLACE = "place"
+    PLACES = "two places"
+    PLACE_PARTY = "party in a place"
+    PLACE_PARTIES = "two parties in a place"
+    PLACES_PARTY = "party in two places"
+
+
+def shape_of(subjects: Subjects) -> Shape:
+    if subjects.people:
+        return Shape.PERSON if len(subjects.people) == 1 else Shape.PEOPLE
+    if subjects.seats:
+        if len(subjects.seats) > 1:
+            return Shape.SEATS
+        return Shape.SEAT_PARTY if subjects.parties else Shape.SEAT
+    if subjects.places:
+        if len(subjects.places) > 1:
+            return Shape.PLACES_PARTY if subjects.parties else Shape.PLACES
+        if len(subjects.parties) > 1:
+            return Shape.PLACE_PARTIES
+        return Shape.PLACE_PARTY if subjects.parties else Shape.PLACE
+    if subjects.parties:
+        return Shape.PARTIES if len(subjects.parties) > 1 else Shape.PARTY
+    return Shape.NOTHING
+
+
+Composer = Callable[[Catalog, Query, Subjects], Answer]
+ANY = "any"  # a shape's default, for kinds of question with no route of their own
 
 
 def answer_query(catalog: Catalog, query: Query) -> Answer:
@@ -27,51 +89,34 @@ def answer_query(catalog: Catalog, query: Query) -> Answer:
 
 
 def _compose(catalog: Catalog, query: Query) -> Answer:
-    by_kind: dict[Kind, list[str]] = {Kind.SEAT: [], Kind.PERSON: [], Kind.PARTY: []}
-    for key in query.keys:
-        kind, entity_id = split_key(key)
-        if entity_id not in by_kind[kind]:
-            by_kind[kind].append(entity_id)
-    seat_ids, person_ids, party_ids = by_kind[Kind.SEAT], by_kind[Kind.PERSON], by_kind[Kind.PARTY]
-    intent = query.intent
+    subjects = Subjects.of(query.keys)
     if query.year is not None:
-        return earlier.answer(catalog, query, seat_ids, person_ids, party_ids)
-    if intent is Intent.DECLARED:
-        return _declared(catalog, seat_ids, person_ids)
-    if person_ids and (not seat_ids or intent in PERSON_INTENTS | {None, Intent.OVERVIEW}):
-        return _about_people(catalog, query, person_ids)
-    if query.yes_no and person_ids and intent in {Intent.WINNER, Intent.PLACE}:
-        return _about_people(catalog, query, person_ids)
-    if len(seat_ids) > 1 and intent in COMPARING:
-        return seats.seats_side_by_side(catalog, seat_ids)
-    if seat_ids:
-        return _about_seat(catalog, query, seat_ids[0], party_ids)
-    if party_ids:
-        return _about_party(catalog, query, party_ids[0])
-    if intent is Intent.RANKING:
-        return lists.ranking(catalog, query.most, query.measure, None)
-    if intent is Intent.SEATS or (query.national and catalog.official):
-        return national.seat_totals(catalog)
-    if intent is Intent.GAINS:
-        return national.gains(catalog, None)
-    if intent is Intent.TURNOUT:
-        return national.seat_ranking(catalog, Measure.TURNOUT, most=True)
-    if intent in {Intent.WINNER, Intent.FINISH} and catalog.official:
-        return national.seat_totals(catalog)
-    if intent in {Intent.WINNER, Intent.FINISH} or query.national:
-        return lists.winners(catalog, national=query.national)
-    if intent is Intent.COVERAGE:
-        return lists.coverage(catalog)
-    if intent in {Intent.HELP, None}:
-        return lists.help_answer(catalog)
-    return lists.not_found(catalog, "")
+        return earlier.answer(
+            catalog, query, list(subjects.seats), list(subjects.people), list(subjects.parties)
+        )
+    if query.intent is Intent.NOT_HELD:
+        return lists.not_held(catalog)
+    shape = shape_of(subjects)
+    route = ROUTES.get((shape, query.intent)) or ROUTES.get((shape, ANY))
+    if route is None:
+        return _cannot_combine(catalog, query, subjects, shape)
+    return route(catalog, query, subjects)
 
 
-def _about_people(catalog: Catalog, query: Query, person_ids: list[str]) -> Answer:
-    intent, first = query.intent, person_ids[0]
-    if len(person_ids) > 1 and intent in COMPARING:
-        return people.compare_answer(catalog, first, person_ids[1])
-    if intent is Intent.VOTES or intent is Intent.RANKING:
+def _cannot_combine(catalog: Catalog, query: Query, subjects: Subjects, shape: Shape) -> Answer:
+    """Understood, but no composer combines these: say so, then the nearest answer."""
+    nearest = ROUTES.get((shape, None)) or ROUTES[(Shape.NOTHING, None)]
+    answer = nearest(catalog, replace(query, intent=None), subjects)
+    lead = paragraph(f"I can’t answer that about {shape.value} at once yet. Here is what I have:")
+    return replace(answer, blocks=(lead, *answer.blocks), status=Status.ANSWERED)
+
+
+# --- composers over one kind of subject ---------------------------------------------------
+
+
+def _person(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    first, intent = s.people[0], query.intent
+    if intent in {Intent.VOTES, Intent.RANKING}:
         return people.votes_answer(catalog, first)
     if intent is Intent.SHARE:
         return people.share_answer(catalog, first)
@@ -86,57 +131,200 @@ def _about_people(catalog: Catalog, query: Query, person_ids: list[str]) -> Answ
         return people.finish_answer(catalog, first, asked_place=asked)
     if intent is Intent.FINISH:
         return people.finish_answer(catalog, first)
-    if intent is Intent.MAJORITY:
-        found = catalog.results_by_person.get(first)
-        if found and found[0].seat and found[0].elected:
-            return seats.majority_answer(catalog, found[0].seat)
+    if intent is Intent.LOST:
+        return people.lost_answer(catalog, first, who=query.asks_who or not query.yes_no)
+    if intent in {Intent.MAJORITY, Intent.TURNOUT, Intent.DECLARED, Intent.GAINS}:
+        seat = _seat_of(catalog, first)
+        if seat is not None and (intent is not Intent.MAJORITY or _won(catalog, first)):
+            return _seat(catalog, query, Subjects(seats=(seat,)))
         return people.finish_answer(catalog, first)
     return people.overview(catalog, first)
 
 
-def _about_seat(catalog: Catalog, query: Query, seat_id: str, party_ids: list[str]) -> Answer:
-    intent = query.intent
-    party = next((p for p in party_ids if p != "independent" or intent is not Intent.WINNER), None)
-    if party is not None and intent not in {Intent.MAJORITY, Intent.PLACE}:
-        return seats.party_in_seat(catalog, party, seat_id, intent, query.yes_no)
+def _seat_of(catalog: Catalog, person_id: str) -> str | None:
+    found = catalog.results_by_person.get(person_id, [])
+    return found[0].seat if found else None
+
+
+def _won(catalog: Catalog, person_id: str) -> bool:
+    found = catalog.results_by_person.get(person_id, [])
+    return bool(found and found[0].elected)
+
+
+def _people(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return people.compare_answer(catalog, s.people[0], s.people[1])
+
+
+def _seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    seat_id, intent = s.seats[0], query.intent
     if intent is Intent.PLACE and query.place is not None:
         return seats.place_answer(catalog, seat_id, query.place)
     if intent is Intent.MAJORITY:
         return seats.majority_answer(catalog, seat_id)
+    if intent is Intent.TURNOUT:
+        return seats.turnout_answer(catalog, seat_id)
+    if intent is Intent.DECLARED:
+        return seats.declared_answer(catalog, seat_id)
+    if intent in {Intent.GAINS, Intent.LOST}:
+        return seats.changed_hands_answer(catalog, seat_id)
+    if intent is Intent.COUNT:
+        return seats.candidate_count(catalog, seat_id)
     return seats.seat_card(catalog, seat_id)
 
 
-def _about_party(catalog: Catalog, query: Query, party_id: str) -> Answer:
-    intent = query.intent
+def _seats(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return seats.seats_side_by_side(catalog, list(s.seats))
+
+
+def _party_in_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    party = next((p for p in s.parties if p != "independent" or query.intent is not Intent.WINNER),
+                 None)  # fmt: skip
+    if party is None or query.intent in {Intent.MAJORITY, Intent.PLACE, Intent.TURNOUT}:
+        return _seat(catalog, query, s)
+    return seats.party_in_seat(catalog, party, s.seats[0], query.intent, query.yes_no)
+
+
+def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None) -> Answer:
+    party_id, intent = s.parties[0], query.intent
+    scope = national.scope_of(catalog, place)
     if intent is Intent.RANKING:
-        return lists.ranking(catalog, query.most, query.measure, party_id)
+        if query.measure in {Measure.MAJORITY, Measure.TURNOUT}:
+            return national.seat_ranking(catalog, query.measure, query.most, scope, party_id)
+        return lists.ranking(catalog, query.most, query.measure, party_id, scope)
     if intent is Intent.GAINS:
-        return national.gains(catalog, party_id)
+        return national.changes(catalog, scope, winner=party_id)
+    if intent is Intent.LOST:
+        return national.changes(catalog, scope, loser=party_id)
+    if intent is Intent.COUNT:
+        return national.count(catalog, scope, party_id, query.filters)
+    if intent is Intent.PLACE and query.place is not None and catalog.official:
+        return national.placed(catalog, party_id, query.place, scope)
     if intent is Intent.CHANGE and catalog.official:
-        return lists.ranking(catalog, True, Measure.CHANGE, party_id)
-    if catalog.official and intent in PARTY_SUMMARY_INTENTS:
-        return national.party_summary(catalog, party_id)
+        return lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
+    if catalog.official:
+        if party_id == "independent" and intent in {Intent.WINNER, Intent.PLACE} and not place:
+            return lists.independents(catalog, query.place, elected_only=query.place is None)
+        return national.party_summary(catalog, party_id, scope, query.intent)
     if party_id == "independent":
         if intent in {Intent.WINNER, Intent.FINISH}:
             return lists.independents(catalog, None, elected_only=True)
         if intent is Intent.PLACE:
             return lists.independents(catalog, query.place, elected_only=False)
         return lists.independents(catalog, None, elected_only=False)
-    if catalog.official:
-        # Hundreds of candidates would be a wall of text: the party's summary instead.
-        return national.party_summary(catalog, party_id)
     return lists.party_results(catalog, party_id)
 
 
-def _declared(catalog: Catalog, seat_ids: list[str], person_ids: list[str]) -> Answer:
-    stood = [r.seat for p in person_ids for r in catalog.results_by_person.get(p, []) if r.seat]
-    wanted = seat_ids or stood
-    if wanted:
-        return seats.declared_answer(catalog, wanted[0])
-    declared = [s for s in catalog.seats.values() if s.declared]
-    if not declared:
-        text = catalog.provenance.lacks("give declaration times.")
-        if catalog.official:
-            text = "The official results I have leave every declaration time empty."
-        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No declaration times")
-    return national.declarations(catalog, declared)
+def _parties(catalog: Catalog, query: Query, s: Subjects, place: str | None = None) -> Answer:
+    first, second = s.parties[0], s.parties[1]
+    scope = national.scope_of(catalog, place)
+    if query.intent is Intent.GAINS:
+        return national.changes(catalog, scope, winner=first, loser=second)
+    if query.intent is Intent.LOST:
+        return national.changes(catalog, scope, winner=second, loser=first)
+    return national.compare_parties(catalog, first, second, scope)
+
+
+def _place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    place_id, intent = s.places[0], query.intent
+    place = catalog.places[place_id]
+    scope = national.scope_of(catalog, place_id)
+    if intent is Intent.GAINS or intent is Intent.LOST:
+        return national.changes(catalog, scope)
+    if intent is Intent.TURNOUT:
+        return national.turnout_total(catalog, scope)
+    if intent is Intent.COUNT:
+        return national.count(catalog, scope, None, query.filters)
+    if intent is Intent.RANKING:
+        return _ranking(catalog, query, scope)
+    if intent is Intent.DECLARED:
+        return national.declared(catalog, scope)
+    if place.level is Level.TOWN or not catalog.official:
+        # "who won Leicester": which of its seats?
+        return seats.place_choice(catalog, place.name, list(place.seats), "Which one?")
+    return national.place_summary(catalog, scope)
+
+
+def _place_party(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return _party(catalog, query, s, s.places[0])
+
+
+def _place_parties(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return _parties(catalog, query, s, s.places[0])
+
+
+def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    """Two places side by side: a party in each, or each place's result."""
+    answers = [
+        _party(catalog, query, s, place) if s.parties else _place(
+            catalog, query, Subjects(places=(place,)))
+        for place in s.places[:2]
+    ]  # fmt: skip
+    return Answer(
+        Status.ANSWERED,
+        tuple(block for answer in answers for block in answer.blocks),
+        headline=" | ".join(answer.headline for answer in answers),
+        entities=tuple(key for answer in answers for key in answer.entities),
+        sources=tuple(dict.fromkeys(src for answer in answers for src in answer.sources)),
+    )
+
+
+def _ranking(catalog: Catalog, query: Query, scope: national.Scope) -> Answer:
+    if query.measure is Measure.SEATS:
+        return national.seat_totals(catalog, scope)
+    if query.measure is Measure.CANDIDATES:
+        return national.seat_ranking(catalog, Measure.CANDIDATES, query.most, scope)
+    if query.measure in {Measure.MAJORITY, Measure.TURNOUT}:
+        return national.seat_ranking(catalog, query.measure, query.most, scope)
+    return lists.ranking(catalog, query.most, query.measure, None, scope)
+
+
+def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    intent = query.intent
+    whole = national.Scope()
+    if intent is Intent.RANKING:
+        return _ranking(catalog, query, whole)
+    if intent is Intent.COUNT:
+        return national.count(catalog, whole, None, query.filters)
+    if intent in {Intent.GAINS, Intent.LOST}:
+        return national.changes(catalog, whole)
+    if intent is Intent.TURNOUT:
+        return national.turnout_total(catalog, whole)
+    if intent is Intent.DECLARED:
+        return national.declared(catalog, whole)
+    if intent is Intent.SEATS or (catalog.official and (query.national or intent in {
+            Intent.WINNER, Intent.FINISH})):  # fmt: skip
+        return national.seat_totals(catalog, whole)
+    if intent in {Intent.WINNER, Intent.FINISH} or query.national:
+        return lists.winners(catalog, national=query.national)
+    if intent is Intent.COVERAGE:
+        return lists.coverage(catalog)
+    if intent in {Intent.HELP, None}:
+        return lists.help_answer(catalog)
+    return lists.not_found(catalog, "")
+
+
+def _all_intents(composer: Composer, *shapes: Shape) -> dict[tuple[Shape, object], Composer]:
+    return {(shape, ANY): composer for shape in shapes}
+
+
+# Who answers what. A shape's ANY route answers every kind of question its composer takes;
+# the composers route within by kind. A PEOPLE or SEATS question is a comparison, or nothing.
+ROUTES: dict[tuple[Shape, object], Composer] = {
+    **_all_intents(_person, Shape.PERSON),
+    **_all_intents(_seat, Shape.SEAT),
+    **_all_intents(_party_in_seat, Shape.SEAT_PARTY),
+    **_all_intents(_party, Shape.PARTY),
+    **_all_intents(_parties, Shape.PARTIES),
+    **_all_intents(_place, Shape.PLACE),
+    **_all_intents(_place_party, Shape.PLACE_PARTY),
+    **_all_intents(_place_parties, Shape.PLACE_PARTIES),
+    **_all_intents(_places, Shape.PLACES, Shape.PLACES_PARTY),
+    **_all_intents(_nothing, Shape.NOTHING),
+    (Shape.PEOPLE, Intent.SAID): lambda catalog, query, s: people.said_answer(
+        catalog, s.people[0]),
+    **{(Shape.PEOPLE, intent): _people for intent in (
+        None, Intent.COMPARE, Intent.VOTES, Intent.SHARE, Intent.RANKING, Intent.OVERVIEW)},
+    **{(Shape.SEATS, intent): _seats for intent in (
+        None, Intent.COMPARE, Intent.VOTES, Intent.SHARE, Intent.RANKING, Intent.OVERVIEW,
+        Intent.WINNER, Intent.MAJORITY, Intent.TURNOUT)},
+}  # fmt: skip

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +21,10 @@ from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS, is_year
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5
+# A misspelt whole name: how close it must be, and how close a second name must come to be
+# offered too.
+WHOLE_NAME_CUTOFF = 85
+WHOLE_NAME_TIE = 3
 COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CORRECTION_CACHE_LIMIT = 4096
 
@@ -28,25 +33,29 @@ class Kind(StrEnum):
     SEAT = "seat"
     PERSON = "person"
     PARTY = "party"
+    PLACE = "place"  # a nation, a region, or a town that names several seats
 
 
 class Tier(IntEnum):
     """How strongly an alias names its entity."""
 
     FULL = 100  # the full name or a recorded alias
+    # A place that covers several seats: above any partial name of a person, and, like a
+    # partial name, misread when an unknown word follows ("Leicester Westgate").
+    PLACE = 95
     SHORT = 90  # a seat without its town prefix, a person's two closing names
     SURNAME = 85
-    # A town that names several seats ("Leicester") is as strong as a surname: where a
-    # candidate is called Leicester too, the bot asks which, rather than guess either.
-    PLACE = 85
     SEAT_PART = 80  # one side of "Dewsbury and Batley"
+    # The town a seat's name begins with ("Sheffield"); where it begins several seats' names
+    # the town is a place of its own, named at full strength (places.py).
+    TOWN = 70
     FIRST_NAME = 75
     MIDDLE_NAME = 70
 
 
 # Partial aliases that name less than the whole: an unknown word beside them means the
 # person asked about someone or somewhere else ("Jeremy Hunt", "Leicester West").
-_NEEDS_NEIGHBOUR_AFTER = {Tier.FIRST_NAME, Tier.PLACE, Tier.SEAT_PART}
+_NEEDS_NEIGHBOUR_AFTER = {Tier.FIRST_NAME, Tier.SEAT_PART, Tier.TOWN, Tier.PLACE}
 _NEEDS_NEIGHBOUR_BEFORE = {Tier.SURNAME, Tier.SHORT}
 
 
@@ -95,9 +104,18 @@ class NameIndex:
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = {entity.key: entity for entity in entities}
         self._aliases: dict[str, _Alias] = {}
+        # Words that name parties and places are ordinary words in a question: a surname or
+        # first name that happens to spell one ("Green", "London", "York") is no alias.
+        self._ordinary = COMPASS | {
+            word
+            for entity in entities
+            if entity.kind in {Kind.PARTY, Kind.PLACE}
+            for name in (entity.name, *entity.aliases)
+            for word in phrase(name).split()
+        }
         for entity in entities:
             for alias, tier in _aliases_of(entity):
-                self._add(alias, entity.key, tier)
+                self._add(alias, entity, tier)
         self._longest = max((len(p.split()) for p in self._aliases), default=1)
         self._name_words = {word for p in self._aliases for word in p.split()}
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -106,10 +124,22 @@ class NameIndex:
             if not word.isdigit():
                 self._buckets[(word[0], len(word))].append(word)
         self._corrections: dict[str, str | None] = {}
+        # Whole names of two or three words, by first letter and length, for misspelt names
+        # ("collin martin"); and names written as one word ("shastrihurst").
+        self._whole: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._joined: dict[str, str] = {}
+        for normal, entry in self._aliases.items():
+            count = normal.count(" ") + 1
+            if 2 <= count <= 3 and any(t >= Tier.SHORT for t in entry.tiers.values()):
+                self._whole[(normal[0], count)].append(normal)
+                self._joined.setdefault(normal.replace(" ", ""), normal)
 
-    def _add(self, alias: str, key: str, tier: int) -> None:
+    def _add(self, alias: str, entity: Entity, tier: int) -> None:
         normal = phrase(alias)
+        key = entity.key
         if not normal or (tier < Tier.FULL and normal in NON_NAME_WORDS):
+            return
+        if tier < Tier.FULL and entity.kind is Kind.PERSON and normal in self._ordinary:
             return
         entry = self._aliases.setdefault(normal, _Alias(display=alias))
         if tier > entry.tiers.get(key, 0):
@@ -124,12 +154,18 @@ class NameIndex:
                 yield normal, key, tier
 
     def resolve(self, text: str) -> Resolution:
-        words = [self._corrected(word) for word in tokens(text)]
+        raw = self._unjoined(tokens(text))
+        whole = self._whole_names(raw)
+        words = [self._corrected(word) for word in raw]
         plain = tuple(word for word, _ in words)
         mentions: list[Mention] = []
         unmatched: list[int] = []
         i = 0
         while i < len(plain):
+            if i in whole:
+                mentions.append(whole[i])
+                i = whole[i].end
+                continue
             found = self._longest_alias_at(plain, i)
             if found is None:
                 unmatched.append(i)
@@ -150,11 +186,62 @@ class NameIndex:
             j for j in unmatched if plain[j] not in NON_NAME_WORDS and not is_year(plain[j])
         }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
+        doubtful += _someone_else(mentions)
         kept = tuple(m for m in mentions if m not in doubtful)
         for mention in doubtful:
             unknown_at.update(range(mention.start, mention.end))
         unknown = tuple(plain[j] for j in sorted(unknown_at))
         return Resolution(plain, kept, doubtful, unknown)
+
+    def _unjoined(self, raw: list[str]) -> list[str]:
+        """'shastrihurst' -> 'shastri', 'hurst': a name typed without its spaces."""
+        found: list[str] = []
+        for word in raw:
+            known = word in self._name_words or word in NON_NAME_WORDS
+            joined = None if known or len(word) < 6 else self._joined.get(word)
+            found.extend(joined.split() if joined else [word])
+        return found
+
+    def _whole_names(self, raw: list[str]) -> dict[int, Mention]:
+        """Misspelt names of two or three words matched whole, before their words are matched
+        one by one: "collin martin" is Colin Martin, not every Martin; "martin balke" could
+        be Martin Blake or Martin Baker, so it is both, and the bot asks."""
+        found: dict[int, Mention] = {}
+        taken: set[int] = set()
+        for size in (3, 2):
+            for start in range(len(raw) - size + 1):
+                window = raw[start : start + size]
+                span = set(range(start, start + size))
+                if span & taken or any(w in NON_NAME_WORDS or len(w) < 3 for w in window):
+                    continue
+                typed = " ".join(window)
+                if typed in self._aliases:
+                    continue  # an exact name: the usual matching has it
+                choices = self._whole.get((typed[0], size), [])
+                best = [
+                    found_name
+                    for found_name in process.extract(
+                        typed, choices, scorer=fuzz.ratio, score_cutoff=WHOLE_NAME_CUTOFF, limit=4
+                    )
+                    if self._same_ordinary_words(window, found_name[0].split())
+                ]
+                if not best:
+                    continue
+                close = [name for name, score, _ in best if score >= best[0][1] - WHOLE_NAME_TIE]
+                keys = tuple(sorted({k for name in close for k in self._aliases[name].tiers}))
+                # Several close names: show what was typed, not one of the guesses.
+                display = self._aliases[close[0]].display if len(keys) == 1 else typed
+                found[start] = Mention(start, start + size, display, keys, int(Tier.FULL), True)
+                taken |= span
+        return found
+
+    def _same_ordinary_words(self, typed: list[str], name: list[str]) -> bool:
+        """'Leicester West' is no misspelling of Leicester East: where either has an ordinary
+        word (a compass point, a party, a place), the two must have the same one."""
+        return all(
+            a == b or (a not in self._ordinary and b not in self._ordinary)
+            for a, b in zip(typed, name, strict=True)
+        )
 
     def _longest_alias_at(self, words: tuple[str, ...], i: int) -> tuple[int, _Alias] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
@@ -198,7 +285,8 @@ class NameIndex:
 
 
 def _aliases_of(entity: Entity) -> list[tuple[str, int]]:
-    found = [(entity.name, int(Tier.FULL)), *((a, int(Tier.FULL)) for a in entity.aliases)]
+    tier = int(Tier.PLACE if entity.kind is Kind.PLACE else Tier.FULL)
+    found = [(entity.name, tier), *((a, tier) for a in entity.aliases)]
     for name in (entity.name, *entity.aliases):
         if entity.kind is Kind.PERSON:
             found += _person_parts(name)
@@ -224,17 +312,34 @@ def _person_parts(name: str) -> list[tuple[str, int]]:
 
 
 def _seat_parts(name: str) -> list[tuple[str, int]]:
+    """'Perry Barr' for Birmingham Perry Barr, 'Batley' for Dewsbury and Batley, 'Sheffield'
+    for Sheffield Brightside and Hillsborough."""
     words = name.replace(",", " ,").split()
     parts: list[tuple[str, int]] = []
     rest = words[1:]
     if len(words) >= 2 and rest[0] not in {"and", ","}:
-        parts.append((words[0], int(Tier.PLACE)))
+        parts.append((words[0], int(Tier.TOWN)))
         if not set(phrase(" ".join(rest)).split()) <= COMPASS:
             parts.append((" ".join(rest).replace(" ,", ","), int(Tier.SHORT)))
     sides = [side.strip() for side in name.replace(" and ", ",").split(",") if side.strip()]
     if len(sides) > 1:
         parts += [(side, int(Tier.SEAT_PART)) for side in sides if phrase(side) not in COMPASS]
     return parts
+
+
+def _someone_else(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """'Theresa May': a first name and, next to it, another person's surname name someone
+    who is not in the knowledge, not either of those two."""
+    found: list[Mention] = []
+    for first, second in pairwise(mentions):
+        if (
+            first.end == second.start
+            and first.tier == Tier.FIRST_NAME
+            and second.tier == Tier.SURNAME
+            and not set(first.keys) & set(second.keys)
+        ):
+            found += [first, second]
+    return tuple(found)
 
 
 def _misread(mention: Mention, unknown_at: set[int]) -> bool:

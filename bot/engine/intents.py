@@ -1,39 +1,21 @@
 """What a question asks, read from its words once names are taken out.
 
-Rules over small word sets, checked in order of specificity ("how many votes did he win"
-asks for votes, not for a winner). The composer decides what an intent means for the entities
-found: "who came second" with a seat is that seat's runner-up, with a person it is whether
-they did.
+Which kind of question it is comes from the registry of kinds (kinds.py), most specific
+first; this module reads the rest: which place (second, last), which measure a ranking
+orders by, the filters (women, sitting MPs, first-time winners, won or lost), the year, yes
+or no, and the words that refer back to the conversation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.engine.index import Resolution
+from bot.engine.kinds import GREETINGS, KINDS, Intent
 from bot.engine.vocabulary import is_year
 
-
-class Intent(StrEnum):
-    SEATS = "seats"  # how many seats a party won
-    GAINS = "gains"  # seats that changed hands
-    TURNOUT = "turnout"
-    HELP = "help"
-    COVERAGE = "coverage"
-    SOURCE = "source"
-    SAID = "said"
-    MAJORITY = "majority"
-    RANKING = "ranking"
-    PLACE = "place"  # who came Nth
-    CHANGE = "change"
-    SHARE = "share"
-    VOTES = "votes"
-    COMPARE = "compare"
-    WINNER = "winner"  # who won / did X win
-    FINISH = "finish"  # where did X finish
-    OVERVIEW = "overview"
-    DECLARED = "declared"  # when a seat declared its result
+__all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
 
 
 class Measure(StrEnum):
@@ -44,6 +26,25 @@ class Measure(StrEnum):
     MAJORITY = "majority"
     TURNOUT = "turnout"
     CHANGE = "change"  # change in share since 2019: the swing to a candidate
+    SEATS = "seats"  # who won the most seats
+    CANDIDATES = "candidates"  # which seat had the most candidates
+
+
+class Outcome(StrEnum):
+    """Which candidates: the winners, or those who lost."""
+
+    WON = "won"
+    LOST = "lost"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which candidates a count or list is about, beyond party and place."""
+
+    gender: str | None = None  # "Female" or "Male", as the data has it
+    sitting: bool = False  # sitting MPs
+    first_time: bool = False  # winners who were never MPs before
+    outcome: Outcome | None = None
 
 
 @dataclass(frozen=True)
@@ -58,57 +59,41 @@ class Reading:
     refers_to_person: bool = False  # he, she, they, his ...
     refers_to_seat: bool = False  # there, that seat, it
     year: int | None = None  # "who won X in 2019": another election than the one known
+    filters: Filters = field(default_factory=Filters)
+    asks_who: bool = False  # "who beat X": a person, not a yes or no
 
 
-GREETINGS = frozenset(
-    "help start hi hello hey hiya howdy greetings morning evening afternoon thanks thank "
-    "cheers yo good ok okay".split()
-)
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
-SOURCE_WORDS = frozenset("source sources cite citation citations evidence proof".split())
-SAID_WORDS = frozenset("said say says saying quote quotes quoted speech told statement".split())
-MAJORITY_WORDS = frozenset("majority majorities margin margins close narrow gap".split())
-CLOSE_WORDS = frozenset("closest narrowest tightest".split())  # the smallest majorities
-SWING_WORDS = frozenset("swing swings".split())
-GAIN_WORDS = frozenset("gain gains gained gaining".split())
-MOST_WORDS = frozenset("most highest biggest largest best top".split())
 FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
-CHANGE_WORDS = frozenset("change changed fall fell drop dropped previous".split())
-DECLARED_WORDS = frozenset("declared declaration declare declares declaring".split())
+CLOSE_WORDS = frozenset("closest narrowest tightest close narrow".split())
+SWING_WORDS = frozenset("swing swings".split())
+SHARE_WORDS = frozenset("share percent percentage proportion".split())
+MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
+WIN_WORDS = next(k.words for k in KINDS if k.intent is Intent.WINNER)
+LOST_WORDS = next(k.words for k in KINDS if k.intent is Intent.LOST)
 # "since 2019", "compared with 2019": the year is a baseline to compare with, not the one asked.
 BASELINE_WORDS = frozenset("since from on than vs versus compared with".split())
 ELECTION_YEAR = 2024
-SHARE_WORDS = frozenset("share percent percentage proportion".split())
-VOTE_WORDS = frozenset("vote votes tally".split())
-COMPARE_WORDS = frozenset("compare comparison versus vs than".split())
-WIN_WORDS = frozenset(
-    """won win wins winner winners winning elected victory took mp keep kept hold held retain
-    retained survive survived""".split()
-)
-FINISH_WORDS = frozenset(
-    """finish finished place placed position rank ranked came come lose lost loses losing
-    defeat defeated beat beaten do did""".split()
-)
-AUTHOR_WORDS = frozenset("author wrote written writer".split())
 # "who came last" cannot be answered from a partial list: the reading says so to the composer.
 LAST_PLACE = -1
-COVERAGE_PHRASES = (
-    "what do you know", "what do you cover", "which seats do you", "what seats do you",
-    "where do you get",
-)  # fmt: skip
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
 FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("also",))
+FIRST_TIME_PHRASES = ("first time", "newly elected", "new mps", "new mp")
 
 
 def read(resolution: Resolution) -> Reading:
     named = {i for m in (*resolution.mentions, *resolution.doubtful) for i in range(m.start, m.end)}
     words = [w for i, w in enumerate(resolution.words) if i not in named]
     text = " ".join(words)
+    filters = _filters(words, text)
+    if filters.first_time:  # "first-time winners" is no "first place"
+        text = " ".join(w for w in text.replace("first time", "").split())
+        words = text.split()
     bag = set(words)
     follow_up = any(tuple(resolution.words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
     refs = {
@@ -122,7 +107,28 @@ def read(resolution: Resolution) -> Reading:
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
     return Reading(
-        intent, place, most, measure, national=national, yes_no=yes_no, year=year, **refs
+        intent, place, most, measure, national=national, yes_no=yes_no, year=year,
+        filters=filters, asks_who=bool(opening) and opening[0] == "who", **refs,
+    )  # fmt: skip
+
+
+def _filters(words: list[str], text: str) -> Filters:
+    bag = set(words)
+    gender = None
+    if bag & {"women", "woman", "female", "females"}:
+        gender = "Female"
+    elif bag & {"men", "man", "male", "males"}:
+        gender = "Male"
+    outcome = None
+    if bag & LOST_WORDS:
+        outcome = Outcome.LOST
+    elif bag & WIN_WORDS or "mps" in bag:
+        outcome = Outcome.WON
+    return Filters(
+        gender=gender,
+        sitting=bool(bag & {"sitting", "incumbent", "incumbents"}),
+        first_time=any(phrase in text for phrase in FIRST_TIME_PHRASES),
+        outcome=outcome,
     )
 
 
@@ -137,6 +143,10 @@ def _year(words: list[str]) -> tuple[int | None, bool]:
 
 
 def _measure(bag: set[str]) -> Measure:
+    if "candidates" in bag:
+        return Measure.CANDIDATES
+    if "seats" in bag and not bag & (MAJORITY_WORDS | CLOSE_WORDS | {"turnout"}):
+        return Measure.SEATS
     if bag & SHARE_WORDS:
         return Measure.SHARE
     if bag & (MAJORITY_WORDS | CLOSE_WORDS):
@@ -148,6 +158,11 @@ def _measure(bag: set[str]) -> Measure:
     return Measure.VOTES
 
 
+def _asks(intent: Intent, bag: set[str], text: str) -> bool:
+    kind = next(k for k in KINDS if k.intent is intent)
+    return bool(bag & kind.words) or any(phrase in text for phrase in kind.phrases)
+
+
 def _intent(
     words: list[str], bag: set[str], text: str, baseline: bool
 ) -> tuple[Intent | None, int | None, bool, Measure]:
@@ -155,51 +170,38 @@ def _intent(
     plain = (None, True, Measure.VOTES)
     if bag and bag <= GREETINGS | {"me", "please", "you", "there", "bot", "can", "what", "do"}:
         return Intent.HELP, *plain
-    if bag & SOURCE_WORDS or "where does that come from" in text or "how do you know" in text:
-        return Intent.SOURCE, *plain
-    if any(p in text for p in COVERAGE_PHRASES) or bag & AUTHOR_WORDS:
-        return Intent.COVERAGE, *plain
-    if bag & SAID_WORDS:
-        return Intent.SAID, *plain
-    if bag & DECLARED_WORDS:
-        return Intent.DECLARED, *plain
-    if bag & (MOST_WORDS | FEWEST_WORDS | CLOSE_WORDS):
-        fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
-        return Intent.RANKING, None, not fewest, measure
-    if "how many seats" in text or ("seats" in bag and bag & WIN_WORDS and "who" not in bag):
-        return Intent.SEATS, *plain
-    if bag & GAIN_WORDS:
-        return Intent.GAINS, *plain
-    if "turnout" in bag:
-        return Intent.TURNOUT, *plain
-    if bag & MAJORITY_WORDS or "how much" in text or _won_by(words):
-        return Intent.MAJORITY, *plain
-    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
-    if ordinal is None and "runner" in bag:
-        ordinal = 2
-    if ordinal is None and "last" in bag and bag & (FINISH_WORDS | {"who"}):
-        ordinal = LAST_PLACE
-    if ordinal is not None:
-        return Intent.PLACE, ordinal, True, Measure.VOTES
-    if bag & (CHANGE_WORDS | SWING_WORDS) or baseline:
-        return Intent.CHANGE, *plain
-    if measure is Measure.SHARE:
-        return Intent.SHARE, *plain
-    if bag & VOTE_WORDS or ("how many" in text and not bag & WIN_WORDS):
-        return Intent.VOTES, *plain
-    if bag & COMPARE_WORDS:
-        return Intent.COMPARE, *plain
-    if bag & WIN_WORDS:
-        return Intent.WINNER, *plain
-    if bag & FINISH_WORDS:
-        return Intent.FINISH, *plain
-    if bag & {"about", "who", "results", "result", "info", "tell"}:
-        return Intent.OVERVIEW, *plain
+    for kind in KINDS:
+        intent = kind.intent
+        if not _asks(intent, bag, text) and not (intent is Intent.CHANGE and baseline):
+            continue
+        if intent is Intent.RANKING:
+            fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
+            return Intent.RANKING, None, not fewest, measure
+        if intent is Intent.LOST and _won_by(words):
+            return Intent.MAJORITY, *plain  # "lost by how much": the margin
+        if intent is Intent.PLACE:
+            ordinal = _ordinal(words, bag)
+            if ordinal is None:
+                continue
+            return Intent.PLACE, ordinal, True, Measure.VOTES
+        if intent is Intent.VOTES and "votes" not in bag and "vote" not in bag and bag & WIN_WORDS:
+            continue  # "how many did Labour win" is seats or winners, not votes
+        if intent is Intent.SHARE:
+            return Intent.SHARE, *plain
+        return intent, *plain
     return None, *plain
 
 
+def _ordinal(words: list[str], bag: set[str]) -> int | None:
+    ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+    if ordinal is None and "runner" in bag:
+        ordinal = 2
+    finish = next(k.words for k in KINDS if k.intent is Intent.FINISH)
+    if ordinal is None and "last" in bag and bag & (finish | {"who"}):
+        ordinal = LAST_PLACE
+    return ordinal
+
+
 def _won_by(words: list[str]) -> bool:
-    """'won by', 'win by', 'beat ... by': the margin, not the winner."""
-    return "by" in words and bool(
-        set(words) & (WIN_WORDS | {"beat", "beating", "held", "survived", "hold", "lost"})
-    )
+    """'won by', 'lost by', 'beat ... by': the margin, not the winner or loser."""
+    return "by" in words and bool(set(words) & (WIN_WORDS | LOST_WORDS))

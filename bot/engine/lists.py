@@ -146,15 +146,25 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
     )
 
 
-def ranking(catalog: Catalog, most: bool, measure: Measure, party_id: str | None) -> Answer:
-    """Candidates ranked by votes, share or change in share; seats by majority or turnout."""
-    if measure in {Measure.MAJORITY, Measure.TURNOUT}:
-        return national.seat_ranking(catalog, measure, most)
+def ranking(
+    catalog: Catalog,
+    most: bool,
+    measure: Measure,
+    party_id: str | None,
+    scope: national.Scope | None = None,
+) -> Answer:
+    """Candidates ranked by votes, share or change in share (in a place, of a party); seats
+    by majority or turnout."""
+    scope = scope or national.Scope()
+    if measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
+        return national.seat_ranking(catalog, measure, most, scope, party_id)
     field = {Measure.SHARE: "share", Measure.CHANGE: "change"}.get(measure, "votes")
     pool = [
         r
         for r in catalog.results
-        if getattr(r, field) is not None and (party_id is None or r.party == party_id)
+        if getattr(r, field) is not None
+        and (party_id is None or r.party == party_id)
+        and scope.holds(r.seat)
     ]
     if not pool:
         return not_found(catalog, f"{field} figures")
@@ -166,9 +176,11 @@ def ranking(catalog: Catalog, most: bool, measure: Measure, party_id: str | None
         "change": ("biggest rise in share since 2019", "biggest fall in share since 2019"),
     }[field]
     word = words[0] if most else words[1]
-    scope = "independent candidates" if party_id == "independent" else "candidates"
+    who = "independent candidates" if party_id == "independent" else "candidates"
+    if party_id not in {None, "independent"}:
+        who = f"{catalog.parties[party_id or ''].name} candidates"
     given = catalog.provenance.gives("give", f"{field} for").lower()
-    lead = f"Of the {len(pool):,} {scope} {given}, the {word}:"
+    lead = f"Of the {len(pool):,} {who}{scope.where} {given}, the {word}:"
     best = top[0]
     best_value = _measured(best, field)
     answer = results_list(
@@ -346,6 +358,27 @@ def _label(catalog: Catalog, key: str) -> str:
         # Two people of one name can stand in one seat: the party tells them apart.
         party = f"{found[0].party_label}, " if found[0].party_label else ""
         return f"{catalog.people[entity_id].name} ({party}{_seat_name(catalog, found[0])})"
-    if kind == "seat":
-        return catalog.seats[entity_id].name
-    return catalog.parties[entity_id].name
+    return catalog.name_of(key)
+
+
+def not_held(catalog: Catalog) -> Answer:
+    """What the data cannot answer (ages, ministers, postcodes), and what it can."""
+    held = (
+        "each seat’s candidates with their party, votes, share, change in share on 2019 "
+        "(notional), gender and whether they were a sitting or former MP; each seat’s "
+        "electorate, turnout and majority"
+        if catalog.official
+        else "what the article says of its candidates and seats"
+    )
+    return Answer(
+        Status.NOT_FOUND,
+        (
+            paragraph(
+                catalog.provenance.lacks(
+                    "give that: no ages, jobs, ministers, postcodes or campaign spending."
+                )
+            ),
+            paragraph(f"What I do have: {held}."),
+        ),
+        headline="Not in my sources",
+    )

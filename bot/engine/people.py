@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
 from bot.engine.catalog import Catalog, person_key, seat_key
@@ -309,3 +310,40 @@ def _compares(
     """Whether a stated comparison is between these two results."""
     wanted = {fid for r in (first, second) if r for fid in r.facts}
     return higher in wanted and lower in wanted
+
+
+def lost_answer(catalog: Catalog, person_id: str, who: bool) -> Answer:
+    """'Did Liz Truss lose?': yes or no, to whom and by how much; 'who beat Liz Truss?': the
+    winner first."""
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    if result is None or result.seat is None or result.elected is None:
+        return finish_answer(catalog, person_id)
+    seat = catalog.seats[result.seat].name
+    winner = catalog.winner(result.seat)
+    facts = _facts(catalog, person_id) + seat_sources(catalog, result.seat)
+    if result.elected:
+        margin = catalog.majority_of(result.seat)
+        by = f" by {votes(margin.votes)}" if margin else ""
+        said = f"{'Nobody' if who else 'No'}: {name} won {seat}{by}."
+        return _answer(catalog, person_id, [paragraph(said)], f"{name}: won", facts)
+    if winner is None or winner.votes is None or result.votes is None:
+        # They lost, but the sources do not say to whom: say so, with what they do say.
+        answer = finish_answer(catalog, person_id)
+        lead = paragraph(f"Yes: {name} did not win {seat}.")
+        if who:
+            lead = paragraph(catalog.provenance.lacks(f"say who beat {name} in {seat}."))
+        return replace(answer, blocks=(lead, *answer.blocks))
+    gap = votes(winner.votes - result.votes)
+    beaten_by = with_party(catalog, winner)
+    if who:
+        lead = paragraph(bold(capitalised(beaten_by)), f" beat {name} in {seat} by {gap}.")
+    else:
+        pronoun = {"Female": "she", "Male": "he"}.get(result.gender or "", name)
+        lead = paragraph(f"Yes: {pronoun} lost {seat} to ", bold(beaten_by), f" by {gap}.")
+    blocks: list[Block] = [
+        lead,
+        result_line(catalog, result),
+        candidate_table(catalog, catalog.results_by_seat[result.seat]),
+    ]
+    return _answer(catalog, person_id, blocks, f"{name}: lost to {beaten_by}", facts)

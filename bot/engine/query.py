@@ -4,9 +4,21 @@ carries one gets the same answer after a restart, or when someone else taps it."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
 
-from bot.engine.intents import Intent, Measure, Reading
+from bot.engine.intents import Filters, Intent, Measure, Reading
+
+
+class Operation(StrEnum):
+    """How the question wants its answer."""
+
+    LOOK_UP = "look up"
+    YES_NO = "yes or no"
+    COUNT = "count"
+    RANK = "rank"
+    COMPARE = "compare"
+    LIST = "list"
 
 
 @dataclass(frozen=True)
@@ -19,6 +31,8 @@ class Query:
     national: bool = False
     yes_no: bool = False
     year: int | None = None  # another election than the one the knowledge holds
+    filters: Filters = field(default_factory=Filters)
+    asks_who: bool = False  # "who beat X": a person first, not a yes or no
 
     @classmethod
     def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
@@ -31,8 +45,31 @@ class Query:
             reading.national,
             reading.yes_no,
             reading.year,
+            reading.filters,
+            reading.asks_who,
         )
 
     def about(self, key: str) -> Query:
         """The same question about one entity: a choice made from a 'which one?'."""
         return replace(self, keys=(key,))
+
+    @property
+    def operation(self) -> Operation:
+        if self.yes_no and not self.asks_who:
+            return Operation.YES_NO
+        if self.intent is Intent.COUNT:
+            return Operation.COUNT
+        if self.intent is Intent.RANKING:
+            return Operation.RANK
+        if self.intent is Intent.COMPARE or (len(self.keys) > 1 and self.intent is None):
+            return Operation.COMPARE
+        if self.intent in {Intent.GAINS, Intent.SEATS}:
+            return Operation.LIST
+        return Operation.LOOK_UP
+
+    def understood(self) -> dict[str, object]:
+        """What the bot understood, as plain values: for --json and for tests."""
+        shown = {k: v for k, v in asdict(self).items() if v not in (None, False, (), {})}
+        shown["operation"] = str(self.operation)
+        shown["filters"] = {k: v for k, v in asdict(self.filters).items() if v}
+        return shown

@@ -43,9 +43,15 @@ class Search:
             resolved = self._index.resolve(text).mentions
             found = {key for mention in resolved for key in mention.keys}
         typed = " ".join(words)
+        # Places come after seats and people: a card to share is a result, not a list.
         ranked = sorted(
             found,
-            key=lambda k: (not self._names[k].startswith(typed), -self._tier[k], self._names[k]),
+            key=lambda k: (
+                not self._names[k].startswith(typed),
+                k.startswith("place:"),
+                -self._tier[k],
+                self._names[k],
+            ),
         )
         return ranked[:limit]
 

@@ -335,3 +335,51 @@ def declared_answer(catalog: Catalog, seat_id: str) -> Answer:
         blocks=(lead, *card.blocks),
         headline=f"{seat.name}: declared {seat.declared or 'time not given'}",
     )
+
+
+def turnout_answer(catalog: Catalog, seat_id: str) -> Answer:
+    """'Turnout in Clacton was 58.7% (45,958 of 78,245)', then the result."""
+    seat = catalog.seats[seat_id]
+    share = national.turnout(seat)
+    if share is None or seat.electorate is None:
+        lead = paragraph(catalog.provenance.lacks(f"give the turnout in {seat.name}."))
+        return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
+    lead = paragraph(
+        "Turnout in ", bold(seat.name), f" was {percent(share)} "
+        f"({number(seat.valid_votes or 0)} valid votes of {number(seat.electorate)} electors).",
+    )  # fmt: skip
+    card = seat_card(catalog, seat_id)
+    winner_line = card.blocks[0]
+    return replace(
+        card,
+        blocks=(lead, winner_line),
+        headline=f"{seat.name}: turnout {percent(share)}",
+    )
+
+
+def changed_hands_answer(catalog: Catalog, seat_id: str) -> Answer:
+    """'Did North East Fife change hands?': yes or no, with who gained it from whom."""
+    seat = catalog.seats[seat_id]
+    outcome = catalog.outcome(seat_id)
+    if outcome is None:
+        lead = paragraph(catalog.provenance.lacks(f"say whether {seat.name} changed hands."))
+        return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
+    answer = "Yes" if outcome.changed_hands else "No"
+    lead = paragraph(f"{answer}: ", bold(seat.name), f" was a {outcome.words()}.")
+    card = seat_card(catalog, seat_id)
+    return replace(
+        card, blocks=(lead, *card.blocks[1:]), headline=f"{seat.name}: {outcome.words()}"
+    )
+
+
+def candidate_count(catalog: Catalog, seat_id: str) -> Answer:
+    seat = catalog.seats[seat_id]
+    results = catalog.results_by_seat.get(seat_id, [])
+    if not catalog.has_official_result(seat_id):
+        lead = paragraph(catalog.provenance.lacks(f"give every candidate in {seat.name}."))
+        return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
+    lead = paragraph(bold(f"{len(results)} candidates"), f" stood in {seat.name}:")
+    card = seat_card(catalog, seat_id)
+    return replace(
+        card, blocks=(lead, *card.blocks), headline=f"{seat.name}: {len(results)} candidates"
+    )

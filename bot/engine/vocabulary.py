@@ -6,6 +6,8 @@ reads them; the name index refuses partial aliases that collide with them.
 
 from __future__ import annotations
 
+from bot.engine.kinds import trigger_words
+
 STOPWORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before being
@@ -45,6 +47,8 @@ QUESTION_WORDS = frozenset(
     """.split()
 )
 
+# Every word a kind of question is asked with (kinds.py) is a question word too.
+QUESTION_WORDS = QUESTION_WORDS | trigger_words()
 NON_NAME_WORDS = STOPWORDS | QUESTION_WORDS
 
 

@@ -60,6 +60,12 @@ def party_as_subject(party: Party) -> str:
     return capitalised(name)
 
 
+def party_as_object(party: Party) -> str:
+    """The party after a preposition: 'from the Scottish National Party', 'from Labour'."""
+    name = party_as_subject(party)
+    return name[:1].lower() + name[1:] if name.startswith("The ") else name
+
+
 def change_points(change: float) -> str:
     """'−44.0 points on 2019 (notional)': a true minus sign, and no '−0.0'."""
     shown = f"{abs(change):.1f}"
