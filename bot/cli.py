@@ -128,6 +128,7 @@ def _print(question: str, answer: Answer, as_json: bool, out: TextIO) -> None:
             "status": str(answer.status),
             "text": text,
             "entities": list(answer.entities),
+            "query": answer.query.understood() if answer.query else None,
             "sources": [
                 {
                     "text": s.text,

@@ -7,6 +7,7 @@ as a short hash that the knowledge maps back, which is as stable as the knowledg
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,7 +55,9 @@ class ButtonCodec:
     def encode(self, action: Action, query: Query) -> str:
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
-        flags += str(query.year or "") + ("h" if query.asks_who else "")
+        flags += f"Y{query.year}" if query.year else ""
+        flags += f"T{query.top}" if query.top else ""
+        flags += ("h" if query.asks_who else "") + ("p" if query.asks_party else "")
         found = query.filters
         flags += {"Female": "W", "Male": "E"}.get(found.gender or "", "")
         flags += ("S" if found.sitting else "") + ("N" if found.first_time else "")
@@ -94,7 +97,8 @@ class ButtonCodec:
             ),
             national="n" in flags,
             yes_no="y" in flags,
-            year=int(digits) if (digits := "".join(filter(str.isdigit, flags))) else None,
+            year=int(year[1]) if (year := re.search(r"Y(\d+)", flags)) else None,
+            top=int(top[1]) if (top := re.search(r"T(\d+)", flags)) else None,
             filters=Filters(
                 gender="Female" if "W" in flags else "Male" if "E" in flags else None,
                 sitting="S" in flags,
@@ -102,6 +106,7 @@ class ButtonCodec:
                 outcome=next((o for o, code in _OUTCOME_CODE.items() if code in flags), None),
             ),
             asks_who="h" in flags,
+            asks_party="p" in flags,
         )
         return Pressed(action, query)
 

@@ -40,7 +40,9 @@ def test_ask_json_is_one_object_with_the_plain_text_and_each_source() -> None:
     lines = done.stdout.splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
-    assert set(record) == {"question", "status", "text", "entities", "sources"}
+    assert set(record) == {"question", "status", "text", "entities", "query", "sources"}
+    assert record["query"]["intent"] == "votes"
+    assert record["query"]["keys"] == ["person:jeremy-corbyn"]
     assert record["status"] == "answered"
     assert "24,120" in record["text"]
     assert "person:jeremy-corbyn" in record["entities"]

@@ -18,7 +18,8 @@ SEATS = [
     case("ynys mon", "Ynys Môn"),
     case("leicster sth winner", "Shockat Adam (Independent) won Leicester South"),
     # A town is no surname: "Leicester" is the city's seats, never Jane Leicester in Wigan.
-    case("who won Leicester", "Leicester has 3 seats", "• Leicester East", "• Leicester South",
+    case("who won Leicester", "3 seats have Leicester in their name", "• Leicester East",
+         "• Leicester South",
          status="clarify", never=("Jane Leicester", "Wigan")),
     case("jane leicester", "Jane Leicester (Green) came sixth in Wigan"),
     case("who won Leicester South", "Shockat Adam (Independent) won Leicester South: Independent "

@@ -158,7 +158,7 @@ def _people(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 def _seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     seat_id, intent = s.seats[0], query.intent
     if intent is Intent.PLACE and query.place is not None:
-        return seats.place_answer(catalog, seat_id, query.place)
+        return seats.place_answer(catalog, seat_id, query.place, query.asks_party)
     if intent is Intent.MAJORITY:
         return seats.majority_answer(catalog, seat_id)
     if intent is Intent.TURNOUT:
@@ -189,8 +189,10 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
     scope = national.scope_of(catalog, place)
     if intent is Intent.RANKING:
         if query.measure in {Measure.MAJORITY, Measure.TURNOUT}:
-            return national.seat_ranking(catalog, query.measure, query.most, scope, party_id)
-        return lists.ranking(catalog, query.most, query.measure, party_id, scope)
+            return national.seat_ranking(
+                catalog, query.measure, query.most, scope, party_id, query.top
+            )
+        return lists.ranking(catalog, query.most, query.measure, party_id, scope, query.top)
     if intent is Intent.GAINS:
         return national.changes(catalog, scope, winner=party_id)
     if intent is Intent.LOST:
@@ -254,11 +256,10 @@ def _place_parties(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 
 def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     """Two places side by side: a party in each, or each place's result."""
-    answers = [
-        _party(catalog, query, s, place) if s.parties else _place(
-            catalog, query, Subjects(places=(place,)))
-        for place in s.places[:2]
-    ]  # fmt: skip
+    if s.parties:
+        scopes = [national.scope_of(catalog, place) for place in s.places]
+        return national.party_across(catalog, s.parties[0], scopes)
+    answers = [_place(catalog, query, Subjects(places=(place,))) for place in s.places[:2]]
     return Answer(
         Status.ANSWERED,
         tuple(block for answer in answers for block in answer.blocks),
@@ -271,11 +272,9 @@ def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 def _ranking(catalog: Catalog, query: Query, scope: national.Scope) -> Answer:
     if query.measure is Measure.SEATS:
         return national.seat_totals(catalog, scope)
-    if query.measure is Measure.CANDIDATES:
-        return national.seat_ranking(catalog, Measure.CANDIDATES, query.most, scope)
-    if query.measure in {Measure.MAJORITY, Measure.TURNOUT}:
-        return national.seat_ranking(catalog, query.measure, query.most, scope)
-    return lists.ranking(catalog, query.most, query.measure, None, scope)
+    if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
+        return national.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
+    return lists.ranking(catalog, query.most, query.measure, None, scope, query.top)
 
 
 def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:

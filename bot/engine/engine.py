@@ -11,7 +11,7 @@ from functools import cached_property
 
 from bot.engine import lists, seats
 from bot.engine.answer import Answer, Source, Status, paragraph
-from bot.engine.catalog import Catalog, split_key
+from bot.engine.catalog import Catalog, seat_key, split_key
 from bot.engine.conversation import Conversation
 from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.index import Kind, Mention, NameIndex, Resolution
@@ -98,7 +98,7 @@ class Engine:
     def _answer(
         self, resolution: Resolution, reading: Reading, conversation: Conversation
     ) -> Answer:
-        mentions = self._narrowed_by_seat(resolution.mentions)
+        mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
         if reading.intent is Intent.HELP and not mentions:
             return self.help()
         if reading.intent is Intent.COVERAGE and not mentions:
@@ -119,6 +119,19 @@ class Engine:
         if reading.intent is Intent.SOURCE:
             return _sources(answer.sources)
         return answer
+
+    def _places_over_their_seats(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        """'Durham' names the place and, by its short name, North Durham in it: the place,
+        which covers that seat, is what was named."""
+        narrowed = []
+        for mention in mentions:
+            places = [k for k in mention.keys if k.startswith("place:")]
+            if len(places) == 1:
+                inside = {seat_key(s) for s in self.catalog.places[split_key(places[0])[1]].seats}
+                if all(k == places[0] or k in inside for k in mention.keys):
+                    mention = replace(mention, keys=(places[0],))
+            narrowed.append(mention)
+        return tuple(narrowed)
 
     def _narrowed_by_seat(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         """'Khan Perry Barr': a seat named beside an ambiguous name picks who stood there."""

@@ -17,7 +17,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from bot.engine.text import phrase, tokens
-from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS, is_year
+from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5
@@ -183,7 +183,7 @@ class NameIndex:
             mentions.append(Mention(i, i + length, alias.display, keys, top, corrected))
             i += length
         unknown_at = {
-            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not is_year(plain[j])
+            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not plain[j].isdigit()
         }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
         doubtful += _someone_else(mentions)
@@ -324,6 +324,10 @@ def _seat_parts(name: str) -> list[tuple[str, int]]:
     sides = [side.strip() for side in name.replace(" and ", ",").split(",") if side.strip()]
     if len(sides) > 1:
         parts += [(side, int(Tier.SEAT_PART)) for side in sides if phrase(side) not in COMPASS]
+        # "Hall Green" of Birmingham Hall Green and Moseley: the first side without its town.
+        first = sides[0].split()
+        if len(first) > 2 and not set(phrase(" ".join(first[1:])).split()) <= COMPASS:
+            parts.append((" ".join(first[1:]), int(Tier.SEAT_PART)))
     return parts
 
 

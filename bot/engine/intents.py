@@ -61,6 +61,8 @@ class Reading:
     year: int | None = None  # "who won X in 2019": another election than the one known
     filters: Filters = field(default_factory=Filters)
     asks_who: bool = False  # "who beat X": a person, not a yes or no
+    asks_party: bool = False  # "which party came second": the party first
+    top: int | None = None  # "top 5 majorities": how many to list
 
 
 ORDINALS = {
@@ -77,6 +79,7 @@ LOST_WORDS = next(k.words for k in KINDS if k.intent is Intent.LOST)
 # "since 2019", "compared with 2019": the year is a baseline to compare with, not the one asked.
 BASELINE_WORDS = frozenset("since from on than vs versus compared with".split())
 ELECTION_YEAR = 2024
+MAX_TOP = 50
 # "who came last" cannot be answered from a partial list: the reading says so to the composer.
 LAST_PLACE = -1
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
@@ -103,13 +106,25 @@ def read(resolution: Resolution) -> Reading:
     }
     year, baseline = _year(words)
     intent, place, most, measure = _intent(words, bag, text, baseline)
+    if "how many" in text and filters != Filters(outcome=filters.outcome) and intent not in {
+        Intent.LOST, Intent.GAINS, Intent.SEATS}:  # fmt: skip
+        intent = Intent.COUNT  # "how many women", "how many first-time winners"
     national = "election" in bag and not resolution.mentions
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
     return Reading(
         intent, place, most, measure, national=national, yes_no=yes_no, year=year,
-        filters=filters, asks_who=bool(opening) and opening[0] == "who", **refs,
+        filters=filters, asks_who=bool(opening) and opening[0] == "who",
+        asks_party="party" in bag and bool(bag & {"which", "what"}), top=_top(words), **refs,
     )  # fmt: skip
+
+
+def _top(words: list[str]) -> int | None:
+    """'top 5', 'the 3 closest': how many a ranking lists."""
+    for word in words:
+        if word.isdigit() and not is_year(word) and 0 < int(word) <= MAX_TOP:
+            return int(word)
+    return None
 
 
 def _filters(words: list[str], text: str) -> Filters:

@@ -65,8 +65,8 @@ KINDS: tuple[QuestionKind, ...] = (
           "how many women", "how many men", "how many mps", "how many sitting",
           "how many new", "how many first time"),
     _kind(Intent.LOST, "lose lost loses losing defeat defeated beat beaten unseated ousted"),
-    _kind(Intent.SEATS, "", "how many seats"),
     _kind(Intent.GAINS, "gain gains gained gaining hands"),
+    _kind(Intent.SEATS, "", "how many seats"),
     _kind(Intent.TURNOUT, "turnout"),
     _kind(Intent.MAJORITY, "majority majorities margin margins close narrow gap", "how much"),
     _kind(Intent.PLACE, "first second third fourth fifth sixth seventh eighth ninth tenth "
@@ -84,7 +84,9 @@ KINDS: tuple[QuestionKind, ...] = (
 # Words that qualify a question without being a kind of it: filters and measures.
 FILTER_WORDS = frozenset(
     """women woman female females men man male males sitting incumbent incumbents new newly
-    time notional since candidates candidate electorate every list everyone everybody""".split()
+    time notional since candidates candidate electorate every list everyone everybody national
+    nationally overall country britain nationwide party parties big bigger large larger small
+    smaller size""".split()
 )
 GREETINGS = frozenset(
     "help start hi hello hey hiya howdy greetings morning evening afternoon thanks thank "

@@ -152,12 +152,13 @@ def ranking(
     measure: Measure,
     party_id: str | None,
     scope: national.Scope | None = None,
+    limit: int | None = None,
 ) -> Answer:
     """Candidates ranked by votes, share or change in share (in a place, of a party); seats
     by majority or turnout."""
     scope = scope or national.Scope()
     if measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
-        return national.seat_ranking(catalog, measure, most, scope, party_id)
+        return national.seat_ranking(catalog, measure, most, scope, party_id, limit)
     field = {Measure.SHARE: "share", Measure.CHANGE: "change"}.get(measure, "votes")
     pool = [
         r
@@ -169,7 +170,7 @@ def ranking(
     if not pool:
         return not_found(catalog, f"{field} figures")
     pool.sort(key=lambda r: getattr(r, field), reverse=most)
-    top = pool[:RANKING_LENGTH]
+    top = pool[: limit or RANKING_LENGTH]
     words = {
         "votes": ("most votes", "fewest votes"),
         "share": ("highest share", "lowest share"),

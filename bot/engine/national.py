@@ -350,6 +350,7 @@ def seat_ranking(
     most: bool,
     scope: Scope = Scope(),
     party_id: str | None = None,
+    limit: int | None = None,
 ) -> Answer:
     """Seats by majority or turnout, in a place, or those a party won."""
     if not catalog.official:
@@ -370,7 +371,7 @@ def seat_ranking(
     if not pool:
         return _no_official()
     pool.sort(key=lambda item: item[1], reverse=most)
-    top = pool[:LIST_LENGTH]
+    top = pool[: limit or LIST_LENGTH]
     items = []
     for seat, value in top:
         winner = catalog.winner(seat.id)
@@ -577,4 +578,30 @@ def compare_parties(catalog: Catalog, first: str, second: str, scope: Scope = Sc
         headline=f"{a.name} {a_seats} v {b.name} {b_seats}{scope.where}",
         entities=(party_key(first), party_key(second), *scope.keys),
         sources=catalog.provenance.whole_dataset("result", "votes and winners summed by party"),
+    )
+
+
+def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer:
+    """One party in two or more places, side by side: seats won and share of the vote."""
+    if not catalog.official:
+        return _no_official()
+    party = catalog.parties[party_id]
+    parts = []
+    for scope in scopes:
+        everyone = _results(catalog, scope)
+        mine = [r for r in everyone if r.party == party_id]
+        won = sum(bool(r.elected) for r in mine)
+        votes = sum(r.votes or 0 for r in mine)
+        total = sum(r.votes or 0 for r in everyone)
+        seats = len(_counted_seats(catalog, scope))
+        parts.append(
+            f"in {scope.place_name}, {won} of {seats} seats and {_share(votes, total)} of the vote"
+        )
+    lead = paragraph(bold(party_as_subject(party)), " won " + "; ".join(parts) + ".")
+    return Answer(
+        Status.ANSWERED,
+        (lead,),
+        headline=f"{party.name}: " + " v ".join(s.place_name for s in scopes),
+        entities=(party_key(party_id), *(k for s in scopes for k in s.keys)),
+        sources=catalog.provenance.whole_dataset("result", f"{party.name}’s votes and winners"),
     )

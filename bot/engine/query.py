@@ -33,6 +33,8 @@ class Query:
     year: int | None = None  # another election than the one the knowledge holds
     filters: Filters = field(default_factory=Filters)
     asks_who: bool = False  # "who beat X": a person first, not a yes or no
+    asks_party: bool = False  # "which party came second": the party first
+    top: int | None = None  # how many a ranking lists
 
     @classmethod
     def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
@@ -47,6 +49,8 @@ class Query:
             reading.year,
             reading.filters,
             reading.asks_who,
+            reading.asks_party,
+            reading.top,
         )
 
     def about(self, key: str) -> Query:
@@ -69,7 +73,9 @@ class Query:
 
     def understood(self) -> dict[str, object]:
         """What the bot understood, as plain values: for --json and for tests."""
-        shown = {k: v for k, v in asdict(self).items() if v not in (None, False, (), {})}
+        defaults = asdict(Query(None))
+        shown: dict[str, object] = {"intent": self.intent, "keys": list(self.keys)}
+        shown |= {k: v for k, v in asdict(self).items() if v != defaults[k] and k not in shown}
         shown["operation"] = str(self.operation)
         shown["filters"] = {k: v for k, v in asdict(self.filters).items() if v}
         return shown

@@ -26,6 +26,7 @@ from bot.engine.wording import (
     number,
     ordinal,
     outcome_phrase,
+    party_as_subject,
     percent,
     votes,
     with_party,
@@ -165,7 +166,7 @@ def seat_card(
     )
 
 
-def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
+def place_answer(catalog: Catalog, seat_id: str, place: int, party_first: bool = False) -> Answer:
     """Who came Nth in a seat, or that the article does not say, with what it does say."""
     seat = catalog.seats[seat_id].name
     found = catalog.at_place(seat_id, place)
@@ -185,6 +186,13 @@ def place_answer(catalog: Catalog, seat_id: str, place: int) -> Answer:
         bold(with_party(catalog, found)),
         f" came {ordinal(place)} in {seat}" + (f" with {numbers}." if numbers else "."),
     )
+    party = catalog.parties.get(found.party or "")
+    if party_first and party is not None:  # "which party came second": the party first
+        who = catalog.candidate_name(found)
+        lead = paragraph(
+            bold(party_as_subject(party)),
+            f" came {ordinal(place)} in {seat}: {who}" + (f", {numbers}." if numbers else "."),
+        )
     card = seat_card(catalog, seat_id, lead=[lead])
     subject = (seat_key(seat_id), *((person_key(found.person),) if found.person else ()))
     return replace(
@@ -257,7 +265,9 @@ def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) 
     return Answer(
         Status.CLARIFY,
         (
-            paragraph(f"{label} has {len(seat_ids)} seats in what I know. {asked}"),
+            # "have Durham in their name": true of City of Durham and North Durham, where "Durham
+            # has 2 seats" would not be.
+            paragraph(f"{len(seat_ids)} seats have {label} in their name. {asked}"),
             BulletList(tuple(items)),
             *also,
         ),
