@@ -77,7 +77,8 @@ KINDS: tuple[QuestionKind, ...] = (
     _kind(Intent.COMPARE, "compare comparison versus vs than"),
     _kind(Intent.WINNER, "won win wins winner winners winning elected victory took mp keep "
           "kept hold held retain retained survive survived"),
-    _kind(Intent.FINISH, "finish finished place placed position rank ranked came come do did"),
+    _kind(Intent.FINISH, "finish finished place placed position rank ranked came come do did "
+          "happen happened fare fared"),
     _kind(Intent.OVERVIEW, "about who results result info tell"),
 )  # fmt: skip
 

@@ -409,5 +409,6 @@ ALL_CASES = (
     + PARTIES
     + AMBIGUOUS
     + UNKNOWN
+    + WHOLE_ELECTION
     + HELP
 )
