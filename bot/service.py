@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 import sys
 
@@ -26,6 +27,10 @@ def run(settings: Settings) -> int:
     except KnowledgeFileError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
+    # The knowledge lives as long as the process: frozen, the collector stops walking its
+    # hundred thousand objects on every full collection (p99 per answer drops with it).
+    gc.collect()
+    gc.freeze()
     try:
         asyncio.run(_until_signalled(settings, engine))
     except InvalidToken:

@@ -39,7 +39,7 @@ def test_tables_cover_every_person_and_seat(engine: Engine) -> None:
 
 # What each table asks: a phrasing in it must be understood as one of these kinds of
 # question, not merely answered with a card that happens to hold the figure.
-UNDERSTOOD_AS = {
+UNDERSTOOD_AS: dict[str, tuple[list[Case], set[Intent | None]]] = {
     "votes": (VOTES, {Intent.VOTES}),
     "shares": (SHARES, {Intent.SHARE}),
     "places": (PLACES, {Intent.PLACE}),

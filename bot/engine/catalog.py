@@ -94,6 +94,10 @@ class Catalog:
         self.provenance = Provenance(knowledge)
         self.official = self.provenance.official
         self.official_results = [r for r in self.results if self.is_official(r)]
+        self.official_by_party: dict[str, list[CandidateResult]] = defaultdict(list)
+        for result in self.official_results:
+            if result.party is not None:
+                self.official_by_party[result.party].append(result)
         self.outcomes = outcomes(knowledge.constituencies, knowledge.parties)
         self.places = places(knowledge.constituencies)
 

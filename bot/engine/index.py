@@ -155,9 +155,35 @@ class NameIndex:
 
     def resolve(self, text: str) -> Resolution:
         raw = self._unjoined(tokens(text))
-        whole = self._whole_names(raw)
         words = [self._corrected(word) for word in raw]
         plain = tuple(word for word, _ in words)
+        mentions, unmatched = self._mentions(plain, words, {})
+        # Only where word-by-word matching was unsure (a typo, an unknown word, a name that
+        # could be several) is a whole misspelt name looked for: most questions skip it.
+        unsure = {j for j in unmatched if plain[j] not in NON_NAME_WORDS}
+        unsure |= {j for m in mentions if m.corrected or m.ambiguous
+                   or m.tier < Tier.SHORT for j in range(m.start, m.end)}  # fmt: skip
+        whole = self._whole_names(raw, unsure) if unsure else {}
+        if whole:
+            mentions, unmatched = self._mentions(plain, words, whole)
+        unknown_at = {
+            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not plain[j].isdigit()
+        }
+        doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
+        doubtful += _someone_else(mentions)
+        kept = tuple(m for m in mentions if m not in doubtful)
+        for mention in doubtful:
+            unknown_at.update(range(mention.start, mention.end))
+        unknown = tuple(plain[j] for j in sorted(unknown_at))
+        return Resolution(plain, kept, doubtful, unknown)
+
+    def _mentions(
+        self,
+        plain: tuple[str, ...],
+        words: list[tuple[str, bool]],
+        whole: dict[int, Mention],
+    ) -> tuple[list[Mention], list[int]]:
+        """The longest alias at each position, left to right; whole names where found."""
         mentions: list[Mention] = []
         unmatched: list[int] = []
         i = 0
@@ -182,16 +208,7 @@ class NameIndex:
             corrected = any(fixed for _, fixed in words[i : i + length])
             mentions.append(Mention(i, i + length, alias.display, keys, top, corrected))
             i += length
-        unknown_at = {
-            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not plain[j].isdigit()
-        }
-        doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
-        doubtful += _someone_else(mentions)
-        kept = tuple(m for m in mentions if m not in doubtful)
-        for mention in doubtful:
-            unknown_at.update(range(mention.start, mention.end))
-        unknown = tuple(plain[j] for j in sorted(unknown_at))
-        return Resolution(plain, kept, doubtful, unknown)
+        return mentions, unmatched
 
     def _unjoined(self, raw: list[str]) -> list[str]:
         """'shastrihurst' -> 'shastri', 'hurst': a name typed without its spaces."""
@@ -202,7 +219,7 @@ class NameIndex:
             found.extend(joined.split() if joined else [word])
         return found
 
-    def _whole_names(self, raw: list[str]) -> dict[int, Mention]:
+    def _whole_names(self, raw: list[str], unsure: set[int]) -> dict[int, Mention]:
         """Misspelt names of two or three words matched whole, before their words are matched
         one by one: "collin martin" is Colin Martin, not every Martin; "martin balke" could
         be Martin Blake or Martin Baker, so it is both, and the bot asks."""
@@ -212,7 +229,9 @@ class NameIndex:
             for start in range(len(raw) - size + 1):
                 window = raw[start : start + size]
                 span = set(range(start, start + size))
-                if span & taken or any(w in NON_NAME_WORDS or len(w) < 3 for w in window):
+                if not span & unsure or span & taken:
+                    continue
+                if any(w in NON_NAME_WORDS or len(w) < 3 for w in window):
                     continue
                 typed = " ".join(window)
                 if typed in self._aliases:

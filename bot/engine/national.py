@@ -136,12 +136,12 @@ def party_summary(
     if not catalog.official:
         return _no_official()
     party = catalog.parties[party_id]
-    everyone = _results(catalog, scope)
-    standing = [r for r in everyone if r.party == party_id]
+    standing = [r for r in catalog.official_by_party.get(party_id, []) if scope.holds(r.seat)]
     won = [r for r in standing if r.elected]
     votes = sum(r.votes or 0 for r in standing)
-    total = sum(r.votes or 0 for r in everyone)
     seats = _counted_seats(catalog, scope)
+    # The import checks each seat's valid votes are its candidates' votes added up.
+    total = sum(seat.valid_votes or 0 for seat in seats)
     gained = [s for s in seats if _gained_by(catalog, s, party_id)]
     cast = "all votes cast" if scope.place_id is None else "the votes cast there"
     if intent in {Intent.VOTES, Intent.SHARE}:
