@@ -93,7 +93,7 @@ PARTIES = [
       says=lambda: f"The Liberal Democrats gained {len(truth.changed_hands('LD', 'Con'))} seats "
                    "from the Conservatives"),
     u("how many seats did the tories lose", "lost", "party:conservative",
-      says=lambda: f"The Conservatives lost {len(truth.changed_hands(loser='Con'))} of the seats"),
+      says=lambda: f"The Conservatives lost {len(truth.changed_hands(loser='Con'))} seats held"),
     u("how many Conservative MPs lost their seats", "count", "party:conservative",
       operation="count", outcome="lost",
       says=lambda: f"{truth.sitting_lost('Con')} Conservative sitting MPs lost their seats"),

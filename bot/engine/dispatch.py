@@ -206,7 +206,13 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
     if catalog.official:
         if party_id == "independent" and intent in {Intent.WINNER, Intent.PLACE} and not place:
             return lists.independents(catalog, query.place, elected_only=query.place is None)
-        return national.party_summary(catalog, party_id, scope, query.intent)
+        summary = national.party_summary(catalog, party_id, scope, query.intent)
+        if query.yes_no and intent is Intent.WINNER:  # "did any independents win in Scotland"
+            won = any(r.elected and scope.holds(r.seat)
+                      for r in catalog.official_by_party.get(party_id, []))  # fmt: skip
+            summary = replace(summary, blocks=(paragraph("Yes." if won else "No."),
+                                               *summary.blocks))  # fmt: skip
+        return summary
     if party_id == "independent":
         if intent in {Intent.WINNER, Intent.FINISH}:
             return lists.independents(catalog, None, elected_only=True)

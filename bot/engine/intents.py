@@ -70,7 +70,8 @@ ORDINALS = {
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
-CLOSE_WORDS = frozenset("closest narrowest tightest close narrow".split())
+CLOSE_WORDS = frozenset("closest narrowest tightest close narrow marginal marginals".split())
+SAFE_WORDS = frozenset("safest safe".split())  # the largest majorities
 SWING_WORDS = frozenset("swing swings".split())
 SHARE_WORDS = frozenset("share percent percentage proportion".split())
 MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
@@ -164,7 +165,7 @@ def _measure(bag: set[str]) -> Measure:
         return Measure.SEATS
     if bag & SHARE_WORDS:
         return Measure.SHARE
-    if bag & (MAJORITY_WORDS | CLOSE_WORDS):
+    if bag & (MAJORITY_WORDS | CLOSE_WORDS | SAFE_WORDS):
         return Measure.MAJORITY
     if "turnout" in bag:
         return Measure.TURNOUT

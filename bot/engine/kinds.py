@@ -60,7 +60,7 @@ KINDS: tuple[QuestionKind, ...] = (
     _kind(Intent.SAID, "said say says saying quote quotes quoted speech told statement"),
     _kind(Intent.DECLARED, "declared declaration declare declares declaring"),
     _kind(Intent.RANKING, "most highest biggest largest best top fewest least lowest smallest "
-          "worst bottom closest narrowest tightest"),
+          "worst bottom closest narrowest tightest safest marginal marginals"),
     _kind(Intent.COUNT, "stood stand standing", "how many candidates", "number of candidates",
           "how many women", "how many men", "how many mps", "how many sitting",
           "how many new", "how many first time"),

@@ -258,8 +258,8 @@ def _changes_lead(
         return f"{gainer} gained {count} {seats}{source}{scope.where}{end}"
     assert loser is not None
     return (
-        f"{party_as_subject(catalog.parties[loser])} lost {count} of the {seats} won in 2019 "
-        f"(notional){scope.where}{end}"
+        f"{party_as_subject(catalog.parties[loser])} lost {count} {seats}{scope.where} held on "
+        f"the notional 2019 results{end}"
     )
 
 

@@ -182,13 +182,35 @@ def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = No
 
 
 def _yes_no(catalog: Catalog, result: CandidateResult, asked_place: int) -> str:
+    """'Yes.' or 'No.', then in the same line what happened: whom they beat or lost to."""
     if asked_place == 1:
         if result.elected is None:
             return catalog.provenance.lacks("say.")
-        return "Yes." if result.elected else "No."
+        return ("Yes. " if result.elected else "No. ") + _what_happened(catalog, result)
     if result.place is None:
         return catalog.provenance.lacks(f"say whether they came {ordinal(asked_place)}.")
-    return "Yes." if result.place == asked_place else "No."
+    answer = "Yes." if result.place == asked_place else "No."
+    return f"{answer} {capitalised(catalog.candidate_name(result))} came {ordinal(result.place)}."
+
+
+def _what_happened(catalog: Catalog, result: CandidateResult) -> str:
+    """'Nigel Farage won Clacton by 8,405 votes.'; 'Liz Truss came second in South West
+    Norfolk, 630 votes behind Terry Jermy (Labour).'"""
+    name = capitalised(catalog.candidate_name(result))
+    if result.seat is None:
+        return f"{name} {outcome_phrase(catalog, result)}."
+    seat = catalog.seats[result.seat].name
+    if result.elected:
+        margin = catalog.majority_of(result.seat)
+        return f"{name} won {seat}" + (f" by {votes(margin.votes)}." if margin else ".")
+    winner = catalog.winner(result.seat)
+    if winner is None or winner.votes is None or result.votes is None:
+        return f"{name} {outcome_phrase(catalog, result)}."
+    where = f"came {ordinal(result.place)} in {seat}" if result.place else f"lost in {seat}"
+    return (
+        f"{name} {where}, {votes(winner.votes - result.votes)} behind "
+        f"{with_party(catalog, winner)}."
+    )
 
 
 def said_answer(catalog: Catalog, person_id: str) -> Answer:

@@ -238,7 +238,13 @@ def party_in_seat(
     placed = f", {ordinal(result.place)}" if result.place else ""
     lead: list[Block] = [paragraph(bold(f"{party} in {seat}: "), f"{who}, {numbers}{placed}.")]
     if yes_no and intent is Intent.WINNER and result.elected is not None:
-        lead.insert(0, paragraph("Yes." if result.elected else "No."))
+        winner = catalog.winner(seat_id)
+        if result.elected or winner is None:
+            said = f"Yes. {party} won {seat}." if result.elected else f"No. {party} lost {seat}."
+        else:
+            nth = f"came {ordinal(result.place)}" if result.place else "lost"
+            said = f"No. {party} {nth} in {seat}; {with_party(catalog, winner)} won."
+        lead.insert(0, paragraph(said))
     if intent is Intent.SHARE and result.share is None:
         lead.insert(0, paragraph(catalog.provenance.lacks(f"give {party}’s share in {seat}.")))
     card = seat_card(catalog, seat_id, lead=lead)
