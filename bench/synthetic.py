@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import random
 
-from bot.engine.index import Entity, Kind
+from bot.engine.index import Entity
+from bot.engine.keys import Key, Kind
 
 SEATS = 650
 CANDIDATES_PER_SEAT = 7
@@ -32,10 +33,10 @@ def synthetic_entities(seed: int = 2024) -> list[Entity]:
         )
         if name not in seen:
             seen.add(name)
-            entities.append(Entity(f"seat:s{len(entities)}", Kind.SEAT, name))
+            entities.append(Entity(Key(f"seat:s{len(entities)}"), Kind.SEAT, name))
     for number in range(SEATS * CANDIDATES_PER_SEAT):
         name = f"{_word(rng, 2)} {_word(rng, 3)}"
-        entities.append(Entity(f"person:p{number}", Kind.PERSON, name))
+        entities.append(Entity(Key(f"person:p{number}"), Kind.PERSON, name))
     return entities
 
 
@@ -55,5 +56,5 @@ def synthetic_mix(entities: list[Entity], size: int = 60, seed: int = 7) -> list
             longest = max(range(len(words)), key=lambda i: len(words[i]))
             words[longest] = _typo(rng, words[longest])
         template = "who won {}" if entity.kind is Kind.SEAT else "how many votes did {} get"
-        mix.append((template.format(" ".join(words)), entity.key))
+        mix.append((template.format(" ".join(words)), str(entity.key)))
     return mix

@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.engine import Engine
+from bot.engine.keys import Kind
 from bot.keyboards import ButtonCodec, answer_keyboard, short_key
 from bot.messages import fit_html
 from bot.render import to_html
@@ -36,9 +37,7 @@ class InlineCards:
         if typed:
             keys = self.search.find(typed, MAX_CARDS)
         else:
-            keys = [
-                k for k in self.engine.elected_independents().entities if k.startswith("person:")
-            ]
+            keys = [k for k in self.engine.elected_independents().entities if k.is_a(Kind.PERSON)]
         cards = [self.card(key) for key in keys] or [self._no_match(typed)]
         await inline.answer(cards, cache_time=CACHE_SECONDS, is_personal=False)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.index import Entity, Kind, NameIndex
+from bot.engine.index import Entity, NameIndex
+from bot.engine.keys import Key, Kind
 from bot.engine.text import strip_address, tokens
 from bot.engine.vocabulary import QUESTION_WORDS, STOPWORDS
 
@@ -41,7 +42,7 @@ def test_resolves(engine: Engine, typed: str, key: str | None) -> None:
 
 
 def test_accents_and_curly_quotes_fold() -> None:
-    index = NameIndex([Entity("seat:ynys-mon", Kind.SEAT, "Ynys Môn")])
+    index = NameIndex([Entity(Key("seat:ynys-mon"), Kind.SEAT, "Ynys Môn")])
     assert index.resolve("who won ynys mon").mentions[0].keys == ("seat:ynys-mon",)
     assert tokens("Starmer’s seat") == ["starmer", "seat"]
 

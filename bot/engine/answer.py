@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.engine.keys import Key
 from bot.engine.query import Query
 
 
@@ -64,7 +65,7 @@ Block = Paragraph | CandidateTable | Quotation | BulletList
 
 @dataclass(frozen=True)
 class Option:
-    key: str  # entity key, e.g. "person:perveen-hussain"
+    key: Key  # e.g. "person:perveen-hussain"
     label: str
 
 
@@ -85,7 +86,7 @@ class Answer:
     status: Status
     blocks: tuple[Block, ...]
     headline: str = ""  # one line: the gist, for previews and inline result cards
-    entities: tuple[str, ...] = ()
+    entities: tuple[Key, ...] = ()
     options: tuple[Option, ...] = ()
     sources: tuple[Source, ...] = ()
     # What was answered, replayable without the conversation (for buttons); for a clarify,

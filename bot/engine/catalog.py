@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.answer import Source
-from bot.engine.index import Entity, Kind
+from bot.engine.index import Entity
+from bot.engine.keys import Key, Kind
 from bot.engine.outcomes import Outcome, outcomes
 from bot.engine.places import places, seat_nicknames
 from bot.engine.provenance import Provenance, document_name, file_name
@@ -28,25 +29,20 @@ from knowledge.schema import (
 )
 
 
-def seat_key(seat_id: str) -> str:
-    return f"{Kind.SEAT}:{seat_id}"
+def seat_key(seat_id: str) -> Key:
+    return Key.of(Kind.SEAT, seat_id)
 
 
-def person_key(person_id: str) -> str:
-    return f"{Kind.PERSON}:{person_id}"
+def person_key(person_id: str) -> Key:
+    return Key.of(Kind.PERSON, person_id)
 
 
-def party_key(party_id: str) -> str:
-    return f"{Kind.PARTY}:{party_id}"
+def party_key(party_id: str) -> Key:
+    return Key.of(Kind.PARTY, party_id)
 
 
-def place_key(place_id: str) -> str:
-    return f"{Kind.PLACE}:{place_id}"
-
-
-def split_key(key: str) -> tuple[Kind, str]:
-    kind, _, entity_id = key.partition(":")
-    return Kind(kind), entity_id
+def place_key(place_id: str) -> Key:
+    return Key.of(Kind.PLACE, place_id)
 
 
 @dataclass(frozen=True)
@@ -119,9 +115,9 @@ class Catalog:
         ]
         return seats + people + parties + places
 
-    def name_of(self, key: str) -> str:
+    def name_of(self, key: Key) -> str:
         """The name of any entity, by its key."""
-        kind, entity_id = split_key(key)
+        kind, entity_id = key.kind, key.id
         named: dict[Kind, Callable[[str], str]] = {
             Kind.SEAT: lambda i: self.seats[i].name,
             Kind.PERSON: lambda i: self.people[i].name,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.engine.answer import Answer, Source, Status
 from bot.engine.intents import Reading
+from bot.engine.keys import Key, Kind
 from bot.engine.query import Query
 
 
@@ -17,7 +18,7 @@ from bot.engine.query import Query
 class Pending:
     """An open clarify question: the options offered and what was being asked."""
 
-    keys: tuple[str, ...]
+    keys: tuple[Key, ...]
     query: Query
 
 
@@ -37,8 +38,8 @@ class Conversation:
         self.pending = None
         if answer.status is not Status.ANSWERED:
             return
-        people = [key for key in answer.entities if key.startswith("person:")]
-        seats = [key for key in answer.entities if key.startswith("seat:")]
+        people = [key for key in answer.entities if key.is_a(Kind.PERSON)]
+        seats = [key for key in answer.entities if key.is_a(Kind.SEAT)]
         if people:
             self.person = people[0]
         if seats:

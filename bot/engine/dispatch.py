@@ -15,9 +15,9 @@ from enum import StrEnum
 
 from bot.engine import earlier, lists, national, people, seats
 from bot.engine.answer import Answer, Status, paragraph
-from bot.engine.catalog import Catalog, split_key
-from bot.engine.index import Kind
+from bot.engine.catalog import Catalog
 from bot.engine.intents import Intent, Measure
+from bot.engine.keys import Key, Kind
 from bot.engine.places import Level
 from bot.engine.query import Query
 
@@ -35,12 +35,11 @@ class Subjects:
     places: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, keys: tuple[str, ...]) -> Subjects:
+    def of(cls, keys: tuple[Key, ...]) -> Subjects:
         found: dict[Kind, list[str]] = {kind: [] for kind in Kind}
         for key in keys:
-            kind, entity_id = split_key(key)
-            if entity_id not in found[kind]:
-                found[kind].append(entity_id)
+            if key.id not in found[key.kind]:
+                found[key.kind].append(key.id)
         return cls(*(tuple(found[kind]) for kind in (Kind.SEAT, Kind.PERSON, Kind.PARTY,
                                                      Kind.PLACE)))  # fmt: skip
 
@@ -89,7 +88,7 @@ def answer_query(catalog: Catalog, query: Query) -> Answer:
 
 
 def _compose(catalog: Catalog, query: Query) -> Answer:
-    subjects = Subjects.of(query.keys)
+    subjects = Subjects.of(tuple(Key(key) for key in query.keys))
     if query.year is not None:
         return earlier.answer(
             catalog, query, list(subjects.seats), list(subjects.people), list(subjects.parties)

@@ -12,7 +12,7 @@ from collections import Counter
 
 from bot.engine import people, seats
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
-from bot.engine.catalog import Catalog, party_key, seat_key
+from bot.engine.catalog import Catalog, party_key, person_key, seat_key
 from bot.engine.intents import Intent
 from bot.engine.query import Query
 from bot.engine.wording import change_points, party_as_subject, with_party
@@ -110,7 +110,7 @@ def _person_in_2019(catalog: Catalog, person_id: str) -> Answer:
         Status.ANSWERED,
         tuple(blocks),
         headline=f"{name}: no 2019 result held",
-        entities=(f"person:{person_id}",),
+        entities=(person_key(person_id),),
         sources=catalog.sources_of(list(result.facts) if result else []),
     )
 

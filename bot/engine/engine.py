@@ -11,11 +11,12 @@ from functools import cached_property
 
 from bot.engine import lists, seats
 from bot.engine.answer import Answer, Source, Status, paragraph
-from bot.engine.catalog import Catalog, seat_key, split_key
+from bot.engine.catalog import Catalog, seat_key
 from bot.engine.conversation import Conversation
 from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
-from bot.engine.index import Kind, Mention, NameIndex, Resolution
+from bot.engine.index import Mention, NameIndex, Resolution
 from bot.engine.intents import Intent, Reading, read
+from bot.engine.keys import Key, Kind
 from bot.engine.provenance import sources_view
 from bot.engine.query import Query
 from bot.engine.search import Search
@@ -51,11 +52,13 @@ class Engine:
         return answer
 
     def answer_query(self, query: Query) -> Answer:
-        """The answer to a resolved query, as a button or link carries it."""
+        """The answer to a resolved query, as a button or link carries it (its keys as text)."""
         unknown = [key for key in query.keys if key not in self.index.entities]
         if unknown:
-            return lists.not_found(self.catalog, unknown[0].partition(":")[2].replace("-", " "))
-        return answer_query(self.catalog, query)
+            _, _, entity_id = unknown[0].partition(":")
+            return lists.not_found(self.catalog, entity_id.replace("-", " "))
+        keys = tuple(self.index.entities[key].key for key in query.keys)  # typed Keys
+        return answer_query(self.catalog, replace(query, keys=keys))
 
     def answer_about(self, key: str, intent: Intent | None = None) -> Answer:
         return self.answer_query(Query(intent, (key,)))
@@ -125,9 +128,9 @@ class Engine:
         which covers that seat, is what was named."""
         narrowed = []
         for mention in mentions:
-            places = [k for k in mention.keys if k.startswith("place:")]
+            places = [k for k in mention.keys if k.is_a(Kind.PLACE)]
             if len(places) == 1:
-                inside = {seat_key(s) for s in self.catalog.places[split_key(places[0])[1]].seats}
+                inside = {seat_key(s) for s in self.catalog.places[places[0].id].seats}
                 if all(k == places[0] or k in inside for k in mention.keys):
                     mention = replace(mention, keys=(places[0],))
             narrowed.append(mention)
@@ -135,25 +138,25 @@ class Engine:
 
     def _narrowed_by_seat(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         """'Khan Perry Barr': a seat named beside an ambiguous name picks who stood there."""
-        people = [m for m in mentions if m.ambiguous and m.keys[0].startswith("person:")]
-        seats = [m for m in mentions if all(k.startswith("seat:") for k in m.keys)]
+        people = [m for m in mentions if m.ambiguous and m.keys[0].is_a(Kind.PERSON)]
+        seats = [m for m in mentions if all(k.is_a(Kind.SEAT) for k in m.keys)]
         if len(people) != 1 or not seats:
             return mentions
-        in_seats = {split_key(k)[1] for m in seats for k in m.keys}
+        in_seats = {k.id for m in seats for k in m.keys}
         standing = tuple(key for key in people[0].keys if self._stood_in(key, in_seats))
         if not standing:
             return mentions
         narrowed = replace(people[0], keys=standing)
         return tuple(narrowed if m is people[0] else m for m in mentions if m not in seats)
 
-    def _stood_in(self, person_key: str, seat_ids: set[str]) -> bool:
-        results = self.catalog.results_by_person.get(split_key(person_key)[1], [])
+    def _stood_in(self, person: Key, seat_ids: set[str]) -> bool:
+        results = self.catalog.results_by_person.get(person.id, [])
         return any(r.seat in seat_ids for r in results)
 
     def _which_one(self, mention: Mention, asked: Query) -> Answer:
-        kinds = {split_key(key)[0] for key in mention.keys}
+        kinds = {key.kind for key in mention.keys}
         if kinds == {Kind.SEAT}:
-            seat_ids = [split_key(key)[1] for key in mention.keys]
+            seat_ids = [key.id for key in mention.keys]
             answer = seats.place_choice(self.catalog, mention.text, seat_ids, "Which one?")
         else:
             answer = lists.choose(self.catalog, mention.keys, mention.text)
@@ -166,7 +169,7 @@ class Engine:
         return replace(lists.choose(self.catalog, keys, unknown, reason), query=asked)
 
 
-def _resolve(reading: Reading, keys: list[str], conversation: Conversation) -> Query:
+def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Query:
     """The query a reading asks, with what a follow-up leaves out taken from the conversation.
 
     "and Blackburn?" asks the last question again about Blackburn; "how many votes did he

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.keys import Key, Kind
+
+__all__ = ["Entity", "Key", "Kind", "Mention", "NameIndex", "Resolution", "Tier"]
 from bot.engine.text import phrase, tokens
 from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
 
@@ -27,13 +30,6 @@ WHOLE_NAME_CUTOFF = 85
 WHOLE_NAME_TIE = 3
 COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CORRECTION_CACHE_LIMIT = 4096
-
-
-class Kind(StrEnum):
-    SEAT = "seat"
-    PERSON = "person"
-    PARTY = "party"
-    PLACE = "place"  # a nation, a region, or a town that names several seats
 
 
 class Tier(IntEnum):
@@ -61,7 +57,7 @@ _NEEDS_NEIGHBOUR_BEFORE = {Tier.SURNAME, Tier.SHORT}
 
 @dataclass(frozen=True)
 class Entity:
-    key: str  # "seat:leicester-south", "person:shockat-adam", "party:labour"
+    key: Key  # "seat:leicester-south", "person:shockat-adam", "party:labour"
     kind: Kind
     name: str
     aliases: tuple[str, ...] = ()
@@ -74,7 +70,7 @@ class Mention:
     start: int
     end: int
     text: str  # the alias as written in the knowledge ("Leicester", "Hussain")
-    keys: tuple[str, ...]
+    keys: tuple[Key, ...]
     tier: int
     corrected: bool
 
@@ -97,12 +93,12 @@ class Resolution:
 @dataclass
 class _Alias:
     display: str
-    tiers: dict[str, int] = field(default_factory=dict)
+    tiers: dict[Key, int] = field(default_factory=dict)
 
 
 class NameIndex:
     def __init__(self, entities: list[Entity]) -> None:
-        self.entities = {entity.key: entity for entity in entities}
+        self.entities: dict[str, Entity] = {entity.key: entity for entity in entities}
         self._aliases: dict[str, _Alias] = {}
         # Words that name parties and places are ordinary words in a question: a surname or
         # first name that happens to spell one ("Green", "London", "York") is no alias.
@@ -147,7 +143,7 @@ class NameIndex:
         if tier == Tier.FULL:
             entry.display = alias
 
-    def aliases(self) -> Iterator[tuple[str, str, int]]:
+    def aliases(self) -> Iterator[tuple[str, Key, int]]:
         """(normalised alias, entity key, tier) for every way of naming every entity."""
         for normal, alias in self._aliases.items():
             for key, tier in alias.tiers.items():
@@ -292,7 +288,7 @@ class NameIndex:
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         return best[0] if best else None
 
-    def options_matching(self, text: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    def options_matching(self, text: str, keys: tuple[Key, ...]) -> tuple[Key, ...]:
         """Which of `keys` the text names: for a reply to "which one?" ("Perveen")."""
         resolution = self.resolve(text)
         named = {k for m in resolution.mentions for k in m.keys}

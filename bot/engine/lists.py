@@ -9,6 +9,7 @@ from bot.engine import national
 from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, person_key
 from bot.engine.intents import Measure
+from bot.engine.keys import Key, Kind
 from bot.engine.people import result_line
 from bot.engine.provenance import document_name, file_name
 from bot.engine.wording import (
@@ -313,7 +314,7 @@ def not_found(catalog: Catalog, asked: str) -> Answer:
     )
 
 
-def choose(catalog: Catalog, keys: tuple[str, ...], asked: str, reason: str = "") -> Answer:
+def choose(catalog: Catalog, keys: tuple[Key, ...], asked: str, reason: str = "") -> Answer:
     """Which one did you mean? The likeliest few as options, and how many others match."""
     ranked = sorted(keys, key=lambda key: _likelihood(catalog, key))
     shown = ranked[:MAX_OPTIONS]
@@ -336,23 +337,23 @@ def choose(catalog: Catalog, keys: tuple[str, ...], asked: str, reason: str = ""
     )
 
 
-def _likelihood(catalog: Catalog, key: str) -> tuple[bool, bool, int, str]:
+def _likelihood(catalog: Catalog, key: Key) -> tuple[bool, bool, int, str]:
     """Seats and winners first, then sitting MPs, then by votes: whom people most likely mean
     ("Leicester" is likelier the city's seats than a candidate called Leicester)."""
-    kind, entity_id = key.split(":", 1)
-    found = catalog.results_by_person.get(entity_id, []) if kind == "person" else []
+    kind, entity_id = key.kind, key.id
+    found = catalog.results_by_person.get(entity_id, []) if kind is Kind.PERSON else []
     result = found[0] if found else None
     return (
-        kind == "person" and not (result and result.elected),
+        kind is Kind.PERSON and not (result and result.elected),
         not (result and result.sitting_mp),
         -(result.votes or 0) if result else 0,
         _label(catalog, key),
     )
 
 
-def _label(catalog: Catalog, key: str) -> str:
-    kind, entity_id = key.split(":", 1)
-    if kind == "person":
+def _label(catalog: Catalog, key: Key) -> str:
+    entity_id = key.id
+    if key.is_a(Kind.PERSON):
         found = catalog.results_by_person.get(entity_id)
         if not found or not found[0].seat:
             return catalog.people[entity_id].name

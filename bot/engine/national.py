@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, place_key, seat_key
 from bot.engine.intents import Filters, Intent, Measure, Outcome
+from bot.engine.keys import Key
 from bot.engine.places import Level
 from bot.engine.wording import (
     capitalised,
@@ -54,7 +55,7 @@ class Scope:
         return f"of the {count} seats in {self.place_name}"
 
     @property
-    def keys(self) -> tuple[str, ...]:
+    def keys(self) -> tuple[Key, ...]:
         return (place_key(self.place_id),) if self.place_id else ()
 
 
@@ -268,7 +269,7 @@ def _changes_by_winner(
     scope: Scope,
     counted: list[Constituency],
     changed: Sequence[tuple[Constituency, object]],
-    keys: tuple[str, ...],
+    keys: tuple[Key, ...],
     sources: tuple[object, ...],
 ) -> Answer:
     by_winner: dict[str, list[Constituency]] = defaultdict(list)

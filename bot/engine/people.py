@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
 from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.keys import Key
 from bot.engine.seats import candidate_table, discrepancy_notes, seat_sources
 from bot.engine.wording import (
     capitalised,
@@ -28,7 +29,7 @@ def _result(catalog: Catalog, person_id: str) -> CandidateResult | None:
     return found[0] if found else None
 
 
-def _entities(catalog: Catalog, person_id: str) -> tuple[str, ...]:
+def _entities(catalog: Catalog, person_id: str) -> tuple[Key, ...]:
     result = _result(catalog, person_id)
     seat = (seat_key(result.seat),) if result and result.seat else ()
     return (person_key(person_id), *seat)

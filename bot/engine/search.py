@@ -11,28 +11,29 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from bot.engine.index import NameIndex
+from bot.engine.keys import Key, Kind
 from bot.engine.text import phrase, tokens
 
 
 class Search:
     def __init__(self, index: NameIndex) -> None:
         self._index = index
-        keys_by_word: dict[str, set[str]] = defaultdict(set)
-        self._tier: dict[str, int] = defaultdict(int)
+        keys_by_word: dict[str, set[Key]] = defaultdict(set)
+        self._tier: dict[Key, int] = defaultdict(int)
         for normal, key, tier in index.aliases():
             for word in normal.split():
                 keys_by_word[word].add(key)
             self._tier[key] = max(self._tier[key], tier)
         self._words = sorted(keys_by_word)
         self._keys_by_word = dict(keys_by_word)
-        self._names = {key: phrase(entity.name) for key, entity in index.entities.items()}
+        self._names = {entity.key: phrase(entity.name) for entity in index.entities.values()}
 
-    def find(self, text: str, limit: int) -> list[str]:
+    def find(self, text: str, limit: int) -> list[Key]:
         """Keys of the entities the text could be the start of, best first."""
         words = tokens(text)
         if not words:
             return []
-        found: set[str] | None = None
+        found: set[Key] | None = None
         for position, word in enumerate(words):
             last = position == len(words) - 1
             matching = self._starting_with(word) if last else self._keys_by_word.get(word, set())
@@ -48,15 +49,15 @@ class Search:
             found,
             key=lambda k: (
                 not self._names[k].startswith(typed),
-                k.startswith("place:"),
+                k.is_a(Kind.PLACE),
                 -self._tier[k],
                 self._names[k],
             ),
         )
         return ranked[:limit]
 
-    def _starting_with(self, prefix: str) -> set[str]:
-        keys: set[str] = set()
+    def _starting_with(self, prefix: str) -> set[Key]:
+        keys: set[Key] = set()
         at = bisect_left(self._words, prefix)
         while at < len(self._words) and self._words[at].startswith(prefix):
             keys |= self._keys_by_word[self._words[at]]

@@ -19,6 +19,7 @@ from bot.engine.answer import (
 )
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.intents import LAST_PLACE, Intent
+from bot.engine.keys import Key
 from bot.engine.wording import (
     capitalised,
     figures,
@@ -130,7 +131,7 @@ def _turnout_line(catalog: Catalog, seat_id: str) -> Paragraph | None:
     )
 
 
-def seat_entities(catalog: Catalog, seat_id: str) -> tuple[str, ...]:
+def seat_entities(catalog: Catalog, seat_id: str) -> tuple[Key, ...]:
     people = [person_key(r.person) for r in catalog.results_by_seat[seat_id] if r.person]
     return (seat_key(seat_id), *people)
 
