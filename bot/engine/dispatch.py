@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot.engine import earlier, lists, national, people, seats
+from bot.engine import blocks, changes, counts, earlier, lists, national, people, rankings, seats
 from bot.engine.answer import Answer, Status, paragraph
 from bot.engine.catalog import Catalog
 from bot.engine.intents import Intent, Measure
 from bot.engine.keys import Key, Kind
 from bot.engine.places import Level
 from bot.engine.query import Query
+from bot.engine.scope import Scope, scope_of
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
 SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER, Intent.TURNOUT}
@@ -89,6 +90,9 @@ def answer_query(catalog: Catalog, query: Query) -> Answer:
 
 def _compose(catalog: Catalog, query: Query) -> Answer:
     subjects = Subjects.of(tuple(Key(key) for key in query.keys))
+    if query.year == earlier.NOTIONAL_YEAR and len(subjects.people) == 1 and (
+            subjects.people[0] in catalog.changes):  # fmt: skip
+        return people.change_answer(catalog, subjects.people[0])  # the article's 2019 vote
     if query.year is not None:
         return earlier.answer(
             catalog, query, list(subjects.seats), list(subjects.people), list(subjects.parties)
@@ -168,7 +172,7 @@ def _seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
         return seats.changed_hands_answer(catalog, seat_id)
     if intent is Intent.COUNT:
         return seats.candidate_count(catalog, seat_id)
-    return seats.seat_card(catalog, seat_id)
+    return blocks.seat_card(catalog, seat_id)
 
 
 def _seats(catalog: Catalog, query: Query, s: Subjects) -> Answer:
@@ -185,21 +189,21 @@ def _party_in_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 
 def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None) -> Answer:
     party_id, intent = s.parties[0], query.intent
-    scope = national.scope_of(catalog, place)
+    scope = scope_of(catalog, place)
     if intent is Intent.RANKING:
-        if query.measure in {Measure.MAJORITY, Measure.TURNOUT}:
-            return national.seat_ranking(
+        if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
+            return rankings.seat_ranking(
                 catalog, query.measure, query.most, scope, party_id, query.top
             )
         return lists.ranking(catalog, query.most, query.measure, party_id, scope, query.top)
     if intent is Intent.GAINS:
-        return national.changes(catalog, scope, winner=party_id)
+        return changes.changes(catalog, scope, winner=party_id)
     if intent is Intent.LOST:
-        return national.changes(catalog, scope, loser=party_id)
+        return changes.changes(catalog, scope, loser=party_id)
     if intent is Intent.COUNT:
-        return national.count(catalog, scope, party_id, query.filters)
+        return counts.count(catalog, scope, party_id, query.filters)
     if intent is Intent.PLACE and query.place is not None and catalog.official:
-        return national.placed(catalog, party_id, query.place, scope)
+        return counts.placed(catalog, party_id, query.place, scope)
     if intent is Intent.CHANGE and catalog.official:
         return lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
     if catalog.official:
@@ -223,28 +227,28 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
 
 def _parties(catalog: Catalog, query: Query, s: Subjects, place: str | None = None) -> Answer:
     first, second = s.parties[0], s.parties[1]
-    scope = national.scope_of(catalog, place)
+    scope = scope_of(catalog, place)
     if query.intent is Intent.GAINS:
-        return national.changes(catalog, scope, winner=first, loser=second)
+        return changes.changes(catalog, scope, winner=first, loser=second)
     if query.intent is Intent.LOST:
-        return national.changes(catalog, scope, winner=second, loser=first)
+        return changes.changes(catalog, scope, winner=second, loser=first)
     return national.compare_parties(catalog, first, second, scope)
 
 
 def _place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     place_id, intent = s.places[0], query.intent
     place = catalog.places[place_id]
-    scope = national.scope_of(catalog, place_id)
+    scope = scope_of(catalog, place_id)
     if intent is Intent.GAINS or intent is Intent.LOST:
-        return national.changes(catalog, scope)
+        return changes.changes(catalog, scope)
     if intent is Intent.TURNOUT:
-        return national.turnout_total(catalog, scope)
+        return rankings.turnout_total(catalog, scope)
     if intent is Intent.COUNT:
-        return national.count(catalog, scope, None, query.filters)
+        return counts.count(catalog, scope, None, query.filters)
     if intent is Intent.RANKING:
         return _ranking(catalog, query, scope)
     if intent is Intent.DECLARED:
-        return national.declared(catalog, scope)
+        return rankings.declared(catalog, scope)
     if place.level is Level.TOWN or not catalog.official:
         # "who won Leicester": which of its seats?
         return seats.place_choice(catalog, place.name, list(place.seats), "Which one?")
@@ -262,7 +266,7 @@ def _place_parties(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     """Two places side by side: a party in each, or each place's result."""
     if s.parties:
-        scopes = [national.scope_of(catalog, place) for place in s.places]
+        scopes = [scope_of(catalog, place) for place in s.places]
         return national.party_across(catalog, s.parties[0], scopes)
     answers = [_place(catalog, query, Subjects(places=(place,))) for place in s.places[:2]]
     return Answer(
@@ -274,27 +278,27 @@ def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     )
 
 
-def _ranking(catalog: Catalog, query: Query, scope: national.Scope) -> Answer:
+def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:
     if query.measure is Measure.SEATS:
         return national.seat_totals(catalog, scope)
     if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
-        return national.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
+        return rankings.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
     return lists.ranking(catalog, query.most, query.measure, None, scope, query.top)
 
 
 def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     intent = query.intent
-    whole = national.Scope()
+    whole = Scope()
     if intent is Intent.RANKING:
         return _ranking(catalog, query, whole)
     if intent is Intent.COUNT:
-        return national.count(catalog, whole, None, query.filters)
+        return counts.count(catalog, whole, None, query.filters)
     if intent in {Intent.GAINS, Intent.LOST}:
-        return national.changes(catalog, whole)
+        return changes.changes(catalog, whole)
     if intent is Intent.TURNOUT:
-        return national.turnout_total(catalog, whole)
+        return rankings.turnout_total(catalog, whole)
     if intent is Intent.DECLARED:
-        return national.declared(catalog, whole)
+        return rankings.declared(catalog, whole)
     if intent is Intent.SEATS or (catalog.official and (query.national or intent in {
             Intent.WINNER, Intent.FINISH})):  # fmt: skip
         return national.seat_totals(catalog, whole)

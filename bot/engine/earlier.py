@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.engine import people, seats
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.blocks import result_line, seat_card
 from bot.engine.catalog import Catalog, party_key, person_key, seat_key
 from bot.engine.intents import Intent
 from bot.engine.query import Query
@@ -61,7 +61,7 @@ def _seat_in_2019(catalog: Catalog, seat_id: str, query: Query) -> Answer:
     seat = catalog.seats[seat_id].name
     outcome = catalog.outcome(seat_id)
     if outcome is None:
-        card = seats.seat_card(catalog, seat_id)
+        card = seat_card(catalog, seat_id)
         lead = paragraph(catalog.provenance.lacks(f"give the 2019 result in {seat}."))
         return Answer(
             Status.ANSWERED,
@@ -90,8 +90,6 @@ def _seat_in_2019(catalog: Catalog, seat_id: str, query: Query) -> Answer:
 
 
 def _person_in_2019(catalog: Catalog, person_id: str) -> Answer:
-    if person_id in catalog.changes:  # the article gives their 2019 vote
-        return people.change_answer(catalog, person_id)
     name = catalog.people[person_id].name
     found = catalog.results_by_person.get(person_id, [])
     result = found[0] if found else None
@@ -105,7 +103,7 @@ def _person_in_2019(catalog: Catalog, person_id: str) -> Answer:
             blocks.append(
                 paragraph(f"{name}’s share in {seat}: ", bold(change_points(result.change)), ".")
             )
-        blocks.append(people.result_line(catalog, result))
+        blocks.append(result_line(catalog, result))
     return Answer(
         Status.ANSWERED,
         tuple(blocks),

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import national
 from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
+from bot.engine.blocks import result_line
 from bot.engine.catalog import Catalog, party_key, person_key
 from bot.engine.intents import Measure
 from bot.engine.keys import Key, Kind
-from bot.engine.people import result_line
 from bot.engine.provenance import document_name, file_name
+from bot.engine.scope import Scope
 from bot.engine.wording import (
     capitalised,
     change_points,
@@ -152,14 +152,11 @@ def ranking(
     most: bool,
     measure: Measure,
     party_id: str | None,
-    scope: national.Scope | None = None,
+    scope: Scope | None = None,
     limit: int | None = None,
 ) -> Answer:
-    """Candidates ranked by votes, share or change in share (in a place, of a party); seats
-    by majority or turnout."""
-    scope = scope or national.Scope()
-    if measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
-        return national.seat_ranking(catalog, measure, most, scope, party_id, limit)
+    """Candidates ranked by votes, share or change in share, in a place, of a party."""
+    scope = scope or Scope()
     field = {Measure.SHARE: "share", Measure.CHANGE: "change"}.get(measure, "votes")
     pool = [
         r

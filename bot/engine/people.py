@@ -6,14 +6,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
+from bot.engine.blocks import candidate_table, discrepancy_notes, result_line, seat_sources
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.keys import Key
-from bot.engine.seats import candidate_table, discrepancy_notes, seat_sources
 from bot.engine.wording import (
     capitalised,
     change_points,
-    figures,
-    margin_phrase,
     number,
     ordinal,
     outcome_phrase,
@@ -58,17 +56,6 @@ def _answer(
         headline=headline,
         entities=_entities(catalog, person_id),
         sources=catalog.sources_of(facts),
-    )
-
-
-def result_line(catalog: Catalog, result: CandidateResult) -> Paragraph:
-    """'Shockat Adam (Independent) won Leicester South with 14,739 votes, 35.2%.'"""
-    numbers = figures(result)
-    margin = margin_phrase(catalog, result)
-    tail = f" {margin}" if margin else ""
-    tail += f", with {numbers}." if numbers else "."
-    return paragraph(
-        bold(capitalised(with_party(catalog, result))), f" {outcome_phrase(catalog, result)}{tail}"
     )
 
 

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import national
 from bot.engine.answer import (
     Answer,
     Block,
     BulletList,
-    CandidateRow,
-    CandidateTable,
     Option,
-    Paragraph,
     Status,
     bold,
     paragraph,
 )
+from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.intents import LAST_PLACE, Intent
-from bot.engine.keys import Key
 from bot.engine.wording import (
     capitalised,
     figures,
@@ -29,142 +25,9 @@ from bot.engine.wording import (
     outcome_phrase,
     party_as_subject,
     percent,
-    votes,
     with_party,
 )
-from knowledge.schema import CandidateResult, DiscrepancyFact
-
-WHAT_I_HAVE = "What I do have:"
-
-
-def candidate_table(catalog: Catalog, results: list[CandidateResult]) -> CandidateTable:
-    return CandidateTable(
-        tuple(
-            CandidateRow(
-                name=catalog.people[r.person].name if r.person else None,
-                party=r.party_label or catalog.party_name(r.party),
-                votes=r.votes,
-                share=r.share,
-                place=r.place,
-                elected=r.elected,
-                change=r.change,
-            )
-            for r in results
-        )
-    )
-
-
-def _winner_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph, str]:
-    seat = catalog.seats[seat_id].name
-    winner = catalog.winner(seat_id)
-    if winner is None:
-        lacking = catalog.provenance.lacks("say who won ")
-        return paragraph(lacking, bold(seat), "."), "winner not given"
-    who = with_party(catalog, winner)
-    if catalog.is_derived(winner, "place"):
-        runner_up = catalog.at_place(seat_id, 2)
-        assert runner_up is not None
-        assert runner_up.votes is not None
-        assert winner.votes is not None
-        return (
-            paragraph(
-                bold(who),
-                f" came first in {seat}. The article does not say so in words: it gives "
-                f"{catalog.candidate_name(runner_up)} second with {number(runner_up.votes)}, and "
-                f"{catalog.candidate_name(winner)} {number(winner.votes)}, more than that.",
-            ),
-            f"{who} first",
-        )
-    outcome = catalog.outcome(seat_id)
-    if outcome is not None:
-        words = outcome.words()
-        return paragraph(bold(who), f" won {seat}: {words}."), f"{who} won, {words}"
-    held = catalog.stated(winner, "outcome")
-    verb = "held" if held and held.outcome == "held" else "won"
-    return paragraph(bold(who), f" {verb} {seat}."), f"{who} {verb}"
-
-
-def majority_sentence(catalog: Catalog, seat_id: str) -> tuple[Paragraph | None, str]:
-    majority = catalog.majority_of(seat_id)
-    if majority is not None:
-        first, second = majority.first, majority.second
-        assert first.votes is not None
-        assert second.votes is not None
-        return (
-            paragraph(
-                "Majority: ",
-                bold(votes(majority.votes)),
-                f" ({number(first.votes)} for {catalog.candidate_name(first)} against "
-                f"{number(second.votes)} for {catalog.candidate_name(second)}).",
-            ),
-            f"majority {number(majority.votes)}",
-        )
-    winner = catalog.winner(seat_id)
-    stated = margin_phrase(catalog, winner) if winner else None
-    if stated:
-        return paragraph(
-            "Margin: ", bold(stated.removeprefix("by ")), ", as the article puts it."
-        ), (f"margin {stated.removeprefix('by ')}")
-    if winner is not None:
-        return paragraph(catalog.provenance.lacks("give the majority.")), ""
-    return None, ""
-
-
-def seat_sources(catalog: Catalog, seat_id: str) -> list[str]:
-    results = catalog.results_by_seat.get(seat_id, [])
-    fact_ids = [fid for r in results for fid in r.facts]
-    majority = catalog.majority_of(seat_id)
-    if majority is not None:
-        fact_ids += majority.facts
-    fact_ids += [d.id for d in catalog.discrepancies_about([seat_id, *(r.id for r in results)])]
-    return fact_ids
-
-
-def _turnout_line(catalog: Catalog, seat_id: str) -> Paragraph | None:
-    seat = catalog.seats[seat_id]
-    share = national.turnout(seat)
-    if share is None or seat.electorate is None:
-        return None
-    return paragraph(
-        f"Turnout: {percent(share)} ({number(seat.valid_votes or 0)} valid votes from an "
-        f"electorate of {number(seat.electorate)})."
-    )
-
-
-def seat_entities(catalog: Catalog, seat_id: str) -> tuple[Key, ...]:
-    people = [person_key(r.person) for r in catalog.results_by_seat[seat_id] if r.person]
-    return (seat_key(seat_id), *people)
-
-
-def seat_card(
-    catalog: Catalog, seat_id: str, lead: list[Block] | None = None, majority: bool = True
-) -> Answer:
-    """The whole known result of a seat: winner, each candidate, the majority."""
-    seat = catalog.seats[seat_id].name
-    results = catalog.results_by_seat.get(seat_id, [])
-    winner_line, winner_gist = _winner_sentence(catalog, seat_id)
-    blocks: list[Block] = [*(lead or [winner_line])]
-    if results:
-        blocks.append(candidate_table(catalog, results))
-    majority_line, majority_gist = majority_sentence(catalog, seat_id)
-    if majority_line is not None and majority:
-        blocks.append(majority_line)
-    turnout_line = _turnout_line(catalog, seat_id)
-    if turnout_line is not None:
-        blocks.append(turnout_line)
-    if not catalog.has_official_result(seat_id) and catalog.winner(seat_id) is None and results:
-        blocks.append(
-            paragraph(catalog.provenance.lacks("give the full result, only the candidates above."))
-        )
-    blocks += discrepancy_notes(catalog, [seat_id, *(r.id for r in results)])
-    gist = ", ".join(part for part in (winner_gist, majority_gist) if part)
-    return Answer(
-        Status.ANSWERED,
-        tuple(blocks),
-        headline=f"{seat}: {gist}",
-        entities=seat_entities(catalog, seat_id),
-        sources=catalog.sources_of(seat_sources(catalog, seat_id)),
-    )
+from knowledge.schema import CandidateResult
 
 
 def place_answer(catalog: Catalog, seat_id: str, place: int, party_first: bool = False) -> Answer:
@@ -305,31 +168,6 @@ def seats_side_by_side(catalog: Catalog, seat_ids: list[str]) -> Answer:
     )
 
 
-def discrepancy_notes(catalog: Catalog, subjects: list[str]) -> list[Block]:
-    """Where the article gives another figure than the official one, say both."""
-    return [paragraph(_discrepancy_text(catalog, d)) for d in catalog.discrepancies_about(subjects)]
-
-
-def _discrepancy_text(catalog: Catalog, fact: DiscrepancyFact) -> str:
-    result = catalog.results_by_id.get(fact.subject)
-    name = catalog.candidate_name(result) if result else catalog.seats[fact.subject].name
-    official = {
-        "votes": f"the official count is {fact.official}",
-        "share": f"the official share is {fact.official}",
-        "party": f"the official results give {fact.official}",
-        "margin": f"the official majority is {fact.official}",
-        "majority": f"the official majority is {fact.official}",
-    }.get(fact.field, f"the official figure is {fact.official}")
-    said = {
-        "votes": f"The article gives {name} {fact.article} votes",
-        "share": f"The article gives {name} {fact.article}",
-        "party": f"The article lists {name} among {fact.article} candidates",
-        "margin": f"The article says {name} won by {fact.article} votes",
-        "majority": f"The article’s figures give {name} a majority of {fact.article}",
-    }.get(fact.field, f"The article gives {name}’s {fact.field} as {fact.article}")
-    return f"{said}; {official}."
-
-
 def _replace_headline(answer: Answer, headline: str) -> Answer:
     return replace(answer, headline=headline)
 
@@ -357,7 +195,7 @@ def declared_answer(catalog: Catalog, seat_id: str) -> Answer:
 def turnout_answer(catalog: Catalog, seat_id: str) -> Answer:
     """'Turnout in Clacton was 58.7% (45,958 of 78,245)', then the result."""
     seat = catalog.seats[seat_id]
-    share = national.turnout(seat)
+    share = turnout(seat)
     if share is None or seat.electorate is None:
         lead = paragraph(catalog.provenance.lacks(f"give the turnout in {seat.name}."))
         return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])

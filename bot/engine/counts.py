@@ -1,0 +1,148 @@
+"""Counts of candidates: all who stood, winners and losers narrowed by party, gender, sitting
+MPs and first-time winners; where a party came Nth."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.catalog import Catalog, party_key
+from bot.engine.intents import Filters, Outcome
+from bot.engine.scope import EVERY_SEAT, Scope
+from bot.engine.tally import (
+    LIST_LENGTH,
+    no_official,
+    results_in,
+    seat_name,
+)
+from bot.engine.wording import (
+    number,
+    party_as_subject,
+    with_party,
+)
+from bot.engine.wording import ordinal as ordinal_word
+
+
+def candidate_count(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
+    """How many candidates stood, and where most and fewest did."""
+    if not catalog.official:
+        return no_official()
+    per_seat = Counter(r.seat for r in results_in(catalog, scope) if r.seat)
+    total = sum(per_seat.values())
+    most = max(per_seat.values())
+    busiest = sorted(catalog.seats[s].name for s, n in per_seat.items() if n == most)
+    fewest = min(per_seat.values())
+    lead = f"{number(total)} candidates stood{scope.where}, in {len(per_seat)} seats."
+    detail = (
+        f"Most in one seat: {most} ({', '.join(busiest[:3])}"
+        + (f" and {len(busiest) - 3} more" if len(busiest) > 3 else "")
+        + f"); fewest: {fewest}; {total / len(per_seat):.1f} on average."
+    )
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(lead), paragraph(detail)),
+        headline=f"{number(total)} candidates{scope.where}",
+        entities=scope.keys,
+        sources=catalog.provenance.whole_dataset("result", "candidates counted"),
+    )
+
+
+def count(catalog: Catalog, scope: Scope, party_id: str | None, filters: Filters) -> Answer:
+    """How many candidates: all who stood, or the winners, or those who lost, narrowed by
+    party, gender, sitting MPs and first-time winners; the number first."""
+    if not catalog.official:
+        return no_official()
+    plain = filters == Filters() or filters == Filters(outcome=None)
+    if plain and party_id is None:
+        return candidate_count(catalog, scope)
+    pool = [r for r in results_in(catalog, scope) if party_id is None or r.party == party_id]
+    everyone = len(pool)
+    if filters.gender:
+        pool = [r for r in pool if r.gender == filters.gender]
+    if filters.sitting or (filters.outcome is Outcome.LOST and not filters.first_time):
+        pool = [r for r in pool if r.sitting_mp]
+    if filters.first_time:
+        pool = [r for r in pool if r.elected and not r.sitting_mp and not r.former_mp]
+    elif filters.outcome is Outcome.WON:
+        pool = [r for r in pool if r.elected]
+    elif filters.outcome is Outcome.LOST:
+        pool = [r for r in pool if not r.elected]
+    who = _described(catalog, party_id, filters)
+    if filters.first_time or filters.outcome is Outcome.WON:
+        verb = "were elected"
+    elif filters.outcome is Outcome.LOST:
+        verb = "lost their seats"
+    else:
+        verb = "stood"
+    winners = sum(bool(r.elected) for r in results_in(catalog, scope))
+    of = (
+        f", of {winners} MPs{scope.where}" if verb == "were elected"
+        else f", of {everyone:,} candidates{scope.where}" if verb == "stood"
+        else f"{scope.where}"
+    )  # fmt: skip
+    lead = f"{number(len(pool))} {who} {verb}{of}."
+    shown = sorted(pool, key=lambda r: catalog.seats[r.seat or ""].name if r.seat else "")
+    blocks: list[Block] = [paragraph(lead)]
+    if 0 < len(shown) <= LIST_LENGTH:
+        blocks.append(
+            BulletList(
+                tuple(
+                    paragraph(bold(with_party(catalog, r)), f", {seat_name(catalog, r.seat)}")
+                    for r in shown
+                )
+            )
+        )
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=lead.rstrip("."),
+        entities=(*(party_key(p) for p in [party_id] if p), *scope.keys),
+        sources=catalog.provenance.whole_dataset("result", "candidates counted"),
+    )
+
+
+def _described(catalog: Catalog, party_id: str | None, filters: Filters) -> str:
+    party = f"{catalog.parties[party_id].name} " if party_id else ""
+    if filters.first_time:
+        noun = "first-time winners"
+    elif filters.sitting or filters.outcome is Outcome.LOST:
+        noun = "sitting MPs"
+    elif filters.outcome is Outcome.WON:
+        noun = "MPs"
+    else:
+        noun = "candidates"
+    gender = {"Female": "women ", "Male": "men "}.get(filters.gender or "", "")
+    if gender and noun == "candidates":
+        return f"{party}{gender}candidates".strip()
+    if gender and noun == "MPs":
+        return f"{party}{gender}".strip() if not party else f"{party}{gender}MPs"
+    return f"{party}{gender}{noun}"
+
+
+def placed(catalog: Catalog, party_id: str, place: int, scope: Scope = EVERY_SEAT) -> Answer:
+    """Where a party's candidates came Nth ("where did Reform come second")."""
+    party = catalog.parties[party_id]
+    found = sorted(
+        (r for r in results_in(catalog, scope) if r.party == party_id and r.place == place),
+        key=lambda r: -(r.votes or 0),
+    )
+    nth = ordinal_word(place)
+    seats = "seat" if len(found) == 1 else "seats"
+    lead = f"{party_as_subject(party)} came {nth} in {len(found)} {seats}{scope.where}"
+    items = tuple(
+        paragraph(bold(seat_name(catalog, r.seat)), f": {catalog.candidate_name(r)}, "
+                  f"{number(r.votes or 0)} votes")
+        for r in found[:LIST_LENGTH]
+    )  # fmt: skip
+    blocks: list[Block] = [paragraph(lead + (", most votes first:" if found else "."))]
+    if items:
+        blocks.append(BulletList(items))
+    if len(found) > LIST_LENGTH:
+        blocks.append(paragraph(f"And {len(found) - LIST_LENGTH} more."))
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=lead,
+        entities=(party_key(party_id), *scope.keys),
+        sources=catalog.provenance.whole_dataset("result", f"{party.name}’s places"),
+    )

@@ -1,0 +1,129 @@
+"""Seats ranked by majority, turnout or number of candidates; turnout over many seats;
+declaration times."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.engine.answer import Answer, BulletList, Status, bold, paragraph
+from bot.engine.blocks import turnout
+from bot.engine.catalog import Catalog, seat_key
+from bot.engine.intents import Measure
+from bot.engine.scope import EVERY_SEAT, Scope
+from bot.engine.tally import (
+    LIST_LENGTH,
+    counted_seats,
+    no_official,
+    seat_fact_ids,
+    turnout_sentence,
+)
+from bot.engine.wording import (
+    capitalised,
+    number,
+    percent,
+    with_party,
+)
+from bot.engine.wording import votes as votes_word
+from knowledge.schema import Constituency
+
+
+def seat_ranking(
+    catalog: Catalog,
+    measure: Measure,
+    most: bool,
+    scope: Scope = EVERY_SEAT,
+    party_id: str | None = None,
+    limit: int | None = None,
+) -> Answer:
+    """Seats by majority or turnout, in a place, or those a party won."""
+    if not catalog.official:
+        return no_official()
+    seats = counted_seats(catalog, scope)
+    if party_id is not None:
+        seats = [s for s in seats if (w := catalog.winner(s.id)) and w.party == party_id]
+    if measure is Measure.MAJORITY:
+        pool = [(s, float(s.majority)) for s in seats if s.majority is not None]
+        word = "largest majorities" if most else "smallest majorities"
+    elif measure is Measure.CANDIDATES:
+        counted = Counter(r.seat for r in catalog.official_results)
+        pool = [(s, float(counted[s.id])) for s in seats if counted[s.id]]
+        word = "most candidates" if most else "fewest candidates"
+    else:
+        pool = [(s, t) for s in seats if (t := turnout(s)) is not None]
+        word = "highest turnout" if most else "lowest turnout"
+    if not pool:
+        return no_official()
+    pool.sort(key=lambda item: item[1], reverse=most)
+    top = pool[: limit or LIST_LENGTH]
+    items = []
+    for seat, value in top:
+        winner = catalog.winner(seat.id)
+        shown = percent(value) if measure is Measure.TURNOUT else number(int(value))
+        who = f" ({with_party(catalog, winner)})" if winner else ""
+        items.append(paragraph(bold(seat.name), f": {shown}{who}"))
+    first, value = top[0]
+    shown = {
+        Measure.MAJORITY: votes_word(int(value)),
+        Measure.CANDIDATES: f"{int(value)} candidates",
+    }.get(measure, percent(value))
+    whose = f"{catalog.parties[party_id].name} " if party_id else ""
+    winner = catalog.winner(first.id)
+    by = f", {with_party(catalog, winner)}" if winner else ""
+    ties = [s.name for s, v in pool if v == value and s is not first]
+    also = f" (as have {', '.join(ties[:3])}" + (" and more" if len(ties) > 3 else "") + ")"
+    lead = paragraph(
+        bold(first.name), f" has the {word.split()[0]} {whose}{_measure_noun(measure)}"
+        f"{scope.where}: {shown}{by}" + (also if ties else "") + ".",
+    )  # fmt: skip
+    of = f"{capitalised(word)} of {len(pool)} {whose}seats{scope.where}:"
+    return Answer(
+        Status.ANSWERED,
+        (lead, paragraph(of), BulletList(tuple(items))),
+        headline=f"{capitalised(word)}{scope.where}: {first.name}, {shown}",
+        entities=(*scope.keys, *(seat_key(s.id) for s, _ in top)),
+        sources=catalog.sources_of(seat_fact_ids([s for s, _ in top])),
+    )
+
+
+def _measure_noun(measure: Measure) -> str:
+    return {Measure.MAJORITY: "majority", Measure.CANDIDATES: "candidates"}.get(measure, "turnout")
+
+
+def turnout_total(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
+    """Turnout over many seats: their valid votes over their electorates."""
+    if not catalog.official:
+        return no_official()
+    sentence = turnout_sentence(catalog, scope)
+    if not sentence:
+        return no_official()
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(sentence),),
+        headline=sentence.split(" (")[0],
+        entities=scope.keys,
+        sources=catalog.provenance.whole_dataset("seat", "valid votes and electorates summed"),
+    )
+
+
+def declarations(catalog: Catalog, declared: list[Constituency]) -> Answer:
+    """The first seats to declare, as the official results time them."""
+    first = sorted(declared, key=lambda s: s.declared or "")[:LIST_LENGTH]
+    items = tuple(paragraph(bold(s.name), f": {s.declared}") for s in first)
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(f"The first of {len(declared)} seats with a declaration time:"),
+         BulletList(items)),
+        headline=f"First to declare: {first[0].name}",
+        entities=tuple(seat_key(s.id) for s in first),
+        sources=catalog.sources_of(seat_fact_ids(first)),
+    )  # fmt: skip
+
+
+def declared(catalog: Catalog, scope: Scope) -> Answer:
+    found = [s for s in counted_seats(catalog, scope) if s.declared]
+    if found:
+        return declarations(catalog, found)
+    text = catalog.provenance.lacks("give declaration times.")
+    if catalog.official:
+        text = "The official results I have leave every declaration time empty."
+    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No declaration times")

@@ -1,0 +1,61 @@
+"""What answers over many seats share: the seats and results in a scope, shares, and the
+reply when the knowledge holds no official results."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Answer, Status, paragraph
+from bot.engine.catalog import Catalog
+from bot.engine.scope import Scope
+from bot.engine.wording import number, percent
+from knowledge.schema import CandidateResult, Constituency
+
+LIST_LENGTH = 10
+
+
+NO_OFFICIAL = "That needs the official results, which this knowledge does not include."
+
+
+def no_official() -> Answer:
+    return Answer(Status.NOT_FOUND, (paragraph(NO_OFFICIAL),), headline="Needs official results")
+
+
+def counted_seats(catalog: Catalog, scope: Scope) -> list[Constituency]:
+    """Seats with an official result (an article-only seat has no full count)."""
+    return [
+        seat
+        for seat in catalog.seats.values()
+        if seat.valid_votes is not None and scope.holds(seat.id)
+    ]
+
+
+def results_in(catalog: Catalog, scope: Scope) -> list[CandidateResult]:
+    return [r for r in catalog.official_results if scope.holds(r.seat)]
+
+
+def seat_fact_ids(seats: list[Constituency]) -> list[str]:
+    return [fid for seat in seats for fid in seat.facts]
+
+
+def share_of(part: int, whole: int) -> str:
+    return percent(round(100 * part / whole, 1)) if whole else "no votes"
+
+
+def seats_count(count: int) -> str:
+    return f"{count} seat" if count == 1 else f"{count} seats"
+
+
+def seat_name(catalog: Catalog, seat_id: str | None) -> str:
+    return catalog.seats[seat_id].name if seat_id else "seat not named"
+
+
+def turnout_sentence(catalog: Catalog, scope: Scope) -> str:
+    seats = [s for s in counted_seats(catalog, scope) if s.electorate]
+    if not seats:
+        return ""
+    cast = sum(s.valid_votes or 0 for s in seats)
+    electorate = sum(s.electorate or 0 for s in seats)
+    where = scope.where or f" across all {len(seats)} seats"
+    return (
+        f"Turnout{where} was {share_of(cast, electorate)} ({number(cast)} valid votes of "
+        f"{number(electorate)} electors)."
+    )
