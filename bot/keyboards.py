@@ -24,7 +24,7 @@ _MEASURE_CODE = {
     Measure.VOTES: "", Measure.SHARE: "s", Measure.MAJORITY: "m", Measure.TURNOUT: "t",
     Measure.CHANGE: "c", Measure.SEATS: "e", Measure.CANDIDATES: "d",
 }  # fmt: skip
-_OUTCOME_CODE = {Outcome.WON: "V", Outcome.LOST: "L"}
+_OUTCOME_CODE = {Outcome.WON: "V", Outcome.LOST: "L", Outcome.HELD: "H"}
 _NO_INTENT = "-"
 
 

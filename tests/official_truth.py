@@ -116,3 +116,7 @@ def candidates_in(name: str | None = None) -> int:
 
 def most_candidates() -> int:
     return max(Counter(r.seat for r in candidates()).values())
+
+
+def holds(party: str) -> int:
+    return sum(seat["Result"] == f"{party} hold" for seat in seats())

@@ -104,6 +104,18 @@ PARTIES = [
     u("where did Labour get its highest share", "ranking", "party:labour", operation="rank"),
 ]  # fmt: skip
 
+# A qualifier the question carries is answered, never dropped.
+QUALIFIED = [
+    u("which women won in wales", "winner", "place:wales", gender="Female",
+      says=lambda: f"{truth.women_elected('Wales')} women were elected, of 32 MPs in Wales"),
+    u("which seats did labour hold", "winner", "party:labour", outcome="held",
+      says=lambda: f"Labour held {truth.holds('Lab')} seats won in 2019 (notional)"),
+    u("sitting mps who lost in scotland", "lost", "place:scotland", sitting=True,
+      says="sitting MPs lost their seats in Scotland"),
+    u("how has labour's share changed since 2019", "change", "party:labour",
+      says="My sources do not give Labour’s change in share as a whole"),
+]  # fmt: skip
+
 PEOPLE_AND_SEATS = [
     u("who beat liz truss", "lost", "person:liz-truss",
       says="Terry Jermy (Labour) beat Liz Truss in South West Norfolk by 630 votes."),
@@ -131,7 +143,7 @@ PEOPLE_AND_SEATS = [
     u("ShastriHurst", None, "person:neil-shastri-hurst"),
 ]  # fmt: skip
 
-CASES = PLACES + WHOLE_ELECTION + PARTIES + PEOPLE_AND_SEATS
+CASES = PLACES + WHOLE_ELECTION + PARTIES + QUALIFIED + PEOPLE_AND_SEATS
 
 
 def _asked(engine: Engine, question: str) -> dict[str, object]:

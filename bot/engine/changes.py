@@ -120,3 +120,34 @@ def _changes_by_winner(
         entities=keys,
         sources=catalog.provenance.whole_dataset("seat", "changes of hands, from Result"),
     )
+
+
+def holds(catalog: Catalog, scope: Scope, party_id: str | None) -> Answer:
+    """Seats won again by the party that won them in 2019 (notional): a party's, or all."""
+    if not catalog.official:
+        return no_official()
+    held = sorted(
+        (
+            seat
+            for seat in counted_seats(catalog, scope)
+            if (outcome := catalog.outcome(seat.id)) is not None
+            and not outcome.changed_hands
+            and party_id in {None, outcome.winner}
+        ),
+        key=lambda seat: seat.name,
+    )
+    who = party_as_subject(catalog.parties[party_id]) if party_id else "Parties"
+    seats = "seat" if len(held) == 1 else "seats"
+    lead = f"{who} held {len(held)} {seats}{scope.where} won in 2019 (notional)"
+    blocks: list[Block] = [paragraph(lead + (":" if held else "."))]
+    if held:
+        blocks.append(BulletList(tuple(paragraph(bold(s.name)) for s in held[:LIST_LENGTH])))
+    if len(held) > LIST_LENGTH:
+        blocks.append(paragraph(f"And {len(held) - LIST_LENGTH} more."))
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=lead,
+        entities=(*(party_key(p) for p in [party_id] if p), *scope.keys),
+        sources=catalog.provenance.whole_dataset("seat", "holds, from the Result column"),
+    )

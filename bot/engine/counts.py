@@ -47,7 +47,9 @@ def candidate_count(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
     )
 
 
-def count(catalog: Catalog, scope: Scope, party_id: str | None, filters: Filters) -> Answer:
+def count(
+    catalog: Catalog, scope: Scope, party_id: str | None, filters: Filters, listed: bool = False
+) -> Answer:
     """How many candidates: all who stood, or the winners, or those who lost, narrowed by
     party, gender, sitting MPs and first-time winners; the number first."""
     if not catalog.official:
@@ -83,15 +85,17 @@ def count(catalog: Catalog, scope: Scope, party_id: str | None, filters: Filters
     lead = f"{number(len(pool))} {who} {verb}{of}."
     shown = sorted(pool, key=lambda r: catalog.seats[r.seat or ""].name if r.seat else "")
     blocks: list[Block] = [paragraph(lead)]
-    if 0 < len(shown) <= LIST_LENGTH:
+    if shown and (listed or len(shown) <= LIST_LENGTH):  # "which women won": the list too
         blocks.append(
             BulletList(
                 tuple(
                     paragraph(bold(with_party(catalog, r)), f", {seat_name(catalog, r.seat)}")
-                    for r in shown
+                    for r in shown[:LIST_LENGTH]
                 )
             )
         )
+        if len(shown) > LIST_LENGTH:
+            blocks.append(paragraph(f"And {len(shown) - LIST_LENGTH} more."))
     return Answer(
         Status.ANSWERED,
         tuple(blocks),

@@ -16,7 +16,7 @@ from enum import StrEnum
 from bot.engine import blocks, changes, counts, earlier, lists, national, people, rankings, seats
 from bot.engine.answer import Answer, Status, paragraph
 from bot.engine.catalog import Catalog
-from bot.engine.intents import Intent, Measure
+from bot.engine.intents import Intent, Measure, Outcome
 from bot.engine.keys import Key, Kind
 from bot.engine.places import Level
 from bot.engine.query import Query
@@ -100,10 +100,31 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
     if query.intent is Intent.NOT_HELD:
         return lists.not_held(catalog)
     shape = shape_of(subjects)
+    if shape in SCOPED_SHAPES and query.intent is not Intent.RANKING:
+        filtered = _filtered(catalog, query, subjects)
+        if filtered is not None:
+            return filtered
     route = ROUTES.get((shape, query.intent)) or ROUTES.get((shape, ANY))
     if route is None:
         return _cannot_combine(catalog, query, subjects, shape)
     return route(catalog, query, subjects)
+
+
+SCOPED_SHAPES = {Shape.NOTHING, Shape.PARTY, Shape.PLACE, Shape.PLACE_PARTY}
+
+
+def _filtered(catalog: Catalog, query: Query, s: Subjects) -> Answer | None:
+    """Candidates narrowed by gender, sitting MPs or first-time winners ("which women won in
+    Wales"), and seats a party held: answered as such, so no qualifier is dropped."""
+    found = query.filters
+    scope = scope_of(catalog, s.places[0] if s.places else None)
+    party = s.parties[0] if s.parties else None
+    if found.gender or found.sitting or found.first_time:
+        listed = query.intent is not Intent.COUNT
+        return counts.count(catalog, scope, party, found, listed=listed)
+    if found.outcome is Outcome.HELD and query.intent in {Intent.WINNER, None}:
+        return changes.holds(catalog, scope, party)
+    return None
 
 
 def _cannot_combine(catalog: Catalog, query: Query, subjects: Subjects, shape: Shape) -> Answer:
@@ -205,7 +226,16 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
     if intent is Intent.PLACE and query.place is not None and catalog.official:
         return counts.placed(catalog, party_id, query.place, scope)
     if intent is Intent.CHANGE and catalog.official:
-        return lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
+        # The data has each candidate's change in share, not a party's: say so, then those.
+        party = catalog.parties[party_id].name
+        lead = paragraph(
+            catalog.provenance.lacks(
+                f"give {party}’s change in share{scope.where} as a whole, only each "
+                "candidate’s. The biggest rises:"
+            )
+        )
+        ranked = lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
+        return replace(ranked, blocks=(lead, *ranked.blocks[1:]))
     if catalog.official:
         if party_id == "independent" and intent in {Intent.WINNER, Intent.PLACE} and not place:
             return lists.independents(catalog, query.place, elected_only=query.place is None)

@@ -35,6 +35,7 @@ class Outcome(StrEnum):
 
     WON = "won"
     LOST = "lost"
+    HELD = "held"  # won again by the party that won it in 2019 (notional)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ ORDINALS = {
 FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
 CLOSE_WORDS = frozenset("closest narrowest tightest close narrow marginal marginals".split())
 SAFE_WORDS = frozenset("safest safe".split())  # the largest majorities
+HELD_WORDS = frozenset("hold holds held retain retained keep kept".split())
 SWING_WORDS = frozenset("swing swings".split())
 SHARE_WORDS = frozenset("share percent percentage proportion".split())
 MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
@@ -138,6 +140,8 @@ def _filters(words: list[str], text: str) -> Filters:
     outcome = None
     if bag & LOST_WORDS:
         outcome = Outcome.LOST
+    elif bag & HELD_WORDS:
+        outcome = Outcome.HELD
     elif bag & WIN_WORDS or "mps" in bag:
         outcome = Outcome.WON
     return Filters(
