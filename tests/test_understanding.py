@@ -225,3 +225,27 @@ def test_what_the_data_cannot_answer_is_said_plainly(shipped_engine: Engine) -> 
 def test_a_combination_without_a_route_says_so(shipped_engine: Engine) -> None:
     text = to_plain(shipped_engine.answer("did jeremy corbyn and keir starmer win"))
     assert text.startswith("I can’t answer that about two people at once yet.")
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "how many votes did labour get in narnia",
+            "I don’t know “narnia”, so this leaves it out:",
+        ),
+        ("pro palestine independents", "I don’t know “pro palestine”, so this leaves it out:"),
+        ("who beat him", "Who do you mean? Name them first"),
+        ("who came second there", "Which seat do you mean?"),
+    ],
+)
+def test_nothing_is_dropped_or_guessed_silently(
+    shipped_engine: Engine, question: str, first_line: str
+) -> None:
+    assert to_plain(shipped_engine.answer(question)).startswith(first_line)
+
+
+@pytest.mark.parametrize("question", ["hi", "hello", "thanks"])
+def test_a_greeting_is_no_party_code(shipped_engine: Engine, question: str) -> None:
+    answer = shipped_engine.answer(question)
+    assert str(answer.status) == "help", to_plain(answer)

@@ -22,11 +22,15 @@ from knowledge.schema import (
     Knowledge,
     MajorityFact,
     NoteFact,
+    Party,
     ResultFact,
     RoleFact,
     SaidFact,
     SeatFact,
 )
+
+# A party standing this many candidates is known by its short code ("LD", "SNP").
+KNOWN_PARTY_CANDIDATES = 50
 
 
 def seat_key(seat_id: str) -> Key:
@@ -110,10 +114,18 @@ class Catalog:
             for p in self.people.values()
         ]
         parties = [
-            Entity(party_key(p.id), Kind.PARTY, p.name, tuple(p.aliases))
+            Entity(party_key(p.id), Kind.PARTY, p.name, self._party_aliases(p))
             for p in self.parties.values()
         ]
         return seats + people + parties + places
+
+    def _party_aliases(self, party: Party) -> tuple[str, ...]:
+        """A small party's short code in the Library's files ("Pro", "Cli", "HI") is no name
+        anyone types, and reads as a word ("pro-Palestine"): only known parties keep theirs."""
+        standing = self.official_by_party.get(party.id, [])
+        known = any(r.elected for r in standing) or len(standing) >= KNOWN_PARTY_CANDIDATES
+        short = party.abbreviation if party.abbreviation and len(party.abbreviation) <= 3 else None
+        return tuple(a for a in party.aliases if known or a != short)
 
     def name_of(self, key: Key) -> str:
         """The name of any entity, by its key."""

@@ -118,9 +118,19 @@ class Engine:
             return lists.not_found(self.catalog, resolution.unknown_phrase())
         if reading.intent is None and not keys and not reading.follow_up:
             return lists.not_found(self.catalog, "")
+        if reading.refers_to_person and not keys and conversation.person is None:
+            return lists.who_is_meant("person")  # "who beat him?" with no one asked about yet
+        if reading.refers_to_seat and not keys and conversation.seat is None:
+            return lists.who_is_meant("seat")
         answer = self.answer_query(_resolve(reading, keys, conversation))
         if reading.intent is Intent.SOURCE:
             return _sources(answer.sources)
+        if resolution.unknown and answer.status is Status.ANSWERED:
+            # Never drop part of a question silently: say what was left out.
+            left_out = paragraph(
+                f"I don’t know “{resolution.unknown_phrase()}”, so this leaves it out:"
+            )
+            answer = replace(answer, blocks=(left_out, *answer.blocks))
         return answer
 
     def _places_over_their_seats(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -135,6 +135,8 @@ class NameIndex:
         key = entity.key
         if not normal or (tier < Tier.FULL and normal in NON_NAME_WORDS):
             return
+        if normal in NON_NAME_WORDS and normal != phrase(entity.name):
+            return  # an abbreviation that is a question word: "HI" (a party) is no "hi"
         if tier < Tier.FULL and entity.kind is Kind.PERSON and normal in self._ordinary:
             return
         entry = self._aliases.setdefault(normal, _Alias(display=alias))

@@ -57,7 +57,7 @@ KINDS: tuple[QuestionKind, ...] = (
           "where do you get"),
     _kind(Intent.NOT_HELD, "age aged ages old oldest young youngest minister ministers cabinet "
           "postcode postcodes ethnicity religion born salary expenses spending spent"),
-    _kind(Intent.SAID, "said say says saying quote quotes quoted speech told statement"),
+    _kind(Intent.SAID, "said say says saying quote quotes quoted speech told statement campaign"),
     _kind(Intent.DECLARED, "declared declaration declare declares declaring"),
     _kind(Intent.RANKING, "most highest biggest largest best top fewest least lowest smallest "
           "worst bottom closest narrowest tightest safest marginal marginals"),

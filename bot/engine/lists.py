@@ -381,3 +381,14 @@ def not_held(catalog: Catalog) -> Answer:
         ),
         headline="Not in my sources",
     )
+
+
+def who_is_meant(kind: str) -> Answer:
+    """'Who beat him?' before anyone was asked about: ask, rather than guess."""
+    example = "who beat Liz Truss?" if kind == "person" else "who came second in Clacton?"
+    whom = "Who do you mean?" if kind == "person" else "Which seat do you mean?"
+    return Answer(
+        Status.NOT_FOUND,
+        (paragraph(f"{whom} Name them first, for example “{example}”"),),
+        headline=whom,
+    )
