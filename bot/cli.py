@@ -15,8 +15,9 @@ from typing import TextIO
 
 from bot.engine import Answer, Conversation, Engine
 from bot.render import to_plain
+from bot.startup import start_engine
 from knowledge.errors import KnowledgeFileError
-from knowledge.load import SHIPPED_KNOWLEDGE, load_knowledge
+from knowledge.load import SHIPPED_KNOWLEDGE
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.command == "run":
         return _run_bot()
     try:
-        engine = Engine(load_knowledge(options.knowledge))
+        engine = start_engine(options.knowledge)
     except KnowledgeFileError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE

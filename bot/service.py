@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import signal
 import sys
 
@@ -12,9 +11,9 @@ from telegram.error import InvalidToken, NetworkError
 from bot.engine import Engine
 from bot.logs import configure_logging
 from bot.settings import Settings
+from bot.startup import start_engine
 from bot.telegram_app import serve
 from knowledge.errors import KnowledgeFileError
-from knowledge.load import load_knowledge
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -23,14 +22,10 @@ EXIT_USAGE = 2
 def run(settings: Settings) -> int:
     configure_logging(settings.log_level, settings.secrets())
     try:
-        engine = Engine(load_knowledge(settings.knowledge_path))
+        engine = start_engine(settings.knowledge_path)
     except KnowledgeFileError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
-    # The knowledge lives as long as the process: frozen, the collector stops walking its
-    # hundred thousand objects on every full collection (p99 per answer drops with it).
-    gc.collect()
-    gc.freeze()
     try:
         asyncio.run(_until_signalled(settings, engine))
     except InvalidToken:

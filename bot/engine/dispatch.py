@@ -89,7 +89,7 @@ def answer_query(catalog: Catalog, query: Query) -> Answer:
 
 
 def _compose(catalog: Catalog, query: Query) -> Answer:
-    subjects = Subjects.of(tuple(Key(key) for key in query.keys))
+    subjects = Subjects.of(tuple(k if isinstance(k, Key) else Key(k) for k in query.keys))
     if query.year == earlier.NOTIONAL_YEAR and len(subjects.people) == 1 and (
             subjects.people[0] in catalog.changes):  # fmt: skip
         return people.change_answer(catalog, subjects.people[0])  # the article's 2019 vote

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import IntEnum
 from itertools import pairwise
 
@@ -114,21 +115,40 @@ class NameIndex:
                 self._add(alias, entity, tier)
         self._longest = max((len(p.split()) for p in self._aliases), default=1)
         self._name_words = {word for p in self._aliases for word in p.split()}
-        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._corrections: dict[str, str | None] = {}
+
+    # The tables for typos are built on the first question that needs them: most questions
+    # are spelt right, and the console's first answer need not wait for them.
+
+    @cached_property
+    def _buckets(self) -> dict[tuple[str, int], list[str]]:
+        """Known words by first letter and length, the candidates for correcting a typo."""
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         # Sorted, so that equally close corrections are chosen the same way on every run.
         for word in sorted(self._name_words | QUESTION_WORDS):
             if not word.isdigit():
-                self._buckets[(word[0], len(word))].append(word)
-        self._corrections: dict[str, str | None] = {}
-        # Whole names of two or three words, by first letter and length, for misspelt names
-        # ("collin martin"); and names written as one word ("shastrihurst").
-        self._whole: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self._joined: dict[str, str] = {}
+                buckets[(word[0], len(word))].append(word)
+        return buckets
+
+    @cached_property
+    def _whole(self) -> dict[tuple[str, int], list[str]]:
+        """Whole names of two or three words, by first letter and length, for misspelt names
+        ("collin martin")."""
+        whole: dict[tuple[str, int], list[str]] = defaultdict(list)
         for normal, entry in self._aliases.items():
             count = normal.count(" ") + 1
             if 2 <= count <= 3 and any(t >= Tier.SHORT for t in entry.tiers.values()):
-                self._whole[(normal[0], count)].append(normal)
-                self._joined.setdefault(normal.replace(" ", ""), normal)
+                whole[(normal[0], count)].append(normal)
+        return whole
+
+    @cached_property
+    def _joined(self) -> dict[str, str]:
+        """Names written as one word ("shastrihurst") -> the name."""
+        return {
+            normal.replace(" ", ""): normal
+            for names in reversed(self._whole.values())
+            for normal in reversed(names)
+        }
 
     def _add(self, alias: str, entity: Entity, tier: int) -> None:
         normal = phrase(alias)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.engine.index import Resolution
-from bot.engine.kinds import GREETINGS, KINDS, Intent
+from bot.engine.kinds import GREETINGS, KINDS, Intent, QuestionKind
 from bot.engine.vocabulary import is_year
 
 __all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
@@ -79,6 +79,7 @@ SHARE_WORDS = frozenset("share percent percentage proportion".split())
 MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
 WIN_WORDS = next(k.words for k in KINDS if k.intent is Intent.WINNER)
 LOST_WORDS = next(k.words for k in KINDS if k.intent is Intent.LOST)
+FINISH_WORDS = next(k.words for k in KINDS if k.intent is Intent.FINISH)
 # "since 2019", "compared with 2019": the year is a baseline to compare with, not the one asked.
 BASELINE_WORDS = frozenset("since from on than vs versus compared with".split())
 ELECTION_YEAR = 2024
@@ -178,9 +179,8 @@ def _measure(bag: set[str]) -> Measure:
     return Measure.VOTES
 
 
-def _asks(intent: Intent, bag: set[str], text: str) -> bool:
-    kind = next(k for k in KINDS if k.intent is intent)
-    return bool(bag & kind.words) or any(phrase in text for phrase in kind.phrases)
+def _asks(kind: QuestionKind, bag: set[str], text: str) -> bool:
+    return not bag.isdisjoint(kind.words) or any(phrase in text for phrase in kind.phrases)
 
 
 def _intent(
@@ -192,7 +192,7 @@ def _intent(
         return Intent.HELP, *plain
     for kind in KINDS:
         intent = kind.intent
-        if not _asks(intent, bag, text) and not (intent is Intent.CHANGE and baseline):
+        if not _asks(kind, bag, text) and not (intent is Intent.CHANGE and baseline):
             continue
         if intent is Intent.RANKING:
             fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
@@ -216,8 +216,7 @@ def _ordinal(words: list[str], bag: set[str]) -> int | None:
     ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
     if ordinal is None and "runner" in bag:
         ordinal = 2
-    finish = next(k.words for k in KINDS if k.intent is Intent.FINISH)
-    if ordinal is None and "last" in bag and bag & (finish | {"who"}):
+    if ordinal is None and "last" in bag and bag & (FINISH_WORDS | {"who"}):
         ordinal = LAST_PLACE
     return ordinal
 
