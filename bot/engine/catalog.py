@@ -99,7 +99,13 @@ class Catalog:
             if result.party is not None:
                 self.official_by_party[result.party].append(result)
         self.outcomes = outcomes(knowledge.constituencies, knowledge.parties)
+        self.gained_by_party: dict[str, set[str]] = defaultdict(set)
+        for seat_id, outcome in self.outcomes.items():
+            if outcome.changed_hands:
+                self.gained_by_party[outcome.winner].add(seat_id)
         self.places = places(knowledge.constituencies)
+        self._seatless = [r for r in self.results if r.seat is None]
+        self.counted_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
 
     def entities(self) -> list[Entity]:
         seats = [
@@ -177,9 +183,7 @@ class Catalog:
     def seatless_results_mentioning(self, place: str) -> list[CandidateResult]:
         """Results whose seat the article does not name but whose sentence names the place."""
         return [
-            r
-            for r in self.results
-            if r.seat is None and any(place in (f.quote or "") for f in self.result_facts(r))
+            r for r in self._seatless if any(place in (f.quote or "") for f in self.result_facts(r))
         ]
 
     def result_facts(self, result: CandidateResult) -> list[ResultFact]:

@@ -23,7 +23,6 @@ from bot.engine.wording import (
     number,
     party_as_subject,
 )
-from knowledge.schema import Constituency
 
 
 def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
@@ -78,7 +77,8 @@ def party_summary(
     seats = counted_seats(catalog, scope)
     # The import checks each seat's valid votes are its candidates' votes added up.
     total = sum(seat.valid_votes or 0 for seat in seats)
-    gained = [s for s in seats if _gained_by(catalog, s, party_id)]
+    gains = catalog.gained_by_party.get(party_id, set())
+    gained = [s for s in seats if s.id in gains]
     cast = "all votes cast" if scope.place_id is None else "the votes cast there"
     if intent in {Intent.VOTES, Intent.SHARE}:
         lead = paragraph(
@@ -129,11 +129,6 @@ def place_summary(catalog: Catalog, scope: Scope) -> Answer:
         entities=totals.entities,
         sources=totals.sources,
     )
-
-
-def _gained_by(catalog: Catalog, seat: Constituency, party_id: str) -> bool:
-    outcome = catalog.outcome(seat.id)
-    return outcome is not None and outcome.changed_hands and outcome.winner == party_id
 
 
 def compare_parties(catalog: Catalog, first: str, second: str, scope: Scope = EVERY_SEAT) -> Answer:

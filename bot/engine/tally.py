@@ -21,15 +21,15 @@ def no_official() -> Answer:
 
 def counted_seats(catalog: Catalog, scope: Scope) -> list[Constituency]:
     """Seats with an official result (an article-only seat has no full count)."""
-    return [
-        seat
-        for seat in catalog.seats.values()
-        if seat.valid_votes is not None and scope.holds(seat.id)
-    ]
+    if scope.seat_ids is None:
+        return catalog.counted_seats
+    return [seat for seat in catalog.counted_seats if seat.id in scope.seat_ids]
 
 
 def results_in(catalog: Catalog, scope: Scope) -> list[CandidateResult]:
-    return [r for r in catalog.official_results if scope.holds(r.seat)]
+    if scope.seat_ids is None:
+        return catalog.official_results
+    return [r for r in catalog.official_results if r.seat in scope.seat_ids]
 
 
 def seat_fact_ids(seats: list[Constituency]) -> list[str]:
