@@ -12,6 +12,7 @@ from bot.engine.keys import Key
 from bot.engine.scope import EVERY_SEAT, Scope
 from bot.engine.tally import (
     LIST_LENGTH,
+    capped_list,
     counted_seats,
     no_official,
 )
@@ -51,11 +52,7 @@ def changes(
         return _changes_by_winner(catalog, scope, counted, changed, keys, sources)
     lead = _changes_lead(catalog, scope, winner, loser, len(changed))
     items = tuple(paragraph(bold(seat.name), f": {outcome.words()}") for seat, outcome in changed)
-    blocks: list[Block] = [paragraph(lead)]
-    if items:
-        blocks.append(BulletList(items[:LIST_LENGTH]))
-    if len(items) > LIST_LENGTH:
-        blocks.append(paragraph(f"And {len(items) - LIST_LENGTH} more."))
+    blocks: list[Block] = [paragraph(lead), *capped_list(items)]
     return Answer(
         Status.ANSWERED, tuple(blocks), headline=lead.rstrip(":."), entities=keys, sources=sources
     )
@@ -139,11 +136,10 @@ def holds(catalog: Catalog, scope: Scope, party_id: str | None) -> Answer:
     who = party_as_subject(catalog.parties[party_id]) if party_id else "Parties"
     seats = "seat" if len(held) == 1 else "seats"
     lead = f"{who} held {len(held)} {seats}{scope.where} won in 2019 (notional)"
-    blocks: list[Block] = [paragraph(lead + (":" if held else "."))]
-    if held:
-        blocks.append(BulletList(tuple(paragraph(bold(s.name)) for s in held[:LIST_LENGTH])))
-    if len(held) > LIST_LENGTH:
-        blocks.append(paragraph(f"And {len(held) - LIST_LENGTH} more."))
+    blocks: list[Block] = [
+        paragraph(lead + (":" if held else ".")),
+        *capped_list([paragraph(bold(s.name)) for s in held]),
+    ]
     return Answer(
         Status.ANSWERED,
         tuple(blocks),

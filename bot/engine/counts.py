@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.answer import Answer, Block, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key
 from bot.engine.intents import Filters, Outcome
 from bot.engine.scope import EVERY_SEAT, Scope
 from bot.engine.tally import (
     LIST_LENGTH,
+    capped_list,
     no_official,
     results_in,
     seat_name,
@@ -85,17 +86,13 @@ def count(
     lead = f"{number(len(pool))} {who} {verb}{of}."
     shown = sorted(pool, key=lambda r: catalog.seats[r.seat or ""].name if r.seat else "")
     blocks: list[Block] = [paragraph(lead)]
-    if shown and (listed or len(shown) <= LIST_LENGTH):  # "which women won": the list too
-        blocks.append(
-            BulletList(
-                tuple(
-                    paragraph(bold(with_party(catalog, r)), f", {seat_name(catalog, r.seat)}")
-                    for r in shown[:LIST_LENGTH]
-                )
-            )
+    if listed or len(shown) <= LIST_LENGTH:  # "which women won": the list too
+        blocks += capped_list(
+            [
+                paragraph(bold(with_party(catalog, r)), f", {seat_name(catalog, r.seat)}")
+                for r in shown
+            ]
         )
-        if len(shown) > LIST_LENGTH:
-            blocks.append(paragraph(f"And {len(shown) - LIST_LENGTH} more."))
     return Answer(
         Status.ANSWERED,
         tuple(blocks),
@@ -133,16 +130,15 @@ def placed(catalog: Catalog, party_id: str, place: int, scope: Scope = EVERY_SEA
     nth = ordinal_word(place)
     seats = "seat" if len(found) == 1 else "seats"
     lead = f"{party_as_subject(party)} came {nth} in {len(found)} {seats}{scope.where}"
-    items = tuple(
+    items = [
         paragraph(bold(seat_name(catalog, r.seat)), f": {catalog.candidate_name(r)}, "
                   f"{number(r.votes or 0)} votes")
-        for r in found[:LIST_LENGTH]
-    )  # fmt: skip
-    blocks: list[Block] = [paragraph(lead + (", most votes first:" if found else "."))]
-    if items:
-        blocks.append(BulletList(items))
-    if len(found) > LIST_LENGTH:
-        blocks.append(paragraph(f"And {len(found) - LIST_LENGTH} more."))
+        for r in found
+    ]  # fmt: skip
+    blocks: list[Block] = [
+        paragraph(lead + (", most votes first:" if found else ".")),
+        *capped_list(items),
+    ]
     return Answer(
         Status.ANSWERED,
         tuple(blocks),

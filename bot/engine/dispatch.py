@@ -21,6 +21,7 @@ from bot.engine.keys import Key, Kind
 from bot.engine.places import Level
 from bot.engine.query import Query
 from bot.engine.scope import Scope, scope_of
+from bot.engine.tally import side_by_side
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
 SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER, Intent.TURNOUT}
@@ -298,14 +299,7 @@ def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     if s.parties:
         scopes = [scope_of(catalog, place) for place in s.places]
         return national.party_across(catalog, s.parties[0], scopes)
-    answers = [_place(catalog, query, Subjects(places=(place,))) for place in s.places[:2]]
-    return Answer(
-        Status.ANSWERED,
-        tuple(block for answer in answers for block in answer.blocks),
-        headline=" | ".join(answer.headline for answer in answers),
-        entities=tuple(key for answer in answers for key in answer.entities),
-        sources=tuple(dict.fromkeys(src for answer in answers for src in answer.sources)),
-    )
+    return side_by_side([_place(catalog, query, Subjects(places=(p,))) for p in s.places[:2]])
 
 
 def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:

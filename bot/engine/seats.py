@@ -16,6 +16,7 @@ from bot.engine.answer import (
 from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.intents import LAST_PLACE, Intent
+from bot.engine.tally import side_by_side
 from bot.engine.wording import (
     capitalised,
     figures,
@@ -158,14 +159,7 @@ def result_summary(catalog: Catalog, result: CandidateResult) -> str:
 
 def seats_side_by_side(catalog: Catalog, seat_ids: list[str]) -> Answer:
     """Two or more seats' cards, one after the other."""
-    cards = [seat_card(catalog, seat_id) for seat_id in seat_ids]
-    return Answer(
-        Status.ANSWERED,
-        tuple(block for card in cards for block in card.blocks),
-        headline=" | ".join(card.headline for card in cards),
-        entities=tuple(key for card in cards for key in card.entities),
-        sources=tuple(dict.fromkeys(source for card in cards for source in card.sources)),
-    )
+    return side_by_side([seat_card(catalog, seat_id) for seat_id in seat_ids])
 
 
 def _replace_headline(answer: Answer, headline: str) -> Answer:

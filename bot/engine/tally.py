@@ -3,7 +3,9 @@ reply when the knowledge holds no official results."""
 
 from __future__ import annotations
 
-from bot.engine.answer import Answer, Status, paragraph
+from collections.abc import Sequence
+
+from bot.engine.answer import Answer, Block, BulletList, Paragraph, Status, paragraph
 from bot.engine.catalog import Catalog
 from bot.engine.scope import Scope
 from bot.engine.wording import number, percent
@@ -58,4 +60,25 @@ def turnout_sentence(catalog: Catalog, scope: Scope) -> str:
     return (
         f"Turnout{where} was {share_of(cast, electorate)} ({number(cast)} valid votes of "
         f"{number(electorate)} electors)."
+    )
+
+
+def capped_list(items: Sequence[Paragraph]) -> list[Block]:
+    """The first screenful of a long list, and how many more there are."""
+    if not items:
+        return []
+    blocks: list[Block] = [BulletList(tuple(items[:LIST_LENGTH]))]
+    if len(items) > LIST_LENGTH:
+        blocks.append(paragraph(f"And {len(items) - LIST_LENGTH} more."))
+    return blocks
+
+
+def side_by_side(answers: Sequence[Answer]) -> Answer:
+    """Several answers as one, one after the other (two seats, two places)."""
+    return Answer(
+        Status.ANSWERED,
+        tuple(block for answer in answers for block in answer.blocks),
+        headline=" | ".join(answer.headline for answer in answers),
+        entities=tuple(key for answer in answers for key in answer.entities),
+        sources=tuple(dict.fromkeys(src for answer in answers for src in answer.sources)),
     )
