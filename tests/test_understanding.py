@@ -199,7 +199,7 @@ def test_a_misspelt_name_close_to_two_people_asks(shipped_engine: Engine) -> Non
 
 def test_a_first_name_beside_another_surname_is_someone_else(shipped_engine: Engine) -> None:
     text = to_plain(shipped_engine.answer("did Theresa May win"))
-    assert text.startswith("I don’t have “theresa may”.")
+    assert text.startswith("No candidate called Theresa May stood in the UK general election 2024.")
     assert "No." not in text
 
 
@@ -249,3 +249,9 @@ def test_nothing_is_dropped_or_guessed_silently(
 def test_a_greeting_is_no_party_code(shipped_engine: Engine, question: str) -> None:
     answer = shipped_engine.answer(question)
     assert str(answer.status) == "help", to_plain(answer)
+
+
+def test_a_misspelt_name_is_offered_not_declared_absent(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("ed davy")
+    assert to_plain(answer).startswith("I don’t have “ed davy”. Did you mean")
+    assert [o.key for o in answer.options] == ["person:ed-davey"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
+from rapidfuzz import fuzz
+
 from bot.engine import lists, seats
 from bot.engine.answer import Answer, Source, Status, paragraph
 from bot.engine.catalog import Catalog, seat_key
@@ -20,9 +22,11 @@ from bot.engine.keys import Key, Kind
 from bot.engine.provenance import sources_view
 from bot.engine.query import Query
 from bot.engine.search import Search
-from bot.engine.text import strip_address
+from bot.engine.text import phrase, strip_address
 from knowledge.schema import Knowledge
 
+# A typed name this close to a candidate's is a misspelling of it, not someone else.
+NEAR_NAME = 80
 # Long pastes are cut: no question needs more, and it bounds the work per message.
 MAX_QUESTION_CHARS = 300
 
@@ -176,6 +180,15 @@ class Engine:
         keys = tuple(key for m in resolution.doubtful for key in m.keys)
         unknown = resolution.unknown_phrase()
         reason = f"I don’t have “{unknown}”. Did you mean one of these?"
+        names = [phrase(self.catalog.name_of(key)) for key in keys]
+        near = any(fuzz.ratio(unknown, name) >= NEAR_NAME for name in names)
+        if self.catalog.official and all(k.is_a(Kind.PERSON) for k in keys) and not near:
+            # The official results list every candidate: a name not among them, and not a
+            # misspelling of one, did not stand.
+            reason = (
+                f"No candidate called {unknown.title()} stood in the "
+                f"{self.catalog.knowledge.election.name}. Did you mean one of these?"
+            )
         return replace(lists.choose(self.catalog, keys, unknown, reason), query=asked)
 
 
