@@ -120,3 +120,7 @@ def most_candidates() -> int:
 
 def holds(party: str) -> int:
     return sum(seat["Result"] == f"{party} hold" for seat in seats())
+
+
+def invalid(name: str) -> str:
+    return next(f"{int(s['Invalid votes']):,}" for s in seats() if s["Constituency name"] == name)

@@ -116,6 +116,19 @@ QUALIFIED = [
       says="My sources do not give Labour’s change in share as a whole"),
 ]  # fmt: skip
 
+ELECTION_FIGURES = [
+    u("labour majority", "majority", "party:labour",
+      says=lambda: "Labour won a majority of {} in the Commons".format(
+          2 * truth.seats_won("Lab")[0] - truth.seats_won("Lab")[1])),
+    u("conservative majority", "majority", "party:conservative",
+      says="The Conservatives won no majority in the Commons"),
+    u("which party came second", "place", says="The Conservatives came second in seats"),
+    u("total votes cast", "turnout", says="Turnout across all 650 seats was"),
+    u("how many votes were spoiled in clacton", "turnout", "seat:clacton",
+      says=lambda: f"; {truth.invalid('Clacton')} ballots were invalid."),
+    u("lowest vote share for a winner", "ranking", outcome="won", operation="rank"),
+]  # fmt: skip
+
 PEOPLE_AND_SEATS = [
     u("who beat liz truss", "lost", "person:liz-truss",
       says="Terry Jermy (Labour) beat Liz Truss in South West Norfolk by 630 votes."),
@@ -143,7 +156,7 @@ PEOPLE_AND_SEATS = [
     u("ShastriHurst", None, "person:neil-shastri-hurst"),
 ]  # fmt: skip
 
-CASES = PLACES + WHOLE_ELECTION + PARTIES + QUALIFIED + PEOPLE_AND_SEATS
+CASES = PLACES + WHOLE_ELECTION + PARTIES + QUALIFIED + ELECTION_FIGURES + PEOPLE_AND_SEATS
 
 
 def _asked(engine: Engine, question: str) -> dict[str, object]:
@@ -255,3 +268,12 @@ def test_a_misspelt_name_is_offered_not_declared_absent(shipped_engine: Engine) 
     answer = shipped_engine.answer("ed davy")
     assert to_plain(answer).startswith("I don’t have “ed davy”. Did you mean")
     assert answer.options[0].key == "person:ed-davey"
+
+
+def test_a_ranking_of_winners_ranks_only_winners(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("lowest vote share for a winner")
+    people = [k for k in answer.entities if k.startswith("person:")]
+    assert people
+    for key in people:
+        [result] = shipped_engine.catalog.results_by_person[key.partition(":")[2]]
+        assert result.elected, key

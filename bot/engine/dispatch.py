@@ -217,7 +217,12 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
             return rankings.seat_ranking(
                 catalog, query.measure, query.most, scope, party_id, query.top
             )
-        return lists.ranking(catalog, query.most, query.measure, party_id, scope, query.top)
+        winners = query.filters.outcome is Outcome.WON
+        return lists.ranking(
+            catalog, query.most, query.measure, party_id, scope, query.top, winners
+        )
+    if intent is Intent.MAJORITY and place is None and catalog.official:
+        return national.commons_majority(catalog, party_id)  # "Labour's majority"
     if intent is Intent.GAINS:
         return changes.changes(catalog, scope, winner=party_id)
     if intent is Intent.LOST:
@@ -307,7 +312,8 @@ def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:
         return national.seat_totals(catalog, scope)
     if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
         return rankings.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
-    return lists.ranking(catalog, query.most, query.measure, None, scope, query.top)
+    winners = query.filters.outcome is Outcome.WON  # "lowest share for a winner"
+    return lists.ranking(catalog, query.most, query.measure, None, scope, query.top, winners)
 
 
 def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:
@@ -323,6 +329,8 @@ def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:
         return rankings.turnout_total(catalog, whole)
     if intent is Intent.DECLARED:
         return rankings.declared(catalog, whole)
+    if intent is Intent.PLACE and query.place and query.place > 0 and catalog.official:
+        return national.party_placed(catalog, query.place)  # "which party came second"
     if intent is Intent.SEATS or (catalog.official and (query.national or intent in {
             Intent.WINNER, Intent.FINISH})):  # fmt: skip
         return national.seat_totals(catalog, whole)

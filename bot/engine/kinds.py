@@ -67,7 +67,8 @@ KINDS: tuple[QuestionKind, ...] = (
     _kind(Intent.LOST, "lose lost loses losing defeat defeated beat beaten unseated ousted"),
     _kind(Intent.GAINS, "gain gains gained gaining hands"),
     _kind(Intent.SEATS, "", "how many seats"),
-    _kind(Intent.TURNOUT, "turnout"),
+    _kind(Intent.TURNOUT, "turnout cast voted voters electorate electors spoiled spoilt invalid "
+          "rejected ballots"),
     _kind(Intent.MAJORITY, "majority majorities margin margins close narrow gap", "how much"),
     _kind(Intent.PLACE, "first second third fourth fifth sixth seventh eighth ninth tenth "
           "runner last"),

@@ -154,6 +154,7 @@ def ranking(
     party_id: str | None,
     scope: Scope | None = None,
     limit: int | None = None,
+    winners_only: bool = False,
 ) -> Answer:
     """Candidates ranked by votes, share or change in share, in a place, of a party."""
     scope = scope or Scope()
@@ -164,6 +165,7 @@ def ranking(
         if getattr(r, field) is not None
         and (party_id is None or r.party == party_id)
         and scope.holds(r.seat)
+        and (r.elected or not winners_only)
     ]
     if not pool:
         return not_found(catalog, f"{field} figures")
@@ -176,6 +178,8 @@ def ranking(
     }[field]
     word = words[0] if most else words[1]
     who = "independent candidates" if party_id == "independent" else "candidates"
+    if winners_only:
+        who = "winners"
     if party_id not in {None, "independent"}:
         who = f"{catalog.parties[party_id or ''].name} candidates"
     given = catalog.provenance.gives("give", f"{field} for").lower()

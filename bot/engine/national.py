@@ -23,6 +23,7 @@ from bot.engine.wording import (
     number,
     party_as_subject,
 )
+from bot.engine.wording import ordinal as ordinal_word
 
 
 def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
@@ -179,4 +180,58 @@ def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer
         headline=f"{party.name}: " + " v ".join(s.place_name for s in scopes),
         entities=(party_key(party_id), *(k for s in scopes for k in s.keys)),
         sources=catalog.provenance.whole_dataset("result", f"{party.name}’s votes and winners"),
+    )
+
+
+def _seats_by_party(catalog: Catalog) -> list[tuple[str, int]]:
+    won: dict[str, int] = {}
+    for result in catalog.official_results:
+        if result.elected and result.party:
+            won[result.party] = won.get(result.party, 0) + 1
+    return sorted(won.items(), key=lambda item: -item[1])
+
+
+def commons_majority(catalog: Catalog, party_id: str) -> Answer:
+    """A party's majority in the Commons: its seats over all the others together, or none."""
+    party = catalog.parties[party_id]
+    seats = dict(_seats_by_party(catalog))
+    total = sum(seats.values())
+    won = seats.get(party_id, 0)
+    over = won - (total - won)
+    if over > 0:
+        lead = paragraph(
+            bold(party_as_subject(party)), f" won a majority of {over} in the Commons: {won} of "
+            f"{total} seats, against {total - won} for all other parties together.",
+        )  # fmt: skip
+    else:
+        lead = paragraph(
+            bold(party_as_subject(party)), f" won no majority in the Commons: {won} of {total} "
+            "seats.",
+        )  # fmt: skip
+    return Answer(
+        Status.ANSWERED,
+        (lead,),
+        headline=f"{party.name}: majority {max(over, 0)}",
+        entities=(party_key(party_id),),
+        sources=catalog.provenance.whole_dataset("result", "winners counted by party"),
+    )
+
+
+def party_placed(catalog: Catalog, place: int) -> Answer:
+    """The party with the Nth most seats ("which party came second")."""
+    ranked = _seats_by_party(catalog)
+    if place > len(ranked):
+        return seat_totals(catalog)
+    party_id, won = ranked[place - 1]
+    party = catalog.parties[party_id]
+    totals = seat_totals(catalog)
+    lead = paragraph(
+        bold(party_as_subject(party)), f" came {ordinal_word(place)} in seats, with {won}."
+    )
+    return Answer(
+        Status.ANSWERED,
+        (lead, *totals.blocks[1:]),
+        headline=f"{party.name} {ordinal_word(place)}: {won} seats",
+        entities=(party_key(party_id), *totals.entities),
+        sources=totals.sources,
     )

@@ -195,7 +195,9 @@ def turnout_answer(catalog: Catalog, seat_id: str) -> Answer:
         return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
     lead = paragraph(
         "Turnout in ", bold(seat.name), f" was {percent(share)} "
-        f"({number(seat.valid_votes or 0)} valid votes of {number(seat.electorate)} electors).",
+        f"({number(seat.valid_votes or 0)} valid votes of {number(seat.electorate)} electors)"
+        + (f"; {number(seat.invalid_votes)} ballots were invalid." if seat.invalid_votes is not None
+           else "."),
     )  # fmt: skip
     card = seat_card(catalog, seat_id)
     winner_line = card.blocks[0]

@@ -56,10 +56,11 @@ def turnout_sentence(catalog: Catalog, scope: Scope) -> str:
         return ""
     cast = sum(s.valid_votes or 0 for s in seats)
     electorate = sum(s.electorate or 0 for s in seats)
+    invalid = sum(s.invalid_votes or 0 for s in seats)
     where = scope.where or f" across all {len(seats)} seats"
     return (
         f"Turnout{where} was {share_of(cast, electorate)} ({number(cast)} valid votes of "
-        f"{number(electorate)} electors)."
+        f"{number(electorate)} electors; {number(invalid)} ballots were invalid)."
     )
 
 
