@@ -277,3 +277,24 @@ def test_a_ranking_of_winners_ranks_only_winners(shipped_engine: Engine) -> None
     for key in people:
         [result] = shipped_engine.catalog.results_by_person[key.partition(":")[2]]
         assert result.elected, key
+
+
+def test_follow_ups_keep_the_party_and_place_they_do_not_change(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+
+    def ask(question: str) -> tuple[str, tuple[str, ...]]:
+        answer = shipped_engine.answer(question, conversation)
+        assert answer.query is not None, to_plain(answer)
+        return to_plain(answer).splitlines()[0], tuple(sorted(answer.query.keys))
+
+    assert ask("labour in wales")[1] == ("party:labour", "place:wales")
+    line, keys = ask("and scotland?")
+    assert keys == ("party:labour", "place:scotland")
+    assert line.startswith("Labour won 37 of the 57 seats in Scotland")
+    line, keys = ask("what about the tories")
+    assert keys == ("party:conservative", "place:scotland")
+    assert line.startswith("The Conservatives won")
+    ask("jeremy corbyn")
+    line, keys = ask("compare him with starmer")
+    assert keys == ("person:jeremy-corbyn", "person:keir-starmer")
+    assert line.startswith("Jeremy Corbyn got 5,236 votes more than Keir Starmer")

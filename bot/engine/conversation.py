@@ -22,6 +22,9 @@ class Pending:
     query: Query
 
 
+QUALIFIER_KINDS = frozenset({Kind.PARTY, Kind.PLACE})
+
+
 @dataclass
 class Conversation:
     person: str | None = None
@@ -29,6 +32,8 @@ class Conversation:
     reading: Reading | None = None
     pending: Pending | None = None
     sources: tuple[Source, ...] = ()
+    # The party and place the last answer was about: "Labour in Wales" then "and Scotland?"
+    qualifiers: tuple[Key, ...] = ()
 
     def remember(self, reading: Reading, answer: Answer) -> None:
         if answer.status is Status.CLARIFY:
@@ -38,12 +43,21 @@ class Conversation:
         self.pending = None
         if answer.status is not Status.ANSWERED:
             return
+        about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
+        qualifiers = tuple(k for k in about if k.kind in QUALIFIER_KINDS)
+        self.qualifiers = qualifiers
+        if qualifiers and len(qualifiers) == len(about):
+            # A summary of a party or a place: the seats it lists are not "there".
+            return self._remember_reading(reading, answer)
         people = [key for key in answer.entities if key.is_a(Kind.PERSON)]
         seats = [key for key in answer.entities if key.is_a(Kind.SEAT)]
         if people:
             self.person = people[0]
         if seats:
             self.seat = seats[0]
+        self._remember_reading(reading, answer)
+
+    def _remember_reading(self, reading: Reading, answer: Answer) -> None:
         if reading.intent is not None:
             self.reading = reading
         if answer.sources:

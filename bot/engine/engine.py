@@ -201,7 +201,21 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     """
     if reading.intent is None and keys and reading.follow_up and conversation.reading:
         reading = replace(conversation.reading, follow_up=True)
-    named = [k for k in keys if not k.startswith(f"{Kind.PARTY}:")]
+    if (
+        reading.follow_up
+        and keys
+        and conversation.qualifiers
+        and not any(k.is_a(Kind.PERSON) for k in keys)
+    ):
+        # "and Scotland?" after "Labour in Wales": the new place, the same party.
+        kinds = {k.kind for k in keys}
+        keys = [k for k in conversation.qualifiers if k.kind not in kinds] + keys
+    if reading.refers_to_person and conversation.person and keys:
+        # "compare him with Starmer": him is the last person.
+        last_person = Key(conversation.person)
+        if last_person not in keys and all(k.is_a(Kind.PERSON) for k in keys):
+            keys = [last_person, *keys]
+    named = [k for k in keys if not k.is_a(Kind.PARTY)]
     if named:
         return Query.from_reading(reading, tuple(keys))
     parties = tuple(keys)
