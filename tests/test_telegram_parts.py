@@ -6,7 +6,7 @@ import pytest
 
 from bot.chat_state import ConversationStore, FloodGuard
 from bot.engine import Engine, Intent
-from bot.engine.intents import Measure
+from bot.engine.intents import Filters, Measure, Outcome
 from bot.engine.query import Query
 from bot.keyboards import (
     CALLBACK_DATA_LIMIT,
@@ -15,6 +15,7 @@ from bot.keyboards import (
     key_from_payload,
 )
 from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
+from bot.render import to_html
 from tests.fake_bot_api import parse_html
 
 LONG_KEY = "seat:" + "very-long-constituency-name-" * 3
@@ -32,6 +33,17 @@ LONG_KEY = "seat:" + "very-long-constituency-name-" * 3
         Query(Intent.WINNER, (), national=True),
         Query(Intent.PLACE, ("person:aftab-nawaz",), place=2, yes_no=True),
         Query(Intent.MAJORITY, (LONG_KEY,)),
+        Query(Intent.WINNER, ("seat:islington-north",), year=2019),
+        Query(Intent.RANKING, (), measure=Measure.MAJORITY, top=5),
+        Query(Intent.LOST, ("person:liz-truss",), yes_no=True, asks_who=True),
+        Query(Intent.PLACE, ("seat:clacton",), place=2, asks_party=True),
+        Query(
+            Intent.COUNT,
+            ("party:labour", "place:london"),
+            filters=Filters(gender="Female", sitting=True, first_time=True, outcome=Outcome.WON),
+        ),
+        Query(Intent.WINNER, ("party:labour",), filters=Filters(outcome=Outcome.HELD)),
+        Query(Intent.RANKING, ("place:wales",), most=False, measure=Measure.CANDIDATES),
     ],
 )
 def test_button_data_round_trips_within_64_bytes(query: Query) -> None:
@@ -115,3 +127,24 @@ def test_flood_guard_allows_a_burst_per_window() -> None:
     assert guard.allow("bob")
     now[0] = 10.5
     assert guard.allow("alice")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which labour women won in london", "labour in london vs scotland", "top 5 majorities",
+        "who won islington north in 2019", "which seats did the lib dems gain from the "
+        "conservatives in the south west", "who beat liz truss", "which seats did labour hold",
+    ],
+)  # fmt: skip
+def test_shipped_answers_replay_from_their_buttons(shipped_engine: Engine, question: str) -> None:
+    answer = shipped_engine.answer(question)
+    assert answer.query is not None
+    codec = ButtonCodec(list(shipped_engine.index.entities))
+    data = codec.encode(Action.SOURCE, answer.query)
+    assert len(data.encode()) <= CALLBACK_DATA_LIMIT
+    pressed = codec.decode(data)
+    assert pressed is not None
+    assert pressed.query is not None
+    replayed = shipped_engine.answer_query(pressed.query)
+    assert to_html(replayed) == to_html(answer)
