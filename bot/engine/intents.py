@@ -110,9 +110,10 @@ def read(resolution: Resolution) -> Reading:
     }
     year, baseline = _year(words)
     intent, place, most, measure = _intent(words, bag, text, baseline)
-    if "how many" in text and filters != Filters(outcome=filters.outcome) and intent not in {
+    narrowed = filters != Filters(outcome=filters.outcome)  # women, sitting MPs, first-timers
+    if narrowed and ("how many" in text or intent is None) and intent not in {
         Intent.LOST, Intent.GAINS, Intent.SEATS}:  # fmt: skip
-        intent = Intent.COUNT  # "how many women", "how many first-time winners"
+        intent = Intent.COUNT  # "how many women", "women candidates"
     national = "election" in bag and not resolution.mentions
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS

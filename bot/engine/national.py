@@ -172,7 +172,7 @@ def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer
         total = sum(r.votes or 0 for r in everyone)
         seats = len(counted_seats(catalog, scope))
         share = share_of(votes, total)
-        parts.append(f"in {scope.place_name}, {won} of {seats} seats and {share} of the vote")
+        parts.append(f"in {scope.named}, {won} of {seats} seats and {share} of the vote")
     lead = paragraph(bold(party_as_subject(party)), " won " + "; ".join(parts) + ".")
     return Answer(
         Status.ANSWERED,

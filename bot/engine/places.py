@@ -33,6 +33,9 @@ class Place:
 PLACE_ALIASES = {
     "Northern Ireland": ("NI", "N Ireland"),
     "Yorkshire and The Humber": ("Yorkshire", "Yorkshire and Humber"),
+    # Two regions answer to "the Midlands": the bot asks which.
+    "East Midlands": ("Midlands",),
+    "West Midlands": ("Midlands",),
 }
 # The word a town is called by, where its official name is longer.
 TOWN_NICKNAMES = {

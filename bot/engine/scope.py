@@ -8,6 +8,8 @@ from bot.engine.catalog import Catalog, place_key
 from bot.engine.keys import Key
 from bot.engine.places import Level
 
+COMPASS_NAMES = frozenset({"North", "South", "East", "West"})
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -23,8 +25,16 @@ class Scope:
 
     @property
     def where(self) -> str:
-        """' in Wales', ' in London', '' for the whole election."""
-        return f" in {self.place_name}" if self.place_name else ""
+        """' in Wales', ' in London', ' in the North East', '' for the whole election."""
+        if not self.place_name:
+            return ""
+        return f" in {self.named}"
+
+    @property
+    def named(self) -> str:
+        """'Wales', 'London', 'the North East': a region named by its compass point takes 'the'."""
+        compass = self.level is Level.REGION and self.place_name.split()[0] in COMPASS_NAMES
+        return f"the {self.place_name}" if compass else self.place_name
 
     def of_seats(self, count: int) -> str:
         """'of 650 seats', 'of the 32 seats in Wales', 'of the 3 Leicester seats'."""
@@ -32,7 +42,7 @@ class Scope:
             return f"of {count} seats"
         if self.level is Level.TOWN:
             return f"of the {count} {self.place_name} seats"
-        return f"of the {count} seats in {self.place_name}"
+        return f"of the {count} seats in {self.named}"
 
     @property
     def keys(self) -> tuple[Key, ...]:
