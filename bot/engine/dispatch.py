@@ -20,7 +20,7 @@ from bot.engine.intents import Intent, Measure, Outcome
 from bot.engine.keys import Key, Kind
 from bot.engine.places import Level
 from bot.engine.query import Query
-from bot.engine.scope import Scope, scope_of
+from bot.engine.scope import EVERY_SEAT, Scope, scope_of
 from bot.engine.tally import side_by_side
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
@@ -105,6 +105,13 @@ def _compose(catalog: Catalog, query: Query) -> Answer:
         filtered = _filtered(catalog, query, subjects)
         if filtered is not None:
             return filtered
+    return _route(catalog, query, subjects, shape)
+
+
+def _route(
+    catalog: Catalog, query: Query, subjects: Subjects, shape: Shape | None = None
+) -> Answer:
+    shape = shape or shape_of(subjects)
     route = ROUTES.get((shape, query.intent)) or ROUTES.get((shape, ANY))
     if route is None:
         return _cannot_combine(catalog, query, subjects, shape)
@@ -139,33 +146,6 @@ def _cannot_combine(catalog: Catalog, query: Query, subjects: Subjects, shape: S
 # --- composers over one kind of subject ---------------------------------------------------
 
 
-def _person(catalog: Catalog, query: Query, s: Subjects) -> Answer:
-    first, intent = s.people[0], query.intent
-    if intent in {Intent.VOTES, Intent.RANKING}:
-        return people.votes_answer(catalog, first)
-    if intent is Intent.SHARE:
-        return people.share_answer(catalog, first)
-    if intent is Intent.SAID:
-        return people.said_answer(catalog, first)
-    if intent is Intent.CHANGE:
-        return people.change_answer(catalog, first)
-    if intent is Intent.WINNER:
-        return people.finish_answer(catalog, first, asked_place=1 if query.yes_no else None)
-    if intent is Intent.PLACE:
-        asked = query.place if query.yes_no else None
-        return people.finish_answer(catalog, first, asked_place=asked)
-    if intent is Intent.FINISH:
-        return people.finish_answer(catalog, first)
-    if intent is Intent.LOST:
-        return people.lost_answer(catalog, first, who=query.asks_who or not query.yes_no)
-    if intent in {Intent.MAJORITY, Intent.TURNOUT, Intent.DECLARED, Intent.GAINS}:
-        seat = _seat_of(catalog, first)
-        if seat is not None and (intent is not Intent.MAJORITY or _won(catalog, first)):
-            return _seat(catalog, query, Subjects(seats=(seat,)))
-        return people.finish_answer(catalog, first)
-    return people.overview(catalog, first)
-
-
 def _seat_of(catalog: Catalog, person_id: str) -> str | None:
     found = catalog.results_by_person.get(person_id, [])
     return found[0].seat if found else None
@@ -180,23 +160,6 @@ def _people(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     return people.compare_answer(catalog, s.people[0], s.people[1])
 
 
-def _seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
-    seat_id, intent = s.seats[0], query.intent
-    if intent is Intent.PLACE and query.place is not None:
-        return seats.place_answer(catalog, seat_id, query.place, query.asks_party)
-    if intent is Intent.MAJORITY:
-        return seats.majority_answer(catalog, seat_id)
-    if intent is Intent.TURNOUT:
-        return seats.turnout_answer(catalog, seat_id)
-    if intent is Intent.DECLARED:
-        return seats.declared_answer(catalog, seat_id)
-    if intent in {Intent.GAINS, Intent.LOST}:
-        return seats.changed_hands_answer(catalog, seat_id)
-    if intent is Intent.COUNT:
-        return seats.candidate_count(catalog, seat_id)
-    return blocks.seat_card(catalog, seat_id)
-
-
 def _seats(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     return seats.seats_side_by_side(catalog, list(s.seats))
 
@@ -205,7 +168,7 @@ def _party_in_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     party = next((p for p in s.parties if p != "independent" or query.intent is not Intent.WINNER),
                  None)  # fmt: skip
     if party is None or query.intent in {Intent.MAJORITY, Intent.PLACE, Intent.TURNOUT}:
-        return _seat(catalog, query, s)
+        return _route(catalog, query, Subjects(seats=s.seats))
     return seats.party_in_seat(catalog, party, s.seats[0], query.intent, query.yes_no)
 
 
@@ -316,30 +279,73 @@ def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:
     return lists.ranking(catalog, query.most, query.measure, None, scope, query.top, winners)
 
 
-def _nothing(catalog: Catalog, query: Query, s: Subjects) -> Answer:
-    intent = query.intent
-    whole = Scope()
-    if intent is Intent.RANKING:
-        return _ranking(catalog, query, whole)
-    if intent is Intent.COUNT:
-        return counts.count(catalog, whole, None, query.filters)
-    if intent in {Intent.GAINS, Intent.LOST}:
-        return changes.changes(catalog, whole)
-    if intent is Intent.TURNOUT:
-        return rankings.turnout_total(catalog, whole)
-    if intent is Intent.DECLARED:
-        return rankings.declared(catalog, whole)
-    if intent is Intent.PLACE and query.place and query.place > 0 and catalog.official:
-        return national.party_placed(catalog, query.place)  # "which party came second"
-    if intent is Intent.SEATS or (catalog.official and (query.national or intent in {
-            Intent.WINNER, Intent.FINISH})):  # fmt: skip
-        return national.seat_totals(catalog, whole)
-    if intent in {Intent.WINNER, Intent.FINISH} or query.national:
-        return lists.winners(catalog, national=query.national)
-    if intent is Intent.COVERAGE:
-        return lists.coverage(catalog)
-    if intent in {Intent.HELP, None}:
-        return lists.help_answer(catalog)
+# --- a person, a seat, nothing named: one route per kind of question -----------------------
+
+
+def _on_person(answer: Callable[[Catalog, str], Answer]) -> Composer:
+    return lambda catalog, query, s: answer(catalog, s.people[0])
+
+
+def _on_seat(answer: Callable[[Catalog, str], Answer]) -> Composer:
+    return lambda catalog, query, s: answer(catalog, s.seats[0])
+
+
+def _on_whole(answer: Callable[[Catalog, Scope], Answer]) -> Composer:
+    return lambda catalog, query, s: answer(catalog, EVERY_SEAT)
+
+
+def _did_they_win(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return people.finish_answer(catalog, s.people[0], asked_place=1 if query.yes_no else None)
+
+
+def _did_they_come(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    asked = query.place if query.yes_no else None
+    return people.finish_answer(catalog, s.people[0], asked_place=asked)
+
+
+def _who_beat_them(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return people.lost_answer(catalog, s.people[0], who=query.asks_who or not query.yes_no)
+
+
+def _their_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    """Their seat's majority (if they won it), turnout, declaration or change of hands."""
+    person = s.people[0]
+    seat = _seat_of(catalog, person)
+    if seat is None or (query.intent is Intent.MAJORITY and not _won(catalog, person)):
+        return people.finish_answer(catalog, person)
+    return _route(catalog, query, Subjects(seats=(seat,)))
+
+
+def _seat_place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    if query.place is None:
+        return blocks.seat_card(catalog, s.seats[0])
+    return seats.place_answer(catalog, s.seats[0], query.place, query.asks_party)
+
+
+def _party_placed(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    """'Which party came second': by seats won."""
+    if query.place and query.place > 0 and catalog.official:
+        return national.party_placed(catalog, query.place)
+    return lists.not_found(catalog, "")
+
+
+def _who_won_overall(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    if catalog.official:
+        return national.seat_totals(catalog, EVERY_SEAT)
+    return lists.winners(catalog, national=query.national)
+
+
+def _whole_ranking(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return _ranking(catalog, query, EVERY_SEAT)
+
+
+def _whole_count(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return counts.count(catalog, EVERY_SEAT, None, query.filters)
+
+
+def _nothing_named(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    if query.national:  # "tell me about the election"
+        return _who_won_overall(catalog, query, s)
     return lists.not_found(catalog, "")
 
 
@@ -350,8 +356,41 @@ def _all_intents(composer: Composer, *shapes: Shape) -> dict[tuple[Shape, object
 # Who answers what. A shape's ANY route answers every kind of question its composer takes;
 # the composers route within by kind. A PEOPLE or SEATS question is a comparison, or nothing.
 ROUTES: dict[tuple[Shape, object], Composer] = {
-    **_all_intents(_person, Shape.PERSON),
-    **_all_intents(_seat, Shape.SEAT),
+    (Shape.PERSON, Intent.VOTES): _on_person(people.votes_answer),
+    (Shape.PERSON, Intent.RANKING): _on_person(people.votes_answer),
+    (Shape.PERSON, Intent.SHARE): _on_person(people.share_answer),
+    (Shape.PERSON, Intent.SAID): _on_person(people.said_answer),
+    (Shape.PERSON, Intent.CHANGE): _on_person(people.change_answer),
+    (Shape.PERSON, Intent.WINNER): _did_they_win,
+    (Shape.PERSON, Intent.PLACE): _did_they_come,
+    (Shape.PERSON, Intent.FINISH): _on_person(people.finish_answer),
+    (Shape.PERSON, Intent.LOST): _who_beat_them,
+    **{(Shape.PERSON, intent): _their_seat for intent in (
+        Intent.MAJORITY, Intent.TURNOUT, Intent.DECLARED, Intent.GAINS)},
+    (Shape.PERSON, ANY): _on_person(people.overview),
+    (Shape.SEAT, Intent.PLACE): _seat_place,
+    (Shape.SEAT, Intent.MAJORITY): _on_seat(seats.majority_answer),
+    (Shape.SEAT, Intent.TURNOUT): _on_seat(seats.turnout_answer),
+    (Shape.SEAT, Intent.DECLARED): _on_seat(seats.declared_answer),
+    (Shape.SEAT, Intent.GAINS): _on_seat(seats.changed_hands_answer),
+    (Shape.SEAT, Intent.LOST): _on_seat(seats.changed_hands_answer),
+    (Shape.SEAT, Intent.COUNT): _on_seat(seats.candidate_count),
+    (Shape.SEAT, ANY): _on_seat(blocks.seat_card),
+    (Shape.NOTHING, Intent.RANKING): _whole_ranking,
+    (Shape.NOTHING, Intent.COUNT): _whole_count,
+    (Shape.NOTHING, Intent.GAINS): _on_whole(changes.changes),
+    (Shape.NOTHING, Intent.LOST): _on_whole(changes.changes),
+    (Shape.NOTHING, Intent.TURNOUT): _on_whole(rankings.turnout_total),
+    (Shape.NOTHING, Intent.DECLARED): _on_whole(rankings.declared),
+    (Shape.NOTHING, Intent.PLACE): _party_placed,
+    (Shape.NOTHING, Intent.SEATS): _on_whole(national.seat_totals),
+    (Shape.NOTHING, Intent.WINNER): _who_won_overall,
+    (Shape.NOTHING, Intent.FINISH): _who_won_overall,
+    (Shape.NOTHING, Intent.COVERAGE): lambda catalog, query, s: lists.coverage(catalog),
+    (Shape.NOTHING, Intent.HELP): lambda catalog, query, s: lists.help_answer(catalog),
+    (Shape.NOTHING, None): lambda catalog, query, s: (
+        _who_won_overall(catalog, query, s) if query.national else lists.help_answer(catalog)),
+    (Shape.NOTHING, ANY): _nothing_named,
     **_all_intents(_party_in_seat, Shape.SEAT_PARTY),
     **_all_intents(_party, Shape.PARTY),
     **_all_intents(_parties, Shape.PARTIES),
@@ -359,7 +398,6 @@ ROUTES: dict[tuple[Shape, object], Composer] = {
     **_all_intents(_place_party, Shape.PLACE_PARTY),
     **_all_intents(_place_parties, Shape.PLACE_PARTIES),
     **_all_intents(_places, Shape.PLACES, Shape.PLACES_PARTY),
-    **_all_intents(_nothing, Shape.NOTHING),
     (Shape.PEOPLE, Intent.SAID): lambda catalog, query, s: people.said_answer(
         catalog, s.people[0]),
     **{(Shape.PEOPLE, intent): _people for intent in (
