@@ -129,6 +129,8 @@ ELECTION_FIGURES = [
     u("conservative majority", "majority", "party:conservative",
       says="The Conservatives won no majority in the Commons"),
     u("which party came second", "place", says="The Conservatives came second in seats"),
+    u("which party won most votes", "ranking", operation="rank",
+      says=lambda: "Labour won the most votes: {:,}".format(truth.votes_share("Lab")[0])),
     u("total votes cast", "turnout", says="Turnout across all 650 seats was"),
     u("how many votes were spoiled in clacton", "turnout", "seat:clacton",
       says=lambda: f"; {truth.invalid('Clacton')} ballots were invalid."),
@@ -191,6 +193,7 @@ def test_understood(shipped_engine: Engine, case: Understood) -> None:
 
 # Ordinary words that happen to spell a candidate's name: never that person.
 COLLISIONS = [
+    "city of london", "new forest", "city of durham",
     "results in london", "how did labour do in wales", "which seats changed hands",
     "how many candidates stood", "results in northern ireland", "york", "Stoke North",
     "how did the greens do", "reform", "who won the most seats in the north west",
@@ -304,3 +307,13 @@ def test_follow_ups_keep_the_party_and_place_they_do_not_change(shipped_engine: 
     line, keys = ask("compare him with starmer")
     assert keys == ("person:jeremy-corbyn", "person:keir-starmer")
     assert line.startswith("Jeremy Corbyn got 5,236 votes more than Keir Starmer")
+
+
+@pytest.mark.parametrize(
+    ("question", "never"),
+    [("city of london", "Durham"), ("leicester west", "Leicester East"), ("hi", "Hampshire")],
+)
+def test_no_word_lands_on_a_different_real_seat_or_party(
+    shipped_engine: Engine, question: str, never: str
+) -> None:
+    assert never not in to_plain(shipped_engine.answer(question))

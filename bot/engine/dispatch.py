@@ -273,6 +273,8 @@ def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:
     if query.measure is Measure.SEATS:
         return national.seat_totals(catalog, scope)
+    if query.asks_party and query.measure in {Measure.VOTES, Measure.SHARE}:
+        return national.seat_totals(catalog, scope, by_votes=True)  # "which party won most votes"
     if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
         return rankings.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
     winners = query.filters.outcome is Outcome.WON  # "lowest share for a winner"

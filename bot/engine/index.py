@@ -25,6 +25,12 @@ from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5
+# Words that begin seat names without being a town: "City of Durham", "New Forest East".
+NOT_A_TOWN = frozenset(
+    "city cities st saint great new isle old upper the vale forest na mid north south east west "
+    "central".split()
+)
+JOINERS = frozenset("of upon on under and".split())
 # A misspelt whole name: how close it must be, and how close a second name must come to be
 # offered too.
 WHOLE_NAME_CUTOFF = 85
@@ -355,7 +361,8 @@ def _seat_parts(name: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     rest = words[1:]
     if len(words) >= 2 and rest[0] not in {"and", ","}:
-        parts.append((words[0], int(Tier.TOWN)))
+        if words[0].lower() not in NOT_A_TOWN:  # "City" of City of Durham names no town
+            parts.append((words[0], int(Tier.TOWN)))
         if not set(phrase(" ".join(rest)).split()) <= COMPASS:
             parts.append((" ".join(rest).replace(" ,", ","), int(Tier.SHORT)))
     sides = [side.strip() for side in name.replace(" and ", ",").split(",") if side.strip()]
@@ -363,7 +370,11 @@ def _seat_parts(name: str) -> list[tuple[str, int]]:
         parts += [(side, int(Tier.SEAT_PART)) for side in sides if phrase(side) not in COMPASS]
         # "Hall Green" of Birmingham Hall Green and Moseley: the first side without its town.
         first = sides[0].split()
-        if len(first) > 2 and not set(phrase(" ".join(first[1:])).split()) <= COMPASS:
+        if (
+            len(first) > 2
+            and first[1].lower() not in JOINERS  # not "of London" of Cities of London and ...
+            and not set(phrase(" ".join(first[1:])).split()) <= COMPASS
+        ):
             parts.append((" ".join(first[1:]), int(Tier.SEAT_PART)))
     return parts
 

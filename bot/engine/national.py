@@ -26,9 +26,10 @@ from bot.engine.wording import (
 from bot.engine.wording import ordinal as ordinal_word
 
 
-def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
+def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT, by_votes: bool = False) -> Answer:
     """Who won: seats won and votes by party, largest first; for the whole election, the
-    winner's majority in the Commons over all other parties together."""
+    winner's majority in the Commons over all other parties together. By votes: "which party
+    won the most votes", every party that stood, most votes first."""
     if not catalog.official:
         return no_official()
     seats_won: Counter[str] = Counter()
@@ -41,19 +42,26 @@ def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
     total = sum(votes.values())
     seats = sum(seats_won.values())
     ranked = sorted(votes, key=lambda p: (-seats_won[p], -votes[p]))
+    if by_votes:
+        ranked = sorted(votes, key=lambda p: -votes[p])
     first = catalog.parties[ranked[0]]
     items = tuple(
         paragraph(
             bold(catalog.parties[p].name), f": {seats_count(seats_won[p])}, "
             f"{number(votes[p])} votes ({share_of(votes[p], total)})",
         )
-        for p in ranked
-        if seats_won[p]
+        for p in (ranked[:LIST_LENGTH] if by_votes else ranked)
+        if seats_won[p] or by_votes
     )  # fmt: skip
     won = seats_won[ranked[0]]
     lead = f"{party_as_subject(first)} won the most seats{scope.where}: {won} of {seats}"
     over = won - (seats - won)
-    if scope.place_id is None and over > 0:
+    if by_votes:
+        lead = (
+            f"{party_as_subject(first)} won the most votes{scope.where}: "
+            f"{number(votes[ranked[0]])} ({share_of(votes[ranked[0]], total)})"
+        )
+    elif scope.place_id is None and over > 0:
         lead += f", a majority of {over} over all other parties together"
     return Answer(
         Status.ANSWERED,
