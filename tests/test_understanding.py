@@ -123,6 +123,12 @@ QUALIFIED = [
 ]  # fmt: skip
 
 ELECTION_FIGURES = [
+    u("how much did starmer's vote fall", "change", "person:keir-starmer",
+      says="Keir Starmer got 36,641 in 2019"),
+    u("how much did labour win by in clacton", "majority", "party:labour", "seat:clacton",
+      says="Labour did not win Clacton."),
+    u("what did the article say about the workers party", "said", "party:workers-party",
+      says="The article says: “The Workers Party"),
     u("labour majority", "majority", "party:labour",
       says=lambda: "Labour won a majority of {} in the Commons".format(
           2 * truth.seats_won("Lab")[0] - truth.seats_won("Lab")[1])),

@@ -168,7 +168,15 @@ def _party_in_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     party = next((p for p in s.parties if p != "independent" or query.intent is not Intent.WINNER),
                  None)  # fmt: skip
     if party is None or query.intent in {Intent.MAJORITY, Intent.PLACE, Intent.TURNOUT}:
-        return _route(catalog, query, Subjects(seats=s.seats))
+        answer = _route(catalog, query, Subjects(seats=s.seats))
+        winner = catalog.winner(s.seats[0])
+        if party is not None and query.intent is Intent.MAJORITY and winner is not None and (
+                winner.party != party):  # fmt: skip
+            # "how much did Labour win Clacton by": Labour did not win it; say so first.
+            seat = catalog.seats[s.seats[0]].name
+            lead = paragraph(f"{catalog.parties[party].name} did not win {seat}.")
+            answer = replace(answer, blocks=(lead, *answer.blocks))
+        return answer
     return seats.party_in_seat(catalog, party, s.seats[0], query.intent, query.yes_no)
 
 
@@ -184,6 +192,8 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         return lists.ranking(
             catalog, query.most, query.measure, party_id, scope, query.top, winners
         )
+    if intent is Intent.SAID:
+        return lists.party_notes(catalog, party_id)  # what the article says of the party
     if intent is Intent.MAJORITY and place is None and catalog.official:
         return national.commons_majority(catalog, party_id)  # "Labour's majority"
     if intent is Intent.GAINS:

@@ -80,6 +80,7 @@ MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
 WIN_WORDS = next(k.words for k in KINDS if k.intent is Intent.WINNER)
 LOST_WORDS = next(k.words for k in KINDS if k.intent is Intent.LOST)
 FINISH_WORDS = next(k.words for k in KINDS if k.intent is Intent.FINISH)
+CHANGE_WORDS = next(k.words for k in KINDS if k.intent is Intent.CHANGE)
 # "since 2019", "compared with 2019": the year is a baseline to compare with, not the one asked.
 BASELINE_WORDS = frozenset("since from on than vs versus compared with".split())
 ELECTION_YEAR = 2024
@@ -200,6 +201,8 @@ def _intent(
             return Intent.RANKING, None, not fewest, measure
         if intent is Intent.LOST and _won_by(words):
             return Intent.MAJORITY, *plain  # "lost by how much": the margin
+        if intent is Intent.MAJORITY and bag.isdisjoint(kind.words) and bag & CHANGE_WORDS:
+            continue  # "how much did his vote fall": a change, not a majority
         if intent is Intent.PLACE:
             ordinal = _ordinal(words, bag)
             if ordinal is None:

@@ -396,3 +396,22 @@ def who_is_meant(kind: str) -> Answer:
         (paragraph(f"{whom} Name them first, for example “{example}”"),),
         headline=whom,
     )
+
+
+def party_notes(catalog: Catalog, party_id: str) -> Answer:
+    """What the sources say of a party in words: the article's sentences about it."""
+    party = catalog.parties[party_id].name
+    notes = catalog.notes.get(party_id, [])
+    if not notes:
+        lead = f"I keep no sentence about {party} as a party; ask about its candidates or seats."
+        return Answer(Status.ANSWERED, (paragraph(lead),), headline=f"{party}: nothing said")
+    blocks: list[Block] = [
+        paragraph(f"{catalog.provenance.speaker(note)} says: “{note.quote}”") for note in notes
+    ]
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=f"{party}: {len(notes)} sentences",
+        entities=(party_key(party_id),),
+        sources=catalog.sources_of([note.id for note in notes]),
+    )
