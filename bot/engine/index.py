@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.engine.keys import Key, Kind
 
@@ -33,8 +34,10 @@ NOT_A_TOWN = frozenset(
 JOINERS = frozenset("of upon on under and".split())
 # A misspelt whole name: how close it must be, and how close a second name must come to be
 # offered too.
-WHOLE_NAME_CUTOFF = 85
-WHOLE_NAME_TIE = 3
+WHOLE_NAME_CUTOFF = 80
+# A typo's second-best correction this close to its best is kept as a possible reading.
+CORRECTION_TIE = 12
+WHOLE_NAME_TIE = 10
 COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CORRECTION_CACHE_LIMIT = 4096
 
@@ -60,6 +63,7 @@ class Tier(IntEnum):
 # person asked about someone or somewhere else ("Jeremy Hunt", "Leicester West").
 _NEEDS_NEIGHBOUR_AFTER = {Tier.FIRST_NAME, Tier.SEAT_PART, Tier.TOWN, Tier.PLACE}
 _NEEDS_NEIGHBOUR_BEFORE = {Tier.SURNAME, Tier.SHORT}
+_PART_OF_A_NAME = {Tier.SURNAME, Tier.FIRST_NAME, Tier.MIDDLE_NAME}
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ class NameIndex:
                 self._add(alias, entity, tier)
         self._longest = max((len(p.split()) for p in self._aliases), default=1)
         self._name_words = {word for p in self._aliases for word in p.split()}
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[str, tuple[str, ...]] = {}
 
     # The tables for typos are built on the first question that needs them: most questions
     # are spelt right, and the console's first answer need not wait for them.
@@ -181,15 +185,18 @@ class NameIndex:
         raw = self._unjoined(tokens(text))
         words = [self._corrected(word) for word in raw]
         plain = tuple(word for word, _ in words)
-        mentions, unmatched = self._mentions(plain, words, {})
+        mentions, unmatched = self._mentions(raw, plain, words, {})
         # Only where word-by-word matching was unsure (a typo, an unknown word, a name that
         # could be several) is a whole misspelt name looked for: most questions skip it.
         unsure = {j for j in unmatched if plain[j] not in NON_NAME_WORDS}
         unsure |= {j for m in mentions if m.corrected or m.ambiguous
                    or m.tier < Tier.SHORT for j in range(m.start, m.end)}  # fmt: skip
-        whole = self._whole_names(raw, unsure) if unsure else {}
+        # A longer name already read word by word ("caithness sutherland and easter ross")
+        # is not cut short by a whole name inside it ("cath sutherland").
+        longer = {j: m.end - m.start for m in mentions for j in range(m.start, m.end)}
+        whole = self._whole_names(raw, unsure, longer) if unsure else {}
         if whole:
-            mentions, unmatched = self._mentions(plain, words, whole)
+            mentions, unmatched = self._mentions(raw, plain, words, whole)
         unknown_at = {
             j for j in unmatched if plain[j] not in NON_NAME_WORDS and not plain[j].isdigit()
         }
@@ -203,6 +210,7 @@ class NameIndex:
 
     def _mentions(
         self,
+        raw: list[str],
         plain: tuple[str, ...],
         words: list[tuple[str, bool]],
         whole: dict[int, Mention],
@@ -216,23 +224,47 @@ class NameIndex:
                 mentions.append(whole[i])
                 i = whole[i].end
                 continue
-            found = self._longest_alias_at(plain, i)
+            found = self._best_reading_at(raw, plain, words, i)
             if found is None:
                 unmatched.append(i)
                 i += 1
                 continue
-            length, alias = found
-            top = max(alias.tiers.values())
+            length, display, tiers = found
+            top = max(tiers.values())
             keys = tuple(
                 sorted(
-                    (k for k, t in alias.tiers.items() if t >= top - AMBIGUITY_WINDOW),
-                    key=lambda k: (-alias.tiers[k], k),
+                    (k for k, t in tiers.items() if t >= top - AMBIGUITY_WINDOW),
+                    key=lambda k: (-tiers[k], k),
                 )
             )
             corrected = any(fixed for _, fixed in words[i : i + length])
-            mentions.append(Mention(i, i + length, alias.display, keys, top, corrected))
+            mentions.append(Mention(i, i + length, display, keys, top, corrected))
             i += length
         return mentions, unmatched
+
+    def _best_reading_at(
+        self, raw: list[str], plain: tuple[str, ...], words: list[tuple[str, bool]], i: int
+    ) -> tuple[int, str, dict[Key, int]] | None:
+        """The longest alias at i; where a corrected word had near alternatives, every reading
+        that explains as many words counts, so a typo between two real names is asked about
+        ("brnet east" is Brent East, the longer reading; "balke" may be Blake or Baker)."""
+        readings = [(plain, self._longest_alias_at(plain, i))]
+        window = range(i, min(len(plain), i + self._longest))
+        for p in (p for p in window if words[p][1]):
+            for other in self._fixes(raw[p])[1:]:
+                variant = (*plain[:p], other, *plain[p + 1 :])
+                readings.append((variant, self._longest_alias_at(variant, i)))
+        found = [(f[0], f[1]) for _, f in readings if f is not None]
+        if not found:
+            return None
+        longest = max(length for length, _ in found)
+        best = [alias for length, alias in found if length == longest]
+        tiers: dict[Key, int] = {}
+        for alias in best:
+            for key, tier in alias.tiers.items():
+                tiers[key] = max(tier, tiers.get(key, 0))
+        display = best[0].display if len(best) == 1 else " ".join(raw[i : i + longest])
+        return longest, display, tiers
 
     def _unjoined(self, raw: list[str]) -> list[str]:
         """'shastrihurst' -> 'shastri', 'hurst': a name typed without its spaces."""
@@ -243,7 +275,9 @@ class NameIndex:
             found.extend(joined.split() if joined else [word])
         return found
 
-    def _whole_names(self, raw: list[str], unsure: set[int]) -> dict[int, Mention]:
+    def _whole_names(
+        self, raw: list[str], unsure: set[int], longer: dict[int, int]
+    ) -> dict[int, Mention]:
         """Misspelt names of two or three words matched whole, before their words are matched
         one by one: "collin martin" is Colin Martin, not every Martin; "martin balke" could
         be Martin Blake or Martin Baker, so it is both, and the bot asks."""
@@ -255,6 +289,8 @@ class NameIndex:
                 span = set(range(start, start + size))
                 if not span & unsure or span & taken:
                     continue
+                if any(longer.get(j, 0) > size for j in span):
+                    continue
                 if any(w in NON_NAME_WORDS or len(w) < 3 for w in window):
                     continue
                 typed = " ".join(window)
@@ -264,7 +300,11 @@ class NameIndex:
                 best = [
                     found_name
                     for found_name in process.extract(
-                        typed, choices, scorer=fuzz.ratio, score_cutoff=WHOLE_NAME_CUTOFF, limit=4
+                        typed,
+                        choices,
+                        scorer=_typo_similarity,
+                        score_cutoff=WHOLE_NAME_CUTOFF,
+                        limit=4,
                     )
                     if self._same_ordinary_words(window, found_name[0].split())
                 ]
@@ -282,9 +322,13 @@ class NameIndex:
         """'Leicester West' is no misspelling of Leicester East: where either has an ordinary
         word (a compass point, a party, a place), the two must have the same one."""
         return all(
-            a == b or (a not in self._ordinary and b not in self._ordinary)
+            a == b or (a not in self._ordinary and (b not in self._ordinary or self._is_typo(a)))
             for a, b in zip(typed, name, strict=True)
         )
+
+    def _is_typo(self, word: str) -> bool:
+        """A word no name or question has: "pailsey" may be Paisley, a place word too."""
+        return word not in self._name_words and word not in NON_NAME_WORDS
 
     def _longest_alias_at(self, words: tuple[str, ...], i: int) -> tuple[int, _Alias] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
@@ -297,14 +341,20 @@ class NameIndex:
         """The word, or the known word it is a typo of; True when corrected."""
         if word in self._name_words or word in NON_NAME_WORDS or word.isdigit() or len(word) < 3:
             return word, False
+        fixes = self._fixes(word)
+        return (fixes[0], True) if fixes else (word, False)
+
+    def _fixes(self, word: str) -> tuple[str, ...]:
+        """The known words a typo may be of, likeliest first (none for a known word)."""
+        if word in self._name_words or word in NON_NAME_WORDS or word.isdigit() or len(word) < 3:
+            return ()
         if word not in self._corrections:
             if len(self._corrections) >= _CORRECTION_CACHE_LIMIT:
                 self._corrections.clear()
             self._corrections[word] = self._closest(word)
-        fixed = self._corrections[word]
-        return (fixed, True) if fixed else (word, False)
+        return self._corrections[word]
 
-    def _closest(self, word: str) -> str | None:
+    def _closest(self, word: str) -> tuple[str, ...]:
         # Typos rarely change the first letter; keying on it keeps each lookup small.
         reach = 1 if len(word) <= 4 else 2
         choices = [
@@ -313,8 +363,11 @@ class NameIndex:
             for known in self._buckets.get((word[0], size), ())
         ]
         cutoff = 85 if len(word) <= 4 else 80
-        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else None
+        found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=4)
+        if not found:
+            return ()
+        # "brnet" is as near Barnet as Brent: keep every near one; the names decide.
+        return tuple(known for known, score, _ in found if score >= found[0][1] - CORRECTION_TIE)
 
     def options_matching(self, text: str, keys: tuple[Key, ...]) -> tuple[Key, ...]:
         """Which of `keys` the text names: for a reply to "which one?" ("Perveen")."""
@@ -395,7 +448,15 @@ def _someone_else(mentions: list[Mention]) -> tuple[Mention, ...]:
 
 
 def _misread(mention: Mention, unknown_at: set[int]) -> bool:
-    """A partial alias beside an unknown word names someone or somewhere else."""
+    """A partial alias beside an unknown word names someone or somewhere else: "Jeremy Hunt"
+    (a first name, then a word no name has), "Ray Sanit" (a surname, then one)."""
     if mention.tier in _NEEDS_NEIGHBOUR_AFTER and mention.end in unknown_at:
         return True
+    if mention.tier in _PART_OF_A_NAME and mention.end in unknown_at:
+        return True
     return mention.tier in _NEEDS_NEIGHBOUR_BEFORE and (mention.start - 1) in unknown_at
+
+
+def _typo_similarity(typed: str, name: str, **_: object) -> float:
+    """How alike, 0 to 100, counting a swap of two letters as one slip ("pailsey")."""
+    return 100 * OSA.normalized_similarity(typed, name)
