@@ -123,9 +123,9 @@ class Engine:
         if reading.intent is None and not keys and not reading.follow_up:
             return lists.not_found(self.catalog, "")
         if reading.refers_to_person and not keys and conversation.person is None:
-            return lists.who_is_meant("person")  # "who beat him?" with no one asked about yet
+            return lists.who_is_meant(Kind.PERSON)  # "who beat him?" with no one asked about yet
         if reading.refers_to_seat and not keys and conversation.seat is None:
-            return lists.who_is_meant("seat")
+            return lists.who_is_meant(Kind.SEAT)
         answer = self.answer_query(_resolve(reading, keys, conversation))
         if reading.intent is Intent.SOURCE:
             return _sources(answer.sources)

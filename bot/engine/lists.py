@@ -387,10 +387,11 @@ def not_held(catalog: Catalog) -> Answer:
     )
 
 
-def who_is_meant(kind: str) -> Answer:
+def who_is_meant(kind: Kind) -> Answer:
     """'Who beat him?' before anyone was asked about: ask, rather than guess."""
-    example = "who beat Liz Truss?" if kind == "person" else "who came second in Clacton?"
-    whom = "Who do you mean?" if kind == "person" else "Which seat do you mean?"
+    person = kind is Kind.PERSON
+    example = "who beat Liz Truss?" if person else "who came second in Clacton?"
+    whom = "Who do you mean?" if person else "Which seat do you mean?"
     return Answer(
         Status.NOT_FOUND,
         (paragraph(f"{whom} Name them first, for example “{example}”"),),
