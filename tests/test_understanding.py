@@ -265,6 +265,8 @@ def test_a_combination_without_a_route_says_so(shipped_engine: Engine) -> None:
         ("pro palestine independents", "I don’t know “pro palestine”, so this leaves it out:"),
         ("who beat him", "Who do you mean? Name them first"),
         ("who came second there", "Which seat do you mean?"),
+        # Jonathan Essex stood for the Greens: beside Reform, "Essex" is not him.
+        ("reform votes in essex", "I don’t know “essex”, so this leaves it out:"),
     ],
 )
 def test_nothing_is_dropped_or_guessed_silently(

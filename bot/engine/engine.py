@@ -16,7 +16,7 @@ from bot.engine.answer import Answer, Source, Status, paragraph
 from bot.engine.catalog import Catalog, seat_key
 from bot.engine.conversation import Conversation
 from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
-from bot.engine.index import Mention, NameIndex, Resolution
+from bot.engine.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.intents import Intent, Reading, read
 from bot.engine.keys import Key, Kind
 from bot.engine.provenance import sources_view
@@ -106,6 +106,9 @@ class Engine:
         self, resolution: Resolution, reading: Reading, conversation: Conversation
     ) -> Answer:
         mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
+        mentions, mismatched = self._party_mismatches(mentions)
+        if mismatched:
+            resolution = replace(resolution, unknown=(*resolution.unknown, *mismatched))
         if reading.intent is Intent.HELP and not mentions:
             return self.help()
         if reading.intent is Intent.COVERAGE and not mentions:
@@ -136,6 +139,27 @@ class Engine:
             )
             answer = replace(answer, blocks=(left_out, *answer.blocks))
         return answer
+
+    def _party_mismatches(
+        self, mentions: tuple[Mention, ...]
+    ) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+        """'Reform votes in Essex': a surname (Jonathan Essex, a Green) beside a party he did
+        not stand for is not what was meant; it is an unknown word, said to be left out."""
+        parties = {k.id for m in mentions for k in m.keys if k.is_a(Kind.PARTY)}
+        if not parties:
+            return mentions, ()
+        kept: list[Mention] = []
+        dropped: list[str] = []
+        for mention in mentions:
+            people = [k for k in mention.keys if k.is_a(Kind.PERSON)]
+            stood_for = {
+                r.party for k in people for r in self.catalog.results_by_person.get(k.id, [])
+            }
+            if people and mention.tier < Tier.FULL and not stood_for & parties:
+                dropped.append(mention.text.lower())
+                continue
+            kept.append(mention)
+        return tuple(kept), tuple(dropped)
 
     def _places_over_their_seats(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         """'Durham' names the place and, by its short name, North Durham in it: the place,
