@@ -80,6 +80,8 @@ WHOLE_ELECTION = [
       says=lambda: "Turnout across all 650 seats was {}%".format(f"{truth.turnout()[0]:g}")),
     u("how many women MPs were elected", "count", operation="count", gender="Female",
       outcome="won", says=lambda: f"{truth.women_elected()} women were elected, of 650 MPs"),
+    u("how many sitting mps stood", "count", operation="count", sitting=True,
+      says="sitting MPs stood, of 4,515 candidates"),
     u("how many first-time winners", "count", operation="count", first_time=True,
       says=lambda: f"{truth.first_time_winners()} first-time winners were elected"),
     u("which seat had the most candidates", "ranking", operation="rank",

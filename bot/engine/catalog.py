@@ -105,7 +105,8 @@ class Catalog:
                 self.gained_by_party[outcome.winner].add(seat_id)
         self.places = places(knowledge.constituencies)
         self._seatless = [r for r in self.results if r.seat is None]
-        self.counted_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
+        # Seats with an official count (an article-only seat has no full result).
+        self.official_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
 
     def entities(self) -> list[Entity]:
         seats = [

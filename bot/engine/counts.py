@@ -4,6 +4,7 @@ MPs and first-time winners; where a party came Nth."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from bot.engine.answer import Answer, Block, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key
@@ -22,6 +23,7 @@ from bot.engine.wording import (
     with_party,
 )
 from bot.engine.wording import ordinal as ordinal_word
+from knowledge.schema import CandidateResult
 
 
 def candidate_count(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
@@ -60,23 +62,9 @@ def count(
         return candidate_count(catalog, scope)
     pool = [r for r in results_in(catalog, scope) if party_id is None or r.party == party_id]
     everyone = len(pool)
-    if filters.gender:
-        pool = [r for r in pool if r.gender == filters.gender]
-    if filters.sitting or (filters.outcome is Outcome.LOST and not filters.first_time):
-        pool = [r for r in pool if r.sitting_mp]
-    if filters.first_time:
-        pool = [r for r in pool if r.elected and not r.sitting_mp and not r.former_mp]
-    elif filters.outcome is Outcome.WON:
-        pool = [r for r in pool if r.elected]
-    elif filters.outcome is Outcome.LOST:
-        pool = [r for r in pool if not r.elected]
-    who = _described(catalog, party_id, filters)
-    if filters.first_time or filters.outcome is Outcome.WON:
-        verb = "were elected"
-    elif filters.outcome is Outcome.LOST:
-        verb = "lost their seats"
-    else:
-        verb = "stood"
+    noun, verb, counted = _counted_as(filters)
+    pool = [r for r in pool if counted(r) and filters.gender in {None, r.gender}]
+    who = _described(catalog, party_id, filters.gender, noun)
     winners = sum(bool(r.elected) for r in results_in(catalog, scope))
     of = (
         f", of {winners} MPs{scope.where}" if verb == "were elected"
@@ -102,17 +90,29 @@ def count(
     )
 
 
-def _described(catalog: Catalog, party_id: str | None, filters: Filters) -> str:
-    party = f"{catalog.parties[party_id].name} " if party_id else ""
+def _counted_as(filters: Filters) -> tuple[str, str, Callable[[CandidateResult], bool]]:
+    """Who a count is of, as (noun, verb, test): first-time winners, sitting MPs who lost,
+    MPs elected, sitting MPs, or every candidate."""
+    sitting = filters.sitting
     if filters.first_time:
-        noun = "first-time winners"
-    elif filters.sitting or filters.outcome is Outcome.LOST:
-        noun = "sitting MPs"
-    elif filters.outcome is Outcome.WON:
-        noun = "MPs"
-    else:
-        noun = "candidates"
-    gender = {"Female": "women ", "Male": "men "}.get(filters.gender or "", "")
+        return (
+            "first-time winners",
+            "were elected",
+            lambda r: bool(r.elected and not r.sitting_mp and not r.former_mp),
+        )
+    if filters.outcome is Outcome.LOST:
+        return "sitting MPs", "lost their seats", lambda r: bool(r.sitting_mp and not r.elected)
+    if filters.outcome is Outcome.WON:
+        noun = "sitting MPs" if sitting else "MPs"
+        return noun, "were elected", lambda r: bool(r.elected and (r.sitting_mp or not sitting))
+    if sitting:
+        return "sitting MPs", "stood", lambda r: bool(r.sitting_mp)
+    return "candidates", "stood", lambda r: True
+
+
+def _described(catalog: Catalog, party_id: str | None, gender_of: str | None, noun: str) -> str:
+    party = f"{catalog.parties[party_id].name} " if party_id else ""
+    gender = {"Female": "women ", "Male": "men "}.get(gender_of or "", "")
     if gender and noun == "candidates":
         return f"{party}{gender}candidates".strip()
     if gender and noun == "MPs":

@@ -74,6 +74,7 @@ FEWEST_WORDS = frozenset("fewest least lowest smallest worst bottom".split())
 CLOSE_WORDS = frozenset("closest narrowest tightest close narrow marginal marginals".split())
 SAFE_WORDS = frozenset("safest safe".split())  # the largest majorities
 HELD_WORDS = frozenset("hold holds held retain retained keep kept".split())
+STOOD_WORDS = frozenset("stood stand standing".split())  # "how many sitting MPs stood"
 SWING_WORDS = frozenset("swing swings".split())
 SHARE_WORDS = frozenset("share percent percentage proportion".split())
 MAJORITY_WORDS = frozenset("majority majorities margin margins gap".split())
@@ -145,7 +146,7 @@ def _filters(words: list[str], text: str) -> Filters:
         outcome = Outcome.LOST
     elif bag & HELD_WORDS:
         outcome = Outcome.HELD
-    elif bag & WIN_WORDS or "mps" in bag:
+    elif bag & WIN_WORDS or ("mps" in bag and bag.isdisjoint(STOOD_WORDS)):
         outcome = Outcome.WON
     return Filters(
         gender=gender,

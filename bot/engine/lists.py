@@ -22,7 +22,7 @@ from bot.engine.wording import (
     percent,
     with_party,
 )
-from knowledge.schema import CandidateResult, CountFact
+from knowledge.schema import CandidateResult, CountFact, NoteFact
 
 RANKING_LENGTH = 10
 MAX_OPTIONS = 5  # buttons beyond a handful stop helping
@@ -129,7 +129,7 @@ def party_results(catalog: Catalog, party_id: str) -> Answer:
     notes = list(catalog.notes.get(party_id, []))
     if not found:
         blocks: list[Block] = [paragraph(catalog.provenance.lacks(f"give any {party} results."))]
-        blocks += [paragraph(f"It says: “{n.quote}”") for n in notes]
+        blocks += _what_is_said(catalog, notes)
         return Answer(
             Status.ANSWERED,
             tuple(blocks),
@@ -406,13 +406,15 @@ def party_notes(catalog: Catalog, party_id: str) -> Answer:
     if not notes:
         lead = f"I keep no sentence about {party} as a party; ask about its candidates or seats."
         return Answer(Status.ANSWERED, (paragraph(lead),), headline=f"{party}: nothing said")
-    blocks: list[Block] = [
-        paragraph(f"{catalog.provenance.speaker(note)} says: “{note.quote}”") for note in notes
-    ]
     return Answer(
         Status.ANSWERED,
-        tuple(blocks),
+        tuple(_what_is_said(catalog, notes)),
         headline=f"{party}: {len(notes)} sentences",
         entities=(party_key(party_id),),
         sources=catalog.sources_of([note.id for note in notes]),
     )
+
+
+def _what_is_said(catalog: Catalog, notes: list[NoteFact]) -> list[Block]:
+    """'The article says: “...”', a line for each sentence kept about an entity."""
+    return [paragraph(f"{catalog.provenance.speaker(note)} says: “{note.quote}”") for note in notes]

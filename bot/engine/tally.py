@@ -24,8 +24,8 @@ def no_official() -> Answer:
 def counted_seats(catalog: Catalog, scope: Scope) -> list[Constituency]:
     """Seats with an official result (an article-only seat has no full count)."""
     if scope.seat_ids is None:
-        return catalog.counted_seats
-    return [seat for seat in catalog.counted_seats if seat.id in scope.seat_ids]
+        return catalog.official_seats
+    return [seat for seat in catalog.official_seats if seat.id in scope.seat_ids]
 
 
 def results_in(catalog: Catalog, scope: Scope) -> list[CandidateResult]:
