@@ -7,6 +7,7 @@ renderer makes of the answers. The console never imports Telegram code.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ PROMPT = "> "
 
 def main(argv: list[str] | None = None) -> int:
     options = _parser().parse_args(argv)
+    _read_any_bytes()
     if options.command == "run":
         return _run_bot()
     try:
@@ -34,12 +36,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
     if options.command == "ask":
-        answer = _answer_safely(engine, options.question, Conversation())
+        question = _valid_text(options.question)
+        answer = _answer_safely(engine, question, Conversation())
         if answer is None:
             return EXIT_FAILED
-        _print(options.question, answer, options.json, sys.stdout)
+        _print(question, answer, options.json, sys.stdout)
         return 0
     return chat(engine, sys.stdin, sys.stdout, options.json, options.echo)
+
+
+def _read_any_bytes() -> None:
+    """Bytes that are not UTF-8 read as U+FFFD, so what is printed (and every JSON line) is
+    valid UTF-8 whatever was piped in, instead of a UnicodeDecodeError mid-chat."""
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _valid_text(argument: str) -> str:
+    """An argument's undecodable bytes (kept by Python as lone surrogates) as U+FFFD."""
+    return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -29,6 +29,15 @@ SCRIPTS = {
         ("mohamad", "clarify", "Leanne Mohamad"),
         ("2", "answered", "15,119"),
     ],
+    # str.isdigit() is true of these, int() refuses them: no choice, and no crash either.
+    "a superscript two is not option two": [
+        ("mohamad", "clarify", "Leanne Mohamad"),
+        ("²", "not_found", "I don’t have a seat or a name in that"),
+    ],
+    "a circled seven is not a number": [
+        ("hussain", "clarify", "Adnan Hussain"),
+        ("⑦", "not_found", "I don’t have a seat or a name in that"),
+    ],
     "place answered with the rest of its name": [
         ("who won leicester", "clarify", "Leicester East"),
         ("south", "answered", "Shockat Adam (Independent) won Leicester South"),

@@ -134,3 +134,59 @@ def test_chat_prompts_only_at_a_terminal() -> None:
     piped, printed = io.StringIO("who won blackburn\n"), io.StringIO()
     chat(engine, piped, printed, as_json=False, echo=False)
     assert not printed.getvalue().startswith(PROMPT)
+
+
+def run_bytes(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, check=False,
+        timeout=60, env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},
+    )  # fmt: skip
+
+
+def test_console_json_is_valid_utf8_whatever_bytes_it_reads() -> None:
+    done = run_bytes("chat", "--json", stdin=b"who won clacton\xff\xfe?\n\xc3(\nHussain\n")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [r["status"] for r in records] == ["answered", "not_found", "clarify"]
+    assert records[0]["question"] == "who won clacton\ufffd\ufffd?"
+    assert records[0]["query"]["keys"] == ["seat:clacton"]
+
+
+def test_knowledge_nested_too_deeply_is_refused_in_one_line(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"schema_version": 1, "election": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    done = run("ask", "who won Clacton", "--knowledge", str(deep))
+    assert done.returncode == 2
+    assert done.stderr == f"electionbot: {deep}: not a knowledge file: nested too deeply\n"
+
+
+def test_knowledge_far_larger_than_any_real_one_is_refused_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as sparse:  # a hole, not 65 MB written: the size is all that's read
+        sparse.truncate(65 * 1024 * 1024)
+    with pytest.raises(KnowledgeFileError, match=r"68,157,440 bytes is far larger"):
+        load_knowledge(huge)
+
+
+@pytest.mark.parametrize(
+    ("where", "change", "problem"),
+    [
+        ("results", {"seat": "atlantis"}, "seat 'atlantis' is not a known id"),
+        ("results", {"party": "pirates"}, "party 'pirates' is not a known id"),
+        ("constituencies", {"facts": ["no-such-fact"]}, "fact 'no-such-fact' is not a known id"),
+        ("facts", {"source": "a-tabloid"}, "source 'a-tabloid' is not a known id"),
+    ],
+)
+def test_knowledge_naming_what_it_does_not_hold_is_refused_at_load(
+    tmp_path: Path, where: str, change: dict[str, object], problem: str
+) -> None:
+    from knowledge.load import SHIPPED_KNOWLEDGE
+
+    document = json.loads(SHIPPED_KNOWLEDGE.read_text(encoding="utf-8"))
+    document[where][3].update(change)
+    bad = tmp_path / "dangling.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(KnowledgeFileError) as refused:
+        load_knowledge(bad)
+    assert str(refused.value).startswith(f"{bad}: not a knowledge file: ")
+    assert problem in str(refused.value)

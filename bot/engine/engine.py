@@ -23,6 +23,7 @@ from bot.engine.provenance import sources_view
 from bot.engine.query import Query
 from bot.engine.search import Search
 from bot.engine.text import phrase, strip_address
+from bot.engine.vocabulary import is_number
 from knowledge.schema import Knowledge
 
 # A typed name this close to a candidate's is a misspelling of it, not someone else.
@@ -96,7 +97,7 @@ class Engine:
         ):
             return None
         picked = self.index.options_matching(text, pending.keys)
-        if text.isdigit() and 1 <= int(text) <= len(pending.keys):
+        if is_number(text) and 1 <= int(text) <= len(pending.keys):
             picked = (pending.keys[int(text) - 1],)
         if len(picked) != 1:
             return None

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.engine.index import Resolution
 from bot.engine.kinds import GREETINGS, KINDS, Intent, QuestionKind
-from bot.engine.vocabulary import is_year
+from bot.engine.vocabulary import is_number, is_year
 
 __all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
 
@@ -129,7 +129,7 @@ def read(resolution: Resolution) -> Reading:
 def _top(words: list[str]) -> int | None:
     """'top 5', 'the 3 closest': how many a ranking lists."""
     for word in words:
-        if word.isdigit() and not is_year(word) and 0 < int(word) <= MAX_TOP:
+        if is_number(word) and not is_year(word) and 0 < int(word) <= MAX_TOP:
             return int(word)
     return None
 

@@ -52,6 +52,12 @@ QUESTION_WORDS = QUESTION_WORDS | trigger_words()
 NON_NAME_WORDS = STOPWORDS | QUESTION_WORDS
 
 
+def is_number(word: str) -> bool:
+    """'7', '2019': ASCII digits only. str.isdigit() is true of '²' and '⑦' too, which int()
+    refuses, and a superscript is no choice nor count anyone means."""
+    return word.isascii() and word.isdigit()
+
+
 def is_year(word: str) -> bool:
     """'2019', '1997': a question word (which election), never a name nor an unknown word."""
-    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
+    return len(word) == 4 and is_number(word) and 1800 <= int(word) <= 2100
