@@ -3,10 +3,13 @@
 Buttons are stateless: callback_data holds the whole resolved query (at most 64 bytes), so a
 button works after a restart and for anyone in a group. Entity keys too long to fit travel
 as a short hash that the knowledge maps back, which is as stable as the knowledge itself.
+A query too long even so (a question naming many seats) gets no Source button: typing
+"source" shows the same, and Telegram refuses a whole message for one oversized button.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 from dataclasses import dataclass
@@ -43,16 +46,27 @@ class Pressed:
 
 
 def short_key(key: str) -> str:
-    return f"#{zlib.crc32(key.encode()):08x}"
+    """'#' and the key's CRC-32 in URL-safe base64: 7 characters, none of them '|'."""
+    checksum = zlib.crc32(key.encode()).to_bytes(4, "big")
+    return "#" + base64.urlsafe_b64encode(checksum).rstrip(b"=").decode()
 
 
 class ButtonCodec:
     """Query <-> callback_data, for the entity keys of one knowledge."""
 
     def __init__(self, keys: list[str]) -> None:
-        self._by_short = {short_key(key): key for key in keys}
+        self._by_short: dict[str, str] = {}
+        clashing: set[str] = set()
+        for key in keys:
+            short = short_key(key)
+            if short in self._by_short:
+                clashing.add(short)
+            self._by_short[short] = key
+        for short in clashing:  # never shortened, so a hash never decodes to the wrong key
+            del self._by_short[short]
 
-    def encode(self, action: Action, query: Query) -> str:
+    def encode(self, action: Action, query: Query) -> str | None:
+        """The callback_data, or None if the query cannot fit in Telegram's 64 bytes."""
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         flags += f"Y{query.year}" if query.year else ""
@@ -65,8 +79,12 @@ class ButtonCodec:
         head = [action, query.intent or _NO_INTENT, str(query.place or ""), flags]
         data = _FIELD.join([*head, *query.keys])
         if len(data.encode()) > CALLBACK_DATA_LIMIT:
-            data = _FIELD.join([*head, *(short_key(key) for key in query.keys)])
-        return data
+            data = _FIELD.join([*head, *(self._shortened(key) for key in query.keys)])
+        return data if len(data.encode()) <= CALLBACK_DATA_LIMIT else None
+
+    def _shortened(self, key: str) -> str:
+        short = short_key(key)
+        return short if self._by_short.get(short) == key else key
 
     def decode(self, data: str) -> Pressed | None:
         """What a button asks for, or None for data this version cannot read."""
@@ -122,22 +140,24 @@ def answer_keyboard(
     """One button per option for a clarify; a Source (or Hide source) button for an answer."""
     if answer.status is Status.CLARIFY and answer.query is not None:
         asked = answer.query
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        o.label, callback_data=codec.encode(Action.CHOOSE, asked.about(o.key))
-                    )
-                ]
-                for o in answer.options
-            ]
-        )
+        choices = [
+            (option.label, codec.encode(Action.CHOOSE, asked.about(option.key)))
+            for option in answer.options
+        ]
+        rows = [
+            [InlineKeyboardButton(label, callback_data=data)] for label, data in choices if data
+        ]
+        return InlineKeyboardMarkup(rows) if rows else None
     if answer.status is Status.ANSWERED and answer.query is not None and answer.sources:
         action, label = (
             (Action.ANSWER, "Hide source") if showing_sources else (Action.SOURCE, "Source")
         )
-        button = InlineKeyboardButton(label, callback_data=codec.encode(action, answer.query))
-        return InlineKeyboardMarkup([[button]])
+        data = codec.encode(action, answer.query)
+        return (
+            InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
+            if data
+            else None
+        )
     return None
 
 

@@ -12,7 +12,9 @@ from bot.keyboards import (
     CALLBACK_DATA_LIMIT,
     Action,
     ButtonCodec,
+    answer_keyboard,
     key_from_payload,
+    short_key,
 )
 from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
 from bot.render import to_html
@@ -50,6 +52,7 @@ def test_button_data_round_trips_within_64_bytes(query: Query) -> None:
     codec = ButtonCodec(["person:perveen-hussain", LONG_KEY])
     for action in (Action.CHOOSE, Action.SOURCE, Action.ANSWER):
         data = codec.encode(action, query)
+        assert data is not None
         assert len(data.encode()) <= CALLBACK_DATA_LIMIT
         pressed = codec.decode(data)
         assert pressed is not None
@@ -71,7 +74,9 @@ def test_every_answer_button_fits(engine: Engine) -> None:
     codec = ButtonCodec(list(engine.index.entities))
     for key in engine.index.entities:
         for intent in Intent:
-            assert len(codec.encode(Action.SOURCE, Query(intent, (key,), place=10)).encode()) <= 64
+            data = codec.encode(Action.SOURCE, Query(intent, (key,), place=10))
+            assert data is not None
+            assert len(data.encode()) <= 64
 
 
 def _blocks(count: int, size: int) -> str:
@@ -142,9 +147,64 @@ def test_shipped_answers_replay_from_their_buttons(shipped_engine: Engine, quest
     assert answer.query is not None
     codec = ButtonCodec(list(shipped_engine.index.entities))
     data = codec.encode(Action.SOURCE, answer.query)
+    assert data is not None
     assert len(data.encode()) <= CALLBACK_DATA_LIMIT
     pressed = codec.decode(data)
     assert pressed is not None
     assert pressed.query is not None
     replayed = shipped_engine.answer_query(pressed.query)
     assert to_html(replayed) == to_html(answer)
+
+
+SIX_SEATS = (
+    "who won clacton, blackburn, leicester south, dewsbury and batley, birmingham perry barr "
+    "and islington north"
+)
+
+
+def test_an_answer_naming_six_seats_keeps_a_source_button_that_replays_it(
+    shipped_engine: Engine,
+) -> None:
+    answer = shipped_engine.answer(SIX_SEATS)
+    assert answer.query is not None
+    assert len(answer.query.keys) == 6
+    codec = ButtonCodec(list(shipped_engine.index.entities))
+    data = codec.encode(Action.SOURCE, answer.query)
+    assert data is not None
+    assert len(data.encode()) <= CALLBACK_DATA_LIMIT
+    pressed = codec.decode(data)
+    assert pressed is not None
+    assert pressed.query == answer.query
+
+
+def test_a_name_repeated_is_asked_about_once(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("compare clacton and clacton and clacton and clacton")
+    assert answer.query is not None
+    assert answer.query.keys == ("seat:clacton",)
+
+
+def test_a_query_too_long_for_any_button_gets_none_rather_than_a_refused_message(
+    shipped_engine: Engine,
+) -> None:
+    seats = [seat.name for seat in shipped_engine.catalog.knowledge.constituencies[:12]]
+    answer = shipped_engine.answer("who won " + ", ".join(seats))
+    assert answer.query is not None
+    assert len(answer.query.keys) == 12
+    codec = ButtonCodec(list(shipped_engine.index.entities))
+    assert codec.encode(Action.SOURCE, answer.query) is None
+    assert answer_keyboard(codec, answer) is None
+
+
+def test_keys_whose_hashes_clash_are_never_shortened_to_the_wrong_one() -> None:
+    clashing = ["person:candidate-29685295", "person:candidate-32060020"]
+    assert short_key(clashing[0]) == short_key(clashing[1])
+    codec = ButtonCodec([*clashing, LONG_KEY, LONG_KEY + "-2"])
+    for key in clashing:
+        query = Query(Intent.VOTES, (key, LONG_KEY, LONG_KEY + "-2"))
+        data = codec.encode(Action.SOURCE, query)
+        assert data is not None
+        assert key in data.split("|")  # the long keys shortened, the clashing one written out
+        assert short_key(LONG_KEY) in data.split("|")
+        decoded = codec.decode(data)
+        assert decoded is not None
+        assert decoded.query == query

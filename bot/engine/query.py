@@ -36,6 +36,11 @@ class Query:
     asks_party: bool = False  # "which party came second": the party first
     top: int | None = None  # how many a ranking lists
 
+    def __post_init__(self) -> None:
+        # "Clacton and Clacton" asks about Clacton: a key named twice would only lengthen
+        # the answer and every button that carries the query.
+        object.__setattr__(self, "keys", tuple(dict.fromkeys(self.keys)))
+
     @classmethod
     def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
         return cls(
