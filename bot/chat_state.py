@@ -10,9 +10,20 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 
+from telegram import Update
+from telegram.constants import ChatType
+
 from bot.engine import Conversation
 
 MAX_CONVERSATIONS = 10_000
+
+
+def conversation_key(update: Update) -> tuple[int, int]:
+    """One conversation per private chat; in a group, one per person, so follow-ups don't mix."""
+    chat, user = update.effective_chat, update.effective_user
+    chat_id = chat.id if chat else 0
+    user_id = user.id if user and chat and chat.type != ChatType.PRIVATE else 0
+    return chat_id, user_id
 
 
 class ConversationStore:

@@ -4,18 +4,22 @@ renderer makes of the answer; the engine does the understanding."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.addressing import without_mention
-from bot.chat_state import ConversationStore, FloodGuard
+from bot.chat_state import ConversationStore, FloodGuard, conversation_key
 from bot.engine import Answer, Conversation, Engine
 from bot.keyboards import Action, ButtonCodec, answer_keyboard, examples_keyboard, key_from_payload
 from bot.messages import fit_html, split_html
 from bot.render import sources_html, to_html
+from bot.repeats import Repeats
+from bot.reply_notes import asked_by, lateness
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +35,25 @@ class ChatHandlers:
         engine: Engine,
         conversations: ConversationStore | None = None,
         flood: FloodGuard | None = None,
+        repeats: Repeats | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.engine = engine
         self.codec = ButtonCodec(list(engine.index.entities))
         self.conversations = conversations or ConversationStore()
         self.flood = flood or FloodGuard()
+        self.repeats = repeats
+        self.clock = clock
+
+    async def flood_gate(self, update: Update, context: Context) -> None:
+        """First of all handlers, for every kind of update: in a group, one person's burst of
+        messages or taps past the limit stops here, so the group isn't filled with answers."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or chat.type == ChatType.PRIVATE or user is None:
+            return
+        if not self.flood.allow((chat.id, user.id)):
+            log.info("flood: not answering user %s in chat %s for now", user.id, chat.id)
+            raise ApplicationHandlerStop
 
     async def start(self, update: Update, context: Context) -> None:
         """/start: what the bot is, with examples to tap; /start PAYLOAD opens that result."""
@@ -87,10 +105,9 @@ class ChatHandlers:
         if tapped is None:
             return
         pressed = self.codec.decode(tapped.data or "")
+        await _acknowledge(tapped, EXPIRED if pressed is None else None)
         if pressed is None:
-            await tapped.answer(EXPIRED)
             return
-        await tapped.answer()
         if pressed.action is Action.ASK and pressed.question is not None:
             if isinstance(tapped.message, Message):
                 answer = self.engine.answer(pressed.question, self._conversation(update))
@@ -105,7 +122,6 @@ class ChatHandlers:
         try:
             await tapped.edit_message_text(
                 fit_html(html),
-                parse_mode=ParseMode.HTML,
                 reply_markup=answer_keyboard(self.codec, answer, showing_sources=showing),
             )
         except BadRequest as error:
@@ -114,18 +130,22 @@ class ChatHandlers:
 
     async def _ask(self, update: Update, text: str, when_empty: str | None = None) -> None:
         message = update.effective_message
-        if message is None or not self._within_flood_limit(update):
+        if message is None:
             return
         if not text.strip() and when_empty is not None:
             await message.reply_text(when_empty, do_quote=_in_group(message))
             return
-        await self._reply(message, self.engine.answer(text, self._conversation(update)))
+        answer = self.engine.answer(text, self._conversation(update))
+        people = 1
+        if self.repeats is not None and _in_group(message):
+            people = self.repeats.answer_together(update, text, answer)
+        await self._reply(message, answer, notes=[asked_by(people)])
 
     async def _send(
         self, update: Update, answer: Answer, keyboard: InlineKeyboardMarkup | None = None
     ) -> None:
         message = update.effective_message
-        if message is not None and self._within_flood_limit(update):
+        if message is not None:
             await self._reply(message, answer, keyboard=keyboard)
 
     async def _reply(
@@ -134,33 +154,35 @@ class ChatHandlers:
         answer: Answer,
         keyboard: InlineKeyboardMarkup | None = None,
         quote: bool | None = None,
+        notes: list[str | None] | None = None,
     ) -> None:
-        """Send the answer, split to fit, buttons under the last part; in a group, as a reply."""
+        """Send the answer, split to fit, buttons under the last part; in a group, as a reply.
+
+        A late answer (bot/reply_notes.py) always quotes its question and says it is late.
+        """
+        late = lateness(message.date, self.clock()) if quote is None else None
+        said = [note for note in [*(notes or []), late] if note]
         markup = keyboard or answer_keyboard(self.codec, answer)
-        parts = split_html(to_html(answer))
+        parts = split_html("\n\n".join([to_html(answer), *said]))
+        quoted = bool(late) or (_in_group(message) if quote is None else quote)
         for number, part in enumerate(parts, start=1):
-            await message.reply_html(
+            await message.reply_text(
                 part,
                 reply_markup=markup if number == len(parts) else None,
-                do_quote=(_in_group(message) if quote is None else quote) and number == 1,
+                do_quote=quoted and number == 1,
             )
 
     def _conversation(self, update: Update) -> Conversation:
-        """One per private chat; in a group, one per person, so their follow-ups don't mix."""
-        chat = update.effective_chat
-        user = update.effective_user
-        chat_id = chat.id if chat else 0
-        user_id = user.id if user and chat and chat.type != ChatType.PRIVATE else 0
-        return self.conversations.get((chat_id, user_id))
+        return self.conversations.get(conversation_key(update))
 
-    def _within_flood_limit(self, update: Update) -> bool:
-        chat, user = update.effective_chat, update.effective_user
-        if chat is None or chat.type == ChatType.PRIVATE or user is None:
-            return True
-        allowed = self.flood.allow((chat.id, user.id))
-        if not allowed:
-            log.info("flood: not answering user %s in chat %s for now", user.id, chat.id)
-        return allowed
+
+async def _acknowledge(tapped: CallbackQuery, text: str | None) -> None:
+    """Stop the button's spinner. Telegram takes this only for a few seconds after the tap;
+    a tap replayed after a restart is still answered, by the edit that follows."""
+    try:
+        await tapped.answer(text)
+    except BadRequest as error:
+        log.info("button %s: too late to acknowledge (%s)", tapped.id, error)
 
 
 def _arguments(context: Context) -> str:

@@ -7,7 +7,6 @@ built once per entity and kept (the knowledge does not change while the bot runs
 from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.engine import Engine
@@ -48,9 +47,7 @@ class InlineCards:
                 id=key if len(key.encode()) <= RESULT_ID_LIMIT else short_key(key),
                 title=self.engine.index.entities[key].name,
                 description=answer.headline,
-                input_message_content=InputTextMessageContent(
-                    fit_html(to_html(answer)), parse_mode=ParseMode.HTML
-                ),
+                input_message_content=InputTextMessageContent(fit_html(to_html(answer))),
                 reply_markup=answer_keyboard(self.codec, answer),
             )
         return self._cards[key]
@@ -61,7 +58,5 @@ class InlineCards:
             id="no-match",
             title=f"No seat or person matches “{typed}”",
             description="Try a seat (Leicester South) or a surname (Corbyn)",
-            input_message_content=InputTextMessageContent(
-                fit_html(to_html(answer)), parse_mode=ParseMode.HTML
-            ),
+            input_message_content=InputTextMessageContent(fit_html(to_html(answer))),
         )

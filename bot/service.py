@@ -6,16 +6,13 @@ import asyncio
 import signal
 import sys
 
-from telegram.error import InvalidToken, NetworkError
-
 from bot.engine import Engine
 from bot.logs import configure_logging
 from bot.settings import Settings
-from bot.startup import start_engine
+from bot.startup import StartupError, start_engine
 from bot.telegram_app import serve
 from knowledge.errors import KnowledgeFileError
 
-EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
@@ -28,19 +25,9 @@ def run(settings: Settings) -> int:
         return EXIT_USAGE
     try:
         asyncio.run(_until_signalled(settings, engine))
-    except InvalidToken:
-        print(
-            "electionbot: Telegram refused TELEGRAM_BOT_TOKEN; check it with BotFather",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    except NetworkError as error:
-        print(
-            f"electionbot: cannot reach the Bot API at {settings.telegram_api_url} "
-            f"({type(error).__name__})",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
+    except StartupError as error:
+        print(f"electionbot: {error}", file=sys.stderr)
+        return error.status
     return 0
 
 

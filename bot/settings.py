@@ -6,6 +6,7 @@ token and the webhook secret are SecretStr and stay out of messages and logs.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Literal
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
     listen: str = "127.0.0.1"
     port: int = Field(default=8443, ge=1, le=65535)
     knowledge_path: Path = SHIPPED_KNOWLEDGE
+    inbox_path: Path = Path("electionbot-inbox.sqlite3")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("telegram_bot_token")
@@ -52,6 +54,17 @@ class Settings(BaseSettings):
         if url is not None and urlparse(url).scheme not in {"http", "https"}:
             raise ValueError("must be an http:// or https:// URL")
         return url
+
+    @field_validator("listen")
+    @classmethod
+    def _listen_address(cls, listen: str) -> str:
+        if listen == "localhost":
+            return listen
+        try:
+            ipaddress.ip_address(listen)
+        except ValueError:
+            raise ValueError("must be an IP address of this machine, e.g. 127.0.0.1") from None
+        return listen
 
     @field_validator("bot_mode", mode="before")
     @classmethod

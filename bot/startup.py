@@ -25,3 +25,11 @@ def start_engine(knowledge_path: Path) -> Engine:
         gc.enable()
     gc.freeze()
     return engine
+
+
+class StartupError(Exception):
+    """The bot cannot start: str() is the one line to print, `status` the exit status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status

@@ -2,12 +2,19 @@
 
 build_application() makes the application; serve() runs it in polling or webhook mode until
 told to stop, and is what both `electionbot run` and the end-to-end tests use.
+
+Updates flow: Telegram -> updater -> DurableUpdateQueue (on disk before Telegram is told they
+arrived) -> application -> ChatLanes (concurrent across chats, in order within one) ->
+the flood gate, then the handlers -> RetryingRateLimiter (Telegram's limits, its bad moments)
+-> Telegram; the lane marks the update done in the inbox once it is answered.
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+from typing import Any, TypeAlias
 
 from telegram import (
     BotCommand,
@@ -15,26 +22,40 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.addressing import ADDRESSED_TO_BOT
+from bot.chat_state import ConversationStore
 from bot.engine import Engine
 from bot.handlers import ChatHandlers, on_error
+from bot.inbox import DurableUpdateQueue, Inbox, InboxError
 from bot.inline import InlineCards
+from bot.lanes import ChatLanes
+from bot.repeats import Repeats
+from bot.retries import RetryingRateLimiter
 from bot.settings import Settings
+from bot.startup import StartupError
+from bot.tuning import DEFAULT_TUNING, Tuning
 
 log = logging.getLogger(__name__)
 
+App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
+EXIT_FAILED = 1
+EXIT_USAGE = 2
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+FLOOD_GATE_GROUP = -1  # before every handler, for every kind of update
 
 PRIVATE_COMMANDS = [
     BotCommand("start", "What I do, with examples"),
@@ -47,18 +68,28 @@ PRIVATE_COMMANDS = [
 GROUP_COMMANDS = [c for c in PRIVATE_COMMANDS if c.command != "start"]
 
 
-def build_application(settings: Settings, engine: Engine) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, engine: Engine, inbox: Inbox, tuning: Tuning = DEFAULT_TUNING
+) -> tuple[App, ChatLanes]:
+    lanes = ChatLanes(inbox)
+    queue = DurableUpdateQueue(inbox)
     application = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_url)
-        .rate_limiter(AIORateLimiter())
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(RetryingRateLimiter(tuning.retry, **tuning.limits()))
+        .concurrent_updates(lanes)
+        .update_queue(queue)
+        .post_init(_post_init)
         .build()
     )
-    chat = ChatHandlers(engine)
+    conversations = ConversationStore()
+    chat = ChatHandlers(engine, conversations, repeats=Repeats(engine, conversations, lanes))
     inline = InlineCards(engine, chat.codec)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(TypeHandler(Update, chat.flood_gate), group=FLOOD_GATE_GROUP)
     application.add_handlers(
         [
             CommandHandler("start", chat.start),
@@ -76,45 +107,114 @@ def build_application(settings: Settings, engine: Engine) -> Application:  # typ
         ]
     )
     application.add_error_handler(on_error)
-    return application
+    return application, lanes
 
 
-async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
-    await application.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
-    await application.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+async def _post_init(application: App) -> None:
+    """Start-up work: the command menus, then what the last run received and did not answer.
 
-
-async def serve(settings: Settings, engine: Engine, stop: asyncio.Event) -> None:
-    """Run the bot until `stop` is set, then finish the updates in hand and shut down.
-
-    Stopping the updater first makes it confirm the last update it fetched, so a restart
-    never answers an update twice; stopping the application then drains what was fetched.
+    A refused command menu is logged and the bot serves anyway: the menu is a convenience,
+    answering is the job.
     """
-    application = build_application(settings, engine)
-    async with application:
-        await set_commands(application)
-        await application.start()
-        assert application.updater is not None
-        if settings.bot_mode == "webhook":
-            assert settings.webhook_secret is not None
-            await application.updater.start_webhook(
-                listen=settings.listen,
-                port=settings.port,
-                url_path=settings.webhook_path(),
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                allowed_updates=ALLOWED_UPDATES,
-            )
-        else:
-            await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
-        knowledge = engine.catalog.knowledge
-        log.info(
-            "serving @%s by %s from %s: %d seats, %d people, %d facts",
-            application.bot.username, settings.bot_mode, settings.knowledge_path,
-            len(knowledge.constituencies), len(knowledge.people), len(knowledge.facts),
-        )  # fmt: skip
-        await stop.wait()
-        log.info("stopping: finishing the updates in hand")
-        await application.updater.stop()
-        await application.stop()
-    log.info("stopped")
+    try:
+        await application.bot.set_my_commands(
+            PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats()
+        )
+        await application.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    except TelegramError as error:
+        log.warning("Telegram refused the command menu (setMyCommands: %s); serving without", error)
+    queue = application.update_queue
+    assert isinstance(queue, DurableUpdateQueue)
+    replayed = queue.replay(application.bot)
+    if replayed:
+        log.info("answering %d updates received before the last stop", replayed)
+
+
+async def serve(
+    settings: Settings, engine: Engine, stop: asyncio.Event, tuning: Tuning = DEFAULT_TUNING
+) -> None:
+    """Run the bot until `stop` is set; StartupError if it cannot start.
+
+    On stop: the updater stops first (confirming what it fetched, which is in the inbox),
+    then updates in progress get tuning.stop_grace seconds, and what is left waits in the
+    inbox for the next start. The lifecycle is driven here rather than by run_polling() so
+    that the same code runs inside the tests' event loop; post_init is called as run_polling
+    would call it.
+    """
+    try:
+        inbox = Inbox(settings.inbox_path)
+    except InboxError as error:
+        raise StartupError(f"{error} (INBOX_PATH)", EXIT_USAGE) from None
+    try:
+        application, lanes = build_application(settings, engine, inbox, tuning)
+        async with application:
+            assert application.post_init is not None
+            await application.post_init(application)
+            await application.start()
+            try:
+                await _receive_updates(application, settings)
+                _log_serving(application, settings, engine)
+                await stop.wait()
+            finally:
+                log.info("stopping: finishing the updates in hand")
+                if application.updater is not None and application.updater.running:
+                    await application.updater.stop()
+                await lanes.drain(tuning.stop_grace)
+                await application.stop()
+    except InvalidToken:
+        raise StartupError(
+            "Telegram refused TELEGRAM_BOT_TOKEN; check it with BotFather", EXIT_USAGE
+        ) from None
+    except NetworkError as error:
+        if isinstance(error, BadRequest):
+            raise StartupError(f"Telegram refused a start-up call: {error}", EXIT_FAILED) from None
+        raise StartupError(
+            f"cannot reach the Bot API at {settings.telegram_api_url} ({error}); "
+            "tried several times",
+            EXIT_FAILED,
+        ) from None
+    finally:
+        log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
+        inbox.close()
+
+
+async def _receive_updates(application: App, settings: Settings) -> None:
+    updater = application.updater
+    assert updater is not None
+    if settings.bot_mode == "polling":
+        await updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+        return
+    assert settings.webhook_secret is not None
+    try:
+        await updater.start_webhook(
+            listen=settings.listen,
+            port=settings.port,
+            url_path=settings.webhook_path(),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    except BadRequest as error:
+        raise StartupError(f"Telegram refused WEBHOOK_URL: {error}", EXIT_USAGE) from None
+    except OSError as error:
+        raise StartupError(_listen_problem(settings, error), EXIT_USAGE) from None
+
+
+def _listen_problem(settings: Settings, error: OSError) -> str:
+    where = f"{settings.listen}:{settings.port}"
+    if error.errno == errno.EADDRINUSE:
+        return f"cannot listen on {where}: the port is in use (PORT)"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {where}: not an address of this machine (LISTEN)"
+    if error.errno == errno.EACCES:
+        return f"cannot listen on {where}: not allowed; use a port above 1023 (PORT)"
+    return f"cannot listen on {where}: {error.strerror or error} (LISTEN, PORT)"
+
+
+def _log_serving(application: App, settings: Settings, engine: Engine) -> None:
+    knowledge = engine.catalog.knowledge
+    log.info(
+        "serving @%s by %s from %s: %d seats, %d people, %d facts",
+        application.bot.username, settings.bot_mode, settings.knowledge_path,
+        len(knowledge.constituencies), len(knowledge.people), len(knowledge.facts),
+    )  # fmt: skip

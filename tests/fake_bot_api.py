@@ -8,7 +8,9 @@ Telegram does: {"ok": true, "result": ...}, or a real HTTP status with
 command names), so a test passes only if Telegram would have accepted the same calls.
 
 Tests drive it from their side: push updates (a user's message, a button press, an inline
-query), then wait for the bot's calls and inspect them.
+query), then wait for the bot's calls and inspect them. `faults` makes it misbehave as
+Telegram does on a bad night (tests/fake_faults.py): a round trip, 429s, 5xx, dropped
+connections, slow replies.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
+
+from tests.fake_faults import Dropped, Faults, ServerError, Slow, TooManyRequests
 
 TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64
@@ -138,6 +142,9 @@ class FakeBotApi:
         self.calls: list[Call] = []  # accepted calls, in order
         self.refused: list[tuple[Call, str]] = []  # calls Telegram would have refused, and why
         self.webhook: dict[str, Any] | None = None
+        self.faults = Faults()
+        self.peak_sending = 0  # the most sendMessage calls in progress at once
+        self._sending = 0
         self.commands: dict[str, list[dict[str, str]]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -150,7 +157,9 @@ class FakeBotApi:
         self._closing = False
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # --- running -----------------------------------------------------------------------------
 
@@ -166,7 +175,7 @@ class FakeBotApi:
         with self._changed:
             self._closing = True
             self._changed.notify_all()
-        self._server.shutdown()
+        self._server.shutdown()  # polls every 0.05 s (see _thread): no half-second wait per test
         self._server.server_close()
 
     # --- what users do ---------------------------------------------------------------------
@@ -177,6 +186,13 @@ class FakeBotApi:
             self._updates.append(update)
             self._changed.notify_all()
         return update
+
+    @contextlib.contextmanager
+    def at_once(self) -> Iterator[None]:
+        """Updates pushed inside the block reach the bot in one getUpdates, as they do when
+        many people ask within the same moment."""
+        with self._changed:
+            yield
 
     def send_text(
         self,
@@ -275,6 +291,21 @@ class FakeBotApi:
     def pending_update_ids(self) -> list[int]:
         with self._changed:
             return [u["update_id"] for u in self._updates]
+
+    @contextlib.contextmanager
+    def sending(self, method: str) -> Iterator[None]:
+        """Count the sendMessage calls in progress, to see whether the bot sends concurrently."""
+        if method != "sendMessage":
+            yield
+            return
+        with self._changed:
+            self._sending += 1
+            self.peak_sending = max(self.peak_sending, self._sending)
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._sending -= 1
 
     # --- the API -----------------------------------------------------------------------------
 
@@ -483,12 +514,41 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 error = bad_request(f"unsupported content type {content_type}")
                 self._refuse(error)
                 return
+            method = match.group(2)
+            fault = api.faults.draw(method)
+            with api.sending(method):  # the round trip is when calls overlap
+                time.sleep(api.faults.latency + (fault.seconds if isinstance(fault, Slow) else 0))
+            if isinstance(fault, TooManyRequests):
+                wait = fault.retry_after
+                self._refuse(ApiError(429, f"Too Many Requests: retry after {wait}",
+                                      {"retry_after": wait}))  # fmt: skip
+                return
+            if isinstance(fault, ServerError):
+                self._fail(fault)
+                return
+            if isinstance(fault, Dropped) and not fault.after:
+                self.close_connection = True
+                return
             try:
-                result = api.handle(match.group(1), match.group(2), _decode(parse_qs(body)))
+                result = api.handle(match.group(1), method, _decode(parse_qs(body)))
             except ApiError as error:
                 self._refuse(error)
                 return
+            if isinstance(fault, Dropped):
+                self.close_connection = True
+                return
             self._reply(200, {"ok": True, "result": result})
+
+        def _fail(self, fault: ServerError) -> None:
+            if not fault.html:
+                self._refuse(ApiError(fault.status, "Internal Server Error"))
+                return
+            page = f"<html><body><h1>{fault.status} Bad Gateway</h1></body></html>".encode()
+            self.send_response(fault.status)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
 
         do_GET = do_POST
 

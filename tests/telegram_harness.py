@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
@@ -20,6 +22,8 @@ def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "telegram_bot_token": TOKEN,
         "telegram_api_url": api.base_url,
+        # Each run its own inbox, in a directory the OS cleans, unless a test shares one.
+        "inbox_path": Path(tempfile.mkdtemp(prefix="electionbot-test-")) / "inbox.sqlite3",
         **overrides,
     }
     return Settings(_env_file=None, **values)

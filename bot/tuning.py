@@ -1,0 +1,37 @@
+"""The numbers that shape how the bot meets Telegram, in one place, with why.
+
+Settings (bot/settings.py) are what an operator sets; these are what Telegram and systemd
+decide, kept changeable so that the tests and the benchmark can run a minute's throttling in
+a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.retries import RetryPolicy
+
+
+@dataclass(frozen=True)
+class Tuning:
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # Telegram's published limits: about 30 messages a second in all, 20 a minute to a group.
+    overall_max_rate: float = 30
+    overall_time_period: float = 1
+    group_max_rate: float = 20
+    group_time_period: float = 60
+    # On SIGTERM, the seconds updates in progress get to finish before they are cut short
+    # (and kept in the inbox). systemd waits 90 s before SIGKILL; a deploy should not.
+    stop_grace: float = 5.0
+
+    def limits(self) -> dict[str, float]:
+        """AIORateLimiter's keyword arguments."""
+        return {
+            "overall_max_rate": self.overall_max_rate,
+            "overall_time_period": self.overall_time_period,
+            "group_max_rate": self.group_max_rate,
+            "group_time_period": self.group_time_period,
+        }
+
+
+DEFAULT_TUNING = Tuning()

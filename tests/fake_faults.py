@@ -1,0 +1,85 @@
+"""What Telegram does on a bad night, for the fake Bot API to do on purpose.
+
+Each fault is drawn per call from a seeded random generator, so a test's counts are the same on
+every run. The faults are what the Bot API and the proxies in front of it really answer:
+429 with parameters.retry_after, 5xx as Telegram's JSON or as a gateway's HTML page, a
+connection closed without a reply (before or after the call took effect), and slow replies.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TooManyRequests:
+    """429: the call did nothing; try again after retry_after seconds."""
+
+    retry_after: int = 1
+
+
+@dataclass(frozen=True)
+class ServerError:
+    """A 5xx: as Telegram's JSON ({"ok": false, ...}) or as a proxy's HTML page."""
+
+    status: int = 500
+    html: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """The connection closes with no reply. after=True: the call took effect first (a message
+    was sent), which the bot cannot tell from a call that never arrived."""
+
+    after: bool = False
+
+
+@dataclass(frozen=True)
+class Slow:
+    """The reply comes, but only after this many seconds."""
+
+    seconds: float = 2.0
+
+
+Fault = TooManyRequests | ServerError | Dropped | Slow
+
+
+@dataclass
+class Rule:
+    method: str
+    fault: Fault
+    rate: float  # the share of calls to `method` that get it
+    limit: int | None = None  # at most this many times, then never again
+
+
+@dataclass
+class Faults:
+    """The faults to inject, drawn per call; `injected` counts what was injected."""
+
+    seed: int = 2912
+    latency: float = 0.0  # seconds added to every call: the round trip to Telegram
+    rules: list[Rule] = field(default_factory=list)
+    injected: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+        self._lock = threading.Lock()
+
+    def add(self, method: str, fault: Fault, rate: float = 1.0, limit: int | None = None) -> None:
+        with self._lock:
+            self.rules.append(Rule(method, fault, rate, limit))
+
+    def draw(self, method: str) -> Fault | None:
+        with self._lock:
+            for rule in self.rules:
+                if rule.method != method or rule.limit == 0:
+                    continue
+                if self._random.random() < rule.rate:
+                    if rule.limit is not None:
+                        rule.limit -= 1
+                    self.injected[f"{method} {type(rule.fault).__name__}"] += 1
+                    return rule.fault
+            return None
