@@ -26,9 +26,26 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+# What python-telegram-bot logs with a traceback and then raises, for the bot to handle: a
+# failed start-up call (reported in one line by bot/telegram_app.py) and a reply that is not
+# JSON (a gateway's HTML 5xx page, retried by bot/retries.py). One line each is enough; on a
+# bad night a traceback per 502 would bury everything else.
+_HANDLED_ELSEWHERE = ("Retry Loop", "Can not load invalid JSON data")
+
+
+def _without_retry_traceback(record: logging.LogRecord) -> bool:
+    if record.name.startswith("telegram") and any(
+        said in str(record.msg) or said in record.getMessage() for said in _HANDLED_ELSEWHERE
+    ):
+        record.exc_info = None
+        record.exc_text = None
+    return True
+
+
 def configure_logging(level: str, secrets: list[str]) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(RedactingFormatter(secrets))
+    handler.addFilter(_without_retry_traceback)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

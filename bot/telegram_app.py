@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
+import os
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -50,6 +51,11 @@ from bot.startup import StartupError
 from bot.tuning import DEFAULT_TUNING, Tuning
 
 log = logging.getLogger(__name__)
+
+# python-telegram-bot's documented opt-in to its next major version's durations (timedelta,
+# not seconds): without it, reading a 429's retry_after inside its own rate limiter warns
+# that the old behaviour is deprecated, once per 429. Read when used, so set before serving.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 EXIT_FAILED = 1

@@ -143,6 +143,8 @@ class FakeBotApi:
         self.refused: list[tuple[Call, str]] = []  # calls Telegram would have refused, and why
         self.webhook: dict[str, Any] | None = None
         self.faults = Faults()
+        self.webhook_refusal: str | None = None  # e.g. "bad webhook: Failed to resolve host"
+        self.commands_refusal: str | None = None  # e.g. "BOT_COMMAND_INVALID"
         self.peak_sending = 0  # the most sendMessage calls in progress at once
         self._sending = 0
         self.commands: dict[str, list[dict[str, str]]] = {}
@@ -155,7 +157,7 @@ class FakeBotApi:
         self._open_callbacks: set[str] = set()
         self._changed = threading.Condition(threading.RLock())
         self._closing = False
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -307,6 +309,10 @@ class FakeBotApi:
             with self._changed:
                 self._sending -= 1
 
+    def sending_now(self) -> int:
+        with self._changed:
+            return self._sending
+
     # --- the API -----------------------------------------------------------------------------
 
     def handle(self, token: str, method: str, params: dict[str, Any]) -> Any:
@@ -346,6 +352,8 @@ class FakeBotApi:
         return True
 
     def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        if self.webhook_refusal:
+            raise bad_request(self.webhook_refusal)
         if not str(params.get("url", "")).startswith(("http://", "https://")):
             raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
         self.webhook = dict(params)
@@ -439,6 +447,8 @@ class FakeBotApi:
         return True
 
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
+        if self.commands_refusal:
+            raise bad_request(self.commands_refusal)
         commands = params.get("commands", [])
         for command in commands:
             if not _COMMAND_NAME.match(command.get("command", "")):
@@ -478,6 +488,12 @@ class FakeBotApi:
             return dict(message)
 
 
+class _Server(ThreadingHTTPServer):
+    # Telegram takes a crowd's connections at once; the default backlog of 5 would reset
+    # them and make the bot's retries, not its concurrency, the thing under test.
+    request_queue_size = 1024
+
+
 def _entities(text: str) -> list[dict[str, Any]]:
     found = []
     for match in re.finditer(r"(?:^/[A-Za-z0-9_]+(?:@\w+)?)|(?:@\w+)", text):
@@ -515,7 +531,9 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 self._refuse(error)
                 return
             method = match.group(2)
-            fault = api.faults.draw(method)
+            params = _decode(parse_qs(body))
+            chat_id = params.get("chat_id")
+            fault = api.faults.draw(method, int(chat_id) if chat_id is not None else None)
             with api.sending(method):  # the round trip is when calls overlap
                 time.sleep(api.faults.latency + (fault.seconds if isinstance(fault, Slow) else 0))
             if isinstance(fault, TooManyRequests):
@@ -530,7 +548,7 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 return
             try:
-                result = api.handle(match.group(1), method, _decode(parse_qs(body)))
+                result = api.handle(match.group(1), method, params)
             except ApiError as error:
                 self._refuse(error)
                 return

@@ -53,6 +53,7 @@ class Rule:
     fault: Fault
     rate: float  # the share of calls to `method` that get it
     limit: int | None = None  # at most this many times, then never again
+    chat_id: int | None = None  # only calls about this chat
 
 
 @dataclass
@@ -68,14 +69,23 @@ class Faults:
         self._random = random.Random(self.seed)
         self._lock = threading.Lock()
 
-    def add(self, method: str, fault: Fault, rate: float = 1.0, limit: int | None = None) -> None:
+    def add(
+        self,
+        method: str,
+        fault: Fault,
+        rate: float = 1.0,
+        limit: int | None = None,
+        chat_id: int | None = None,
+    ) -> None:
         with self._lock:
-            self.rules.append(Rule(method, fault, rate, limit))
+            self.rules.append(Rule(method, fault, rate, limit, chat_id))
 
-    def draw(self, method: str) -> Fault | None:
+    def draw(self, method: str, chat_id: int | None = None) -> Fault | None:
         with self._lock:
             for rule in self.rules:
                 if rule.method != method or rule.limit == 0:
+                    continue
+                if rule.chat_id is not None and rule.chat_id != chat_id:
                     continue
                 if self._random.random() < rule.rate:
                     if rule.limit is not None:

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
+from bot.retries import RetryPolicy
 from bot.settings import Settings
 from bot.telegram_app import serve
+from bot.tuning import Tuning
 from tests.fake_bot_api import Call, FakeBotApi
 
 # Shaped like a BotFather token so the settings accept it; obviously not a real one.
@@ -29,11 +31,18 @@ def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
     return Settings(_env_file=None, **values)
 
 
+# Telegram's rate limits as they are, retries quicker than in production: a test of a 5xx
+# should not wait the 15 s of backoff a real outage gets.
+TEST_TUNING = Tuning(retry=RetryPolicy(first_delay=0.01, max_delay=0.05), stop_grace=2.0)
+
+
 @asynccontextmanager
-async def running(settings: Settings, engine: Engine) -> AsyncIterator[None]:
+async def running(
+    settings: Settings, engine: Engine, tuning: Tuning = TEST_TUNING
+) -> AsyncIterator[None]:
     """The bot as `electionbot run` serves it, until the block ends."""
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, engine, stop))
+    task = asyncio.create_task(serve(settings, engine, stop, tuning))
     try:
         yield
     finally:
