@@ -27,6 +27,7 @@ Context = ContextTypes.DEFAULT_TYPE
 SORRY = "Sorry, something went wrong answering that. Please try again."
 NOT_TEXT = "I read text questions. Try: who won Leicester South?"
 EXPIRED = "This button no longer works here; please ask again."
+TOO_MANY_TAPS = "Too many taps; wait a few seconds."
 
 
 class ChatHandlers:
@@ -53,6 +54,8 @@ class ChatHandlers:
             return
         if not self.flood.allow((chat.id, user.id)):
             log.info("flood: not answering user %s in chat %s for now", user.id, chat.id)
+            if update.callback_query is not None:  # else the button spins until it times out
+                await _acknowledge(update.callback_query, TOO_MANY_TAPS)
             raise ApplicationHandlerStop
 
     async def start(self, update: Update, context: Context) -> None:

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from bot.engine import Engine
+from bot.handlers import TOO_MANY_TAPS
 from tests.fake_bot_api import ALICE, BOB, GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi
 from tests.telegram_harness import TOKEN, calls, running, sent_after, settings_for
 
@@ -218,3 +219,16 @@ async def test_a_private_message_that_is_not_text_gets_told_what_works(bot: Fake
     del located["text"], located["entities"]
     bot.push({"message": {**located, "location": {"latitude": 51.5, "longitude": -0.12}}})
     assert "I read text questions" in (await sent_after(bot, 1)).params["text"]
+
+
+async def test_the_flood_gate_stops_button_taps_in_a_group_too(bot: FakeBotApi) -> None:
+    bot.send_text("@TheBot help", chat=GROUP_CHAT, user=BOB)
+    await sent_after(bot, 1)
+    message = bot.bot_messages(GROUP_CHAT_ID)[-1]
+    for _ in range(5):  # an example question's button, tapped five times in a moment
+        bot.press(message, "q|who won Leicester South?", user=ALICE)
+    acknowledged = await calls(bot, "answerCallbackQuery", 5)
+    stopped = [call for call in acknowledged if call.params.get("text") == TOO_MANY_TAPS]
+    assert len(stopped) == 2  # three taps in ten seconds pass, the rest stop at the gate
+    await calls(bot, "sendMessage", 4)
+    assert len(bot.calls_to("sendMessage")) == 4
