@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -109,8 +108,11 @@ async def test_group_answers_only_when_addressed_and_replies_to_the_asker(
     bot.send_text("and what share?", chat=GROUP_CHAT, user=BOB, reply_to=bot_reply)
     third = await sent_after(bot, 3)
     assert "27%" in third.params["text"]
-    await asyncio.sleep(0.3)
-    assert len(bot.calls_to("sendMessage")) == 3
+    # A group's messages are handled in order: once this is answered, the chatter was passed over.
+    last = bot.send_text("@TheBot who won dewsbury?", chat=GROUP_CHAT, user=BOB)
+    fourth = await sent_after(bot, 4)
+    assert fourth.params["reply_parameters"]["message_id"] == last["message_id"]
+    assert len(bot.calls_to("sendMessage")) == 4
 
 
 async def test_group_mention_in_the_middle(bot: FakeBotApi) -> None:
