@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.engine.chart_data import Chart
 from bot.engine.keys import Key
 from bot.engine.query import Query
 
@@ -92,6 +93,7 @@ class Answer:
     # What was answered, replayable without the conversation (for buttons); for a clarify,
     # the question awaiting a choice among `options`.
     query: Query | None = None
+    chart: Chart | None = None  # what a picture of this answer shows, if it has one
 
 
 def paragraph(*parts: str | Span) -> Paragraph:

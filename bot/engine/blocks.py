@@ -11,11 +11,14 @@ from bot.engine.answer import (
     CandidateRow,
     CandidateTable,
     Paragraph,
+    Source,
     Status,
     bold,
     paragraph,
 )
 from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.chart_data import BarChart
+from bot.engine.charts import seat_chart
 from bot.engine.keys import Key
 from bot.engine.wording import (
     capitalised,
@@ -132,34 +135,59 @@ def seat_entities(catalog: Catalog, seat_id: str) -> tuple[Key, ...]:
 
 
 def seat_card(
-    catalog: Catalog, seat_id: str, lead: list[Block] | None = None, majority: bool = True
+    catalog: Catalog,
+    seat_id: str,
+    lead: list[Block] | None = None,
+    majority: bool = True,
+    asked_about: str | None = None,
 ) -> Answer:
-    """The whole known result of a seat: winner, each candidate, the majority."""
+    """The whole known result of a seat: winner and hold or gain, the majority and turnout
+    (what a glance needs, first), then each candidate; and its chart.
+
+    asked_about: a person whose answer this card is, marked on the chart."""
     seat = catalog.seats[seat_id].name
     results = catalog.results_by_seat.get(seat_id, [])
     winner_line, winner_gist = _winner_sentence(catalog, seat_id)
     blocks: list[Block] = [*(lead or [winner_line])]
-    if results:
-        blocks.append(candidate_table(catalog, results))
     majority_line, majority_gist = majority_sentence(catalog, seat_id)
     if majority_line is not None and majority:
         blocks.append(majority_line)
     turnout_line = _turnout_line(catalog, seat_id)
     if turnout_line is not None:
         blocks.append(turnout_line)
+    if results:
+        blocks.append(candidate_table(catalog, results))
     if not catalog.has_official_result(seat_id) and catalog.winner(seat_id) is None and results:
         blocks.append(
             paragraph(catalog.provenance.lacks("give the full result, only the candidates above."))
         )
     blocks += discrepancy_notes(catalog, [seat_id, *(r.id for r in results)])
     gist = ", ".join(part for part in (winner_gist, majority_gist) if part)
+    sources = catalog.sources_of(seat_sources(catalog, seat_id))
     return Answer(
         Status.ANSWERED,
         tuple(blocks),
         headline=f"{seat}: {gist}",
         entities=seat_entities(catalog, seat_id),
-        sources=catalog.sources_of(seat_sources(catalog, seat_id)),
+        sources=sources,
+        chart=seat_chart_of(catalog, seat_id, sources, asked_about),
     )
+
+
+def seat_chart_of(
+    catalog: Catalog, seat_id: str, sources: tuple[Source, ...], asked_about: str | None = None
+) -> BarChart | None:
+    """The seat's chart: hold or gain under the title, majority and turnout at the foot."""
+    outcome = catalog.outcome(seat_id)
+    _, majority_gist = majority_sentence(catalog, seat_id)
+    seat = catalog.seats[seat_id]
+    share = turnout(seat)
+    footer = [majority_gist.capitalize()] if majority_gist else []
+    footer += [f"Turnout {percent(share)}"] if share is not None else []
+    return seat_chart(
+        catalog, seat_id, outcome.words() if outcome else "", " · ".join(footer), sources,
+        asked_about,
+    )  # fmt: skip
 
 
 def discrepancy_notes(catalog: Catalog, subjects: list[str]) -> list[Block]:

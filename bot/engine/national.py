@@ -7,6 +7,7 @@ from collections import Counter
 
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, seat_key
+from bot.engine.charts import seats_chart
 from bot.engine.intents import Intent
 from bot.engine.scope import EVERY_SEAT, Scope
 from bot.engine.tally import (
@@ -63,12 +64,19 @@ def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT, by_votes: bool = Fa
         )
     elif scope.place_id is None and over > 0:
         lead += f", a majority of {over} over all other parties together"
+    sources = catalog.provenance.whole_dataset("result", "votes and winners summed by party")
+    chart = None
+    if not by_votes:
+        title = f"{catalog.knowledge.election.name}: seats won{scope.where}"
+        won_by = [(party, seats_won[party]) for party in ranked]
+        chart = seats_chart(catalog, title, won_by, scope.place_id is None, sources)
     return Answer(
         Status.ANSWERED,
         (paragraph(lead + "."), BulletList(items)),
         headline=f"{first.name} won {won} seats{scope.where}",
         entities=(*scope.keys, *(party_key(p) for p in ranked if seats_won[p])),
-        sources=catalog.provenance.whole_dataset("result", "votes and winners summed by party"),
+        sources=sources,
+        chart=chart,
     )
 
 
@@ -137,6 +145,7 @@ def place_summary(catalog: Catalog, scope: Scope) -> Answer:
         headline=totals.headline,
         entities=totals.entities,
         sources=totals.sources,
+        chart=totals.chart,
     )
 
 

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
-from bot.engine.blocks import candidate_table, discrepancy_notes, result_line, seat_sources
+from bot.engine.blocks import (
+    candidate_table,
+    discrepancy_notes,
+    result_line,
+    seat_chart_of,
+    seat_sources,
+)
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.keys import Key
 from bot.engine.wording import (
@@ -43,19 +49,30 @@ def _facts(catalog: Catalog, person_id: str) -> list[str]:
 
 
 def _answer(
-    catalog: Catalog, person_id: str, blocks: Sequence[Block], headline: str, facts: list[str]
+    catalog: Catalog,
+    person_id: str,
+    blocks: Sequence[Block],
+    headline: str,
+    facts: list[str],
+    charted: bool = True,
 ) -> Answer:
-    """A person answer, with any figure the article gives differently noted at the end."""
+    """A person answer, with any figure the article gives differently noted at the end, and
+    (charted) their seat's chart with them marked."""
     result = _result(catalog, person_id)
     subjects = [result.id] if result else []
     notes = discrepancy_notes(catalog, subjects)
     facts = facts + [d.id for d in catalog.discrepancies_about(subjects)]
+    chart = None
+    if charted and result is not None and result.seat is not None:
+        seat_facts = catalog.sources_of(seat_sources(catalog, result.seat))
+        chart = seat_chart_of(catalog, result.seat, seat_facts, asked_about=person_id)
     return Answer(
         Status.ANSWERED,
         (*blocks, *notes),
         headline=headline,
         entities=_entities(catalog, person_id),
         sources=catalog.sources_of(facts),
+        chart=chart,
     )
 
 
@@ -215,7 +232,8 @@ def said_answer(catalog: Catalog, person_id: str) -> Answer:
             sources=answer.sources,
         )
     blocks: list[Block] = [Quotation(tuple(fact.words), fact.speaker or name) for fact in said]
-    return _answer(catalog, person_id, blocks, f"{name}: {len(said)} quotes", [f.id for f in said])
+    quoted = [f.id for f in said]
+    return _answer(catalog, person_id, blocks, f"{name}: {len(said)} quotes", quoted, False)
 
 
 def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:

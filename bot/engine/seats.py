@@ -15,6 +15,7 @@ from bot.engine.answer import (
 )
 from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout
 from bot.engine.catalog import Catalog, person_key, seat_key
+from bot.engine.charts import two_seats_chart
 from bot.engine.intents import LAST_PLACE, Intent
 from bot.engine.tally import side_by_side
 from bot.engine.wording import (
@@ -159,7 +160,11 @@ def result_summary(catalog: Catalog, result: CandidateResult) -> str:
 
 def seats_side_by_side(catalog: Catalog, seat_ids: list[str]) -> Answer:
     """Two or more seats' cards, one after the other."""
-    return side_by_side([seat_card(catalog, seat_id) for seat_id in seat_ids])
+    together = side_by_side([seat_card(catalog, seat_id) for seat_id in seat_ids])
+    if len(seat_ids) != 2:
+        return together
+    first, second = seat_ids
+    return replace(together, chart=two_seats_chart(catalog, first, second, together.sources))
 
 
 def _replace_headline(answer: Answer, headline: str) -> Answer:
