@@ -86,21 +86,34 @@ def seats_chart(
 def two_seats_chart(
     catalog: Catalog, first: str, second: str, sources: tuple[Source, ...]
 ) -> GroupedBars | None:
-    """Each party's share in two seats; None unless both seats give every share."""
+    """Each party's share in two seats; None unless both seats give every share.
+
+    Where a party had several candidates in a seat (independents do), their shares are added
+    and the label says how many: "Independent (2 candidates)" is true, "Independent" is not."""
     shares: dict[str, list[float | None]] = {}
+    standing: dict[str, int] = {}
     for column, seat_id in enumerate((first, second)):
         results = catalog.results_by_seat.get(seat_id, [])
         if not results or any(r.share is None or r.party is None for r in results):
             return None
+        counted: dict[str, int] = {}
         for result in results:
             assert result.party is not None
             assert result.share is not None
             row = shares.setdefault(result.party, [None, None])
             row[column] = (row[column] or 0) + result.share
+            counted[result.party] = counted.get(result.party, 0) + 1
+        for party, count in counted.items():
+            standing[party] = max(standing.get(party, 0), count)
     ranked = sorted(shares, key=lambda p: -max(s or 0 for s in shares[p]))[:SHOWN_CANDIDATES]
+
+    def label(party: str) -> str:
+        name = catalog.party_name(party) or party
+        return f"{name} ({standing[party]} candidates)" if standing[party] > 1 else name
+
     return GroupedBars(
         title=f"{catalog.seats[first].name} and {catalog.seats[second].name}: share of the vote",
         series=(catalog.seats[first].name, catalog.seats[second].name),
-        groups=tuple((catalog.party_name(p) or p, p, shares[p][0], shares[p][1]) for p in ranked),
+        groups=tuple((label(p), p, shares[p][0], shares[p][1]) for p in ranked),
         small_print=small_print(catalog, sources),
     )
