@@ -49,8 +49,9 @@ def _pieces(html: str, limit: int) -> list[str]:
     for block in html.split("\n\n"):
         if visible_length(block) <= limit:
             pieces.append(block)
-        elif block.startswith("<blockquote>"):
-            pieces.append(f"<blockquote>{_cut(block, limit - 2)}</blockquote>")
+        elif block.startswith("<blockquote"):
+            opening = block[: block.index(">") + 1]  # <blockquote> or <blockquote expandable>
+            pieces.append(f"{opening}{_cut(block, limit - 2)}</blockquote>")
         else:
             lines = (line for line in block.split("\n") if line)
             pieces.extend(

@@ -1,6 +1,11 @@
 """Answer -> plain text or Telegram HTML. Composing decides what to say; this decides looks.
 
 Every piece of text is escaped for HTML here, at the one place text becomes markup.
+
+A table of candidates is a line each, in words: no block-character bars (a screen reader
+reads them out as "full block", and on a phone they wrapped onto lines of their own; the
+chart carries the picture). In Telegram the first three are shown and the rest wait in an
+expandable quote, so a seat's answer fits a phone screen at a glance.
 """
 
 from __future__ import annotations
@@ -20,15 +25,8 @@ from bot.engine.answer import (
 from bot.engine.provenance import sources_view
 from bot.engine.wording import change_points
 
-BAR_WIDTH = 20  # characters for 100% of the vote
-_EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def share_bar(share: float) -> str:
-    """A text bar as long as the share: 20 characters would be 100%."""
-    eighths = round(max(0.0, min(share, 100.0)) / 100 * BAR_WIDTH * 8)
-    full, rest = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[rest] if rest else "")
+SHOWN_ROWS = 3  # candidates shown before the rest fold away (Telegram)
+FOLDED_ROWS_AT_MOST = 30  # beyond this a table could need splitting across messages: no fold
 
 
 def _row_text(row: CandidateRow) -> tuple[str, str, str]:
@@ -58,9 +56,7 @@ def _plain_block(block: Block) -> str:
         lines = []
         for row in block.rows:
             place, who, figures = _row_text(row)
-            drawn = share_bar(row.share) if row.share is not None else ""
-            bar = f"  {drawn}" if drawn else ""
-            lines.append(f"{place:<3} {who}: {figures}{bar}")
+            lines.append(f"{place:<3} {who}: {figures}")
         return "\n".join(lines)
     if isinstance(block, Quotation):
         return "\n".join(f"“{p}”" for p in block.paragraphs) + f"\n— {block.attribution}"
@@ -80,9 +76,10 @@ def _html_block(block: Block) -> str:
         lines = []
         for row in block.rows:
             place, who, figures = _row_text(row)
-            drawn = share_bar(row.share) if row.share is not None else ""
-            bar = f" <code>{drawn}</code>" if drawn else ""
-            lines.append(f"<b>{escape(place)}</b> {escape(who)}: {escape(figures)}{bar}")
+            lines.append(f"<b>{escape(place)}</b> {escape(who)}: {escape(figures)}")
+        if SHOWN_ROWS < len(lines) <= FOLDED_ROWS_AT_MOST:
+            rest = "\n".join(lines[SHOWN_ROWS:])
+            return "\n".join(lines[:SHOWN_ROWS]) + f"\n\n<blockquote expandable>{rest}</blockquote>"
         return "\n".join(lines)
     if isinstance(block, Quotation):
         body = "\n".join(escape(p) for p in block.paragraphs)

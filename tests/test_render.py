@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine import Answer, Engine, Status
 from bot.engine.answer import BulletList, CandidateRow, CandidateTable, Quotation, bold, paragraph
-from bot.render import share_bar, sources_html, to_html, to_plain
+from bot.render import sources_html, to_html, to_plain
 from tests.cases.questions import ALL_CASES
 
 TELEGRAM_TAGS = {"b", "i", "code", "blockquote"}
@@ -75,14 +75,22 @@ def test_every_answer_is_telegram_html(engine: Engine, question: str) -> None:
     visible_text(sources_html(answer))
 
 
-@pytest.mark.parametrize(
-    ("share", "length"), [(0, 0), (5, 1), (50, 10), (100, 20), (35.2, 7), (36, 8)]
-)
-def test_share_bar_is_proportional(share: float, length: int) -> None:
-    assert len(share_bar(share)) == length
-
-
-def test_seat_answer_shows_a_bar_and_unknowns_plainly(engine: Engine) -> None:
+def test_seat_answer_shows_each_candidate_in_words_and_unknowns_plainly(engine: Engine) -> None:
     text = to_plain(engine.answer("who won Ilford North"))
-    assert "Leanne Mohamad (Independent): 15,119 votes, 32.2%  ██████▌" in text
+    assert text.endswith("Leanne Mohamad (Independent): 15,119 votes, 32.2%")
+    assert "█" not in text  # no block-character bars: read aloud as "full block"
     assert "Wes Streeting (party not given): figures not given" in text
+
+
+def test_a_seat_card_leads_with_what_a_glance_needs_and_folds_all_but_three(
+    shipped_engine: Engine,
+) -> None:
+    html = to_html(shipped_engine.answer("who won Clacton"))
+    lines = visible_text(html).splitlines()
+    assert lines[0] == "Nigel Farage (Reform UK) won Clacton: Reform UK gain from Conservative."
+    assert lines[2].startswith("Majority: 8,405 votes")
+    assert lines[4].startswith("Turnout: 58.7%")
+    shown, folded = html.split("<blockquote expandable>")
+    assert shown.count(" votes, ") == 3  # Farage, Watling, Owusu-Nepaul
+    assert folded.count(" votes, ") == 6  # the other six, one tap away
+    assert "Craig Jamieson (Climate Party): 48 votes" in folded
