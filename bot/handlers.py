@@ -3,6 +3,7 @@ renderer makes of the answer; the engine does the understanding."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -13,11 +14,20 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.addressing import without_mention
+from bot.charts import render_png
+from bot.chat_prefs import PicturePreferences
 from bot.chat_state import ConversationStore, FloodGuard, conversation_key
 from bot.engine import Answer, Conversation, Engine
-from bot.keyboards import Action, ButtonCodec, answer_keyboard, examples_keyboard, key_from_payload
+from bot.keyboards import (
+    Action,
+    ButtonCodec,
+    answer_keyboard,
+    examples_keyboard,
+    key_from_payload,
+    pictures_keyboard,
+)
 from bot.messages import fit_html, split_html
-from bot.render import sources_html, to_html
+from bot.render import caption_html, sources_html, to_html
 from bot.repeats import Repeats
 from bot.reply_notes import asked_by, lateness
 
@@ -28,6 +38,7 @@ SORRY = "Sorry, something went wrong answering that. Please try again."
 NOT_TEXT = "I read text questions. Try: who won Leicester South?"
 EXPIRED = "This button no longer works here; please ask again."
 TOO_MANY_TAPS = "Too many taps; wait a few seconds."
+CAPTION_LIMIT = 1024  # Telegram's, in characters after parsing
 
 
 class ChatHandlers:
@@ -38,6 +49,7 @@ class ChatHandlers:
         flood: FloodGuard | None = None,
         repeats: Repeats | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        pictures: PicturePreferences | None = None,
     ) -> None:
         self.engine = engine
         self.codec = ButtonCodec(list(engine.index.entities))
@@ -45,6 +57,7 @@ class ChatHandlers:
         self.flood = flood or FloodGuard()
         self.repeats = repeats
         self.clock = clock
+        self.pictures = pictures
 
     async def flood_gate(self, update: Update, context: Context) -> None:
         """First of all handlers, for every kind of update: in a group, one person's burst of
@@ -111,10 +124,14 @@ class ChatHandlers:
         await _acknowledge(tapped, EXPIRED if pressed is None else None)
         if pressed is None:
             return
+        shown = tapped.message if isinstance(tapped.message, Message) else None
         if pressed.action is Action.ASK and pressed.question is not None:
-            if isinstance(tapped.message, Message):
+            if shown is not None:
                 answer = self.engine.answer(pressed.question, self._conversation(update))
-                await self._reply(tapped.message, answer, quote=False)
+                await self._reply(shown, answer, quote=False)
+            return
+        if pressed.action is Action.PICTURES and pressed.pictures is not None:
+            await self._choose_pictures(update, pressed.pictures)
             return
         assert pressed.query is not None
         answer = self.engine.answer_query(pressed.query)
@@ -122,6 +139,13 @@ class ChatHandlers:
         html = to_html(answer)
         if showing:
             html += "\n\n<b>Source</b>\n\n" + sources_html(answer)
+        if shown is not None and shown.photo:  # a chart: its text comes as a message below
+            await shown.reply_text(
+                fit_html(html),
+                reply_markup=answer_keyboard(self.codec, answer, showing_sources=showing),
+                do_quote=True,
+            )
+            return
         try:
             await tapped.edit_message_text(
                 fit_html(html),
@@ -151,6 +175,24 @@ class ChatHandlers:
         if message is not None:
             await self._reply(message, answer, keyboard=keyboard)
 
+    async def settings(self, update: Update, context: Context) -> None:
+        """/settings: pictures on or off for this chat."""
+        message = update.effective_message
+        if message is not None and self.pictures is not None:
+            on = self.pictures.pictures(message.chat.id, _in_group(message))
+            await message.reply_text(_pictures_said(on), reply_markup=pictures_keyboard(on))
+
+    async def _choose_pictures(self, update: Update, on: bool) -> None:
+        tapped, chat = update.callback_query, update.effective_chat
+        if tapped is None or chat is None or self.pictures is None:
+            return
+        self.pictures.choose(chat.id, on)
+        try:
+            await tapped.edit_message_text(_pictures_said(on), reply_markup=pictures_keyboard(on))
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                raise
+
     async def _reply(
         self,
         message: Message,
@@ -160,14 +202,25 @@ class ChatHandlers:
         notes: list[str | None] | None = None,
     ) -> None:
         """Send the answer, split to fit, buttons under the last part; in a group, as a reply.
+        An answer with a chart, where the chat takes pictures, goes as the chart with a short
+        caption, and its whole text one tap away (Details).
 
         A late answer (bot/reply_notes.py) always quotes its question and says it is late.
         """
         late = lateness(message.date, self.clock()) if quote is None else None
         said = [note for note in [*(notes or []), late] if note]
+        quoted = bool(late) or (_in_group(message) if quote is None else quote)
+        if answer.chart is not None and keyboard is None and self._takes_pictures(message):
+            png = await asyncio.to_thread(render_png, answer.chart)
+            await message.reply_photo(
+                png,
+                caption=caption_html(answer, said, CAPTION_LIMIT),
+                reply_markup=answer_keyboard(self.codec, answer, details=True),
+                do_quote=quoted,
+            )
+            return
         markup = keyboard or answer_keyboard(self.codec, answer)
         parts = split_html("\n\n".join([to_html(answer), *said]))
-        quoted = bool(late) or (_in_group(message) if quote is None else quote)
         for number, part in enumerate(parts, start=1):
             await message.reply_text(
                 part,
@@ -177,6 +230,20 @@ class ChatHandlers:
 
     def _conversation(self, update: Update) -> Conversation:
         return self.conversations.get(conversation_key(update))
+
+    def _takes_pictures(self, message: Message) -> bool:
+        return self.pictures is not None and self.pictures.pictures(
+            message.chat.id, _in_group(message)
+        )
+
+
+def _pictures_said(on: bool) -> str:
+    if on:
+        return (
+            "Pictures are <b>on</b> in this chat: a result comes as a chart, with its text one "
+            "tap away (Details)."
+        )
+    return "Pictures are <b>off</b> in this chat: results come as text."
 
 
 async def _acknowledge(tapped: CallbackQuery, text: str | None) -> None:

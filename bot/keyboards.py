@@ -36,6 +36,8 @@ class Action(StrEnum):
     SOURCE = "s"  # show the answer with the sources behind it (rows, quoted sentences)
     ANSWER = "a"  # show the answer alone again
     ASK = "q"  # an example question from /start
+    DETAILS = "t"  # under a chart: the answer's whole text, as a message
+    PICTURES = "p"  # /settings: "p|on" or "p|off"
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Pressed:
     action: Action
     query: Query | None = None
     question: str | None = None
+    pictures: bool | None = None  # PICTURES: the choice made
 
 
 def short_key(key: str) -> str:
@@ -95,6 +98,8 @@ class ButtonCodec:
             return None
         if action is Action.ASK:
             return Pressed(action, question=rest) if rest else None
+        if action is Action.PICTURES:
+            return Pressed(action, pictures=rest == "on") if rest in {"on", "off"} else None
         parts = rest.split(_FIELD)
         if len(parts) < 3:
             return None
@@ -135,9 +140,10 @@ def ask_data(question: str) -> str | None:
 
 
 def answer_keyboard(
-    codec: ButtonCodec, answer: Answer, showing_sources: bool = False
+    codec: ButtonCodec, answer: Answer, showing_sources: bool = False, details: bool = False
 ) -> InlineKeyboardMarkup | None:
-    """One button per option for a clarify; a Source (or Hide source) button for an answer."""
+    """One button per option for a clarify; a Source (or Hide source) button for an answer,
+    and beside it (details: under a chart) a Details button for the whole text."""
     if answer.status is Status.CLARIFY and answer.query is not None:
         asked = answer.query
         choices = [
@@ -152,13 +158,24 @@ def answer_keyboard(
         action, label = (
             (Action.ANSWER, "Hide source") if showing_sources else (Action.SOURCE, "Source")
         )
-        data = codec.encode(action, answer.query)
-        return (
-            InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
+        row = [
+            InlineKeyboardButton(text, callback_data=data)
+            for text, data in (
+                (label, codec.encode(action, answer.query)),
+                ("Details", codec.encode(Action.DETAILS, answer.query) if details else None),
+            )
             if data
-            else None
-        )
+        ]
+        return InlineKeyboardMarkup([row]) if row else None
     return None
+
+
+def pictures_keyboard(on: bool) -> InlineKeyboardMarkup:
+    """/settings: the one switch."""
+    label, data = ("Turn pictures off", "off") if on else ("Turn pictures on", "on")
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=f"{Action.PICTURES}{_FIELD}{data}")]]
+    )
 
 
 def examples_keyboard(questions: tuple[str, ...]) -> InlineKeyboardMarkup:

@@ -24,6 +24,7 @@ from bot.engine.answer import (
 )
 from bot.engine.provenance import sources_view
 from bot.engine.wording import change_points
+from bot.messages import visible_length
 
 SHOWN_ROWS = 3  # candidates shown before the rest fold away (Telegram)
 FOLDED_ROWS_AT_MOST = 30  # beyond this a table could need splitting across messages: no fold
@@ -98,6 +99,21 @@ def to_plain(answer: Answer) -> str:
 
 def to_html(answer: Answer) -> str:
     return _render(answer, _html_block)
+
+
+def caption_html(answer: Answer, notes: list[str], limit: int) -> str:
+    """A chart's caption: the answer's blocks up to its table of candidates (the chart draws
+    those), as many whole blocks as fit in `limit` visible characters, then the notes."""
+    kept: list[str] = []
+    room = limit - sum(visible_length(note) + 2 for note in notes)
+    for block in answer.blocks:
+        if isinstance(block, CandidateTable):
+            break
+        html = _html_block(block)
+        if visible_length("\n\n".join([*kept, html])) > room:
+            break
+        kept.append(html)
+    return "\n\n".join([*kept, *notes])
 
 
 def sources_html(answer: Answer) -> str:

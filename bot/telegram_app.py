@@ -38,6 +38,7 @@ from telegram.ext import (
 )
 
 from bot.addressing import ADDRESSED_TO_BOT
+from bot.chat_prefs import PicturePreferences
 from bot.chat_state import ConversationStore
 from bot.engine import Engine
 from bot.handlers import ChatHandlers, on_error
@@ -69,13 +70,18 @@ PRIVATE_COMMANDS = [
     BotCommand("candidate", "A candidate: /candidate Corbyn"),
     BotCommand("elected", "Who was elected"),
     BotCommand("sources", "Where my knowledge comes from"),
+    BotCommand("settings", "Pictures on or off in this chat"),
     BotCommand("help", "What you can ask"),
 ]
 GROUP_COMMANDS = [c for c in PRIVATE_COMMANDS if c.command != "start"]
 
 
 def build_application(
-    settings: Settings, engine: Engine, inbox: Inbox, tuning: Tuning = DEFAULT_TUNING
+    settings: Settings,
+    engine: Engine,
+    inbox: Inbox,
+    pictures: PicturePreferences,
+    tuning: Tuning = DEFAULT_TUNING,
 ) -> tuple[App, ChatLanes]:
     lanes = ChatLanes(inbox)
     queue = DurableUpdateQueue(inbox)
@@ -91,7 +97,9 @@ def build_application(
         .build()
     )
     conversations = ConversationStore()
-    chat = ChatHandlers(engine, conversations, repeats=Repeats(engine, conversations, lanes))
+    chat = ChatHandlers(
+        engine, conversations, repeats=Repeats(engine, conversations, lanes), pictures=pictures
+    )
     inline = InlineCards(engine, chat.codec)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
@@ -104,6 +112,7 @@ def build_application(
             CommandHandler("candidate", chat.candidate),
             CommandHandler("elected", chat.elected),
             CommandHandler("sources", chat.sources),
+            CommandHandler("settings", chat.settings),
             MessageHandler(private & text, chat.question),
             MessageHandler(groups & text & ADDRESSED_TO_BOT, chat.question),
             MessageHandler(private & filters.COMMAND, chat.unknown_command),
@@ -151,8 +160,9 @@ async def serve(
         inbox = Inbox(settings.inbox_path)
     except InboxError as error:
         raise StartupError(f"{error} (INBOX_PATH)", EXIT_USAGE) from None
+    pictures = PicturePreferences(settings.inbox_path)
     try:
-        application, lanes = build_application(settings, engine, inbox, tuning)
+        application, lanes = build_application(settings, engine, inbox, pictures, tuning)
         async with application:
             assert application.post_init is not None
             await application.post_init(application)
@@ -182,6 +192,7 @@ async def serve(
     finally:
         log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
         inbox.close()
+        pictures.close()
 
 
 async def _receive_updates(application: App, settings: Settings) -> None:

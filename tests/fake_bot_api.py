@@ -20,10 +20,14 @@ import html
 import itertools
 import json
 import re
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -32,6 +36,8 @@ from tests.fake_faults import Dropped, Faults, ServerError, Slow, TooManyRequest
 
 TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64
+CAPTION_LIMIT = 1024
+PHOTO_BYTES_LIMIT = 10 * 1024 * 1024  # Telegram's limit for a photo sent by upload
 INLINE_RESULTS_LIMIT = 50
 RESULT_ID_LIMIT = 64
 TELEGRAM_TAGS = frozenset(
@@ -43,7 +49,7 @@ _COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 # Parameters python-telegram-bot sends JSON-encoded; everything else arrives as a plain string.
 _JSON_PARAMETERS = frozenset(
     "reply_markup results commands scope allowed_updates entities reply_parameters "
-    "link_preview_options button".split()
+    "link_preview_options button caption_entities".split()
 )
 _INT_PARAMETERS = frozenset("offset limit message_id cache_time".split())
 
@@ -117,6 +123,38 @@ def check_text(text: str | None, parse_mode: str | None) -> str:
     return visible
 
 
+def check_caption(caption: str, parse_mode: str | None) -> None:
+    visible = parse_html(caption) if parse_mode == "HTML" else caption
+    if len(visible.encode("utf-16-le")) // 2 > CAPTION_LIMIT:
+        raise bad_request("message caption is too long")
+
+
+def check_photo(photo: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG or JPEG Telegram would take as a photo, else ApiError."""
+    if len(photo) > PHOTO_BYTES_LIMIT:
+        raise ApiError(400, "Bad Request: file is too big")
+    if photo.startswith(b"\x89PNG\r\n\x1a\n") and photo[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", photo[16:24])
+    elif photo.startswith(b"\xff\xd8"):
+        width, height = _jpeg_size(photo)
+    else:
+        raise bad_request("IMAGE_PROCESS_FAILED")
+    if width + height > 10_000 or max(width, height) > 20 * min(width, height):
+        raise bad_request("PHOTO_INVALID_DIMENSIONS")
+    return width, height
+
+
+def _jpeg_size(photo: bytes) -> tuple[int, int]:
+    at = 2
+    while at + 9 < len(photo):
+        marker, size = photo[at + 1], struct.unpack(">H", photo[at + 2 : at + 4])[0]
+        if marker in {0xC0, 0xC1, 0xC2}:
+            height, width = struct.unpack(">HH", photo[at + 5 : at + 9])
+            return width, height
+        at += 2 + size
+    raise bad_request("IMAGE_PROCESS_FAILED")
+
+
 def check_markup(markup: Any) -> None:
     if markup is None:
         return
@@ -149,6 +187,7 @@ class FakeBotApi:
         self.peak_sending = 0  # the most sendMessage calls in progress at once
         self._sending = 0
         self.commands: dict[str, list[dict[str, str]]] = {}
+        self.photos: dict[tuple[int, int], bytes] = {}  # the bytes of each photo sent
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -250,6 +289,11 @@ class FakeBotApi:
 
     # --- what the bot did ------------------------------------------------------------------
 
+    def replies(self) -> list[Call]:
+        """The bot's messages to chats, text or photo, in the order Telegram took them."""
+        with self._changed:
+            return [call for call in self.calls if call.method in {"sendMessage", "sendPhoto"}]
+
     def calls_to(self, method: str) -> list[Call]:
         with self._changed:
             return [call for call in self.calls if call.method == method]
@@ -309,10 +353,6 @@ class FakeBotApi:
         finally:
             with self._changed:
                 self._sending -= 1
-
-    def sending_now(self) -> int:
-        with self._changed:
-            return self._sending
 
     # --- the API -----------------------------------------------------------------------------
 
@@ -389,17 +429,50 @@ class FakeBotApi:
             raise bad_request("chat not found")
         check_text(params.get("text"), params.get("parse_mode"))
         check_markup(params.get("reply_markup"))
-        reply_to = None
-        if params.get("reply_parameters"):
-            wanted = (chat_id, int(params["reply_parameters"]["message_id"]))
-            reply_to = self._messages.get(wanted)
-            if reply_to is None:
-                raise bad_request("message to be replied not found")
-        bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Election Results",
-                    "username": self.username}  # fmt: skip
+        reply_to = self._replied(chat_id, params)
         return self._store(
-            self._chats[chat_id], bot_user, params["text"], params.get("reply_markup"), reply_to
+            self._chats[chat_id], self._bot_user(), params["text"], params.get("reply_markup"),
+            reply_to,
+        )  # fmt: skip
+
+    def _replied(self, chat_id: int, params: dict[str, Any]) -> dict[str, Any] | None:
+        if not params.get("reply_parameters"):
+            return None
+        replied = self._messages.get((chat_id, int(params["reply_parameters"]["message_id"])))
+        if replied is None:
+            raise bad_request("message to be replied not found")
+        return replied
+
+    def _bot_user(self) -> dict[str, Any]:
+        return {"id": BOT_ID, "is_bot": True, "first_name": "Election Results",
+                "username": self.username}  # fmt: skip
+
+    def _api_sendPhoto(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        if chat_id not in self._chats:
+            raise bad_request("chat not found")
+        photo = params.get("photo")
+        if not isinstance(photo, bytes):
+            raise bad_request("there is no photo in the request")
+        width, height = check_photo(photo)
+        caption = params.get("caption")
+        if caption is not None:
+            check_caption(caption, params.get("parse_mode"))
+        check_markup(params.get("reply_markup"))
+        reply_to = self._replied(chat_id, params)
+        message = self._store(
+            self._chats[chat_id], self._bot_user(), "", params.get("reply_markup"), reply_to
         )
+        with self._changed:
+            stored = self._messages[(chat_id, message["message_id"])]
+            del stored["text"]
+            file_id = f"photo{message['message_id']}"
+            size = {"width": width, "height": height, "file_size": len(photo)}
+            stored["photo"] = [{"file_id": file_id, "file_unique_id": file_id, **size}]
+            if caption is not None:
+                stored["caption"] = caption
+            self.photos[(chat_id, message["message_id"])] = photo
+            return dict(stored)
 
     def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any] | bool:
         check_text(params.get("text"), params.get("parse_mode"))
@@ -411,6 +484,8 @@ class FakeBotApi:
             message = self._messages.get(key)
             if message is None or message["from"]["id"] != BOT_ID:
                 raise bad_request("message to edit not found")
+            if "text" not in message:
+                raise bad_request("there is no text in the message to edit")
             markup = params.get("reply_markup")
             if message["text"] == params["text"] and message.get("reply_markup") == markup:
                 raise bad_request(
@@ -505,6 +580,31 @@ def _entities(text: str) -> list[dict[str, Any]]:
     return found
 
 
+def _decode_multipart(content_type: str, raw: bytes) -> dict[str, Any]:
+    """A multipart/form-data body as python-telegram-bot uploads files: fields as strings
+    (JSON where Telegram expects JSON), files as bytes; "attach://name" points at a file."""
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + raw
+    )
+    assert isinstance(message, EmailMessage)
+    fields: dict[str, list[str]] = {}
+    files: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        assert isinstance(part, EmailMessage)
+        name = str(part.get_param("name", header="content-disposition"))
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        if part.get_filename() is not None:
+            files[name] = payload
+        else:
+            fields[name] = [payload.decode()]
+    params = _decode(fields)
+    for name, value in list(params.items()):
+        if isinstance(value, str) and value.startswith("attach://"):
+            params[name] = files[value.removeprefix("attach://")]
+    return {**files, **params}
+
+
 def _decode(params: dict[str, list[str]]) -> dict[str, Any]:
     decoded: dict[str, Any] = {}
     for name, values in params.items():
@@ -525,14 +625,17 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
                 return
             length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode() if length else ""
+            raw = self.rfile.read(length) if length else b""
             content_type = self.headers.get("Content-Type", "")
-            if body and not content_type.startswith("application/x-www-form-urlencoded"):
+            if content_type.startswith("multipart/form-data"):
+                params = _decode_multipart(content_type, raw)
+            elif not raw or content_type.startswith("application/x-www-form-urlencoded"):
+                params = _decode(parse_qs(raw.decode()))
+            else:
                 error = bad_request(f"unsupported content type {content_type}")
                 self._refuse(error)
                 return
             method = match.group(2)
-            params = _decode(parse_qs(body))
             chat_id = params.get("chat_id")
             fault = api.faults.draw(method, int(chat_id) if chat_id is not None else None)
             with api.sending(method):  # the round trip is when calls overlap

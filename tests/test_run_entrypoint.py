@@ -52,10 +52,10 @@ def test_run_serves_stops_cleanly_and_never_logs_the_token(tmp_path: Path) -> No
         try:
             api.wait_for("getUpdates", timeout=30)
             api.send_text("who won Leicester South")
-            api.wait_for("sendMessage", timeout=30)
+            api.wait_for("sendPhoto", timeout=30)  # a chart: a private chat takes pictures
         finally:
             output = stop(bot)
-        assert "Shockat Adam" in api.calls_to("sendMessage")[0].params["text"]
+        assert "Shockat Adam" in api.calls_to("sendPhoto")[0].params["caption"]
         assert "serving @TheBot by polling" in output
         assert "DEBUG" in output  # the whole output, at the most talkative level
         assert TOKEN not in output
@@ -69,7 +69,7 @@ def test_run_serves_stops_cleanly_and_never_logs_the_token(tmp_path: Path) -> No
             api.wait_until(lambda: polls(api) >= seen + 2, timeout=30)
         finally:
             stop(again)
-        assert len(api.calls_to("sendMessage")) == 1
+        assert len(api.replies()) == 1
         assert len(api.calls_to("setMyCommands")) == 4
 
 
@@ -171,7 +171,7 @@ def test_a_bot_api_502_once_at_start_is_retried_and_serves(tmp_path: Path) -> No
         bot = start(api, tmp_path, level="INFO")  # DEBUG shows what PTB could not parse
         try:
             api.send_text("who won Leicester South")
-            api.wait_for("sendMessage", timeout=30)
+            api.wait_for("sendPhoto", timeout=30)
         finally:
             output = stop(bot)
     assert len(api.calls_to("getMe")) == 1  # the accepted one, after the 502
@@ -208,17 +208,15 @@ def test_sigkill_mid_stream_loses_no_question(tmp_path: Path) -> None:
                 user = {"id": 7000 + number, "is_bot": False, "first_name": f"V{number}"}
                 update = api.push({"message": api.new_message("who won Clacton", chat, user)})
                 chat_of[update["update_id"]] = 7000 + number
-        api.wait_for("sendMessage", count=40, timeout=30)
+        api.wait_until(lambda: len(api.replies()) >= 40, timeout=30)
         bot.send_signal(signal.SIGKILL)
         bot.communicate(timeout=30)
-        api.wait_until(lambda: api.sending_now() == 0)  # the fake finishes what it was sent
 
         def answered() -> Counter[int]:
-            return Counter(int(c.params["chat_id"]) for c in api.calls_to("sendMessage"))
+            return Counter(int(c.params["chat_id"]) for c in api.replies())
 
-        # In flight at the kill: replied to, but the bot died before it marked them done.
-        in_flight = {chat_of[update] for update in pending_in_inbox(tmp_path)} & set(answered())
-        unanswered_at_kill = set(chat_of.values()) - set(answered())
+        # Not marked done when the process died: not yet answered, or a reply on its way.
+        unfinished = {chat_of[update] for update in pending_in_inbox(tmp_path)}
         again = start(api, tmp_path, level="INFO")  # DEBUG would fill the unread pipe
         try:
             api.wait_until(lambda: set(answered()) >= set(chat_of.values()), timeout=60)
@@ -226,11 +224,12 @@ def test_sigkill_mid_stream_loses_no_question(tmp_path: Path) -> None:
             output = stop(again)
     counts = answered()
     duplicated = {chat for chat, count in counts.items() if count > 1}
-    assert unanswered_at_kill  # the kill was mid-stream
     assert set(chat_of.values()) - set(counts) == set()  # 0 lost
-    assert duplicated <= in_flight  # duplicates only of replies in flight at the kill
+    assert 0 < len(unfinished) < len(chat_of)  # the kill was mid-stream
+    assert duplicated <= unfinished  # nothing marked done was answered again
     assert max(counts.values()) <= 2
-    assert len(in_flight) < len(chat_of) - len(unanswered_at_kill)  # some were marked done
+    # Only replies in flight can be sent twice: the limiter lets out 30 a second at most.
+    assert len(duplicated) <= 30
     assert "updates received before the last stop" in output
 
 

@@ -186,11 +186,11 @@ async def test_shipped_bot_tells_its_sources_in_one_message_and_shows_rows_as_ro
         assert "Contains Parliamentary information licensed under the Open Parliament" in sources
         assert "650 seats and 4,515 candidates" in sources
         api.send_text("who won Clacton?")
-        answer = await sent_after(api, 2)
+        [answer] = await calls(api, "sendPhoto")  # a chart, in a private chat
         [row] = answer.params["reply_markup"]["inline_keyboard"]
         assert row[0]["text"] == "Source"
         api.press(api.bot_messages()[-1], row[0]["callback_data"])
-        shown = (await calls(api, "editMessageText"))[0].params["text"]
+        shown = (await sent_after(api, 2)).params["text"]
         assert "(HoC-GE2024-results-by-candidate.csv):" in shown
         assert "line " in shown
         assert "<blockquote>" not in shown  # official rows are not quotations

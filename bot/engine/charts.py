@@ -32,9 +32,10 @@ def seat_chart(
     sources: tuple[Source, ...],
     asked_about: str | None = None,
 ) -> BarChart | None:
-    """The seat's candidates as bars; None unless every one of them has a vote count."""
+    """The seat's candidates as bars; None unless the official result is loaded (the article
+    names only some candidates: two bars would say two stood) and gives every vote count."""
     results = catalog.results_by_seat.get(seat_id, [])
-    if not results or any(r.votes is None for r in results):
+    if not catalog.has_official_result(seat_id) or any(r.votes is None for r in results):
         return None
     ranked = sorted(results, key=lambda r: -(r.votes or 0))
     bars = tuple(_candidate_bar(catalog, r, asked_about) for r in ranked[:SHOWN_CANDIDATES])
@@ -94,7 +95,9 @@ def two_seats_chart(
     standing: dict[str, int] = {}
     for column, seat_id in enumerate((first, second)):
         results = catalog.results_by_seat.get(seat_id, [])
-        if not results or any(r.share is None or r.party is None for r in results):
+        if not catalog.has_official_result(seat_id) or any(
+            r.share is None or r.party is None for r in results
+        ):
             return None
         counted: dict[str, int] = {}
         for result in results:
