@@ -1,8 +1,8 @@
-"""Two seats side by side: for each party, its share in the first seat and in the second.
+"""Two of a kind side by side: a party's share in two seats, or two parties' in each nation.
 
-The first seat's bar is in the party's colour, the second's in a lighter tint of it with an
-outline; each bar is labelled with its seat and share in words, so neither the tint nor the
-colour has to be told apart.
+For two seats, each party's bars are in its colour, the second seat's a lighter tint with an
+outline; for two parties, each series is in its party's colour. Every bar is labelled with
+its name and share in words, so neither tint nor colour has to be told apart.
 """
 
 from __future__ import annotations
@@ -26,21 +26,25 @@ def draw_grouped(chart: GroupedBars) -> Image.Image:
     write(draw, (MARGIN, MARGIN), fitted(chart.title, TITLE, WIDTH - 2 * MARGIN, True), TITLE,
           bold=True)  # fmt: skip
     top = MARGIN + TITLE + 28
-    most = max((share or 0 for _, _, *shares in chart.groups for share in shares), default=0)
+    most = max((v or 0 for group in chart.groups for v in group.values), default=0)
     label_room = 300
     scale = (WIDTH - 2 * MARGIN - label_room) / (most or 1)
-    for party, party_id, *shares in chart.groups:
-        write(draw, (MARGIN, top), party, PARTY, bold=True)
+    for group in chart.groups:
+        write(draw, (MARGIN, top), group.label, PARTY, bold=True)
         bar_top = top + PARTY + 12
-        colour = party_colour(party_id)
-        for series, (seat, share) in enumerate(zip(chart.series, shares, strict=True)):
-            fill = colour if series == 0 else lighter(colour)
+        for series, ((name, party_id), share) in enumerate(
+            zip(chart.series, group.values, strict=True)
+        ):
+            tinted = group.party_id is not None and series == 1
+            colour = party_colour(group.party_id or party_id)
+            fill = lighter(colour) if tinted else colour
             length = max(4.0, (share or 0) * scale)
             if share is not None:
                 draw.rectangle(
                     (MARGIN, bar_top, MARGIN + length, bar_top + BAR_HEIGHT),
-                    fill=fill, outline=TEXT if series else None, width=2 if series else 0,
+                    fill=fill, outline=TEXT if tinted else None, width=2 if tinted else 0,
                 )  # fmt: skip
+            seat = name
             said = f"{seat} {share:.1f}%" if share is not None else f"{seat}: did not stand"
             end = MARGIN + (length if share is not None else 0) + 12
             write(draw, (end, bar_top), fitted(said, LABEL, WIDTH - MARGIN - end), LABEL, MUTED)

@@ -44,12 +44,21 @@ class SeatsChart:
 
 
 @dataclass(frozen=True)
+class Group:
+    """One group of two bars: a party's share in two seats, or two parties' in one nation."""
+
+    label: str
+    party_id: str | None  # the group's colour (a party in two seats); None: each series'
+    values: tuple[float | None, float | None]  # percent; None: did not stand there
+
+
+@dataclass(frozen=True)
 class GroupedBars:
-    """Two seats side by side: each party's share in each."""
+    """Two of a kind side by side, as grouped bars of a share of the vote."""
 
     title: str
-    series: tuple[str, str]  # the two seats
-    groups: tuple[tuple[str, str | None, float | None, float | None], ...]  # party, id, shares
+    series: tuple[tuple[str, str | None], tuple[str, str | None]]  # name, party id or None
+    groups: tuple[Group, ...]
     small_print: str
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.engine.answer import Source
 from bot.engine.catalog import Catalog
-from bot.engine.chart_data import Bar, BarChart, GroupedBars, SeatsChart
+from bot.engine.chart_data import Bar, BarChart, Group, GroupedBars, SeatsChart
 from bot.engine.provenance import document_name
 from knowledge.schema import CandidateResult
 
@@ -116,7 +116,36 @@ def two_seats_chart(
 
     return GroupedBars(
         title=f"{catalog.seats[first].name} and {catalog.seats[second].name}: share of the vote",
-        series=(catalog.seats[first].name, catalog.seats[second].name),
-        groups=tuple((label(p), p, shares[p][0], shares[p][1]) for p in ranked),
+        series=((catalog.seats[first].name, None), (catalog.seats[second].name, None)),
+        groups=tuple(Group(label(p), p, (shares[p][0], shares[p][1])) for p in ranked),
+        small_print=small_print(catalog, sources),
+    )
+
+
+def two_parties_chart(
+    catalog: Catalog,
+    first: str,
+    second: str,
+    places: list[tuple[str, frozenset[str]]],
+    sources: tuple[Source, ...],
+) -> GroupedBars:
+    """Two parties' shares of the vote in each place (the nations), computed from the
+    official rows; a party that stood nowhere in a place has no bar there."""
+    groups = []
+    for name, seat_ids in places:
+        rows = [r for seat_id in seat_ids for r in catalog.results_by_seat.get(seat_id, [])]
+        total = sum(r.votes or 0 for r in rows)
+        values = tuple(
+            100 * sum(r.votes or 0 for r in rows if r.party == party) / total
+            if total and any(r.party == party for r in rows)
+            else None
+            for party in (first, second)
+        )
+        groups.append(Group(name, None, (values[0], values[1])))
+    a, b = catalog.parties[first].name, catalog.parties[second].name
+    return GroupedBars(
+        title=f"{a} and {b}: share of the vote",
+        series=((a, first), (b, second)),
+        groups=tuple(groups),
         small_print=small_print(catalog, sources),
     )

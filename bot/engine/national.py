@@ -7,8 +7,9 @@ from collections import Counter
 
 from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
 from bot.engine.catalog import Catalog, party_key, seat_key
-from bot.engine.charts import seats_chart
+from bot.engine.charts import seats_chart, two_parties_chart
 from bot.engine.intents import Intent
+from bot.engine.places import Level
 from bot.engine.scope import EVERY_SEAT, Scope
 from bot.engine.tally import (
     LIST_LENGTH,
@@ -166,12 +167,19 @@ def compare_parties(catalog: Catalog, first: str, second: str, scope: Scope = EV
         f"with {number(a_votes)} votes ({share_of(a_votes, total)}) to {number(b_votes)} "
         f"({share_of(b_votes, total)}).",
     )  # fmt: skip
+    sources = catalog.provenance.whole_dataset("result", "votes and winners summed by party")
+    nations = [
+        (place.name, frozenset(place.seats))
+        for place in catalog.places.values()
+        if place.level is Level.NATION and scope.place_id is None
+    ]
     return Answer(
         Status.ANSWERED,
         (lead,),
         headline=f"{a.name} {a_seats} v {b.name} {b_seats}{scope.where}",
         entities=(party_key(first), party_key(second), *scope.keys),
-        sources=catalog.provenance.whole_dataset("result", "votes and winners summed by party"),
+        sources=sources,
+        chart=two_parties_chart(catalog, first, second, nations, sources) if nations else None,
     )
 
 
