@@ -46,6 +46,7 @@ class OfficialCandidate:
     votes: int
     share: float  # a fraction, as published
     change: float | None  # change in share since 2019, a fraction
+    mended: bool = False  # the name was mojibake in the file, mended (see _mended)
 
     @property
     def name(self) -> str:
@@ -79,12 +80,17 @@ class OfficialData:
 
 def read_official(candidates_path: Path, constituencies_path: Path | None = None) -> OfficialData:
     candidates = _read_candidates(candidates_path)
+    repairs = [
+        f"{candidates_path}:{c.line}: name {c.name!r} was UTF-8 read as Latin-1; mended"
+        for c in candidates
+        if c.mended
+    ]
     by_seat: dict[str, list[OfficialCandidate]] = defaultdict(list)
     for candidate in candidates:
         by_seat[candidate.ons_id].append(candidate)
     for rows in by_seat.values():
         rows.sort(key=lambda c: -c.votes)
-    warnings = _check_candidates(candidates_path, by_seat)
+    warnings = repairs + _check_candidates(candidates_path, by_seat)
     if constituencies_path is None:
         seats = {ons: _seat_from_candidates(rows) for ons, rows in by_seat.items()}
     else:
@@ -137,10 +143,23 @@ def _text(path: Path, line: int, row: dict[str, str], column: str) -> str:
     return value
 
 
+def _mended(text: str) -> str:
+    """Text whose UTF-8 bytes were once read as Latin-1 and written out again, as it was
+    meant: the Library's file has "Ã\x81ine" for "Áine". Anything else is left as it is."""
+    if not any("\x80" <= char <= "\xff" for char in text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
 def _read_candidates(path: Path) -> list[OfficialCandidate]:
     candidates = []
     for line, row in _rows(path, CANDIDATE_COLUMNS):
         change = (row["Change"] or "").strip()
+        first_name = row["Candidate first name"].strip()
+        surname = _text(path, line, row, "Candidate surname")
         candidates.append(
             OfficialCandidate(
                 line=line,
@@ -150,8 +169,9 @@ def _read_candidates(path: Path) -> list[OfficialCandidate]:
                 country=row["Country name"].strip(),
                 party_name=_text(path, line, row, "Party name"),
                 party_abbreviation=_text(path, line, row, "Party abbreviation"),
-                first_name=row["Candidate first name"].strip(),
-                surname=_text(path, line, row, "Candidate surname"),
+                first_name=_mended(first_name),
+                surname=_mended(surname),
+                mended=(_mended(first_name), _mended(surname)) != (first_name, surname),
                 sitting_mp=row["Sitting MP"].strip().lower() == "yes",
                 former_mp=row["Former MP"].strip().lower() == "yes",
                 gender=(row.get("Candidate gender") or "").strip() or None,

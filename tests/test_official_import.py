@@ -227,3 +227,15 @@ def test_the_shipped_knowledge_reconciles_the_real_files() -> None:
     assert ("preston--michael-lavalette", "share") not in found
     assert ("dewsbury-and-batley--iqbal-mohamed", "share") not in found
     assert len(report.disagreements) == len(found)
+
+
+def test_a_name_the_librarys_file_double_encoded_is_mended_and_said(
+    shipped_knowledge: Knowledge,
+) -> None:
+    from knowledge.hoc import _mended
+
+    assert _mended("Ã\x81ine") == "Áine"
+    assert _mended("Môn") == "Môn"  # Latin-1 letters that are not mojibake stay as they are
+    names = {person.name for person in shipped_knowledge.people}
+    assert "Áine Groogan" in names
+    assert not [n for n in names if any("\x80" <= c <= "\x9f" for c in n)]  # no C1 controls

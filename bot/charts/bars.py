@@ -63,7 +63,7 @@ def _row(draw: ImageDraw.ImageDraw, top: float, bar: Bar, most: int) -> None:
           MUTED if not bar.marked else TEXT, bold=bool(bar.marked))  # fmt: skip
     write(draw, (WIDTH - MARGIN, top), figures, FIGURES, anchor="ra")
     bar_top = top + NAME + 14
-    length = max(4.0, (WIDTH - 2 * MARGIN) * bar.value / most)
+    length = max(8.0, (WIDTH - 2 * MARGIN) * bar.value / most)  # a sliver still shows
     draw.rectangle(
         (MARGIN, bar_top, MARGIN + length, bar_top + BAR_HEIGHT),
         fill=party_colour(bar.party_id),

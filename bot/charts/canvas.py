@@ -1,14 +1,16 @@
-"""Drawing helpers the charts share: the fonts that come with Pillow, text that fits a width.
+"""Drawing helpers the charts share: the font, text that fits a width.
 
-Pillow (10.1 and later) embeds a TrueType font (Aileron) reachable as load_default(size):
-nothing is read from the machine, so a chart looks the same everywhere. It has one weight;
-bold is drawn with a stroke of the text's own colour.
+The font is Source Sans Pro (SIL Open Font License), installed as a Python package
+(font-source-sans-pro), never looked for on the machine, so a chart looks the same
+everywhere. Chosen over the font Pillow embeds (Aileron), which has no "ô" for Ynys Môn nor
+"ŵ" for Welsh names, and has no bold.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+import font_source_sans_pro
 from PIL import ImageDraw, ImageFont
 
 from bot.charts.colours import MUTED, TEXT
@@ -17,15 +19,16 @@ WIDTH = 1080  # Telegram shows photos up to 1280 px; a phone scales this to its 
 MARGIN = 48
 
 
+_FACES = {False: "SourceSansPro", True: "SourceSansProBold"}
+
+
 @cache
-def font(size: int) -> ImageFont.FreeTypeFont:
-    loaded = ImageFont.load_default(size)
-    assert isinstance(loaded, ImageFont.FreeTypeFont), "Pillow built without FreeType"
-    return loaded
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_source_sans_pro.font_files_ttf[_FACES[bold]], size)
 
 
 def text_width(text: str, size: int, bold: bool = False) -> float:
-    return font(size).getlength(text) + (2 if bold else 0)
+    return font(size, bold).getlength(text)
 
 
 def fitted(text: str, size: int, width: float, bold: bool = False) -> str:
@@ -60,10 +63,7 @@ def write(
     bold: bool = False,
     anchor: str = "la",
 ) -> None:
-    draw.text(
-        at, text, font=font(size), fill=colour, anchor=anchor,
-        stroke_width=1 if bold else 0, stroke_fill=colour,
-    )  # fmt: skip
+    draw.text(at, text, font=font(size, bold), fill=colour, anchor=anchor)
 
 
 def small_print(draw: ImageDraw.ImageDraw, top: float, text: str, size: int = 22) -> float:
