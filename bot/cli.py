@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     except KnowledgeFileError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if options.command == "chart":
+        return _chart(engine, _valid_text(options.question), options.out)
     if options.command == "ask":
         question = _valid_text(options.question)
         answer = _answer_safely(engine, question, Conversation())
@@ -79,7 +81,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("--echo", action="store_true", help="print each question before its answer")
     commands.add_parser("run", help="run the Telegram bot (settings from the environment and .env)")
+    chart = commands.add_parser(
+        "chart", parents=[shared], help="write the chart an answer would carry, as a PNG"
+    )
+    chart.add_argument("question")
+    chart.add_argument("-o", "--out", type=Path, required=True, metavar="FILE.png")
     return parser
+
+
+def _chart(engine: Engine, question: str, out: Path) -> int:
+    # Imported here so that the other console commands never load the drawing code.
+    from bot.charts import render_png
+
+    answer = _answer_safely(engine, question, Conversation())
+    if answer is None:
+        return EXIT_FAILED
+    if answer.chart is None:
+        print(
+            "electionbot: that answer has no chart (try a seat, a person, or seats by party)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    png = render_png(answer.chart)
+    try:
+        out.write_bytes(png)
+    except OSError as error:
+        print(f"electionbot: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {out}: {answer.chart.title} ({len(png):,} bytes)")
+    return 0
 
 
 def _run_bot() -> int:

@@ -114,10 +114,28 @@ def test_python_dash_m_bot_and_the_console_script_agree() -> None:
 
 
 @pytest.mark.parametrize("module", ["bot.cli", "bot.engine", "bot.render"])
-def test_console_and_engine_import_no_telegram_code(module: str) -> None:
-    probe = f"import sys, {module}; print(any(m.startswith('telegram') for m in sys.modules))"
+def test_console_and_engine_import_no_telegram_nor_drawing_code(module: str) -> None:
+    probe = (
+        f"import sys, {module}; "
+        "print(any(m.startswith(('telegram', 'PIL', 'bot.charts')) for m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_chart_writes_the_picture_an_answer_would_carry(tmp_path: Path) -> None:
+    out = tmp_path / "clacton.png"
+    done = run("chart", "who won Clacton?", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"wrote {out}: Clacton (")
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    none = run("chart", "what did jeremy corbyn say?", "-o", str(tmp_path / "none.png"))
+    assert none.returncode == 1
+    assert (
+        none.stderr
+        == "electionbot: that answer has no chart (try a seat, a person, or seats by party)\n"
+    )
+    assert not (tmp_path / "none.png").exists()
 
 
 class _Terminal(io.StringIO):
