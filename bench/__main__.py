@@ -1,9 +1,9 @@
 """python -m bench: first the shipped knowledge at full scale (build, load, memory, the
 console's first answer, and time per question beside a naive baseline: rapidfuzz extractOne
 with WRatio over every name, on the same mix in the same run); then the article's knowledge
-alone, the name index on synthetic names, and inline search per keystroke; last, the bot end
-to end against a fake Telegram, beside a minimal python-telegram-bot echo bot
-(bench/end_to_end.py)."""
+alone, the name index on synthetic names, inline search per keystroke, and drawing charts
+(bench/charts.py); last, the bot end to end against a fake Telegram, beside a minimal
+python-telegram-bot echo bot (bench/end_to_end.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bench import end_to_end, full_scale
+from bench import charts, end_to_end, full_scale
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
@@ -128,6 +128,7 @@ def main() -> None:
     big_keystrokes = [name[:n] for name in big_typed for n in range(1, len(name) + 1)]
     print_keystrokes("Inline search per keystroke, synthetic names", Search(index), big_keystrokes)
 
+    charts.run(shipped)
     end_to_end.run(shipped)
 
 

@@ -14,7 +14,6 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.addressing import without_mention
-from bot.charts import render_png
 from bot.chat_prefs import PicturePreferences
 from bot.chat_state import ConversationStore, FloodGuard, conversation_key
 from bot.engine import Answer, Conversation, Engine
@@ -211,6 +210,9 @@ class ChatHandlers:
         said = [note for note in [*(notes or []), late] if note]
         quoted = bool(late) or (_in_group(message) if quote is None else quote)
         if answer.chart is not None and keyboard is None and self._takes_pictures(message):
+            # Imported at the first chart, so a bot that draws none never pays for Pillow.
+            from bot.charts import render_png
+
             png = await asyncio.to_thread(render_png, answer.chart)
             await message.reply_photo(
                 png,
