@@ -132,7 +132,8 @@ def votes_answer(catalog: Catalog, person_id: str) -> Answer:
     change = _change_line(catalog, person_id)
     if change:
         blocks.append(change)
-    blocks.append(result_line(catalog, result))
+    # What the first line left out, and only that: the party and what happened.
+    blocks.append(paragraph(f"{with_party(catalog, result)} {outcome_phrase(catalog, result)}."))
     return _answer(
         catalog, person_id, blocks, f"{name}: {votes(result.votes)}", _facts(catalog, person_id)
     )
