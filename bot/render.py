@@ -24,7 +24,7 @@ from bot.engine.answer import (
 )
 from bot.engine.provenance import sources_view
 from bot.engine.wording import change_points
-from bot.messages import visible_length
+from bot.messages import fit_html, visible_length
 
 SHOWN_ROWS = 3  # candidates shown before the rest fold away (Telegram)
 FOLDED_ROWS_AT_MOST = 30  # beyond this a table could need splitting across messages: no fold
@@ -111,6 +111,8 @@ def caption_html(answer: Answer, notes: list[str], limit: int) -> str:
             break
         html = _html_block(block)
         if visible_length("\n\n".join([*kept, html])) > room:
+            if not kept:  # the first line alone is too long: as much of it as fits
+                kept.append(fit_html(html, room))
             break
         kept.append(html)
     return "\n\n".join([*kept, *notes])

@@ -17,7 +17,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, Conflict, InvalidToken
 
-from tests.fake_bot_api import PRIVATE_CHAT_ID, FakeBotApi
+from tests.fake_bot_api import PRIVATE_CHAT_ID, FakeBotApi, parse_html
 from tests.telegram_harness import TOKEN
 
 
@@ -117,3 +117,43 @@ async def test_get_updates_long_polls_and_confirms_by_offset(bot: Bot, api: Fake
     await bot.get_updates(offset=first["update_id"] + 1, timeout=0)
     assert api.pending_update_ids() == [first["update_id"] + 1]
     assert await bot.get_updates(offset=first["update_id"] + 2, timeout=1) == ()
+
+
+def png_of(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+async def test_takes_a_photo_uploaded_as_python_telegram_bot_uploads_it(
+    bot: Bot, api: FakeBotApi
+) -> None:
+    sent = await bot.send_photo(
+        CHAT, png_of(1080, 1200), caption="<b>Clacton</b> &amp; more", parse_mode="HTML"
+    )
+    assert sent.photo[-1].width == 1080
+    assert sent.caption is not None
+    assert parse_html(sent.caption) == "Clacton & more"  # kept as sent, as text messages are
+    [call] = api.calls_to("sendPhoto")
+    assert call.params["photo"] == api.photos[(CHAT, sent.message_id)]
+
+
+@pytest.mark.parametrize(
+    ("photo", "caption", "description"),
+    [
+        (png_of(1080, 1200), "x" * 1025, "message caption is too long"),
+        (png_of(1080, 1200), "<b>open", "Can't find end tag"),
+        (png_of(30, 900), "", "PHOTO_INVALID_DIMENSIONS"),  # more than 20 times as tall as wide
+        (png_of(6000, 4100), "", "PHOTO_INVALID_DIMENSIONS"),  # width and height over 10,000
+        (b"GIF89a not a photo", "", "IMAGE_PROCESS_FAILED"),
+    ],
+)
+async def test_refuses_photos_and_captions_telegram_refuses(
+    bot: Bot, photo: bytes, caption: str, description: str
+) -> None:
+    with pytest.raises(BadRequest, match=f"(?i){re.escape(description)}"):
+        await bot.send_photo(CHAT, photo, caption=caption or None, parse_mode="HTML")
