@@ -4,5 +4,10 @@ from bot.engine.answer import Answer, Option, Source, Status
 from bot.engine.conversation import Conversation
 from bot.engine.engine import Engine
 from bot.engine.intents import Intent
+from bot.engine.located import Located, LookupProblem
+from bot.engine.postcodes import PostcodeMention
 
-__all__ = ["Answer", "Conversation", "Engine", "Intent", "Option", "Source", "Status"]
+__all__ = [
+    "Answer", "Conversation", "Engine", "Intent", "Located", "LookupProblem", "Option",
+    "PostcodeMention", "Source", "Status",
+]  # fmt: skip

@@ -19,6 +19,8 @@ from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.intents import Intent, Reading, read
 from bot.engine.keys import Key, Kind
+from bot.engine.located import Located, LookupProblem, choice_among, problem_answer, seats_named
+from bot.engine.postcodes import PostcodeMention, find_postcode
 from bot.engine.provenance import sources_view
 from bot.engine.query import Query
 from bot.engine.search import Search
@@ -53,6 +55,37 @@ class Engine:
         answer = self._reply_to_pending(text, resolution, reading, conversation)
         if answer is None:
             answer = self._answer(resolution, reading, conversation)
+        conversation.remember(reading, answer)
+        return answer
+
+    def postcode_in(self, question: str) -> PostcodeMention | None:
+        """The postcode or outward code a question holds, for a front end to look up."""
+        return find_postcode(question[:MAX_QUESTION_CHARS])
+
+    def answer_located(
+        self,
+        question: str,
+        place: str,
+        where: Located,
+        conversation: Conversation | None = None,
+        written: str | None = None,
+    ) -> Answer:
+        """The question answered for the place a front end looked up. `written`: the postcode
+        as it stands in the question (None: a shared location, with no question). One
+        constituency: as if its name had been written there; several: which one?"""
+        conversation = conversation if conversation is not None else Conversation()
+        if where.problem is not None:
+            return problem_answer(place, where.problem)
+        seat_ids, _ = seats_named(self.catalog, where.seats)
+        if not seat_ids:
+            return problem_answer(place, LookupProblem.NOWHERE)
+        if len(seat_ids) == 1:
+            name = self.catalog.seats[seat_ids[0]].name
+            return self.answer(question.replace(written, name) if written else name, conversation)
+        rest = strip_address(question.replace(written, " ") if written else "")
+        reading = read(self.index.resolve(rest))
+        asked = Query.from_reading(reading, ())
+        answer = replace(choice_among(self.catalog, place, seat_ids), query=asked)
         conversation.remember(reading, answer)
         return answer
 
