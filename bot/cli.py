@@ -7,8 +7,10 @@ renderer makes of the answers. The console never imports Telegram code.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -145,6 +147,8 @@ def chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) 
 def _answer_safely(engine: Engine, question: str, conversation: Conversation) -> Answer | None:
     """The answer, or None after one line on stderr: a bug must not end a chat in a traceback."""
     try:
+        if engine.postcode_in(question) is not None:
+            return asyncio.run(_looked_up(engine, question, conversation))
         return engine.answer(question, conversation)
     except Exception as error:
         print(
@@ -153,6 +157,22 @@ def _answer_safely(engine: Engine, question: str, conversation: Conversation) ->
             file=sys.stderr,
         )
         return None
+
+
+async def _looked_up(engine: Engine, question: str, conversation: Conversation) -> Answer:
+    """A question with a postcode: looked up as the bot does (POSTCODES_API_URL from the
+    environment; empty turns it off). Imported here: most questions need no lookup."""
+    from bot.answering import answer_question
+    from bot.postcode_lookup import PostcodeLookup
+    from bot.settings import DEFAULT_POSTCODES_API
+
+    url = os.environ.get("POSTCODES_API_URL", DEFAULT_POSTCODES_API)
+    lookup = PostcodeLookup(url) if url.strip() else None
+    try:
+        return await answer_question(engine, lookup, question, conversation)
+    finally:
+        if lookup is not None:
+            await lookup.close()
 
 
 def _questions(lines: TextIO, out: TextIO, interactive: bool) -> Iterable[str]:

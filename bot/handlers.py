@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
@@ -14,9 +15,11 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.addressing import without_mention
+from bot.answering import answer_location, answer_question
 from bot.chat_prefs import PicturePreferences
 from bot.chat_state import ConversationStore, FloodGuard, conversation_key
-from bot.engine import Answer, Conversation, Engine
+from bot.engine import Answer, Conversation, Engine, Status
+from bot.engine.answer import paragraph
 from bot.keyboards import (
     Action,
     ButtonCodec,
@@ -26,6 +29,7 @@ from bot.keyboards import (
     pictures_keyboard,
 )
 from bot.messages import fit_html, split_html
+from bot.postcode_lookup import PostcodeLookup
 from bot.render import caption_html, sources_html, to_html
 from bot.repeats import Repeats
 from bot.reply_notes import asked_by, lateness
@@ -38,6 +42,11 @@ NOT_TEXT = "I read text questions. Try: who won Leicester South?"
 EXPIRED = "This button no longer works here; please ask again."
 TOO_MANY_TAPS = "Too many taps; wait a few seconds."
 CAPTION_LIMIT = 1024  # Telegram's, in characters after parsing
+ASK_POSTCODE = "Which postcode? Try /mp SW1A 1AA, or share your location (📎 → Location)."
+BY_PLACE = (
+    "Don’t know your constituency? Send your postcode (SW1A 1AA, or just SW1A), or share "
+    "your location (📎 → Location)."
+)
 
 
 class ChatHandlers:
@@ -49,6 +58,7 @@ class ChatHandlers:
         repeats: Repeats | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         pictures: PicturePreferences | None = None,
+        lookup: PostcodeLookup | None = None,
     ) -> None:
         self.engine = engine
         self.codec = ButtonCodec(list(engine.index.entities))
@@ -57,6 +67,7 @@ class ChatHandlers:
         self.repeats = repeats
         self.clock = clock
         self.pictures = pictures
+        self.lookup = lookup
 
     async def flood_gate(self, update: Update, context: Context) -> None:
         """First of all handlers, for every kind of update: in a group, one person's burst of
@@ -75,11 +86,29 @@ class ChatHandlers:
         if context.args:
             await self._send(update, self.engine.answer_about(key_from_payload(context.args[0])))
         else:
-            await self._send(update, self.engine.help(), examples_keyboard(self.engine.examples()))
+            examples = examples_keyboard(self.engine.examples())
+            await self._send(update, self._helped(self.engine.help()), examples)
 
     async def help(self, update: Update, context: Context) -> None:
         """/help: what to ask."""
-        await self._send(update, self.engine.help())
+        await self._send(update, self._helped(self.engine.help()))
+
+    async def mp(self, update: Update, context: Context) -> None:
+        """/mp POSTCODE: the constituency's result."""
+        postcode = _arguments(context)
+        asked = f"who is the MP for {postcode}" if postcode.strip() else ""
+        await self._ask(update, asked, ASK_POSTCODE)
+
+    async def location(self, update: Update, context: Context) -> None:
+        """A shared location (private chats): the result where it lies."""
+        message = update.effective_message
+        if message is None or message.location is None:
+            return
+        where = message.location
+        answer = await answer_location(
+            self.engine, self.lookup, where.latitude, where.longitude, self._conversation(update)
+        )
+        await self._reply(message, answer)
 
     async def sources(self, update: Update, context: Context) -> None:
         """/sources: what the knowledge covers and where it comes from."""
@@ -112,7 +141,7 @@ class ChatHandlers:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command the bot does not have, in a private chat."""
-        await self._send(update, self.engine.help())
+        await self._send(update, self._helped(self.engine.help()))
 
     async def button(self, update: Update, context: Context) -> None:
         """A tapped button: answer the choice, show or hide the source, or ask an example."""
@@ -161,7 +190,9 @@ class ChatHandlers:
         if not text.strip() and when_empty is not None:
             await message.reply_text(when_empty, do_quote=_in_group(message))
             return
-        answer = self.engine.answer(text, self._conversation(update))
+        answer = await answer_question(self.engine, self.lookup, text, self._conversation(update))
+        if answer.status is Status.HELP:
+            answer = self._helped(answer)
         people = 1
         if self.repeats is not None and _in_group(message):
             people = self.repeats.answer_together(update, text, answer)
@@ -232,6 +263,12 @@ class ChatHandlers:
 
     def _conversation(self, update: Update) -> Conversation:
         return self.conversations.get(conversation_key(update))
+
+    def _helped(self, answer: Answer) -> Answer:
+        """Help, with where-you-live questions when postcodes can be looked up."""
+        if self.lookup is None or not self.engine.catalog.official:
+            return answer
+        return replace(answer, blocks=(*answer.blocks, paragraph(BY_PLACE)))
 
     def _takes_pictures(self, message: Message) -> bool:
         return self.pictures is not None and self.pictures.pictures(

@@ -10,7 +10,7 @@ crash) is answered once.
 SQLite in WAL mode with synchronous=NORMAL: a commit survives the process being killed (it
 is in the OS's hands), though not a power cut, at about a tenth of a millisecond per update.
 Done entries are kept a day, as long as Telegram keeps an update it might redeliver, then
-pruned, so the file stays small.
+pruned, so the file stays small; what they said is blanked as soon as they are answered.
 """
 
 from __future__ import annotations
@@ -83,8 +83,10 @@ class Inbox:
         return added.rowcount == 1
 
     def mark_done(self, update_id: int) -> None:
+        # The update's body goes once it is answered: it may hold a postcode or a location,
+        # and only its id is needed to recognise it if Telegram sends it again.
         self._db.execute(
-            "UPDATE updates SET done = ? WHERE update_id = ?", (self._clock(), update_id)
+            "UPDATE updates SET done = ?, body = '' WHERE update_id = ?", (self._clock(), update_id)
         )
         self._marked += 1
         if self._marked % PRUNE_EVERY == 0:

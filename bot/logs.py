@@ -1,16 +1,31 @@
-"""Logging for the running bot, with secrets redacted from every line.
+"""Logging for the running bot, with secrets and people's places redacted from every line.
 
 httpx logs request URLs, and the Bot API puts the token in the URL; python-telegram-bot logs
 its base URL at DEBUG. Redacting in the formatter covers messages, arguments and tracebacks
-alike, at every level, whatever logger they come from.
+alike, at every level, whatever logger they come from. The same goes for postcodes and
+locations, which python-telegram-bot (updates at DEBUG) and httpx (request URLs) would
+otherwise write: a postcode keeps only its outward code ("SW1A ***"), a coordinate none.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 REDACTED = "[REDACTED]"
+_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)(?: |%20|\+)?[0-9][A-Za-z]{2}(?![A-Za-z0-9])"
+)
+_COORDINATE = re.compile(r"((?:latitude|longitude|lat|lon)['\"]?\s*[:=]\s*)-?[0-9]+(?:\.[0-9]+)?")
+
+
+def without_places(text: str) -> str:
+    """Postcodes cut to their outward code, coordinates removed."""
+    text = _POSTCODE.sub(lambda found: f"{found.group(1).upper()} ***", text)
+    return _COORDINATE.sub(lambda found: f"{found.group(1)}[hidden]", text)
+
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -23,7 +38,7 @@ class RedactingFormatter(logging.Formatter):
         text = super().format(record)
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
-        return text
+        return without_places(text)
 
 
 # What python-telegram-bot logs with a traceback and then raises, for the bot to handle: a

@@ -23,6 +23,9 @@ _TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
 _SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+DEFAULT_POSTCODES_API = "https://api.postcodes.io"
+
+
 class SettingsError(Exception):
     """One line naming the setting that is missing or wrong (never its value)."""
 
@@ -39,6 +42,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8443, ge=1, le=65535)
     knowledge_path: Path = SHIPPED_KNOWLEDGE
     inbox_path: Path = Path("electionbot-inbox.sqlite3")
+    postcodes_api_url: str | None = DEFAULT_POSTCODES_API
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("telegram_bot_token")
@@ -48,7 +52,12 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a bot token from BotFather (id:secret)")
         return token
 
-    @field_validator("telegram_api_url", "webhook_url")
+    @field_validator("postcodes_api_url", mode="before")
+    @classmethod
+    def _empty_is_off(cls, url: object) -> object:
+        return None if isinstance(url, str) and not url.strip() else url
+
+    @field_validator("telegram_api_url", "webhook_url", "postcodes_api_url")
     @classmethod
     def _http_url(cls, url: str | None) -> str | None:
         if url is not None and urlparse(url).scheme not in {"http", "https"}:

@@ -45,6 +45,7 @@ from bot.handlers import ChatHandlers, on_error
 from bot.inbox import DurableUpdateQueue, Inbox, InboxError
 from bot.inline import InlineCards
 from bot.lanes import ChatLanes
+from bot.postcode_lookup import PostcodeLookup
 from bot.repeats import Repeats
 from bot.retries import RetryingRateLimiter
 from bot.settings import Settings
@@ -68,6 +69,7 @@ PRIVATE_COMMANDS = [
     BotCommand("start", "What I do, with examples"),
     BotCommand("result", "A seat's result: /result Leicester South"),
     BotCommand("candidate", "A candidate: /candidate Corbyn"),
+    BotCommand("mp", "Your constituency by postcode: /mp SW1A 1AA"),
     BotCommand("elected", "Who was elected"),
     BotCommand("sources", "Where my knowledge comes from"),
     BotCommand("settings", "Pictures on or off in this chat"),
@@ -82,6 +84,7 @@ def build_application(
     inbox: Inbox,
     pictures: PicturePreferences,
     tuning: Tuning = DEFAULT_TUNING,
+    lookup: PostcodeLookup | None = None,
 ) -> tuple[App, ChatLanes]:
     lanes = ChatLanes(inbox)
     queue = DurableUpdateQueue(inbox)
@@ -98,8 +101,9 @@ def build_application(
     )
     conversations = ConversationStore()
     chat = ChatHandlers(
-        engine, conversations, repeats=Repeats(engine, conversations, lanes), pictures=pictures
-    )
+        engine, conversations, repeats=Repeats(engine, conversations, lanes), pictures=pictures,
+        lookup=lookup,
+    )  # fmt: skip
     inline = InlineCards(engine, chat.codec)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
@@ -110,12 +114,14 @@ def build_application(
             CommandHandler("help", chat.help),
             CommandHandler("result", chat.result),
             CommandHandler("candidate", chat.candidate),
+            CommandHandler("mp", chat.mp),
             CommandHandler("elected", chat.elected),
             CommandHandler("sources", chat.sources),
             CommandHandler("settings", chat.settings),
             MessageHandler(private & text, chat.question),
             MessageHandler(groups & text & ADDRESSED_TO_BOT, chat.question),
             MessageHandler(private & filters.COMMAND, chat.unknown_command),
+            MessageHandler(private & filters.LOCATION, chat.location),
             MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, chat.not_text),
             CallbackQueryHandler(chat.button),
             InlineQueryHandler(inline.answer),
@@ -161,8 +167,9 @@ async def serve(
     except InboxError as error:
         raise StartupError(f"{error} (INBOX_PATH)", EXIT_USAGE) from None
     pictures = PicturePreferences(settings.inbox_path)
+    lookup = PostcodeLookup(settings.postcodes_api_url) if settings.postcodes_api_url else None
     try:
-        application, lanes = build_application(settings, engine, inbox, pictures, tuning)
+        application, lanes = build_application(settings, engine, inbox, pictures, tuning, lookup)
         async with application:
             assert application.post_init is not None
             await application.post_init(application)
@@ -193,6 +200,8 @@ async def serve(
         log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
         inbox.close()
         pictures.close()
+        if lookup is not None:
+            await lookup.close()
 
 
 async def _receive_updates(application: App, settings: Settings) -> None:

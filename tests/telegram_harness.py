@@ -26,6 +26,7 @@ def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
         "telegram_api_url": api.base_url,
         # Each run its own inbox, in a directory the OS cleans, unless a test shares one.
         "inbox_path": Path(tempfile.mkdtemp(prefix="electionbot-test-")) / "inbox.sqlite3",
+        "postcodes_api_url": None,  # tests never reach the internet: a fake is passed in
         **overrides,
     }
     return Settings(_env_file=None, **values)

@@ -24,7 +24,7 @@ ELECTIONBOT = str(Path(sys.executable).with_name("electionbot"))
 
 def environment(**settings: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
-    return {**clean, **settings}
+    return {**clean, "POSTCODES_API_URL": "", **settings}  # never the real postcodes.io
 
 
 def start(api: FakeBotApi, cwd: Path, level: str = "DEBUG") -> subprocess.Popen[str]:

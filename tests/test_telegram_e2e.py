@@ -217,9 +217,10 @@ async def test_html_in_a_question_is_escaped(bot: FakeBotApi) -> None:
 
 
 async def test_a_private_message_that_is_not_text_gets_told_what_works(bot: FakeBotApi) -> None:
-    located = bot.new_message("placeholder")
-    del located["text"], located["entities"]
-    bot.push({"message": {**located, "location": {"latitude": 51.5, "longitude": -0.12}}})
+    pictured = bot.new_message("placeholder")
+    del pictured["text"], pictured["entities"]
+    photo = [{"file_id": "p1", "file_unique_id": "p1", "width": 90, "height": 90}]
+    bot.push({"message": {**pictured, "photo": photo}})
     assert "I read text questions" in (await sent_after(bot, 1)).params["text"]
 
 
