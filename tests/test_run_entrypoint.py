@@ -27,8 +27,12 @@ def environment(**settings: str) -> dict[str, str]:
     return {**clean, "POSTCODES_API_URL": "", **settings}  # never the real postcodes.io
 
 
-def start(api: FakeBotApi, cwd: Path, level: str = "DEBUG") -> subprocess.Popen[str]:
-    env = environment(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.base_url, LOG_LEVEL=level)
+def start(
+    api: FakeBotApi, cwd: Path, level: str = "DEBUG", **settings: str
+) -> subprocess.Popen[str]:
+    env = environment(
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api.base_url, LOG_LEVEL=level, **settings
+    )
     return subprocess.Popen(
         [ELECTIONBOT, "run"], cwd=cwd, env=env, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
