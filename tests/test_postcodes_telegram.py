@@ -3,6 +3,8 @@ postcodes.io; and the bot's own log, at its most talkative, holds neither."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -102,3 +104,34 @@ def test_the_log_never_holds_a_postcode_or_a_location(tmp_path: Path) -> None:
     assert "53.48" not in output
     assert "-2.23" not in output
     assert "SW1A ***" in output  # the outward code is all that is kept
+
+
+async def test_a_slow_lookup_holds_up_no_other_chat(
+    bot: FakeBotApi, postcodes_io: FakePostcodes
+) -> None:
+    postcodes_io.delay = 2.0
+    bot.send_text("who is my MP SW1A 1AA")
+    other_user = {"id": 4242, "is_bot": False, "first_name": "Other"}
+    other_chat = {"id": 4242, "type": "private", "first_name": "Other"}
+    bot.send_text("who won clacton", chat=other_chat, user=other_user)
+    [other] = await calls(bot, "sendPhoto")  # the other chat takes pictures: a chart
+    mp = await sent_after(bot, 2)
+    assert visible(mp.params["text"]).startswith("Rachel Blake")
+    assert other.at < mp.at  # answered while the lookup was still waiting
+
+
+def test_the_console_looks_postcodes_up_too(postcodes_io: FakePostcodes) -> None:
+    import os
+    import sys
+
+    env = {**os.environ, "POSTCODES_API_URL": postcodes_io.base_url}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--json"],
+        input="who is my MP SW1A 1AA\nand who came second\n",
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    mp, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert mp["text"].startswith("Rachel Blake (Labour) won Cities of London and Westminster")
+    assert mp["query"]["keys"] == ["seat:cities-of-london-and-westminster"]
+    assert second["text"].startswith("Tim Barnes (Conservative) came second")
+    assert postcodes_io.asked == ["/postcodes/SW1A%201AA"]
