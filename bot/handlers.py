@@ -43,10 +43,8 @@ EXPIRED = "This button no longer works here; please ask again."
 TOO_MANY_TAPS = "Too many taps; wait a few seconds."
 CAPTION_LIMIT = 1024  # Telegram's, in characters after parsing
 ASK_POSTCODE = "Which postcode? Try /mp SW1A 1AA, or share your location (📎 → Location)."
-BY_PLACE = (
-    "Don’t know your constituency? Send your postcode (SW1A 1AA, or just SW1A), or share "
-    "your location (📎 → Location)."
-)
+BY_POSTCODE = "Don’t know your constituency? Send your postcode (SW1A 1AA, or just SW1A)."
+BY_PLACE = BY_POSTCODE.removesuffix(".") + ", or share your location (📎 → Location)."
 
 
 class ChatHandlers:
@@ -87,11 +85,11 @@ class ChatHandlers:
             await self._send(update, self.engine.answer_about(key_from_payload(context.args[0])))
         else:
             examples = examples_keyboard(self.engine.examples())
-            await self._send(update, self._helped(self.engine.help()), examples)
+            await self._send(update, self._helped(self.engine.help(), update), examples)
 
     async def help(self, update: Update, context: Context) -> None:
         """/help: what to ask."""
-        await self._send(update, self._helped(self.engine.help()))
+        await self._send(update, self._helped(self.engine.help(), update))
 
     async def mp(self, update: Update, context: Context) -> None:
         """/mp POSTCODE: the constituency's result."""
@@ -141,7 +139,7 @@ class ChatHandlers:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command the bot does not have, in a private chat."""
-        await self._send(update, self._helped(self.engine.help()))
+        await self._send(update, self._helped(self.engine.help(), update))
 
     async def button(self, update: Update, context: Context) -> None:
         """A tapped button: answer the choice, show or hide the source, or ask an example."""
@@ -192,7 +190,7 @@ class ChatHandlers:
             return
         answer = await answer_question(self.engine, self.lookup, text, self._conversation(update))
         if answer.status is Status.HELP:
-            answer = self._helped(answer)
+            answer = self._helped(answer, update)
         people = 1
         if self.repeats is not None and _in_group(message):
             people = self.repeats.answer_together(update, text, answer)
@@ -264,11 +262,14 @@ class ChatHandlers:
     def _conversation(self, update: Update) -> Conversation:
         return self.conversations.get(conversation_key(update))
 
-    def _helped(self, answer: Answer) -> Answer:
-        """Help, with where-you-live questions when postcodes can be looked up."""
+    def _helped(self, answer: Answer, update: Update) -> Answer:
+        """Help, with where-you-live questions when postcodes can be looked up (a location
+        is answered in private chats only: in a group it would tell everyone where you are)."""
         if self.lookup is None or not self.engine.catalog.official:
             return answer
-        return replace(answer, blocks=(*answer.blocks, paragraph(BY_PLACE)))
+        chat = update.effective_chat
+        said = BY_PLACE if chat is not None and chat.type == ChatType.PRIVATE else BY_POSTCODE
+        return replace(answer, blocks=(*answer.blocks, paragraph(said)))
 
     def _takes_pictures(self, message: Message) -> bool:
         return self.pictures is not None and self.pictures.pictures(

@@ -42,6 +42,8 @@ def test_an_update_is_kept_once_and_pending_until_done(tmp_path: Path) -> None:
     assert [p.update_id for p in inbox.pending()] == [5, 6]
     inbox.mark_done(5)
     assert [p.update_id for p in inbox.pending()] == [6]
+    [(body,)] = inbox._db.execute("SELECT body FROM updates WHERE update_id = 5")
+    assert body == ""  # what it said (a postcode, a location) is not kept once answered
     assert inbox.add(5, {"update_id": 5}) is False  # answered, and still recognised
     inbox.close()
     reopened = Inbox(tmp_path / "inbox.sqlite3")
