@@ -8,12 +8,16 @@ ships with, knowledge/results.json: the article and the official results of all 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from bot.engine import Engine
 from knowledge.build import build_article_knowledge
 from knowledge.load import load_knowledge
 from knowledge.schema import Knowledge
+from tests.fake_bot_api import FakeBotApi
+from tests.telegram_harness import TOKEN
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +38,11 @@ def shipped_knowledge() -> Knowledge:
 @pytest.fixture(scope="session")
 def shipped_engine(shipped_knowledge: Knowledge) -> Engine:
     return Engine(shipped_knowledge)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    """The fake Bot API, checked afterwards: the bot made no call Telegram would refuse."""
+    with FakeBotApi(TOKEN) as fake:
+        yield fake
+    assert fake.refused == [], "the bot made calls Telegram would refuse"

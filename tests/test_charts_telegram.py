@@ -4,7 +4,7 @@ away, pictures switched per chat with /settings (and kept across a restart)."""
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,15 +13,8 @@ from PIL import Image
 from bot.engine import Engine
 from tests.fake_bot_api import ALICE, BOB, GROUP_CHAT, GROUP_CHAT_ID, PRIVATE_CHAT_ID, FakeBotApi
 from tests.fake_bot_api import parse_html as visible
-from tests.telegram_harness import TOKEN, calls, running, settings_for
+from tests.telegram_harness import calls, running, settings_for
 from tests.test_telegram_e2e import buttons
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi(TOKEN) as fake:
-        yield fake
-    assert fake.refused == [], "the bot made calls Telegram would refuse"
 
 
 @pytest.fixture

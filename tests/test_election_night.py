@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -17,7 +16,7 @@ from bot.handlers import SORRY
 from bot.tuning import Tuning
 from tests.fake_bot_api import GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi, parse_html
 from tests.fake_faults import Dropped, ServerError, Slow, TooManyRequests
-from tests.telegram_harness import TEST_TUNING, TOKEN, calls, running, settings_for
+from tests.telegram_harness import TEST_TUNING, calls, running, settings_for
 from tests.test_telegram_more import free_port, wait_for_listener
 
 QUESTIONS = [
@@ -33,13 +32,6 @@ def person(number: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """A user and their private chat with the bot."""
     user = {"id": 5000 + number, "is_bot": False, "first_name": f"Voter{number}"}
     return user, {"id": 5000 + number, "type": "private", "first_name": f"Voter{number}"}
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi(TOKEN) as fake:
-        yield fake
-    assert fake.refused == [], "the bot made calls Telegram would refuse"
 
 
 def ask_everyone(api: FakeBotApi, people: int) -> dict[int, str]:

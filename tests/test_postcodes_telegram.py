@@ -26,13 +26,6 @@ def postcodes_io() -> Iterator[FakePostcodes]:
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi(TOKEN) as fake:
-        yield fake
-    assert fake.refused == [], "the bot made calls Telegram would refuse"
-
-
-@pytest.fixture
 async def bot(
     api: FakeBotApi, postcodes_io: FakePostcodes, shipped_engine: Engine
 ) -> AsyncIterator[FakeBotApi]:

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import socket
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -19,14 +19,7 @@ from knowledge.merge import merge
 from knowledge.schema import CandidateResult, Knowledge, Person
 from tests.fake_bot_api import FakeBotApi, parse_html
 from tests.official_data import write_official
-from tests.telegram_harness import TOKEN, calls, running, sent_after, settings_for
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi(TOKEN) as fake:
-        yield fake
-    assert fake.refused == [], "the bot made calls Telegram would refuse"
+from tests.telegram_harness import calls, running, sent_after, settings_for
 
 
 def with_many_independents(knowledge: Knowledge, count: int) -> Knowledge:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.engine.answer import (
     Answer,
     Block,
+    BulletList,
     CandidateRow,
     CandidateTable,
     Paragraph,
@@ -231,3 +232,13 @@ def turnout(seat: Constituency) -> float | None:
     if not seat.electorate or seat.valid_votes is None:
         return None
     return round(100 * seat.valid_votes / seat.electorate, 1)
+
+
+def winners_list(catalog: Catalog, seat_ids: list[str]) -> BulletList:
+    """'Seat: Winner (Party) won', a line a seat: what a "which one?" over seats shows."""
+    items = []
+    for seat_id in seat_ids:
+        winner = catalog.winner(seat_id)
+        known = f"{with_party(catalog, winner)} won" if winner else "winner not given"
+        items.append(paragraph(bold(catalog.seats[seat_id].name), f": {known}"))
+    return BulletList(tuple(items))

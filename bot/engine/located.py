@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.answer import Answer, BulletList, Option, Status, bold, paragraph
+from bot.engine.answer import Answer, Option, Status, paragraph
+from bot.engine.blocks import winners_list
 from bot.engine.catalog import Catalog, seat_key
-from bot.engine.wording import with_party
 
 
 class LookupProblem(StrEnum):
@@ -62,16 +62,11 @@ def seats_named(catalog: Catalog, names: tuple[str, ...]) -> tuple[list[str], li
 
 def choice_among(catalog: Catalog, place: str, seat_ids: list[str]) -> Answer:
     """A place covering several constituencies: a line on each, and which one?"""
-    items = []
-    for seat_id in seat_ids:
-        winner = catalog.winner(seat_id)
-        known = f"{with_party(catalog, winner)} won" if winner else "winner not given"
-        items.append(paragraph(bold(catalog.seats[seat_id].name), f": {known}"))
     return Answer(
         Status.CLARIFY,
         (
             paragraph(f"{place} covers parts of {len(seat_ids)} constituencies. Which one?"),
-            BulletList(tuple(items)),
+            winners_list(catalog, seat_ids),
         ),
         headline=f"{place}: {len(seat_ids)} constituencies",
         entities=tuple(seat_key(s) for s in seat_ids),

@@ -7,13 +7,12 @@ from dataclasses import replace
 from bot.engine.answer import (
     Answer,
     Block,
-    BulletList,
     Option,
     Status,
     bold,
     paragraph,
 )
-from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout
+from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout, winners_list
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.charts import two_seats_chart
 from bot.engine.intents import LAST_PLACE, Intent
@@ -119,12 +118,6 @@ def party_in_seat(
 
 def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) -> Answer:
     """A place covering several seats: a line on each, and which one?"""
-    items = []
-    for seat_id in seat_ids:
-        winner = catalog.winner(seat_id)
-        seat = catalog.seats[seat_id].name
-        known = f"{with_party(catalog, winner)} won" if winner else "winner not given"
-        items.append(paragraph(bold(seat), f": {known}"))
     unplaced = catalog.seatless_results_mentioning(label)
     also = [
         paragraph(
@@ -140,7 +133,7 @@ def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) 
             # "have Durham in their name": true of City of Durham and North Durham, where "Durham
             # has 2 seats" would not be.
             paragraph(f"{len(seat_ids)} seats have {label} in their name. {asked}"),
-            BulletList(tuple(items)),
+            winners_list(catalog, seat_ids),
             *also,
         ),
         headline=f"{label}: {len(seat_ids)} seats",
