@@ -3,6 +3,8 @@ round trip to Telegram, beside a minimal python-telegram-bot echo bot (sequentia
 concurrent_updates) in the same run; then a busy group with a private chat asking during it.
 
 Latency is from the question reaching the fake Telegram to the reply being accepted by it.
+This bot's replies are what a private chat gets by default: a seat's result is a chart (a
+photo upload, drawn once per seat and cached); the echo bots send text.
 The bot keeps to Telegram's limits (30 messages a second, 20 a minute per group); the echo
 bots have no rate limiter, so their concurrent run shows the round trip alone.
 """
@@ -90,7 +92,7 @@ def private_chat(number: int) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def replied_at(api: FakeBotApi, chat_id: int) -> float | None:
-    for call in api.calls_to("sendMessage"):
+    for call in api.replies():  # a text, or a chart as a photo
         if int(call.params["chat_id"]) == chat_id:
             return call.at
     return None
@@ -109,7 +111,7 @@ async def crowd(runner: Runner, round_trip: float, questions: list[str]) -> dict
                     asked[chat["id"]] = time.monotonic()
 
             def everyone_answered() -> bool:
-                return len({c.params["chat_id"] for c in api.calls_to("sendMessage")}) >= PEOPLE
+                return len({c.params["chat_id"] for c in api.replies()}) >= PEOPLE
 
             await asyncio.to_thread(api.wait_until, everyone_answered, 300)
         replies = {chat: replied_at(api, chat) for chat in asked}
@@ -146,7 +148,7 @@ async def busy_group(runner: Runner, questions: list[str], watch: float) -> dict
                 await asyncio.to_thread(api.wait_until, private_answered, watch)
             private = replied_at(api, chat["id"])
             await asyncio.sleep(max(0.0, watch - (time.monotonic() - start)))
-            sent = api.calls_to("sendMessage")
+            sent = api.replies()
     group = [c for c in sent if int(c.params["chat_id"]) == GROUP_CHAT_ID]
     return {
         "private_wait": (private - asked) if private else float("inf"),
