@@ -11,7 +11,7 @@ from tests.telegram_harness import TOKEN
 
 SETTINGS = [
     "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "BOT_MODE", "WEBHOOK_URL", "WEBHOOK_SECRET",
-    "LISTEN", "PORT", "KNOWLEDGE_PATH", "LOG_LEVEL",
+    "LISTEN", "PORT", "KNOWLEDGE_PATH", "LOG_LEVEL", "INBOX_PATH", "POSTCODES_API_URL",
 ]  # fmt: skip
 
 
@@ -28,7 +28,18 @@ def test_defaults_with_only_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.bot_mode == "polling"
     assert settings.log_level == "INFO"
     assert settings.knowledge_path.name == "results.json"
+    assert settings.inbox_path == Path("electionbot-inbox.sqlite3")
+    assert settings.postcodes_api_url == "https://api.postcodes.io"
     assert TOKEN not in repr(settings)
+
+
+def test_an_empty_postcodes_url_turns_lookups_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("POSTCODES_API_URL", "")
+    assert load_settings(env_file=None).postcodes_api_url is None
+    monkeypatch.setenv("POSTCODES_API_URL", "ftp://postcodes.example")
+    with pytest.raises(SettingsError, match="setting POSTCODES_API_URL: must be an http"):
+        load_settings(env_file=None)
 
 
 def test_reads_dot_env_and_the_environment_wins(
