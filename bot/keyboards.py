@@ -154,17 +154,16 @@ def answer_keyboard(
             [InlineKeyboardButton(label, callback_data=data)] for label, data in choices if data
         ]
         return InlineKeyboardMarkup(rows) if rows else None
-    if answer.status is Status.ANSWERED and answer.query is not None and answer.sources:
+    if answer.status is Status.ANSWERED and answer.query is not None:
         action, label = (
             (Action.ANSWER, "Hide source") if showing_sources else (Action.SOURCE, "Source")
         )
+        wanted = [(label, action)] if answer.sources else []
+        wanted += [("Details", Action.DETAILS)] if details else []
         row = [
             InlineKeyboardButton(text, callback_data=data)
-            for text, data in (
-                (label, codec.encode(action, answer.query)),
-                ("Details", codec.encode(Action.DETAILS, answer.query) if details else None),
-            )
-            if data
+            for text, button in wanted
+            if (data := codec.encode(button, answer.query)) is not None
         ]
         return InlineKeyboardMarkup([row]) if row else None
     return None
