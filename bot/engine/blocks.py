@@ -11,6 +11,7 @@ from bot.engine.answer import (
     BulletList,
     CandidateRow,
     CandidateTable,
+    Option,
     Paragraph,
     Source,
     Status,
@@ -234,8 +235,27 @@ def turnout(seat: Constituency) -> float | None:
     return round(100 * seat.valid_votes / seat.electorate, 1)
 
 
-def winners_list(catalog: Catalog, seat_ids: list[str]) -> BulletList:
-    """'Seat: Winner (Party) won', a line a seat: what a "which one?" over seats shows."""
+def seat_choice(
+    catalog: Catalog,
+    asked: Paragraph,
+    seat_ids: list[str],
+    headline: str,
+    also: tuple[Block, ...] = (),
+    sources: tuple[Source, ...] = (),
+) -> Answer:
+    """Which of these seats? A line on each with its winner, and a button each (the options);
+    for a place named in several seats, and a postcode area over several."""
+    return Answer(
+        Status.CLARIFY,
+        (asked, _winners_list(catalog, seat_ids), *also),
+        headline=headline,
+        entities=tuple(seat_key(s) for s in seat_ids),
+        options=tuple(Option(seat_key(s), catalog.seats[s].name) for s in seat_ids),
+        sources=sources,
+    )
+
+
+def _winners_list(catalog: Catalog, seat_ids: list[str]) -> BulletList:
     items = []
     for seat_id in seat_ids:
         winner = catalog.winner(seat_id)

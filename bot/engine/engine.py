@@ -76,7 +76,7 @@ class Engine:
         conversation = conversation if conversation is not None else Conversation()
         if where.problem is not None:
             return problem_answer(place, where.problem)
-        seat_ids, _ = seats_named(self.catalog, where.seats)
+        seat_ids = seats_named(self.catalog, where.seats)
         if not seat_ids:
             return problem_answer(place, LookupProblem.NOWHERE)
         if len(seat_ids) == 1:

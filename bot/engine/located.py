@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.answer import Answer, Option, Status, paragraph
-from bot.engine.blocks import winners_list
-from bot.engine.catalog import Catalog, seat_key
+from bot.engine.answer import Answer, Status, paragraph
+from bot.engine.blocks import seat_choice
+from bot.engine.catalog import Catalog
 
 
 class LookupProblem(StrEnum):
@@ -52,23 +52,13 @@ def problem_answer(place: str, problem: LookupProblem) -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(said),), headline="place not looked up")
 
 
-def seats_named(catalog: Catalog, names: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """(seat ids, names the knowledge has no seat for), matching names as the ONS writes them."""
+def seats_named(catalog: Catalog, names: tuple[str, ...]) -> list[str]:
+    """The seat ids of the names the knowledge has, matched as the ONS writes them."""
     by_name = {seat.name.casefold(): seat.id for seat in catalog.seats.values()}
-    found = [by_name[name.casefold()] for name in names if name.casefold() in by_name]
-    missing = [name for name in names if name.casefold() not in by_name]
-    return list(dict.fromkeys(found)), missing
+    return list(dict.fromkeys(by_name[n.casefold()] for n in names if n.casefold() in by_name))
 
 
 def choice_among(catalog: Catalog, place: str, seat_ids: list[str]) -> Answer:
-    """A place covering several constituencies: a line on each, and which one?"""
-    return Answer(
-        Status.CLARIFY,
-        (
-            paragraph(f"{place} covers parts of {len(seat_ids)} constituencies. Which one?"),
-            winners_list(catalog, seat_ids),
-        ),
-        headline=f"{place}: {len(seat_ids)} constituencies",
-        entities=tuple(seat_key(s) for s in seat_ids),
-        options=tuple(Option(seat_key(s), catalog.seats[s].name) for s in seat_ids),
-    )
+    """A place covering several constituencies: which one?"""
+    asked = paragraph(f"{place} covers parts of {len(seat_ids)} constituencies. Which one?")
+    return seat_choice(catalog, asked, seat_ids, f"{place}: {len(seat_ids)} constituencies")

@@ -7,12 +7,10 @@ from dataclasses import replace
 from bot.engine.answer import (
     Answer,
     Block,
-    Option,
-    Status,
     bold,
     paragraph,
 )
-from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, turnout, winners_list
+from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, seat_choice, turnout
 from bot.engine.catalog import Catalog, person_key, seat_key
 from bot.engine.charts import two_seats_chart
 from bot.engine.intents import LAST_PLACE, Intent
@@ -127,20 +125,13 @@ def place_choice(catalog: Catalog, label: str, seat_ids: list[str], asked: str) 
         )
         for r in unplaced
     ]
-    return Answer(
-        Status.CLARIFY,
-        (
-            # "have Durham in their name": true of City of Durham and North Durham, where "Durham
-            # has 2 seats" would not be.
-            paragraph(f"{len(seat_ids)} seats have {label} in their name. {asked}"),
-            winners_list(catalog, seat_ids),
-            *also,
-        ),
-        headline=f"{label}: {len(seat_ids)} seats",
-        entities=tuple(seat_key(s) for s in seat_ids),
-        options=tuple(Option(seat_key(s), catalog.seats[s].name) for s in seat_ids),
-        sources=catalog.sources_of([fid for r in unplaced for fid in r.facts]),
-    )
+    # "have Durham in their name": true of City of Durham and North Durham, where "Durham has
+    # 2 seats" would not be.
+    asked_line = paragraph(f"{len(seat_ids)} seats have {label} in their name. {asked}")
+    return seat_choice(
+        catalog, asked_line, seat_ids, f"{label}: {len(seat_ids)} seats", tuple(also),
+        catalog.sources_of([fid for r in unplaced for fid in r.facts]),
+    )  # fmt: skip
 
 
 def result_summary(catalog: Catalog, result: CandidateResult) -> str:
