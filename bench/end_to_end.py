@@ -25,7 +25,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Messa
 
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.telegram_app import serve
+from bot.telegram.app import serve
 from tests.fake_bot_api import GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi
 from tests.telegram_harness import TOKEN
 

@@ -115,8 +115,8 @@ def _chart(engine: Engine, question: str, out: Path) -> int:
 
 def _run_bot() -> int:
     # Imported here so that the console commands never load Telegram code.
-    from bot.service import run
     from bot.settings import SettingsError, load_settings
+    from bot.telegram.service import run
 
     try:
         settings = load_settings()

@@ -42,9 +42,9 @@ class RedactingFormatter(logging.Formatter):
 
 
 # What python-telegram-bot logs with a traceback and then raises, for the bot to handle: a
-# failed start-up call (reported in one line by bot/telegram_app.py) and a reply that is not
-# JSON (a gateway's HTML 5xx page, retried by bot/retries.py). One line each is enough; on a
-# bad night a traceback per 502 would bury everything else.
+# failed start-up call (reported in one line by bot/telegram/app.py) and a reply that is not
+# JSON (a gateway's HTML 5xx page, retried by bot/telegram/retries.py). One line each is
+# enough; on a bad night a traceback per 502 would bury everything else.
 _HANDLED_ELSEWHERE = ("Retry Loop", "Can not load invalid JSON data")
 
 

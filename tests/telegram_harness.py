@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
-from bot.retries import RetryPolicy
 from bot.settings import Settings
-from bot.telegram_app import serve
-from bot.tuning import Tuning
+from bot.telegram.app import serve
+from bot.telegram.retries import RetryPolicy
+from bot.telegram.tuning import Tuning
 from tests.fake_bot_api import Call, FakeBotApi
 
 # Shaped like a BotFather token so the settings accept it; obviously not a real one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.settings import Settings
-from bot.telegram_app import PRIVATE_COMMANDS
+from bot.telegram.app import PRIVATE_COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

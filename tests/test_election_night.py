@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from bot.engine import Engine
-from bot.handlers import SORRY
-from bot.tuning import Tuning
+from bot.telegram.handlers import SORRY
+from bot.telegram.tuning import Tuning
 from tests.fake_bot_api import GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi, parse_html
 from tests.fake_faults import Dropped, ServerError, Slow, TooManyRequests
 from tests.telegram_harness import TEST_TUNING, calls, running, settings_for

@@ -10,12 +10,12 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot import inbox as inbox_module
 from bot.engine import Engine
-from bot.inbox import DurableUpdateQueue, Inbox, InboxError
-from bot.retries import may_repeat
 from bot.startup import StartupError
-from bot.telegram_app import serve
+from bot.telegram import inbox as inbox_module
+from bot.telegram.app import serve
+from bot.telegram.inbox import DurableUpdateQueue, Inbox, InboxError
+from bot.telegram.retries import may_repeat
 from tests.fake_bot_api import FakeBotApi
 from tests.fake_faults import ServerError
 from tests.telegram_harness import TEST_TUNING, TOKEN, settings_for

@@ -211,6 +211,6 @@ def test_knowledge_naming_what_it_does_not_hold_is_refused_at_load(
 
 
 def test_the_bot_loads_the_drawing_code_only_when_it_draws() -> None:
-    probe = "import sys, bot.telegram_app; print(any(m.startswith('PIL') for m in sys.modules))"
+    probe = "import sys, bot.telegram.app; print(any(m.startswith('PIL') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from bot.engine import Engine
-from bot.handlers import TOO_MANY_TAPS
+from bot.telegram.handlers import TOO_MANY_TAPS
 from tests.fake_bot_api import ALICE, BOB, GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi
 from tests.telegram_harness import TOKEN, calls, running, sent_after, settings_for
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat_state import ConversationStore, FloodGuard
 from bot.engine import Engine, Intent
 from bot.engine.intents import Filters, Measure, Outcome
 from bot.engine.query import Query
-from bot.keyboards import (
+from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
+from bot.render import to_html
+from bot.telegram.chat_state import ConversationStore, FloodGuard
+from bot.telegram.keyboards import (
     CALLBACK_DATA_LIMIT,
     Action,
     ButtonCodec,
@@ -16,8 +18,6 @@ from bot.keyboards import (
     key_from_payload,
     short_key,
 )
-from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
-from bot.render import to_html
 from tests.fake_bot_api import parse_html
 
 LONG_KEY = "seat:" + "very-long-constituency-name-" * 3

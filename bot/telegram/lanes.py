@@ -6,9 +6,9 @@ chat, while the messages of one chat are answered one after another, in the orde
 came, so a follow-up ("and Blackburn?") is read after the question it follows. Inline
 queries and button taps have no lane: they never wait behind messages.
 
-It also keeps the inbox (bot/inbox.py): an update is marked done once it has been answered,
+It also keeps the inbox (bot/telegram/inbox.py): an update is marked done once it has been answered,
 and the lanes let a busy group's handler see the questions still waiting behind it
-(bot/repeats.py answers a repeated question once).
+(bot/telegram/repeats.py answers a repeated question once).
 
 drain() makes the stop bounded: updates still waiting stay in the inbox for the next start,
 and those in progress get a few seconds to finish before they are cancelled.
@@ -27,7 +27,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.inbox import Inbox
+from bot.telegram.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class ChatLanes(BaseUpdateProcessor):
             else:
                 # The updates of one getUpdates batch are all made tasks before any runs;
                 # yielding once lets the rest of the batch join the lane behind this one, so
-                # its handler sees the repeats waiting (bot/repeats.py).
+                # its handler sees the repeats waiting (bot/telegram/repeats.py).
                 await asyncio.sleep(0)
             if turn.answered_with is not None:
                 _discard(coroutine)

@@ -37,20 +37,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot.addressing import ADDRESSED_TO_BOT
-from bot.chat_prefs import PicturePreferences
-from bot.chat_state import ConversationStore
 from bot.engine import Engine
-from bot.handlers import ChatHandlers, on_error
-from bot.inbox import DurableUpdateQueue, Inbox, InboxError
-from bot.inline import InlineCards
-from bot.lanes import ChatLanes
 from bot.postcode_lookup import PostcodeLookup
-from bot.repeats import Repeats
-from bot.retries import RetryingRateLimiter
 from bot.settings import Settings
 from bot.startup import StartupError
-from bot.tuning import DEFAULT_TUNING, Tuning
+from bot.telegram.addressing import ADDRESSED_TO_BOT
+from bot.telegram.chat_prefs import PicturePreferences
+from bot.telegram.chat_state import ConversationStore
+from bot.telegram.handlers import ChatHandlers, on_error
+from bot.telegram.inbox import DurableUpdateQueue, Inbox, InboxError
+from bot.telegram.inline import InlineCards
+from bot.telegram.lanes import ChatLanes
+from bot.telegram.repeats import Repeats
+from bot.telegram.retries import RetryingRateLimiter
+from bot.telegram.tuning import DEFAULT_TUNING, Tuning
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.retries import RetryPolicy
+from bot.telegram.retries import RetryPolicy
 
 
 @dataclass(frozen=True)

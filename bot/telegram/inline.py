@@ -11,9 +11,9 @@ from telegram.ext import ContextTypes
 
 from bot.engine import Engine
 from bot.engine.keys import Kind
-from bot.keyboards import ButtonCodec, answer_keyboard, short_key
 from bot.messages import fit_html
 from bot.render import to_html
+from bot.telegram.keyboards import ButtonCodec, answer_keyboard, short_key
 
 MAX_CARDS = 20  # Telegram allows 50; a phone shows a handful
 CACHE_SECONDS = 300  # the same query gets the same cards until the knowledge changes

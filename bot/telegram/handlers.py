@@ -14,13 +14,16 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.addressing import without_mention
 from bot.answering import answer_location, answer_question
-from bot.chat_prefs import PicturePreferences
-from bot.chat_state import ConversationStore, FloodGuard, conversation_key
 from bot.engine import Answer, Conversation, Engine, Status
 from bot.engine.answer import paragraph
-from bot.keyboards import (
+from bot.messages import fit_html, split_html
+from bot.postcode_lookup import PostcodeLookup
+from bot.render import caption_html, sources_html, to_html
+from bot.telegram.addressing import without_mention
+from bot.telegram.chat_prefs import PicturePreferences
+from bot.telegram.chat_state import ConversationStore, FloodGuard, conversation_key
+from bot.telegram.keyboards import (
     Action,
     ButtonCodec,
     answer_keyboard,
@@ -28,11 +31,8 @@ from bot.keyboards import (
     key_from_payload,
     pictures_keyboard,
 )
-from bot.messages import fit_html, split_html
-from bot.postcode_lookup import PostcodeLookup
-from bot.render import caption_html, sources_html, to_html
-from bot.repeats import Repeats
-from bot.reply_notes import asked_by, lateness
+from bot.telegram.repeats import Repeats
+from bot.telegram.reply_notes import asked_by, lateness
 
 log = logging.getLogger(__name__)
 
@@ -233,7 +233,7 @@ class ChatHandlers:
         An answer with a chart, where the chat takes pictures, goes as the chart with a short
         caption, and its whole text one tap away (Details).
 
-        A late answer (bot/reply_notes.py) always quotes its question and says it is late.
+        A late answer (bot/telegram/reply_notes.py) always quotes its question and says it is late.
         """
         late = lateness(message.date, self.clock()) if quote is None else None
         said = [note for note in [*(notes or []), late] if note]

@@ -10,7 +10,7 @@ from bot.engine import Engine
 from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.startup import StartupError, start_engine
-from bot.telegram_app import serve
+from bot.telegram.app import serve
 from knowledge.errors import KnowledgeFileError
 
 EXIT_USAGE = 2

@@ -125,7 +125,7 @@ class DurableUpdateQueue(asyncio.Queue[object]):
     """The application's update queue, writing each update to the inbox as it is put.
 
     python-telegram-bot's updater (polling or webhook) puts updates here; the application
-    takes them off and the processor marks them done once answered (bot/lanes.py).
+    takes them off and the processor marks them done once answered (bot/telegram/lanes.py).
     """
 
     def __init__(self, inbox: Inbox) -> None:

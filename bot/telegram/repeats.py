@@ -20,11 +20,11 @@ import re
 
 from telegram import Update
 
-from bot.addressing import ADDRESSED_TO_BOT, without_mention
-from bot.chat_state import ConversationStore, conversation_key
 from bot.engine import Answer, Engine
-from bot.lanes import ChatLanes
 from bot.render import to_html
+from bot.telegram.addressing import ADDRESSED_TO_BOT, without_mention
+from bot.telegram.chat_state import ConversationStore, conversation_key
+from bot.telegram.lanes import ChatLanes
 
 
 def _said(text: str) -> str:
