@@ -128,7 +128,7 @@ ELECTION_FIGURES = [
     u("how much did starmer's vote fall", "change", "person:keir-starmer",
       says="Keir Starmer got 36,641 in 2019"),
     u("how much did labour win by in clacton", "majority", "party:labour", "seat:clacton",
-      says="Labour did not win Clacton."),
+      says="Labour did not win Clacton: Nigel Farage (Reform UK) won it by"),
     u("what did the article say about the workers party", "said", "party:workers-party",
       says="The article says: “The Workers Party"),
     u("labour majority", "majority", "party:labour",
@@ -139,9 +139,10 @@ ELECTION_FIGURES = [
     u("which party came second", "place", says="The Conservatives came second in seats"),
     u("which party won most votes", "ranking", operation="rank",
       says=lambda: "Labour won the most votes: {:,}".format(truth.votes_share("Lab")[0])),
-    u("total votes cast", "turnout", says="Turnout across all 650 seats was"),
+    u("total votes cast", "turnout", operation="total",
+      says=lambda: f"Total valid votes of the 650 seats: {_n(truth.turnout()[1])} valid votes"),
     u("how many votes were spoiled in clacton", "turnout", "seat:clacton",
-      says=lambda: f"; {truth.invalid('Clacton')} ballots were invalid."),
+      says=lambda: f"Invalid ballots in Clacton: {truth.invalid('Clacton')} invalid ballots."),
     u("lowest vote share for a winner", "ranking", outcome="won", operation="rank"),
 ]  # fmt: skip
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.engine.answer import Answer, Source, Status
 from bot.engine.intents import Reading
 from bot.engine.keys import Key, Kind
+from bot.engine.model.ask import Ask
 from bot.engine.query import Query
 
 
@@ -34,8 +35,11 @@ class Conversation:
     sources: tuple[Source, ...] = ()
     # The party and place the last answer was about: "Labour in Wales" then "and Scotland?"
     qualifiers: tuple[Key, ...] = ()
+    # The last computed question ("which Labour MPs have majorities under 1,000"), so "and
+    # Scotland?" asks it again there.
+    ask: Ask | None = None
 
-    def remember(self, reading: Reading, answer: Answer) -> None:
+    def remember(self, reading: Reading, answer: Answer, ask: Ask | None = None) -> None:
         if answer.status is Status.CLARIFY:
             asked = answer.query or Query.from_reading(reading, ())
             self.pending = Pending(tuple(o.key for o in answer.options), asked)
@@ -43,6 +47,7 @@ class Conversation:
         self.pending = None
         if answer.status is not Status.ANSWERED:
             return
+        self.ask = ask
         about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
         qualifiers = tuple(k for k in about if k.kind in QUALIFIER_KINDS)
         self.qualifiers = qualifiers

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from bot.engine import lists, seats
 from bot.engine.answer import Answer, Source, Status, paragraph
+from bot.engine.answers.evaluate import Evaluator
 from bot.engine.catalog import Catalog, seat_key
 from bot.engine.conversation import Conversation
 from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
@@ -20,11 +21,16 @@ from bot.engine.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.intents import Intent, Reading, read
 from bot.engine.keys import Key, Kind
 from bot.engine.located import Located, LookupProblem, choice_among, problem_answer, seats_named
+from bot.engine.model.ask import Ask
 from bot.engine.postcodes import PostcodeMention, find_postcode
 from bot.engine.provenance import sources_view
 from bot.engine.query import Query
+from bot.engine.routing import ask_keys, follow_up_ask, refusal_of_words, takes
 from bot.engine.search import Search
 from bot.engine.text import phrase, strip_address
+from bot.engine.understanding.lexicon import words_of_the_lexicon
+from bot.engine.understanding.names import words_not_names
+from bot.engine.understanding.reader import Parsed, read_words
 from bot.engine.vocabulary import is_number
 from knowledge.schema import Knowledge
 
@@ -37,7 +43,12 @@ MAX_QUESTION_CHARS = 300
 class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.catalog = Catalog(knowledge)
-        self.index = NameIndex(self.catalog.entities())
+        self.index = NameIndex(self.catalog.entities(), words_of_the_lexicon())
+
+    @cached_property
+    def evaluator(self) -> Evaluator:
+        """The rows every computed answer reads, built on the first question that needs them."""
+        return Evaluator(self.catalog)
 
     @cached_property
     def search(self) -> Search:
@@ -50,13 +61,47 @@ class Engine:
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
-        resolution = self.index.resolve(text)
+        resolution = words_not_names(self.index.resolve(text))
         reading = read(resolution)
+        parsed = read_words(resolution)
         answer = self._reply_to_pending(text, resolution, reading, conversation)
+        computed = None
         if answer is None:
-            answer = self._answer(resolution, reading, conversation)
-        conversation.remember(reading, answer)
+            answer, computed = self._understood(resolution, reading, parsed, conversation)
+        conversation.remember(reading, answer, computed)
         return answer
+
+    def _understood(
+        self, resolution: Resolution, reading: Reading, parsed: Parsed, conversation: Conversation
+    ) -> tuple[Answer, Ask | None]:
+        """Words nothing can read are said, never dropped; a question over the results the
+        evaluator computes goes there; the rest to the kinds of question in dispatch.py."""
+        refused = refusal_of_words(self.catalog, parsed)
+        if refused is not None:
+            return refused, None
+        ask, followed = parsed.ask, False
+        if ask is None and conversation.ask is not None:
+            ask = follow_up_ask(conversation.ask, parsed, resolution)
+            followed = ask is not None
+        if ask is not None and not followed:
+            ask = _with_referents(ask, reading, conversation)
+        if (
+            not self.catalog.official
+            or ask is None
+            or not (followed or takes(parsed, ask, reading))
+        ):
+            return self._answer(resolution, reading, conversation), None
+        if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
+            return self._answer(resolution, reading, conversation), None
+        answer = self.evaluator.answer(ask, parsed.since_2019)
+        if answer.status is Status.ANSWERED:
+            answer = replace(answer, query=Query.from_reading(reading, ask_keys(ask), ask))
+        if resolution.unknown and answer.status is Status.ANSWERED:
+            left_out = paragraph(
+                f"I don’t know “{resolution.unknown_phrase()}”, so this leaves it out:"
+            )
+            answer = replace(answer, blocks=(left_out, *answer.blocks))
+        return answer, ask if answer.status is Status.ANSWERED else None
 
     def postcode_in(self, question: str) -> PostcodeMention | None:
         """The postcode or outward code a question holds, for a front end to look up."""
@@ -268,8 +313,10 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
         # "and Scotland?" after "Labour in Wales": the new place, the same party.
         kinds = {k.kind for k in keys}
         keys = [k for k in conversation.qualifiers if k.kind not in kinds] + keys
-    if reading.refers_to_person and conversation.person and keys:
-        # "compare him with Starmer": him is the last person.
+    if reading.refers_to_person and conversation.person and keys and reading.intent is (
+            Intent.COMPARE):  # fmt: skip
+        # "compare him with Starmer": him is the last person. "Did Giles Watling lose his
+        # seat" names its own person: "his" is his, and nobody joins from the conversation.
         last_person = Key(conversation.person)
         if last_person not in keys and all(k.is_a(Kind.PERSON) for k in keys):
             keys = [last_person, *keys]
@@ -279,9 +326,10 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     parties = tuple(keys)
     intent = reading.intent
     refers = reading.refers_to_person or reading.refers_to_seat or reading.follow_up
+    # Kinds complete without a subject: about the whole election unless they refer back.
     needs_reference = {
         None, Intent.RANKING, Intent.HELP, Intent.OVERVIEW, Intent.WINNER, Intent.SEATS,
-        Intent.GAINS,
+        Intent.GAINS, Intent.COUNT,
     }  # fmt: skip
     if (intent in needs_reference and not refers) or reading.national:
         return Query.from_reading(reading, parties)
@@ -295,6 +343,22 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)
     return Query.from_reading(reading, person)
+
+
+def _with_referents(ask: Ask, reading: Reading, conversation: Conversation) -> Ask | None:
+    """'how many spoilt ballots were there', 'how far behind was she': the seat or person the
+    pronoun refers to, when the question names none of its own (None: nobody to refer to,
+    which the kinds of question ask about)."""
+    s = ask.selection
+    if s.people or s.seats or s.place or ask.compared is not None:
+        return ask
+    if reading.refers_to_person:
+        person = conversation.person
+        return ask.narrowed(people=(Key(person).id,)) if person else None
+    if reading.refers_to_seat:
+        seat = conversation.seat
+        return ask.narrowed(seats=(Key(seat).id,)) if seat else None
+    return ask
 
 
 def _sources(sources: tuple[Source, ...]) -> Answer:

@@ -108,8 +108,11 @@ class _Alias:
 
 
 class NameIndex:
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], plain_words: frozenset[str] = frozenset()) -> None:
         self.entities: dict[str, Entity] = {entity.key: entity for entity in entities}
+        # Words of questions that no name has ("prime", "spoilt"): spelt right, so never
+        # "corrected" into a name ("prime" is not Price).
+        self._plain = plain_words
         self._aliases: dict[str, _Alias] = {}
         # Words that name parties and places are ordinary words in a question: a surname or
         # first name that happens to spell one ("Green", "London", "York") is no alias.
@@ -125,6 +128,7 @@ class NameIndex:
                 self._add(alias, entity, tier)
         self._longest = max((len(p.split()) for p in self._aliases), default=1)
         self._name_words = {word for p in self._aliases for word in p.split()}
+        self._plain = self._plain - self._name_words
         self._corrections: dict[str, tuple[str, ...]] = {}
 
     # The tables for typos are built on the first question that needs them: most questions
@@ -198,7 +202,11 @@ class NameIndex:
         if whole:
             mentions, unmatched = self._mentions(raw, plain, words, whole)
         unknown_at = {
-            j for j in unmatched if plain[j] not in NON_NAME_WORDS and not plain[j].isdigit()
+            j
+            for j in unmatched
+            if plain[j] not in NON_NAME_WORDS
+            and plain[j] not in self._plain
+            and not plain[j].isdigit()
         }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
         doubtful += _someone_else(mentions)
@@ -328,7 +336,11 @@ class NameIndex:
 
     def _is_typo(self, word: str) -> bool:
         """A word no name or question has: "pailsey" may be Paisley, a place word too."""
-        return word not in self._name_words and word not in NON_NAME_WORDS
+        return (
+            word not in self._name_words
+            and word not in NON_NAME_WORDS
+            and (word not in self._plain)
+        )
 
     def _longest_alias_at(self, words: tuple[str, ...], i: int) -> tuple[int, _Alias] | None:
         for length in range(min(self._longest, len(words) - i), 0, -1):
@@ -339,20 +351,29 @@ class NameIndex:
 
     def _corrected(self, word: str) -> tuple[str, bool]:
         """The word, or the known word it is a typo of; True when corrected."""
-        if word in self._name_words or word in NON_NAME_WORDS or word.isdigit() or len(word) < 3:
+        if self._known(word):
             return word, False
         fixes = self._fixes(word)
         return (fixes[0], True) if fixes else (word, False)
 
     def _fixes(self, word: str) -> tuple[str, ...]:
         """The known words a typo may be of, likeliest first (none for a known word)."""
-        if word in self._name_words or word in NON_NAME_WORDS or word.isdigit() or len(word) < 3:
+        if self._known(word):
             return ()
         if word not in self._corrections:
             if len(self._corrections) >= _CORRECTION_CACHE_LIMIT:
                 self._corrections.clear()
             self._corrections[word] = self._closest(word)
         return self._corrections[word]
+
+    def _known(self, word: str) -> bool:
+        return (
+            word in self._name_words
+            or word in NON_NAME_WORDS
+            or word in self._plain
+            or word.isdigit()
+            or len(word) < 3
+        )
 
     def _closest(self, word: str) -> tuple[str, ...]:
         # Typos rarely change the first letter; keying on it keeps each lookup small.

@@ -91,6 +91,8 @@ LAST_PLACE = -1
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
+EXISTENTIAL_PHRASES = ("are there", "is there", "were there", "was there")
+NATIONAL_WORDS = frozenset("national nationally nationwide overall country uk britain".split())
 FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("also",))
 FIRST_TIME_PHRASES = ("first time", "newly elected", "new mps", "new mp")
 
@@ -107,7 +109,9 @@ def read(resolution: Resolution) -> Reading:
     follow_up = any(tuple(resolution.words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
     refs = {
         "refers_to_person": bool(bag & PERSON_PRONOUNS),
-        "refers_to_seat": bool(bag & SEAT_PRONOUNS) or "that seat" in text,
+        # "how many women MPs are there": "there" is no seat.
+        "refers_to_seat": (bool(bag & SEAT_PRONOUNS) or "that seat" in text)
+        and not any(phrase in text for phrase in EXISTENTIAL_PHRASES),
         "follow_up": follow_up,
     }
     year, baseline = _year(words)
@@ -116,7 +120,7 @@ def read(resolution: Resolution) -> Reading:
     if narrowed and ("how many" in text or intent is None) and intent not in {
         Intent.LOST, Intent.GAINS, Intent.SEATS}:  # fmt: skip
         intent = Intent.COUNT  # "how many women", "women candidates"
-    national = "election" in bag and not resolution.mentions
+    national = ("election" in bag and not resolution.mentions) or bool(bag & NATIONAL_WORDS)
     opening = [w for w in resolution.words if w not in {"and", "so", "but", "then"}][:1]
     yes_no = bool(opening) and opening[0] in YES_NO_OPENERS
     return Reading(

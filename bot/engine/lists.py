@@ -364,8 +364,9 @@ def _label(catalog: Catalog, key: Key) -> str:
     return catalog.name_of(key)
 
 
-def not_held(catalog: Catalog) -> Answer:
+def not_held(catalog: Catalog, asked: str = "") -> Answer:
     """What the data cannot answer (ages, ministers, postcodes), and what it can."""
+    about = f" (“{asked}”)" if asked else ""
     held = (
         "each seat’s candidates with their party, votes, share, change in share on 2019 "
         "(notional), gender and whether they were a sitting or former MP; each seat’s "
@@ -378,7 +379,8 @@ def not_held(catalog: Catalog) -> Answer:
         (
             paragraph(
                 catalog.provenance.lacks(
-                    "give that: no ages, jobs, ministers, postcodes or campaign spending."
+                    f"give that{about}: no ages, jobs, ministers, future elections, postcodes "
+                    "or campaign spending."
                 )
             ),
             paragraph(f"What I do have: {held}."),

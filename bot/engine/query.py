@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 from bot.engine.intents import Filters, Intent, Measure, Reading
+from bot.engine.model.ask import Ask
 
 
 class Operation(StrEnum):
@@ -19,6 +20,7 @@ class Operation(StrEnum):
     RANK = "rank"
     COMPARE = "compare"
     LIST = "list"
+    TOTAL = "total"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Query:
     asks_who: bool = False  # "who beat X": a person first, not a yes or no
     asks_party: bool = False  # "which party came second": the party first
     top: int | None = None  # how many a ranking lists
+    # The typed question, where the evaluator computed the answer: what was understood,
+    # beyond the kind of question. Buttons cannot carry it (see keyboards.py).
+    ask: Ask | None = None
 
     def __post_init__(self) -> None:
         # "Clacton and Clacton" asks about Clacton: a key named twice would only lengthen
@@ -42,7 +47,7 @@ class Query:
         object.__setattr__(self, "keys", tuple(dict.fromkeys(self.keys)))
 
     @classmethod
-    def from_reading(cls, reading: Reading, keys: tuple[str, ...]) -> Query:
+    def from_reading(cls, reading: Reading, keys: tuple[str, ...], ask: Ask | None = None) -> Query:
         return cls(
             reading.intent,
             keys,
@@ -56,6 +61,7 @@ class Query:
             reading.asks_who,
             reading.asks_party,
             reading.top,
+            ask,
         )
 
     def about(self, key: str) -> Query:
@@ -64,6 +70,8 @@ class Query:
 
     @property
     def operation(self) -> Operation:
+        if self.ask is not None:
+            return Operation(str(self.ask.operation))
         if self.yes_no and not self.asks_who:
             return Operation.YES_NO
         if self.intent is Intent.COUNT:
@@ -80,7 +88,13 @@ class Query:
         """What the bot understood, as plain values: for --json and for tests."""
         defaults = asdict(Query(None))
         shown: dict[str, object] = {"intent": self.intent, "keys": list(self.keys)}
-        shown |= {k: v for k, v in asdict(self).items() if v != defaults[k] and k not in shown}
+        shown |= {
+            k: v
+            for k, v in asdict(self).items()
+            if v != defaults[k] and k not in shown and k != "ask"
+        }
+        if self.ask is not None:
+            shown["ask"] = self.ask.understood()
         shown["operation"] = str(self.operation)
         shown["filters"] = {k: v for k, v in asdict(self.filters).items() if v}
         return shown

@@ -69,7 +69,12 @@ class ButtonCodec:
             del self._by_short[short]
 
     def encode(self, action: Action, query: Query) -> str | None:
-        """The callback_data, or None if the query cannot fit in Telegram's 64 bytes."""
+        """The callback_data, or None if the query cannot fit in Telegram's 64 bytes.
+
+        A computed question (query.ask) is not carried: replaying its kind and keys would
+        answer another question, so such an answer has no button rather than a wrong one."""
+        if query.ask is not None:
+            return None
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         flags += f"Y{query.year}" if query.year else ""

@@ -1,0 +1,1 @@
+"""Answering a typed question: the results as rows, one evaluator over them, and the words."""

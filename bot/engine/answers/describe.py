@@ -1,0 +1,152 @@
+"""A selection in words, so every answer says exactly which rows it counted: "seats in
+Scotland where Reform UK came third", "Labour MPs with a majority under 1,000"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.answers.words import MEASURES
+from bot.engine.catalog import Catalog
+from bot.engine.model.ask import LAST, Measure, Operation, SeatChange, Selection, Threshold, Unit
+from bot.engine.scope import scope_of
+from bot.engine.wording import ordinal
+
+
+class Describer:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def party(self, party_id: str) -> str:
+        return self.catalog.parties[party_id].name
+
+    def party_in_prose(self, party_id: str) -> str:
+        """'Labour', 'the Scottish National Party': a party named inside a sentence."""
+        name = self.party(party_id)
+        return f"the {name}" if name.endswith("Party") else name
+
+    def placed(self, unit: Unit, s: Selection, count: int, operation: Operation) -> str:
+        """'Reform UK came third in 14 of the 57 seats in Scotland.': a count of seats where
+        one party came Nth, said the way people ask it ('' for any other count)."""
+        only_placed = replace(s, parties=(), position=None, place=None)
+        if unit is not Unit.SEAT or len(s.parties) != 1 or s.position is None or (
+                only_placed != Selection()):  # fmt: skip
+            return ""
+        in_all = len(self.catalog.places[s.place].seats) if s.place else len(
+            self.catalog.official_seats)  # fmt: skip
+        where = self.where(s)
+        seats = f"the {in_all:,} seats{where}" if where else f"{in_all:,} seats"
+        party = self.party_in_prose(s.parties[0])
+        party = party[:1].upper() + party[1:]
+        end = ":" if operation is Operation.LIST and count else "."
+        return f"{party} came {self._position(s.position)} in {count:,} of {seats}{end}"
+
+    def where(self, selection: Selection) -> str:
+        """' in Scotland', ' in Clacton', or ''."""
+        if selection.seats:
+            return f" in {self.catalog.seats[selection.seats[0]].name}"
+        if selection.place:
+            return scope_of(self.catalog, selection.place).where
+        return ""
+
+    def rows(self, unit: Unit, s: Selection) -> str:
+        if unit is Unit.SEAT:
+            return self._seats(s)
+        return self._candidates(s)
+
+    def parties(self, s: Selection) -> str:
+        verb = " that won seats" if s.won else " that stood"
+        return f"parties{verb}{self.where(s)}"
+
+    def selection_name(self, s: Selection) -> str:
+        """What one side of a comparison is: a person, a seat, a party in a place..."""
+        if s.people:
+            return self.catalog.people[s.people[0]].name
+        party = self.party(s.parties[0]) if s.parties else ""
+        if s.seats:
+            seat = self.catalog.seats[s.seats[0]].name
+            return f"{party} in {seat}" if party else seat
+        if s.place:
+            place = scope_of(self.catalog, s.place).named
+            return f"{party} in {place}" if party else place
+        return party or "all seats"
+
+    def _candidates(self, s: Selection) -> str:
+        words: list[str] = []
+        if s.gender:
+            words.append("women" if s.gender == "Female" else "men")
+        if s.parties:
+            words.append(" or ".join(self.party(p) for p in s.parties))
+        if s.first_time:
+            words.append("first-time winners")
+        elif s.sitting and s.won is False:
+            words.append("sitting MPs who lost")
+        elif s.sitting and s.won:
+            words.append("sitting MPs re-elected")
+        elif s.sitting:
+            words.append("sitting MPs who stood")
+        elif s.won:
+            words.append("MPs elected")
+        elif s.won is False:
+            words.append("candidates who lost")
+        else:
+            words.append("candidates")
+        phrase = " ".join(words)
+        if s.position is not None:
+            phrase += f" who came {self._position(s.position)}"
+        phrase += self.where(s)
+        phrase += self._seat_change(s, in_seats=True)
+        phrase += self._thresholds(s.thresholds)
+        return phrase
+
+    def _seats(self, s: Selection) -> str:
+        phrase = "seats" + self.where(s)
+        party = " or ".join(self.party(p) for p in s.parties)
+        who = party or "the candidate"
+        if s.gender:
+            who = f"a {'woman' if s.gender == 'Female' else 'man'}" + (
+                f" ({party})" if party else "")  # fmt: skip
+        if s.sitting:
+            who = f"a sitting MP{f' ({party})' if party else ''}"
+        if s.position is not None:
+            phrase += f" where {who} came {self._position(s.position)}"
+        elif s.won and s.seat_change is None and (party or s.gender or s.sitting):
+            phrase += f" won by {who}"
+        elif s.won is False and (party or s.gender or s.sitting):
+            phrase += f" where {who} lost"
+        elif party and s.won is None and s.seat_change is None:
+            phrase += " where " + " or ".join(self.party_in_prose(p) for p in s.parties) + " stood"
+        if s.first_time:
+            phrase += " won by a first-time winner"
+        phrase += self._seat_change(s, in_seats=False)
+        phrase += self._thresholds(s.thresholds)
+        return phrase
+
+    def _seat_change(self, s: Selection, in_seats: bool) -> str:
+        lead = " in seats" if in_seats else ""
+        party = " or ".join(self.party(p) for p in s.parties)
+        by = f" by {party}" if party and not in_seats else ""
+        if s.gained_from:
+            return f"{lead} gained{by} from {self.party(s.gained_from)}"
+        if s.seat_change is SeatChange.GAINED:
+            return f"{lead} that changed hands" if not by else f"{lead} gained{by}"
+        if s.seat_change is SeatChange.HELD:
+            return f"{lead} held{by or ' by the same party'} (on notional 2019 results)"
+        return ""
+
+    @staticmethod
+    def _position(position: int) -> str:
+        return "last" if position == LAST else ordinal(position)
+
+    @staticmethod
+    def _thresholds(thresholds: tuple[Threshold, ...]) -> str:
+        parts = []
+        for t in thresholds:
+            words = MEASURES[t.measure]
+            comparison = ("at least " if t.inclusive else "over ") if t.above else (
+                "at most " if t.inclusive else "under ")  # fmt: skip
+            value = words.show(t.value)
+            if t.measure in {Measure.SHARE, Measure.TURNOUT, Measure.MAJORITY}:
+                parts.append(f" with a {words.noun} {comparison}{value}")
+            else:  # the figure names its unit: "with over 20,000 votes"
+                parts.append(f" with {comparison}{value}")
+        return "".join(parts)

@@ -1,0 +1,557 @@
+"""One evaluator for every Ask: select the rows, then count, list, rank, total, look up or
+compare them on the measure asked. A combination that makes no sense is refused here, by
+name, in one place (`refusal`); the words come from answers/words.py."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from bot.engine.answer import Answer, Block, BulletList, Paragraph, Source, Status, bold, paragraph
+from bot.engine.answers.describe import Describer
+from bot.engine.answers.table import CandidacyRow, Table, at_position, figure
+from bot.engine.answers.words import MEASURES, first_line, superlative
+from bot.engine.catalog import Catalog, person_key, place_key, seat_key
+from bot.engine.keys import Key
+from bot.engine.model.ask import (
+    ADDITIVE,
+    CANDIDATE_MEASURES,
+    Ask,
+    Measure,
+    Operation,
+    SeatChange,
+    Selection,
+    Unit,
+)
+from bot.engine.tally import NO_OFFICIAL
+from bot.engine.wording import party_as_subject, with_party
+
+LIST_LENGTH = 10
+RANK_LENGTH = 5
+# Figures that mean nothing added up or averaged over many rows.
+NOT_ADDABLE = frozenset({Measure.POSITION, Measure.BEHIND, Measure.AHEAD, Measure.CHANGE})
+# "more votes", "a larger majority"; any other measure is "a higher" one.
+MORE = {
+    **dict.fromkeys((Measure.VOTES, Measure.VALID, Measure.INVALID, Measure.CANDIDATES,
+                     Measure.SEATS, Measure.BEHIND), "more"),
+    **dict.fromkeys((Measure.MAJORITY, Measure.ELECTORATE, Measure.AHEAD), "a larger"),
+}  # fmt: skip
+PARTY_MEASURES = frozenset({Measure.SEATS, Measure.VOTES, Measure.SHARE, Measure.CANDIDATES})
+
+
+@dataclass(frozen=True)
+class Value:
+    """A figure over a selection: a single row's, or many rows' added up."""
+
+    amount: float
+    rows: int  # how many rows it is over
+
+
+class Evaluator:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.table = Table(catalog)
+        self.describe = Describer(catalog)
+
+    # --- the rows a selection picks ---------------------------------------------------------
+
+    def candidacies(self, selection: Selection) -> list[CandidacyRow]:
+        """The candidacies a selection admits, starting from the smallest index that holds
+        them all (a person's, a seat's, a party's, the winners), so a question over one party
+        or the winners reads hundreds of rows, not thousands."""
+        s, table = selection, self.table
+        in_place = set(self.catalog.places[s.place].seats) if s.place else None
+        pools: list[Sequence[CandidacyRow]] = []
+        if s.people:
+            pools.append([c for p in s.people for c in table.by_person.get(p, [])])
+        if s.seats:
+            pools.append([c for seat in s.seats for c in table.by_seat.get(seat, [])])
+        if s.parties:
+            pools.append([c for p in s.parties for c in table.by_party.get(p, [])])
+        if s.won:
+            pools.append(list(table.winners.values()))
+        pool = min(pools, key=len) if pools else table.candidacies
+        return [c for c in pool if self._admits(c, s, in_place)]
+
+    @staticmethod
+    def _admits(row: CandidacyRow, s: Selection, in_place: set[str] | None) -> bool:
+        result, seat = row.result, row.seat
+        if s.seats and seat.id not in s.seats:
+            return False
+        if in_place is not None and seat.id not in in_place:
+            return False
+        if s.parties and result.party not in s.parties:
+            return False
+        if s.won is not None and bool(result.elected) != s.won:
+            return False
+        if s.position is not None and not at_position(row, s.position):
+            return False
+        if s.gender is not None and result.gender != s.gender:
+            return False
+        if s.sitting is not None and bool(result.sitting_mp) != s.sitting:
+            return False
+        if s.first_time and not row.first_time:
+            return False
+        if s.seat_change is not None and seat.changed_hands != (
+                s.seat_change is SeatChange.GAINED):  # fmt: skip
+            return False
+        if s.gained_from is not None and not (
+                seat.changed_hands and seat.previous_party == s.gained_from):  # fmt: skip
+            return False
+        for threshold in s.thresholds:
+            value = figure(row, threshold.measure)
+            if value is None or not threshold.admits(value):
+                return False
+        return True
+
+    def seat_rows(self, selection: Selection) -> list[CandidacyRow]:
+        """One row per seat: the candidacy the filters pick there, or the winner."""
+        if not selection.candidate_filtered:
+            return self.candidacies(replace(selection, won=True))
+        seen: set[str] = set()
+        unique = []
+        for row in self.candidacies(selection):
+            if row.seat.id not in seen:
+                seen.add(row.seat.id)
+                unique.append(row)
+        return unique
+
+    def rows(self, ask: Ask, selection: Selection | None = None) -> list[CandidacyRow]:
+        chosen = selection if selection is not None else ask.selection
+        if ask.unit is Unit.SEAT:
+            return self.seat_rows(chosen)
+        return self.candidacies(chosen)
+
+    # --- answering ------------------------------------------------------------------------
+
+    def answer(self, ask: Ask, since_2019: bool = False) -> Answer:
+        if not self.table.seats:
+            return _plain(Status.NOT_FOUND, NO_OFFICIAL)
+        refused = refusal(ask)
+        if refused is not None:
+            return _plain(Status.NOT_FOUND, refused)
+        if since_2019 and ask.operation is Operation.COMPARE and ask.compared is None:
+            return self._against_2019(ask)
+        answer_of = {
+            Operation.COUNT: self._count,
+            Operation.LIST: self._count,
+            Operation.RANK: self._rank,
+            Operation.TOTAL: self._total,
+            Operation.LOOK_UP: self._look_up,
+            Operation.COMPARE: self._compare,
+            Operation.YES_NO: self._check,
+        }
+        return answer_of[ask.operation](ask)
+
+    def _count(self, ask: Ask) -> Answer:
+        if ask.unit is Unit.PARTY:
+            return self._parties_counted(ask)
+        rows = self.rows(ask)
+        phrase = self.describe.rows(ask.unit, ask.selection)
+        measure = _shown_measure(ask)
+        count = len(rows)
+        operation = ask.operation if count else Operation.COUNT
+        lead = first_line(operation, None, count=f"{count:,}", phrase=phrase)
+        placed = self.describe.placed(ask.unit, ask.selection, count, ask.operation)
+        lead = placed or lead
+        if not count:
+            lead = f"No {phrase}." if ask.operation is Operation.LIST else lead
+        first = _first_by(rows, measure, LIST_LENGTH)
+        items = [self._item(ask.unit, row, measure) for row in first]
+        blocks: list[Block] = [paragraph(lead), *_capped(items, LIST_LENGTH, len(rows))]
+        return self._answered(ask, blocks, lead, first)
+
+    def _parties_counted(self, ask: Ask) -> Answer:
+        by_party = self._by_party(ask)
+        phrase = self.describe.parties(ask.selection)
+        lead = f"{len(by_party)} {phrase}."
+        items = [
+            paragraph(bold(self.catalog.parties[p].name), f": {len(rows):,}")
+            for p, rows in sorted(by_party.items(), key=lambda item: -len(item[1]))
+        ]
+        return self._answered(ask, [paragraph(lead), *_capped(items, LIST_LENGTH)], lead, [])
+
+    def _by_party(self, ask: Ask) -> dict[str, list[CandidacyRow]]:
+        by_party: dict[str, list[CandidacyRow]] = defaultdict(list)
+        for row in self.candidacies(ask.selection):
+            party = row.result.party
+            if party is not None and party in self.catalog.parties:
+                by_party[party].append(row)
+        return by_party
+
+    def _rank(self, ask: Ask) -> Answer:
+        measure = ask.measure or Measure.VOTES
+        if ask.unit is Unit.PARTY:
+            return self._rank_parties(ask, measure)
+        pool = [
+            (row, value) for row in self.rows(ask) if (value := figure(row, measure)) is not None
+        ]
+        phrase = self.describe.rows(ask.unit, ask.selection)
+        if not pool:
+            lead = f"No {phrase} have a figure for that."
+            return _plain(Status.NOT_FOUND, lead)
+        pick = heapq.nlargest if ask.descending else heapq.nsmallest
+        shown = pick(ask.top or RANK_LENGTH, pool, key=lambda item: item[1])
+        best_row, best = shown[0]
+        words = MEASURES[measure]
+        lead = first_line(
+            Operation.RANK, measure, label=self._label(ask.unit, best_row),
+            superlative=superlative(measure, ask.descending),
+            of=f"of the {len(pool):,} {phrase}", value=words.show(best),
+        )  # fmt: skip
+        ties = [r for r, v in pool if v == best and r is not best_row]
+        if ties:
+            named = "; ".join(self._label(ask.unit, r) for r in ties[:3])
+            lead += f" So did {len(ties)} more: {named}" + (" ..." if len(ties) > 3 else ".")
+        items = [self._item(ask.unit, row, measure) for row, _ in shown]
+        blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
+        return self._answered(ask, blocks, lead, [row for row, _ in shown])
+
+    def _rank_parties(self, ask: Ask, measure: Measure) -> Answer:
+        by_party = self._by_party(ask)
+        valid = sum(seat.valid for seat in self._seats_in(ask.selection))
+        values = {p: self._party_value(rows, measure, valid) for p, rows in by_party.items()}
+        ranked = sorted(values.items(), key=lambda item: item[1], reverse=ask.descending)
+        ranked = [(p, v) for p, v in ranked if measure is not Measure.SEATS or v or ask.descending]
+        if not ranked:
+            return _plain(Status.NOT_FOUND, "No party has a figure for that.")
+        shown = ranked[: ask.top or RANK_LENGTH]
+        words = MEASURES[measure]
+        where = self.describe.where(ask.selection)
+        party, value = shown[0]
+        lead = (
+            f"{party_as_subject(self.catalog.parties[party])} had "
+            f"{superlative(measure, ask.descending)}{where}: {words.show(value)}."
+        )
+        items = [
+            paragraph(bold(self.catalog.parties[p].name), f": {words.show(v)}") for p, v in shown
+        ]
+        return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
+
+    def _party_value(self, rows: list[CandidacyRow], measure: Measure, valid: int) -> float:
+        if measure is Measure.SEATS:
+            return sum(bool(r.result.elected) for r in rows)
+        if measure is Measure.CANDIDATES:
+            return len(rows)
+        votes = sum(r.votes for r in rows)
+        if measure is Measure.SHARE:
+            return round(100 * votes / valid, 1) if valid else 0.0
+        return votes
+
+    def _seats_in(self, selection: Selection) -> list:  # type: ignore[type-arg]
+        seats = self.table.seats.values()
+        if selection.place:
+            inside = set(self.catalog.places[selection.place].seats)
+            return [s for s in seats if s.id in inside]
+        if selection.seats:
+            return [s for s in seats if s.id in selection.seats]
+        return list(seats)
+
+    def value(self, ask: Ask, selection: Selection) -> Value | None:
+        """The measure over a selection: one row's figure, or the rows' figures combined."""
+        measure = ask.measure
+        if measure is None:
+            return None
+        if measure is Measure.SEATS:
+            won = replace(selection, won=True)
+            return Value(len(self.candidacies(won)), 1)
+        whose = selection.people or selection.parties or selection.candidate_filtered
+        if measure in CANDIDATE_MEASURES and measure is not Measure.VOTES and not whose:
+            return None  # a share or a change of whom? Every candidate's adds up to nothing
+        one_seat = bool(selection.seats) and not selection.candidate_filtered
+        rows = self.seat_rows(selection) if measure not in CANDIDATE_MEASURES else (
+            self.candidacies(selection))  # fmt: skip
+        if measure is Measure.CANDIDATES and not one_seat:
+            return Value(sum(r.seat.candidates for r in rows), len(rows))
+        if not rows:
+            return None
+        if len(rows) == 1:
+            single = figure(rows[0], measure)
+            return None if single is None else Value(single, 1)
+        if measure in NOT_ADDABLE:
+            return None
+        if measure is Measure.TURNOUT:
+            valid, electorate = (
+                sum(r.seat.valid for r in rows),
+                sum(r.seat.electorate for r in rows),
+            )
+            return Value(round(100 * valid / electorate, 1), len(rows))
+        if measure is Measure.SHARE:
+            seats = self.seat_rows(replace(selection, parties=(), won=None, people=()))
+            valid = sum(r.seat.valid for r in seats)
+            return Value(
+                round(100 * sum(r.votes for r in rows) / valid, 1) if valid else 0, len(rows)
+            )
+        return Value(sum(figure(r, measure) or 0 for r in rows), len(rows))
+
+    def _total(self, ask: Ask) -> Answer:
+        measure = ask.measure or Measure.VOTES
+        value = self.value(replace(ask, measure=measure), ask.selection)
+        if value is None:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        rows = self.rows(ask)
+        unit = Unit.SEAT if measure not in CANDIDATE_MEASURES else ask.unit
+        phrase = self.describe.rows(unit, ask.selection)
+        noun = MEASURES[measure].noun
+        total = "Total " if measure in ADDITIVE and value.rows > 1 else ""
+        lead = first_line(
+            Operation.TOTAL, measure, Noun=(total + noun) if total else noun[:1].upper() + noun[1:],
+            of=f"of the {value.rows:,} {phrase}" if value.rows > 1 else self.describe.where(
+                ask.selection).strip() or "overall",
+            value=MEASURES[measure].show(value.amount),
+        )  # fmt: skip
+        return self._answered(ask, [paragraph(lead)], lead, rows[:LIST_LENGTH], whole=True)
+
+    def _look_up(self, ask: Ask) -> Answer:
+        selection, measure = ask.selection, ask.measure or Measure.VOTES
+        single = selection.people or (selection.seats and measure not in CANDIDATE_MEASURES) or (
+            selection.seats and selection.parties)  # fmt: skip
+        if not single:
+            return self._total(ask)
+        rows = self.rows(replace(ask, unit=Unit.CANDIDATE if measure in CANDIDATE_MEASURES
+                                 or selection.people else Unit.SEAT))  # fmt: skip
+        if not rows:
+            missing = self.describe.rows(Unit.CANDIDATE, selection)
+            return _plain(Status.NOT_FOUND, f"No {missing}.")
+        row = rows[0]
+        subject = with_party(self.catalog, row.result)
+        if selection.parties and not selection.people:
+            subject = party_as_subject(self.catalog.parties[selection.parties[0]])
+        lead = self._margin(measure, row, subject)
+        value = figure(row, measure)
+        if lead is None and value is None:
+            whose = self._label(Unit.CANDIDATE, row)
+            lacks = f"give the {MEASURES[measure].noun} for {whose}."
+            return _plain(Status.NOT_FOUND, self.catalog.provenance.lacks(lacks))
+        if lead is None and value is not None:
+            about_person = bool(selection.people or selection.parties)
+            lead = self._sentence(measure, row, value, about_person)
+        assert lead is not None
+        return self._answered(ask, [paragraph(lead)], lead, [row])
+
+    def _margin(self, measure: Measure, row: CandidacyRow, subject: str) -> str | None:
+        """'Won by' asked of someone who lost, 'how far behind' of the winner: what happened,
+        rather than no figure ('Labour did not win Clacton: ...')."""
+        seat = row.seat
+        winner = self.table.winners.get(seat.id)
+        runner_up = self._at(seat.id, 2)
+        if winner is None or runner_up is None:
+            return None
+        won_by = (
+            f"{with_party(self.catalog, winner.result)} won it by {seat.majority:,} votes over "
+            f"{with_party(self.catalog, runner_up.result)}"
+        )
+        if measure is Measure.AHEAD and not row.result.elected:
+            return f"{subject} did not win {seat.name}: {won_by}."
+        if measure is Measure.BEHIND and row.result.elected:
+            return f"{subject} won {seat.name}, behind nobody: {seat.majority:,} votes ahead of " \
+                f"{with_party(self.catalog, runner_up.result)}."  # fmt: skip
+        return None
+
+    def _at(self, seat_id: str, position: int) -> CandidacyRow | None:
+        return next((c for c in self.table.by_seat[seat_id] if c.position == position), None)
+
+    def _sentence(self, measure: Measure, row: CandidacyRow, value: float,
+                  about_person: bool) -> str:  # fmt: skip
+        seat = row.seat.name
+        who = with_party(self.catalog, row.result)
+        winner = self.table.winners.get(row.seat.id)
+        runner_up = self._at(row.seat.id, 2)
+        words = MEASURES[measure]
+        shown = words.show(value)
+        if measure in CANDIDATE_MEASURES or about_person:
+            if measure not in CANDIDATE_MEASURES:
+                noun = words.noun[:1].upper() + words.noun[1:]
+                return f"{noun} in {seat}, where {who} stood: {shown}."
+            return first_line(
+                Operation.LOOK_UP, measure, who=who, seat=seat, value=shown,
+                winner=with_party(self.catalog, winner.result) if winner else "",
+                runner_up=with_party(self.catalog, runner_up.result) if runner_up else "",
+                candidates=str(row.seat.candidates),
+            )  # fmt: skip
+        return first_line(Operation.LOOK_UP, measure, seat=seat, value=shown)
+
+    def _compare(self, ask: Ask) -> Answer:
+        assert ask.compared is not None
+        measure = ask.measure
+        first, second = ask.compared
+        a, b = self.value(ask, first), self.value(ask, second)
+        if measure is None or a is None or b is None:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        words = MEASURES[measure]
+        name_a, name_b = self.describe.selection_name(first), self.describe.selection_name(second)
+        if a.amount == b.amount:
+            lead = f"{name_a} and {name_b} had the same {words.noun}: {words.show(a.amount)}."
+            verdict = "No" if ask.operation is Operation.YES_NO or self._yes_no(ask) else ""
+        else:
+            higher = a.amount > b.amount
+            more = MORE.get(measure, "a higher")
+            top, low = (name_a, name_b) if higher else (name_b, name_a)
+            tv, lv = (a.amount, b.amount) if higher else (b.amount, a.amount)
+            lead = first_line(
+                Operation.COMPARE, measure, first=top, second=low, more=more, noun=words.noun,
+                first_value=words.show(tv), second_value=words.show(lv),
+            )  # fmt: skip
+            verdict = ""
+            if self._yes_no(ask):
+                verdict = "Yes" if higher == ask.descending else "No"
+        if verdict:
+            lead = f"{verdict}: {lead[:1].lower() + lead[1:] if not lead[:2].istitle() else lead}"
+        rows = self.rows(ask, first)[:3] + self.rows(ask, second)[:3]
+        return self._answered(ask, [paragraph(lead)], lead, rows)
+
+    def _yes_no(self, ask: Ask) -> bool:
+        return ask.yes_no
+
+    def _check(self, ask: Ask) -> Answer:
+        """'Was turnout in Clacton over 60%?': the figure, and whether it passes."""
+        thresholds = ask.selection.thresholds
+        if not thresholds:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        plain = replace(ask.selection, thresholds=())
+        measure = thresholds[0].measure
+        value = self.value(replace(ask, measure=measure), plain)
+        if value is None:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        passed = all(t.admits(value.amount) for t in thresholds if t.measure is measure)
+        looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
+                                       selection=plain))  # fmt: skip
+        lead = f"{'Yes' if passed else 'No'}: {looked.headline}"
+        return replace(looked, blocks=(paragraph(lead),), headline=lead)
+
+    def _against_2019(self, ask: Ask) -> Answer:
+        """A party's seats now against the notional 2019 results for the same seats."""
+        party = ask.selection.parties[0] if ask.selection.parties else None
+        if party is None:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        seats = self._seats_in(ask.selection)
+        now = [s for s in seats if s.winner_party == party]
+        before = [s for s in seats if s.previous_party == party]
+        held = [s for s in now if s.previous_party == party]
+        gained = [s for s in now if s.previous_party != party]
+        lost = [s for s in before if s.winner_party != party]
+        name = party_as_subject(self.catalog.parties[party])
+        where = self.describe.where(ask.selection)
+        lead = (
+            f"{name} won {len(now)} seats{where}, against {len(before)} on the notional 2019 "
+            f"results for the same seats: {len(held)} held, {len(gained)} gained, "
+            f"{len(lost)} lost."
+        )
+        blocks: list[Block] = [paragraph(lead)]
+        if lost:
+            blocks.append(paragraph(f"Lost ({len(lost)}):"))
+            blocks += _capped([paragraph(bold(s.name), f" to {self._party(s.winner_party)}")
+                               for s in lost], LIST_LENGTH)  # fmt: skip
+        if gained:
+            blocks.append(paragraph(f"Gained ({len(gained)}):"))
+            blocks += _capped([paragraph(bold(s.name), f" from {self._party(s.previous_party)}")
+                               for s in gained], LIST_LENGTH)  # fmt: skip
+        sources = self.catalog.provenance.whole_dataset(
+            "seat", "seats by party, now and notional 2019, from the Result column"
+        )
+        return Answer(Status.ANSWERED, tuple(blocks), headline=lead,
+                      entities=(Key(f"party:{party}"),), sources=sources)  # fmt: skip
+
+    def _party(self, party: str | None) -> str:
+        found = self.catalog.parties.get(party or "")
+        return found.name if found else (party or "another party")
+
+    # --- pieces ---------------------------------------------------------------------------
+
+    def _label(self, unit: Unit, row: CandidacyRow) -> str:
+        if unit is Unit.SEAT:
+            return row.seat.name
+        return f"{with_party(self.catalog, row.result)}, {row.seat.name}"
+
+    def _item(self, unit: Unit, row: CandidacyRow, measure: Measure) -> Paragraph:
+        value = figure(row, measure)
+        shown = MEASURES[measure].show(value) if value is not None else "not given"
+        if unit is Unit.SEAT:
+            who = with_party(self.catalog, row.result)
+            return paragraph(bold(row.seat.name), f": {shown}, {who}")
+        return paragraph(bold(with_party(self.catalog, row.result)),
+                         f", {row.seat.name}: {shown}")  # fmt: skip
+
+    def _answered(
+        self, ask: Ask, blocks: list[Block], headline: str, rows: Sequence[CandidacyRow],
+        whole: bool = False,
+    ) -> Answer:  # fmt: skip
+        entities: list[Key] = []
+        if ask.selection.place:
+            entities.append(place_key(ask.selection.place))
+        for party in ask.selection.parties:
+            entities.append(Key(f"party:{party}"))
+        for row in rows:
+            if row.result.person and (ask.unit is Unit.CANDIDATE or ask.selection.people):
+                entities.append(person_key(row.result.person))
+            entities.append(seat_key(row.seat.id))
+        sources: tuple[Source, ...]
+        if whole or len(rows) == 0:
+            sources = self.catalog.provenance.whole_dataset(
+                "seat", f"{ask.measure or 'results'} over the seats asked about"
+            )
+        else:
+            facts = [fid for row in rows for fid in (*row.result.facts, *row.seat.facts)]
+            sources = self.catalog.sources_of(facts)
+        return Answer(
+            Status.ANSWERED, tuple(blocks), headline=headline,
+            entities=tuple(dict.fromkeys(entities)), sources=sources,
+        )  # fmt: skip
+
+
+def _shown_measure(ask: Ask) -> Measure:
+    if ask.measure is not None:
+        return ask.measure
+    if ask.selection.thresholds:
+        return ask.selection.thresholds[0].measure
+    return Measure.MAJORITY if ask.unit is Unit.SEAT and not ask.selection.candidate_filtered \
+        else Measure.VOTES  # fmt: skip
+
+
+def _first_by(rows: list[CandidacyRow], measure: Measure, limit: int) -> list[CandidacyRow]:
+    """The rows a list shows: the largest figures first (only those are sorted)."""
+    return heapq.nlargest(limit, rows, key=lambda r: figure(r, measure) or 0)
+
+
+def _capped(items: Sequence[Paragraph], limit: int, total: int | None = None) -> list[Block]:
+    if not items:
+        return []
+    total = len(items) if total is None else total
+    blocks: list[Block] = [BulletList(tuple(items[:limit]))]
+    if total > limit:
+        blocks.append(paragraph(f"And {total - limit:,} more."))
+    return blocks
+
+
+def _plain(status: Status, text: str) -> Answer:
+    return Answer(status, (paragraph(text),), headline=text)
+
+
+def refusal(ask: Ask) -> str | None:
+    """Why an Ask cannot be computed, or None: the combinations that make no sense."""
+    measure, operation = ask.measure, ask.operation
+    if measure is None:
+        if operation in {Operation.RANK, Operation.TOTAL, Operation.COMPARE}:
+            return _cannot_combine(ask)
+        return None
+    if ask.unit is Unit.PARTY and measure not in PARTY_MEASURES:
+        return (f"I can’t rank parties by {MEASURES[measure].noun}; I can rank them by seats, "
+                "votes, share of the vote or candidates.")  # fmt: skip
+    if operation is Operation.RANK and measure is Measure.POSITION:
+        return ("I can’t rank by finishing position; ask who came first, second or last, or "
+                "where a party came second.")  # fmt: skip
+    if operation is Operation.TOTAL and measure in NOT_ADDABLE:
+        return (f"I can’t add up {MEASURES[measure].noun} over many candidates; I can rank or "
+                "list them (“biggest …”, “which … over …”).")  # fmt: skip
+    return None
+
+
+def _cannot_combine(ask: Ask) -> str:
+    measure = MEASURES[ask.measure].noun if ask.measure else "what"
+    return (
+        f"I can’t answer that ({ask.operation} of {measure}) yet. I can look up, count, list, "
+        "rank, total and compare votes, share, majority, turnout, electorate, valid and "
+        "invalid votes, change on 2019, votes behind the winner, seats and candidates."
+    )
