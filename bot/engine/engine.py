@@ -21,7 +21,7 @@ from bot.engine.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.intents import Intent, Reading, read
 from bot.engine.keys import Key, Kind
 from bot.engine.located import Located, LookupProblem, choice_among, problem_answer, seats_named
-from bot.engine.model.ask import Ask
+from bot.engine.model.ask import Ask, Operation
 from bot.engine.postcodes import PostcodeMention, find_postcode
 from bot.engine.provenance import sources_view
 from bot.engine.query import Query
@@ -352,7 +352,8 @@ def _with_referents(ask: Ask, reading: Reading, conversation: Conversation) -> A
     s = ask.selection
     if s.people or s.seats or s.place or ask.compared is not None:
         return ask
-    if reading.refers_to_person:
+    about_one = ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties
+    if reading.refers_to_person and about_one:
         person = conversation.person
         return ask.narrowed(people=(Key(person).id,)) if person else None
     if reading.refers_to_seat:

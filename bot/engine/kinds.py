@@ -53,6 +53,11 @@ KINDS: tuple[QuestionKind, ...] = (
     _kind(Intent.SOURCE, "source sources cite citation citations evidence proof",
           "where does that come from", "how do you know"),
     _kind(Intent.COVERAGE, "author wrote written writer",
+          "where do your figures come from", "where does your data come from",
+          "where do your numbers come from", "where are your figures from",
+          "where do the figures come from", "is this official", "is it official",
+          "are these official", "are the figures official", "are these figures official",
+          "your sources", "what are your sources",
           "what do you know", "what do you cover", "which seats do you", "what seats do you",
           "where do you get"),
     _kind(Intent.NOT_HELD, "age aged ages old oldest young youngest minister ministers cabinet "

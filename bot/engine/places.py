@@ -31,7 +31,11 @@ class Place:
 
 # How people name some places besides their official names.
 PLACE_ALIASES = {
-    "Northern Ireland": ("NI", "N Ireland"),
+    # "Scottish seats", "Welsh MPs": the nation's adjective names it as well as its name.
+    "Scotland": ("Scottish",),
+    "Wales": ("Welsh",),
+    "England": ("English",),
+    "Northern Ireland": ("NI", "N Ireland", "Northern Irish"),
     "Yorkshire and The Humber": ("Yorkshire", "Yorkshire and Humber"),
     # Two regions answer to "the Midlands": the bot asks which.
     "East Midlands": ("Midlands",),

@@ -6,18 +6,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import lists
+from bot.engine import lists, national
 from bot.engine.answer import Answer, Status, paragraph
+from bot.engine.answers.evaluate import refusal
 from bot.engine.catalog import Catalog
 from bot.engine.index import Resolution
 from bot.engine.intents import Intent, Reading
+from bot.engine.intents import Measure as OldMeasure
 from bot.engine.keys import Kind
-from bot.engine.model.ask import Ask, Measure, Operation, Unit
+from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
+from bot.engine.scope import EVERY_SEAT
+from bot.engine.understanding.lexicon import Role
 from bot.engine.understanding.reader import Parsed
 
 # Measures only the evaluator computes.
 NEW_MEASURES = frozenset(
-    {Measure.ELECTORATE, Measure.VALID, Measure.INVALID, Measure.BEHIND, Measure.AHEAD}
+    {
+        Measure.ELECTORATE,
+        Measure.VALID,
+        Measure.INVALID,
+        Measure.BEHIND,
+        Measure.AHEAD,
+        Measure.SWING,
+        Measure.NUMBER,
+    }
 )
 # What each kind of question in dispatch.py reads as its measure.
 _KIND_MEASURE = {
@@ -26,6 +38,20 @@ _KIND_MEASURE = {
     Intent.MAJORITY: Measure.MAJORITY,
     Intent.TURNOUT: Measure.TURNOUT,
     Intent.CHANGE: Measure.CHANGE,
+}
+# Kinds of question about the sources, the article or the bot: never a computation.
+_NOT_COMPUTED = frozenset(
+    {Intent.HELP, Intent.SOURCE, Intent.COVERAGE, Intent.SAID, Intent.NOT_HELD, Intent.DECLARED}
+)
+# What a ranking in dispatch.py orders by, in the typed reading's terms.
+_RANKED = {
+    OldMeasure.VOTES: Measure.VOTES,
+    OldMeasure.SHARE: Measure.SHARE,
+    OldMeasure.MAJORITY: Measure.MAJORITY,
+    OldMeasure.TURNOUT: Measure.TURNOUT,
+    OldMeasure.CHANGE: Measure.CHANGE,
+    OldMeasure.SEATS: Measure.SEATS,
+    OldMeasure.CANDIDATES: Measure.CANDIDATES,
 }
 FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"))
 
@@ -43,6 +69,22 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not understood")
     if parsed.not_held:
         return lists.not_held(catalog, parsed.not_held[0])
+    if parsed.unanswerable:
+        word = parsed.unanswerable[0]
+        text = (
+            f"I can’t answer “{word}”: the results say who stood, who won and by how much, "
+            "not why, and nothing of before or after the count. Ask what happened instead, "
+            "for example “how did Labour do in Scotland”."
+        )
+        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not in the results")
+    if parsed.judgement and catalog.official:
+        # "was it a landslide": the figures, and no adjective of the bot's own.
+        totals = national.seat_totals(catalog, EVERY_SEAT)
+        lead = paragraph(
+            f"Whether it was “{parsed.judgement[0]}” is a judgement the results don’t make; "
+            "the figures:"
+        )
+        return replace(totals, blocks=(lead, *totals.blocks))
     return None
 
 
@@ -50,18 +92,22 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
     """Whether the evaluator answers: every question the kinds of dispatch.py cannot read
     whole (a threshold, a measure or filter they do not combine), or read differently."""
     s = ask.selection
-    if parsed.since_2019 and ask.operation is Operation.COMPARE and ask.compared is None:
+    operation = ask.operation
+    if reading.intent in _NOT_COMPUTED or parsed.has(Role.EACH):
+        return False
+    if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:
+        return True  # said plainly by the evaluator, or added up there
+    if parsed.since_2019 and operation is Operation.COMPARE and ask.compared is None:
         return bool(s.parties)
     if s.thresholds or ask.measure in NEW_MEASURES:
         return True
-    kind_measure = _KIND_MEASURE.get(reading.intent) if reading.intent else None
-    if ask.measure is not None and kind_measure is not None and kind_measure != ask.measure:
+    if ask.measure is not None and _measured_otherwise(ask, reading):
         return True  # "how many people voted for X": votes, not turnout
-    operation = ask.operation
+    people_filtered = s.gender is not None or s.sitting is not None or s.first_time
     if operation is Operation.COMPARE:
         return ask.measure is not None and ask.compared is not None
     if operation is Operation.TOTAL:
-        return ask.measure is not None
+        return True
     if operation is Operation.RANK:
         if ask.unit is Unit.PARTY:
             return ask.measure is Measure.CANDIDATES
@@ -70,14 +116,32 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
             or s.position is not None
             or s.seat_change is not None
             or s.won is False
+            or people_filtered
             or (ask.unit is Unit.SEAT and ask.measure in {Measure.VOTES, Measure.SHARE}
                 and bool(s.parties))
         )  # fmt: skip
     if operation in {Operation.COUNT, Operation.LIST}:
         if ask.unit is Unit.PARTY:
-            return operation is Operation.COUNT and s.position is None
-        return s.position is not None and bool(s.place or ask.unit is Unit.CANDIDATE)
+            return s.position is None
+        if s.position is not None:
+            return operation is Operation.COUNT or bool(s.place or ask.unit is Unit.CANDIDATE)
+        narrowed = s != replace(Selection(), thresholds=s.thresholds) or parsed.existential
+        return ask.unit is Unit.SEAT and narrowed and not s.parties and (
+            s.seat_change is None and s.gained_from is None)  # fmt: skip
+    if operation is Operation.YES_NO:
+        return (s.position is not None and bool(s.parties and s.seats)) or (
+            people_filtered and bool(s.seats))  # fmt: skip
+    if operation is Operation.LOOK_UP:
+        return bool(s.parties and s.seats) and ask.measure not in {Measure.VOTES, Measure.SHARE}
     return False
+
+
+def _measured_otherwise(ask: Ask, reading: Reading) -> bool:
+    """The kinds of dispatch.py read another measure than the typed reading did."""
+    if ask.operation is Operation.RANK and reading.intent is Intent.RANKING:
+        return _RANKED.get(reading.measure) != ask.measure
+    kind_measure = _KIND_MEASURE.get(reading.intent) if reading.intent else None
+    return kind_measure is not None and kind_measure != ask.measure
 
 
 def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | None:

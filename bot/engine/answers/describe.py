@@ -145,8 +145,25 @@ class Describer:
             comparison = ("at least " if t.inclusive else "over ") if t.above else (
                 "at most " if t.inclusive else "under ")  # fmt: skip
             value = words.show(t.value)
+            if t.measure is Measure.CHANGE:
+                parts.append(_change_threshold(t))
+                continue
             if t.measure in {Measure.SHARE, Measure.TURNOUT, Measure.MAJORITY}:
                 parts.append(f" with a {words.noun} {comparison}{value}")
             else:  # the figure names its unit: "with over 20,000 votes"
                 parts.append(f" with {comparison}{value}")
         return "".join(parts)
+
+
+def _change_threshold(t: Threshold) -> str:
+    """' whose share fell by more than 20 points on 2019 (notional)'."""
+    size = f"{abs(t.value):g}"
+    if t.value == 0:
+        moved = "rose" if t.above else "fell"
+        return f" whose share {moved} on 2019 (notional)"
+    if t.value < 0 and not t.above:
+        return f" whose share fell by more than {size} points on 2019 (notional)"
+    if t.value > 0 and t.above:
+        return f" whose share rose by more than {size} points on 2019 (notional)"
+    comparison = "over" if t.above else "under"
+    return f" with a change in share {comparison} {t.value:+g} points on 2019 (notional)"

@@ -26,12 +26,21 @@ from bot.engine.model.ask import (
     Unit,
 )
 from bot.engine.tally import NO_OFFICIAL
-from bot.engine.wording import party_as_subject, with_party
+from bot.engine.wording import ordinal, party_as_subject, with_party
 
 LIST_LENGTH = 10
 RANK_LENGTH = 5
 # Figures that mean nothing added up or averaged over many rows.
-NOT_ADDABLE = frozenset({Measure.POSITION, Measure.BEHIND, Measure.AHEAD, Measure.CHANGE})
+NOT_ADDABLE = frozenset(
+    {
+        Measure.POSITION,
+        Measure.BEHIND,
+        Measure.AHEAD,
+        Measure.CHANGE,
+        Measure.MAJORITY,
+        Measure.SWING,
+    }
+)
 # "more votes", "a larger majority"; any other measure is "a higher" one.
 MORE = {
     **dict.fromkeys((Measure.VOTES, Measure.VALID, Measure.INVALID, Measure.CANDIDATES,
@@ -166,20 +175,38 @@ class Evaluator:
     def _parties_counted(self, ask: Ask) -> Answer:
         by_party = self._by_party(ask)
         phrase = self.describe.parties(ask.selection)
-        lead = f"{len(by_party)} {phrase}."
+        shown = Measure.SEATS if ask.selection.won else Measure.CANDIDATES
+        colon = ":" if ask.operation is Operation.LIST and by_party else "."
+        lead = f"{len(by_party)} {phrase}{colon}"
+        valid = self._valid_in(ask.selection)
+        values = {p: self._party_value(rows, shown, valid) for p, rows in by_party.items()}
         items = [
-            paragraph(bold(self.catalog.parties[p].name), f": {len(rows):,}")
-            for p, rows in sorted(by_party.items(), key=lambda item: -len(item[1]))
+            paragraph(bold(self.catalog.parties[p].name), f": {MEASURES[shown].show(v)}")
+            for p, v in sorted(values.items(), key=lambda item: -item[1])
         ]
         return self._answered(ask, [paragraph(lead), *_capped(items, LIST_LENGTH)], lead, [])
 
     def _by_party(self, ask: Ask) -> dict[str, list[CandidacyRow]]:
+        """Candidacies by party; thresholds on what a party has (seats, votes, share,
+        candidates) apply to the party's totals, the rest to each candidacy."""
+        s = ask.selection
+        of_party = tuple(t for t in s.thresholds if t.measure in PARTY_MEASURES)
+        of_rows = tuple(t for t in s.thresholds if t not in of_party)
         by_party: dict[str, list[CandidacyRow]] = defaultdict(list)
-        for row in self.candidacies(ask.selection):
+        for row in self.candidacies(replace(s, thresholds=of_rows)):
             party = row.result.party
             if party is not None and party in self.catalog.parties:
                 by_party[party].append(row)
-        return by_party
+        if not of_party:
+            return by_party
+        valid = self._valid_in(s)
+        return {
+            p: rows for p, rows in by_party.items()
+            if all(t.admits(self._party_value(rows, t.measure, valid)) for t in of_party)
+        }  # fmt: skip
+
+    def _valid_in(self, selection: Selection) -> int:
+        return sum(seat.valid for seat in self._seats_in(selection))
 
     def _rank(self, ask: Ask) -> Answer:
         measure = ask.measure or Measure.VOTES
@@ -211,7 +238,7 @@ class Evaluator:
 
     def _rank_parties(self, ask: Ask, measure: Measure) -> Answer:
         by_party = self._by_party(ask)
-        valid = sum(seat.valid for seat in self._seats_in(ask.selection))
+        valid = self._valid_in(ask.selection)
         values = {p: self._party_value(rows, measure, valid) for p, rows in by_party.items()}
         ranked = sorted(values.items(), key=lambda item: item[1], reverse=ask.descending)
         ranked = [(p, v) for p, v in ranked if measure is not Measure.SEATS or v or ask.descending]
@@ -257,6 +284,8 @@ class Evaluator:
         if measure is Measure.SEATS:
             won = replace(selection, won=True)
             return Value(len(self.candidacies(won)), 1)
+        if measure is Measure.NUMBER:
+            return Value(len(self.candidacies(selection)), 1)
         whose = selection.people or selection.parties or selection.candidate_filtered
         if measure in CANDIDATE_MEASURES and measure is not Measure.VOTES and not whose:
             return None  # a share or a change of whom? Every candidate's adds up to nothing
@@ -321,6 +350,11 @@ class Evaluator:
             subject = party_as_subject(self.catalog.parties[selection.parties[0]])
         lead = self._margin(measure, row, subject)
         value = figure(row, measure)
+        if lead is None and value is None and measure is Measure.SWING:
+            text = (f"I can’t work out a swing in {row.seat.name}: the results give no change "
+                    "in share on 2019 (notional) for one of its two leading parties (a party "
+                    "that did not stand there in 2019 has none).")  # fmt: skip
+            return _plain(Status.NOT_FOUND, text)
         if lead is None and value is None:
             whose = self._label(Unit.CANDIDATE, row)
             lacks = f"give the {MEASURES[measure].noun} for {whose}."
@@ -371,6 +405,11 @@ class Evaluator:
                 runner_up=with_party(self.catalog, runner_up.result) if runner_up else "",
                 candidates=str(row.seat.candidates),
             )  # fmt: skip
+        if measure is Measure.SWING:
+            winner_party = self._party(row.seat.winner_party)
+            return first_line(Operation.LOOK_UP, measure, seat=seat, value=shown,
+                              swing_from=self._party(row.seat.swing_from),
+                              swing_to=winner_party)  # fmt: skip
         return first_line(Operation.LOOK_UP, measure, seat=seat, value=shown)
 
     def _compare(self, ask: Ask) -> Answer:
@@ -380,44 +419,133 @@ class Evaluator:
         a, b = self.value(ask, first), self.value(ask, second)
         if measure is None or a is None or b is None:
             return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        rows = self.rows(ask, first)[:3] + self.rows(ask, second)[:3]
+        higher = a.amount > b.amount
+        verdict = ""
+        if ask.yes_no:
+            verdict = "Yes: " if higher == ask.descending and a.amount != b.amount else "No: "
+        one_each = [self._one_candidacy(side) for side in (first, second)]
+        if measure is Measure.VOTES and one_each[0] and one_each[1]:
+            lead = self._finished(one_each[0], one_each[1])
+        elif measure is Measure.NUMBER:
+            lead = self._more_of(ask, a.amount, b.amount)
+        else:
+            lead = self._more(measure, first, second, a.amount, b.amount)
+        lead = verdict + lead
+        return self._answered(ask, [paragraph(lead)], lead, rows)
+
+    def _one_candidacy(self, selection: Selection) -> CandidacyRow | None:
+        if not (selection.people or (selection.parties and selection.seats)):
+            return None
+        rows = self.candidacies(selection)
+        return rows[0] if len(rows) == 1 else None
+
+    def _finished(self, a: CandidacyRow, b: CandidacyRow) -> str:
+        """Two candidacies by votes, with where each finished."""
+        top, low = (a, b) if a.votes >= b.votes else (b, a)
+        where = f" in {top.seat.name}" if top.seat is low.seat else ""
+
+        def placed(row: CandidacyRow) -> str:
+            seat = "" if where else f" in {row.seat.name}"
+            return f"{row.votes:,} votes ({_position_word(row)}{seat})"
+
+        if top.votes == low.votes:
+            return (f"{with_party(self.catalog, top.result)} and "
+                    f"{with_party(self.catalog, low.result)} had the same votes{where}: "
+                    f"{top.votes:,}.")  # fmt: skip
+        return (f"{with_party(self.catalog, top.result)} finished ahead of "
+                f"{with_party(self.catalog, low.result)}{where}: {placed(top)} to "
+                f"{placed(low)}.")  # fmt: skip
+
+    def _more(self, measure: Measure, first: Selection, second: Selection, a: float,
+              b: float) -> str:  # fmt: skip
         words = MEASURES[measure]
         name_a, name_b = self.describe.selection_name(first), self.describe.selection_name(second)
-        if a.amount == b.amount:
-            lead = f"{name_a} and {name_b} had the same {words.noun}: {words.show(a.amount)}."
-            verdict = "No" if ask.operation is Operation.YES_NO or self._yes_no(ask) else ""
-        else:
-            higher = a.amount > b.amount
-            more = MORE.get(measure, "a higher")
-            top, low = (name_a, name_b) if higher else (name_b, name_a)
-            tv, lv = (a.amount, b.amount) if higher else (b.amount, a.amount)
-            lead = first_line(
-                Operation.COMPARE, measure, first=top, second=low, more=more, noun=words.noun,
-                first_value=words.show(tv), second_value=words.show(lv),
-            )  # fmt: skip
-            verdict = ""
-            if self._yes_no(ask):
-                verdict = "Yes" if higher == ask.descending else "No"
-        if verdict:
-            lead = f"{verdict}: {lead[:1].lower() + lead[1:] if not lead[:2].istitle() else lead}"
-        rows = self.rows(ask, first)[:3] + self.rows(ask, second)[:3]
-        return self._answered(ask, [paragraph(lead)], lead, rows)
+        if a == b:
+            return f"{name_a} and {name_b} had the same {words.noun}: {words.show(a)}."
+        top, low = (name_a, name_b) if a > b else (name_b, name_a)
+        tv, lv = (a, b) if a > b else (b, a)
+        return first_line(
+            Operation.COMPARE, measure, first=top, second=low, more=MORE.get(measure, "a higher"),
+            noun=words.noun, first_value=words.show(tv), second_value=words.show(lv),
+        )  # fmt: skip
+
+    def _more_of(self, ask: Ask, a: float, b: float) -> str:
+        """'More men than women were elected in Wales: 17 to 15.'"""
+        assert ask.compared is not None
+        first, second = ask.compared
+        noun_a, noun_b = _people_noun(first), _people_noun(second)
+        verb = "were elected" if ask.selection.won else "stood"
+        where = self.describe.where(ask.selection)
+        if a == b:
+            return f"As many {noun_a} as {noun_b} {verb}{where}: {round(a):,} each."
+        top, low = (noun_a, noun_b) if a > b else (noun_b, noun_a)
+        tv, lv = (a, b) if a > b else (b, a)
+        return f"More {top} than {low} {verb}{where}: {round(tv):,} to {round(lv):,}."
 
     def _yes_no(self, ask: Ask) -> bool:
         return ask.yes_no
 
     def _check(self, ask: Ask) -> Answer:
-        """'Was turnout in Clacton over 60%?': the figure, and whether it passes."""
-        thresholds = ask.selection.thresholds
-        if not thresholds:
-            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
-        plain = replace(ask.selection, thresholds=())
-        measure = thresholds[0].measure
+        """Yes or no: a figure against a threshold ("was turnout in Clacton over 60%"), a
+        finishing place ("did Reform come second in Bristol Central"), or whether any row
+        qualifies ("did a woman win Clacton"); the figure or what happened follows."""
+        s = ask.selection
+        subject = bool(s.people or s.seats or s.parties or s.place)
+        if s.position is not None and (s.people or (s.parties and s.seats)):
+            return self._check_position(ask)
+        if s.thresholds and subject:
+            return self._check_threshold(ask)
+        rows = self.rows(ask)
+        phrase = self.describe.rows(ask.unit, s)
+        if rows and s.seats and len(rows) == 1:
+            lead = f"Yes: {self._happened(rows[0])}"
+        elif rows:
+            lead = f"Yes: {len(rows):,} {phrase}."
+        else:
+            anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
+            other = self.candidacies(anyone) if s.seats else []
+            lead = f"No: {self._happened(other[0])}" if other else f"No: no {phrase}."
+        return self._answered(ask, [paragraph(lead)], lead, rows[:LIST_LENGTH])
+
+    def _happened(self, row: CandidacyRow) -> str:
+        who = with_party(self.catalog, row.result)
+        if row.result.elected:
+            return f"{who} won {row.seat.name}."
+        return f"{who} came {_position_word(row)} in {row.seat.name}."
+
+    def _check_position(self, ask: Ask) -> Answer:
+        s = ask.selection
+        assert s.position is not None
+        rows = self.candidacies(replace(s, position=None, thresholds=()))
+        if not rows:
+            return _plain(Status.NOT_FOUND, f"No {self.describe.rows(Unit.CANDIDATE, s)}.")
+        row = rows[0]
+        passed = at_position(row, s.position)
+        lead = f"{'Yes' if passed else 'No'}: {self._happened(row)}"
+        if not passed and row.result.elected:
+            lead = f"No: {with_party(self.catalog, row.result)} won {row.seat.name}."
+        return self._answered(ask, [paragraph(lead)], lead, [row])
+
+    def _check_threshold(self, ask: Ask) -> Answer:
+        s = ask.selection
+        plain = replace(s, thresholds=())
+        measure = s.thresholds[0].measure
         value = self.value(replace(ask, measure=measure), plain)
         if value is None:
             return _plain(Status.NOT_FOUND, _cannot_combine(ask))
-        passed = all(t.admits(value.amount) for t in thresholds if t.measure is measure)
-        looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
-                                       selection=plain))  # fmt: skip
+        passed = all(t.admits(value.amount) for t in s.thresholds if t.measure is measure)
+        if measure is Measure.SEATS:
+            party = party_as_subject(self.catalog.parties[s.parties[0]]) if s.parties else (
+                "They")  # fmt: skip
+            said = f"{party} won {MEASURES[measure].show(value.amount)}{self.describe.where(s)}."
+            looked = self._answered(ask, [paragraph(said)], said, [])
+        elif value.rows > 1 or not (s.people or s.seats):
+            looked = self._total(replace(ask, operation=Operation.TOTAL, measure=measure,
+                                         selection=plain))  # fmt: skip
+        else:
+            looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
+                                           selection=plain))  # fmt: skip
         lead = f"{'Yes' if passed else 'No'}: {looked.headline}"
         return replace(looked, blocks=(paragraph(lead),), headline=lead)
 
@@ -468,6 +596,8 @@ class Evaluator:
     def _item(self, unit: Unit, row: CandidacyRow, measure: Measure) -> Paragraph:
         value = figure(row, measure)
         shown = MEASURES[measure].show(value) if value is not None else "not given"
+        if measure is Measure.MAJORITY:
+            shown = f"majority of {shown}"  # a seat's figure that says what it is
         if unit is Unit.SEAT:
             who = with_party(self.catalog, row.result)
             return paragraph(bold(row.seat.name), f": {shown}, {who}")
@@ -508,6 +638,14 @@ def _shown_measure(ask: Ask) -> Measure:
         return ask.selection.thresholds[0].measure
     return Measure.MAJORITY if ask.unit is Unit.SEAT and not ask.selection.candidate_filtered \
         else Measure.VOTES  # fmt: skip
+
+
+def _people_noun(selection: Selection) -> str:
+    return {"Female": "women", "Male": "men"}.get(selection.gender or "", "candidates")
+
+
+def _position_word(row: CandidacyRow) -> str:
+    return "last" if row.last and row.position > 2 else ordinal(row.position)
 
 
 def _first_by(rows: list[CandidacyRow], measure: Measure, limit: int) -> list[CandidacyRow]:

@@ -20,11 +20,16 @@ class SeatRow:
     valid: int
     invalid: int
     majority: int
-    turnout: float  # valid votes / electorate, per cent to 1 decimal place, as the Library
+    turnout: float  # valid votes / electorate, per cent (shown to 1 decimal place)
     candidates: int
     winner_party: str | None
     previous_party: str | None  # the notional 2019 winner
     facts: tuple[str, ...]
+    # Two-party swing on 2019 (notional): half the winner's change in share less the change
+    # of the party it was won from (a gain) or of the runner-up (a hold); None where either
+    # change is not given (a party that did not stand in 2019).
+    swing: float | None = None
+    swing_from: str | None = None
 
     @property
     def changed_hands(self) -> bool:
@@ -39,6 +44,7 @@ class CandidacyRow:
     behind: int | None  # votes behind the winner (None for the winner)
     ahead: int | None  # votes ahead of the runner-up (None for everyone but the winner)
     first_time: bool  # won, and was neither a sitting nor a former MP
+    share: float  # per cent of the seat's valid votes, unrounded: thresholds compare this
 
     @property
     def position(self) -> int:
@@ -62,11 +68,13 @@ class Table:
             if not standing or not seat.electorate or seat.valid_votes is None:
                 continue
             outcome = catalog.outcome(seat.id)
+            winner_party = outcome.winner if outcome else standing[0].party
+            previous = outcome.previous if outcome else None
+            swing, swing_from = _swing(standing, winner_party, previous)
             row = SeatRow(
                 seat.id, seat.name, seat.electorate, seat.valid_votes, seat.invalid_votes or 0,
-                seat.majority or 0, round(100 * seat.valid_votes / seat.electorate, 1),
-                len(standing), outcome.winner if outcome else standing[0].party,
-                outcome.previous if outcome else None, tuple(seat.facts),
+                seat.majority or 0, 100 * seat.valid_votes / seat.electorate,
+                len(standing), winner_party, previous, tuple(seat.facts), swing, swing_from,
             )  # fmt: skip
             self.seats[seat.id] = row
             first = standing[0].votes or 0
@@ -80,6 +88,7 @@ class Table:
                         None if won else first - votes,
                         first - second if won else None,
                         won and not result.sitting_mp and not result.former_mp,
+                        100 * votes / seat.valid_votes if seat.valid_votes else 0.0,
                     )
                 )  # fmt: skip
         self.by_person: dict[str, list[CandidacyRow]] = defaultdict(list)
@@ -95,9 +104,24 @@ class Table:
                 self.by_party[candidacy.result.party].append(candidacy)
 
 
+def _swing(
+    standing: list[CandidateResult], winner_party: str | None, previous: str | None
+) -> tuple[float | None, str | None]:
+    if len(standing) < 2:
+        return None, None
+    winner = standing[0]
+    if previous is not None and previous != winner_party:
+        other = next((r for r in standing if r.party == previous), None)
+    else:
+        other = standing[1]
+    if other is None or winner.change is None or other.change is None:
+        return None, None
+    return round((winner.change - other.change) / 2, 1), other.party
+
+
 _FIGURES: dict[Measure, Callable[[CandidacyRow], float | None]] = {
     Measure.VOTES: lambda row: row.votes,
-    Measure.SHARE: lambda row: row.result.share,
+    Measure.SHARE: lambda row: row.share,
     Measure.CHANGE: lambda row: row.result.change,
     Measure.BEHIND: lambda row: row.behind,
     Measure.AHEAD: lambda row: row.ahead,
@@ -108,6 +132,7 @@ _FIGURES: dict[Measure, Callable[[CandidacyRow], float | None]] = {
     Measure.VALID: lambda row: row.seat.valid,
     Measure.INVALID: lambda row: row.seat.invalid,
     Measure.CANDIDATES: lambda row: row.seat.candidates,
+    Measure.SWING: lambda row: row.seat.swing,
 }
 
 

@@ -23,7 +23,7 @@ def _count(noun: str) -> Callable[[float], str]:
 
 
 def _percent(value: float) -> str:
-    return f"{value:g}%"
+    return f"{round(value, 1):g}%"
 
 
 def _points(value: float) -> str:
@@ -60,6 +60,10 @@ MEASURES: dict[Measure, MeasureWords] = {
     Measure.INVALID: MeasureWords("invalid ballots", "most", "fewest", _count("invalid ballots")),
     Measure.CANDIDATES: MeasureWords("candidates", "most", "fewest", _count("candidates")),
     Measure.SEATS: MeasureWords("seats", "most", "fewest", _count("seats")),
+    Measure.SWING: MeasureWords(
+        "two-party swing on 2019 (notional)", "biggest", "smallest", lambda v: f"{v:.1f} points"
+    ),
+    Measure.NUMBER: MeasureWords("number", "largest", "smallest", lambda v: f"{round(v):,}"),
 }
 
 
@@ -79,6 +83,10 @@ FIRST_LINES: dict[tuple[Operation, Measure | None], str] = {
     (Operation.LOOK_UP, Measure.BEHIND): ("{who} finished {value} in {seat}, won by {winner}."),
     (Operation.LOOK_UP, Measure.AHEAD): "{who} won {seat} by {value} over {runner_up}.",
     (Operation.LOOK_UP, Measure.POSITION): "{who} came {value} of {candidates} in {seat}.",
+    (Operation.LOOK_UP, Measure.SWING): (
+        "The swing in {seat} was {value} from {swing_from} to {swing_to} (two-party swing, "
+        "on the notional 2019 results)."
+    ),
     (Operation.LOOK_UP, None): "{Noun} in {seat}: {value}.",
     (Operation.TOTAL, None): "{Noun} {of}: {value}.",
     (Operation.COUNT, None): "{count} {phrase}.",

@@ -25,6 +25,8 @@ class Measure(StrEnum):
     INVALID = "invalid ballots"
     CANDIDATES = "candidates"  # how many stood
     SEATS = "seats"  # how many were won
+    SWING = "swing"  # two-party swing in a seat, on 2019 (notional)
+    NUMBER = "number"  # how many candidacies: "were more women than men elected"
 
 
 # What each measure is a figure of: a candidacy, or the seat it was in.
@@ -39,6 +41,7 @@ SEAT_MEASURES = frozenset(
         Measure.VALID,
         Measure.INVALID,
         Measure.CANDIDATES,
+        Measure.SWING,
     }
 )
 # Measures that add up over many rows ("in total"); the others are ratios or ranks.

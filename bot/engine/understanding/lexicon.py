@@ -42,6 +42,10 @@ class Role(StrEnum):
     NOT_HELD = "not held"  # ages, ministers, future elections
     NEGATION = "negation"  # never dropped: not, except, ...
     FILLER = "filler"
+    EACH = "each"  # "each party": a table by party
+    PEOPLE = "people"  # "people": candidates, unless a measure counts voters
+    UNANSWERABLE = "unanswerable"  # why, before, after
+    JUDGEMENT = "judgement"  # a landslide
     EARLIER = "earlier"  # the last election: another election than the one known
     ASKS_WHO = "who"
     ASKS_WHERE = "where"
@@ -84,16 +88,23 @@ PHRASES: dict[str, Sense] = _table(
     # measures
     _words(Role.MEASURE, Measure.VOTES, "vote votes tally"),
     _group(Role.MEASURE, Measure.VOTES, "people voted for,voted for,votes for,vote for,"
-           "number of votes"),
+           "number of votes,votes cast for,voted labour,voted conservative"),
     _words(Role.MEASURE, Measure.SHARE, "share percent percentage proportion"),
     _group(Role.MEASURE, Measure.SHARE, "vote share,share of the vote,share of vote"),
-    _words(Role.MEASURE, Measure.CHANGE, "change changed swing"),
+    _words(Role.MEASURE, Measure.CHANGE, "change changed points point"),
+    _group(Role.MEASURE, Measure.SWING, "swing,swings,two party swing"),
     _group(Role.MEASURE, Measure.CHANGE, "change in share,share change,change in vote share"),
     _words(Role.MEASURE, Measure.BEHIND, "behind short trailed trailing"),
     _group(Role.MEASURE, Measure.BEHIND, "how far behind,votes short,votes behind,lost by,"
-           "how far off,short of winning,distance behind"),
+           "lose by,loses by,losing margin,beaten by,beat by,how far off,short of winning,"
+           "distance behind,behind the winner"),
+    _group(Role.MEASURE, (Measure.BEHIND, False), "closest to winning,came closest,"
+           "nearest to winning,came nearest,closest second,came closest to winning,"
+           "come closest to winning,came nearest to winning"),
     _words(Role.MEASURE, Measure.AHEAD, "ahead lead"),
-    _group(Role.MEASURE, Measure.AHEAD, "won by,how far ahead,win by,votes ahead"),
+    _group(Role.MEASURE, Measure.AHEAD, "won by,how far ahead,win by,wins by,votes ahead,"
+           "ahead of the runner up,ahead of the second,over the runner up,lead over,"
+           "votes ahead of the runner up,votes ahead of the second"),
     _words(Role.MEASURE, Measure.MAJORITY, "majority majorities margin margins close"),
     _words(Role.MEASURE, (Measure.MAJORITY, False), "closest narrowest tightest marginal "
            "marginals"),
@@ -104,31 +115,37 @@ PHRASES: dict[str, Sense] = _table(
            "people registered,registered to vote,people eligible to vote,size of the electorate"),
     _words(Role.MEASURE, Measure.VALID, "valid voted"),
     _group(Role.MEASURE, Measure.VALID, "valid votes,votes cast,ballots cast,people voted,"
-           "people vote"),
+           "people vote,number of voters,voters"),
     _words(Role.MEASURE, Measure.INVALID, "invalid spoilt spoiled rejected spoil"),
     _group(Role.MEASURE, Measure.INVALID, "invalid votes,spoilt ballots,spoiled ballots,"
            "rejected ballots,invalid ballots,spoilt votes,spoiled votes,rejected votes,"
            "spoilt papers,spoiled papers,spoilt ballot papers"),
-    _group(Role.MEASURE, Measure.CANDIDATES, "number of candidates,how many candidates"),
-    _group(Role.MEASURE, Measure.POSITION, "position,finishing position"),
+    _group(Role.MEASURE, Measure.POSITION, "position,positions,finishing position,"
+           "finishing positions,place they came,where they finished"),
     # operations
     _group(Role.OPERATION, Operation.COUNT, "how many,how much,number of,count"),
     _group(Role.OPERATION, Operation.LIST, "list,show,name,list all,show me,name the,give me"),
     _group(Role.OPERATION, Operation.TOTAL, "total,altogether,combined,in total,in all,"
-           "added up,all together,sum"),
+           "added up,all together,sum,add up,sum of,summed,add together"),
+    _group(Role.OPERATION, Operation.RANK, "rank,ranked,ranking,order,sort,sorted,in order,"
+           "order by,sort by,rank by"),
     _group(Role.OPERATION, Operation.COMPARE, "compare,comparison,versus,vs,"
            "against each other"),
     _words(Role.MOST, None, "most highest biggest largest best top greatest more higher bigger "
-           "larger strongest"),
+           "larger strongest further farther"),
     _words(Role.LEAST, None, "fewest least lowest smallest worst bottom fewer lower smaller less "
            "weakest"),
     _group(Role.RISE, None, "rise,rose,risen,increase,increased,up,grew,gain in share,"
            "went up,go up"),
     _group(Role.FALL, None, "fall,fell,fallen,drop,dropped,decline,declined,down,decrease,"
            "decreased,went down,go down"),
+    # one answer per party: the kinds of dispatch.py tabulate that
+    _group(Role.EACH, None, "each party,every party,by party,per party,each of the parties,"
+           "all parties,all the parties,for each party"),
     # what the rows are
     _words(Role.UNIT, Unit.SEAT, "seat seats constituency constituencies places areas"),
-    _words(Role.UNIT, Unit.CANDIDATE, "candidate candidates people person politicians"),
+    _words(Role.UNIT, Unit.CANDIDATE, "candidate candidates politicians"),
+    _words(Role.PEOPLE, None, "people person"),
     _words(Role.UNIT, Unit.PARTY, "party parties"),
     _group(Role.WON, "mps", "mp,mps,members,winners,winner,members of parliament"),
     # outcomes
@@ -172,6 +189,12 @@ PHRASES: dict[str, Sense] = _table(
            "government,age,aged,ages,old,oldest,young,youngest,younger,older,born,birthday,"
            "next election,future,future elections,will win,predict,prediction,polls,"
            "opinion polls,salary,expenses,ethnicity,religion"),
+    # the results say what happened, not why
+    _group(Role.UNANSWERABLE, None, "why,how come,reason,reasons,because,before,after,during,"
+           "until"),
+    # a judgement, not a figure
+    _group(Role.JUDGEMENT, None, "landslide,a landslide,massive win,huge win,thumping,"
+           "good night,bad night,disaster"),
     # never filler: each would change the answer
     _group(Role.NEGATION, None, "not,no,never,without,except,excluding,besides,apart from,"
            "other than,other,others,neither,nor,isnt,wasnt,didnt,dont,n't"),

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from bot.engine.index import Mention, Resolution
 from bot.engine.keys import Kind
 from bot.engine.model.ask import (
-    CANDIDATE_MEASURES,
-    LAST,
     SEAT_MEASURES,
     Ask,
     Measure,
@@ -32,6 +30,7 @@ MAX_TOP = 50
 # Which measure a question asks when it names several: the most specific wins ("how many
 # votes short" is votes behind, "valid votes" is valid votes, not votes).
 _SPECIFICITY = (
+    Measure.SWING,
     Measure.BEHIND,
     Measure.AHEAD,
     Measure.ELECTORATE,
@@ -45,6 +44,17 @@ _SPECIFICITY = (
     Measure.POSITION,
     Measure.VOTES,
 )
+_COMPARISONS = frozenset({Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST})
+# Words before a figure that make it a threshold even when it looks like a year ("under 2000").
+_BEFORE_A_FIGURE = frozenset("under over below above than least most exceeding of by".split())
+# Nouns after a figure that name its measure: "more than 10 candidates", "over 400 seats".
+_FIGURE_NOUNS = {
+    "candidates": Measure.CANDIDATES,
+    "candidate": Measure.CANDIDATES,
+    "seats": Measure.SEATS,
+    "seat": Measure.SEATS,
+    "mps": Measure.SEATS,
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class Found:
     start: int
     end: int
     sense: Sense
+    text: str = ""
 
     @property
     def role(self) -> Role:
@@ -78,6 +89,8 @@ class Parsed:
     not_understood: tuple[str, ...] = ()  # words with no role at all
     negations: tuple[str, ...] = ()  # words that would change the answer: "not", "except"
     not_held: tuple[str, ...] = ()  # words asking what the results do not hold
+    unanswerable: tuple[str, ...] = ()  # "why", "before"
+    judgement: tuple[str, ...] = ()  # "landslide"
     earlier: bool = False  # another election than 2024
     since_2019: bool = False  # "compared to 2019"
     existential: bool = False  # "are there": "there" is no seat
@@ -88,42 +101,81 @@ class Parsed:
     def has(self, role: Role) -> bool:
         return role in self.roles
 
+    @property
+    def has_total(self) -> bool:
+        """'in total', 'add up': a total asked for in so many words."""
+        return any(f.sense.value is Operation.TOTAL for f in self.found)
+
+    def texts(self, role: Role) -> tuple[str, ...]:
+        return tuple(f.text for f in self.found if f.role is role)
+
 
 def read_words(resolution: Resolution) -> Parsed:
     words = resolution.words
     named = {i for m in resolution.mentions for i in range(m.start, m.end)}
     doubtful = {i for m in resolution.doubtful for i in range(m.start, m.end)}
     found, figures, loose = _scan(words, named | doubtful)
+    found = _won_by_whom(found, words, resolution.mentions)
     years = [i for i in loose if is_year(words[i])]
     loose = [i for i in loose if i not in years]
     roles = frozenset(f.role for f in found)
     not_understood = tuple(
         words[i] for i in loose if words[i] not in NON_NAME_WORDS and not is_number(words[i])
     )
-    negations = tuple(words[f.start] for f in found if f.role is Role.NEGATION)
-    not_held = tuple(" ".join(words[f.start : f.end]) for f in found if f.role is Role.NOT_HELD)
     since_2019 = False
     earlier = Role.EARLIER in roles
     for i in years:
         year = int(words[i])
         if year == ELECTION_YEAR:
             continue
-        before = {f.role for f in found if f.end == i or f.end == i - 1}
-        if year == BASELINE_YEAR and (before & {Role.BASELINE, Role.FROM, Role.THAN}
-                                      or Role.BASELINE in roles):  # fmt: skip
+        before = {f.role for f in found if f.end in {i, i - 1}}
+        if year == BASELINE_YEAR and (
+            before & {Role.BASELINE, Role.FROM, Role.THAN} or Role.BASELINE in roles
+        ):
             since_2019 = True
         else:
             earlier = True
     first = next((f for f in found if not _is_opener(words, f)), None)
-    yes_no = first is not None and first.role is Role.YES_NO and first.start <= _first_word(words)
-    existential = Role.EXISTENTIAL in roles
+    yes_no = (
+        first is not None
+        and first.role in {Role.YES_NO, Role.EXISTENTIAL}
+        and first.start <= _first_word(words)
+    )
     parsed = Parsed(
-        None, tuple(found), tuple(figures), not_understood, negations, not_held, earlier,
-        since_2019, existential, Role.NATIONAL in roles, yes_no, roles,
-    )  # fmt: skip
-    if earlier or not_held or negations:
+        None,
+        tuple(found),
+        tuple(figures),
+        not_understood,
+        negations=tuple(f.text for f in found if f.role is Role.NEGATION),
+        not_held=tuple(f.text for f in found if f.role is Role.NOT_HELD),
+        unanswerable=tuple(f.text for f in found if f.role is Role.UNANSWERABLE),
+        judgement=tuple(f.text for f in found if f.role is Role.JUDGEMENT),
+        earlier=earlier,
+        since_2019=since_2019,
+        existential=Role.EXISTENTIAL in roles,
+        national=Role.NATIONAL in roles,
+        yes_no=yes_no,
+        roles=roles,
+    )
+    if earlier or parsed.not_held or parsed.negations or parsed.unanswerable:
         return parsed
     return replace(parsed, ask=_ask(parsed, resolution.mentions))
+
+
+def _won_by_whom(
+    found: list[Found], words: tuple[str, ...], mentions: tuple[Mention, ...]
+) -> list[Found]:
+    """'won by a woman', 'won by Labour' say who won; 'won by 5,000' says by how much."""
+    starts = {m.start for m in mentions}
+    genders = {f.start for f in found if f.role is Role.GENDER}
+    read: list[Found] = []
+    for f in found:
+        if f.text in {"won by", "win by", "wins by"}:
+            at = f.end + (1 if f.end < len(words) and words[f.end] in {"a", "an", "the"} else 0)
+            if at in starts or at in genders:
+                f = Found(f.start, f.end, Sense(Role.WON), f.text)
+        read.append(f)
+    return read
 
 
 def _first_word(words: tuple[str, ...]) -> int:
@@ -153,12 +205,12 @@ def _scan(words: tuple[str, ...], named: set[int]) -> tuple[list[Found], list[Fi
             i = figure.end
             continue
         for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
-            span = range(i, i + length)
-            if any(j in named for j in span):
+            if any(j in named for j in range(i, i + length)):
                 continue
-            sense = PHRASES.get(" ".join(words[i : i + length]))
+            text = " ".join(words[i : i + length])
+            sense = PHRASES.get(text)
             if sense is not None:
-                found.append(Found(i, i + length, sense))
+                found.append(Found(i, i + length, sense, text))
                 i += length
                 break
         else:
@@ -168,12 +220,14 @@ def _scan(words: tuple[str, ...], named: set[int]) -> tuple[list[Found], list[Fi
 
 
 def _figure_at(words: tuple[str, ...], i: int) -> Figure | None:
-    """'1,000' (tokenised as 1 000), '50 percent', '20k', '2.5' is not read (no such figure)."""
+    """'1,000' (tokenised as 1 000), '50 percent', '20k'; a year only after 'under', 'than'."""
     word = words[i]
     multiplier = 1
     if word.endswith("k") and is_number(word[:-1]):
         word, multiplier = word[:-1], 1000
-    if not is_number(word) or (is_year(word) and multiplier == 1):
+    if not is_number(word):
+        return None
+    if is_year(word) and multiplier == 1 and (i == 0 or words[i - 1] not in _BEFORE_A_FIGURE):
         return None
     value = int(word)
     end = i + 1
@@ -191,42 +245,72 @@ def _figure_at(words: tuple[str, ...], i: int) -> Figure | None:
 # --- the Ask -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Subjects:
+    people: tuple[str, ...]
+    seats: tuple[str, ...]
+    parties: tuple[str, ...]
+    places: tuple[str, ...]
+    genders: tuple[str, ...]
+
+    @property
+    def pairs(self) -> bool:
+        """Two of a kind: a comparison's two sides."""
+        return any(len(v) > 1 for v in (self.people, self.seats, self.places, self.genders))
+
+
 def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     found = parsed.found
-    people = _ids(mentions, Kind.PERSON)
-    seats = _ids(mentions, Kind.SEAT)
-    parties = _ids(mentions, Kind.PARTY)
-    places = _ids(mentions, Kind.PLACE)
     if any(m.ambiguous for m in mentions):
         return None  # "which one?" comes first
-    thresholds, threshold_used = _thresholds(parsed)
-    measure, most = _measure(found, threshold_used)
+    subjects = _Subjects(
+        _ids(mentions, Kind.PERSON),
+        _ids(mentions, Kind.SEAT),
+        _ids(mentions, Kind.PARTY),
+        _ids(mentions, Kind.PLACE),
+        tuple(dict.fromkeys(str(f.sense.value) for f in found if f.role is Role.GENDER)),
+    )
+    parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM)
     direction = _direction(found)
-    if direction is not None:
+    thresholds, threshold_used = _thresholds(parsed, direction)
+    measure, most = _measure(found)
+    if direction is not None and measure not in {Measure.SWING}:
         measure = Measure.CHANGE
-    if parsed.since_2019 and measure in {None, Measure.VOTES, Measure.SHARE}:
-        measure = Measure.CHANGE if measure is not None else None
-    operation = _operation(parsed, measure, people, seats, parties, places, most, direction)
+    if measure is Measure.SWING and not subjects.seats and (subjects.people or subjects.parties):
+        measure = Measure.CHANGE  # "Reform swing": the change in its candidates' shares
+    if measure is None and _seat_counts_candidates(found, subjects):
+        measure = Measure.CANDIDATES  # "which seat had the most candidates"
+    if measure is None and _counts_seats_won(found, most):
+        measure = Measure.SEATS  # "who won the most seats", "did Labour win more seats than"
+    side_by_side = subjects.pairs or parties_pair
+    # "X ahead of Y", "did Labour finish ahead of the Conservatives": their votes compared.
+    ahead_of = [f for f in found if f.text in {"ahead", "behind", "lead"}]
+    if ahead_of and side_by_side and most is None:
+        measure, most = Measure.VOTES, ahead_of[0].text != "behind"
+    operation = _operation(parsed, measure, subjects, side_by_side, most, direction, thresholds)
     if operation is None:
         return None
-    unit = _unit(found, measure, operation, people, seats)
+    if operation is Operation.COMPARE and measure is None:
+        if len(subjects.genders) > 1:
+            measure = Measure.NUMBER  # "were more women than men elected"
+        elif subjects.people or (subjects.seats and subjects.parties):
+            measure = Measure.VOTES  # "who finished higher in Bristol Central, X or Y"
+        elif parsed.since_2019:
+            measure = Measure.SEATS
+    if operation is Operation.TOTAL and measure is None:
+        operation = Operation.COUNT  # "how many seats in total in Wales"
+    unit = _unit(found, measure, subjects)
+    if measure is None and operation is Operation.RANK and unit is Unit.PARTY:
+        measure = Measure.SEATS
     descending = True if most is None else most
-    if direction is not None:
+    if direction is not None and measure is Measure.CHANGE:
         # "fell most": the biggest fall is the lowest change; "rose least" the smallest rise.
         descending = (direction == "rise") == (most is not False)
-    if parsed.has(Role.LEAST) and direction is None and most is None:
-        descending = False
-    selection = _selection(found, parsed, unit, mentions, places, thresholds)
-    if selection is None:
-        return None
+    selection = _selection(found, parsed, unit, mentions, subjects, thresholds, operation)
     top = _top(parsed, threshold_used)
-    compared = _compared(operation, selection, people, seats, parties, places)
+    compared = _compared(operation, selection, subjects, parties_pair)
     if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
         return None
-    if measure is None and operation is Operation.COMPARE and parsed.since_2019:
-        measure = Measure.SEATS
-    if measure is None and operation in {Operation.RANK} and unit is Unit.PARTY:
-        measure = Measure.SEATS
     return Ask(operation, measure, unit, selection, descending, top, compared, parsed.yes_no)
 
 
@@ -234,27 +318,44 @@ def _ids(mentions: tuple[Mention, ...], kind: Kind) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.keys[0].id for m in mentions if m.keys[0].is_a(kind)))
 
 
-def _measure(
-    found: tuple[Found, ...], threshold_used: set[int]
-) -> tuple[Measure | None, bool | None]:
+def _counts_seats_won(found: tuple[Found, ...], most: bool | None) -> bool:
+    seats = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
+    return seats and most is not None and any(f.role is Role.WON for f in found)
+
+
+def _seat_counts_candidates(found: tuple[Found, ...], subjects: _Subjects) -> bool:
+    """'which seat had the most candidates', 'the number of candidates in Clacton and
+    Bristol Central': candidates as a figure of seats, not as rows."""
+    if not any(f.role is Role.UNIT and f.sense.value is Unit.CANDIDATE for f in found):
+        return False
+    if any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found):
+        return any(f.role in {Role.MOST, Role.LEAST} for f in found)
+    return len(subjects.seats) > 1 or len(subjects.places) > 1
+
+
+def _sense_measure(sense: Sense) -> tuple[Measure, bool | None]:
+    value = sense.value
+    if isinstance(value, tuple):  # "closest" is the smallest majority, even in "top 5"
+        return value[0], value[1]
+    assert isinstance(value, Measure)
+    return value, None
+
+
+def _measure(found: tuple[Found, ...]) -> tuple[Measure | None, bool | None]:
     """The measure asked (most specific first), and a ranking's direction where the measure
     word carries one ("closest" is the smallest majority)."""
     named: list[Measure] = []
     most: bool | None = None
     for f in found:
-        if f.role is Role.MOST:
+        if f.role in {Role.MOST, Role.ABOVE}:
             most = True
-        elif f.role is Role.LEAST:
+        elif f.role in {Role.LEAST, Role.BELOW}:
             most = False
     for f in found:
-        if f.role is not Role.MEASURE:
-            continue
-        value = f.sense.value
-        if isinstance(value, tuple):  # "closest" is the smallest majority, even in "top 5"
-            measure, most = value
-        else:
-            measure = value
-        named.append(measure)
+        if f.role is Role.MEASURE:
+            measure, carried = _sense_measure(f.sense)
+            named.append(measure)
+            most = carried if carried is not None else most
     if not named:
         return None, most
     return min(named, key=_SPECIFICITY.index), most
@@ -269,78 +370,118 @@ def _direction(found: tuple[Found, ...]) -> str | None:
     return None
 
 
-def _thresholds(parsed: Parsed) -> tuple[tuple[Threshold, ...], set[int]]:
-    """'under 1,000', 'more than 20,000 votes', '50% or more': each with its measure, the
-    nearest measure word after the figure, else before the comparison word."""
+def _thresholds(parsed: Parsed, direction: str | None) -> tuple[tuple[Threshold, ...], set[int]]:
+    """'under 1,000', 'more than 20,000 votes', '50% or more': each with its measure: the one
+    named right before the comparison ('majorities under 1,000', 'lost by fewer than 500'),
+    else the one after the figure ('more than 20,000 votes'), else what the figure is."""
     thresholds: list[Threshold] = []
     used: set[int] = set()
-    comparisons = {Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST}
     for figure in parsed.figures:
-        before = next((f for f in parsed.found if f.end in {figure.start, figure.start - 1}
-                       and f.role in comparisons), None)  # fmt: skip
-        after = next((f for f in parsed.found if f.start == figure.end
-                      and f.role in {Role.AT_LEAST, Role.AT_MOST}), None)  # fmt: skip
+        before = next(
+            (f for f in parsed.found if f.end in {figure.start, figure.start - 1}
+             and f.role in _COMPARISONS), None)  # fmt: skip
+        after = next(
+            (f for f in parsed.found if f.start == figure.end
+             and f.role in {Role.AT_LEAST, Role.AT_MOST}), None)  # fmt: skip
         word = before or after
         if word is None:
             continue
         measure = _measure_near(parsed, figure, word)
         above = word.role in {Role.ABOVE, Role.AT_LEAST}
         inclusive = word.role in {Role.AT_LEAST, Role.AT_MOST}
-        thresholds.append(Threshold(measure, above, figure.value, inclusive))
+        value = figure.value
+        if measure is Measure.CHANGE and _falls(parsed, direction):
+            # "fell by more than 20 points": a change below -20.
+            value, above = -value, not above
+        thresholds.append(Threshold(measure, above, value, inclusive))
         used.add(figure.start)
+    if not thresholds and direction is not None and parsed.yes_no and not parsed.figures:
+        # "did Labour's share fall in Clacton": a change below (or above) nothing.
+        thresholds.append(Threshold(Measure.CHANGE, direction == "rise", 0.0))
     return tuple(thresholds), used
+
+
+def _falls(parsed: Parsed, direction: str | None) -> bool:
+    return direction == "fall" or (parsed.has(Role.LOST) and direction is None)
 
 
 def _measure_near(parsed: Parsed, figure: Figure, word: Found) -> Measure:
     measures = [f for f in parsed.found if f.role is Role.MEASURE]
-    after = [f for f in measures if f.start >= figure.end and f.start <= figure.end + 2]
+    kinds = {_sense_measure(f.sense)[0] for f in measures}
+    if figure.percent:
+        for percent_measure in (Measure.TURNOUT, Measure.CHANGE, Measure.SHARE):
+            if percent_measure in kinds:
+                return percent_measure
+        return Measure.SHARE
+    right_after = [f for f in parsed.found if f.start == figure.end]
+    if right_after and right_after[0].text in _FIGURE_NOUNS:
+        return _FIGURE_NOUNS[right_after[0].text]  # "more than 10 candidates"
+    named_after = [_sense_measure(f.sense)[0] for f in right_after if f.role is Role.MEASURE]
+    adjacent = [f for f in measures if f.end in {word.start, word.start - 1}]
+    named_before = _sense_measure(adjacent[-1].sense)[0] if adjacent else None
+    if named_after and named_after[0] is Measure.CHANGE:
+        return Measure.CHANGE  # "share fell by over 20 points"
+    if named_before is not None and (not named_after or named_before in _MARGINS):
+        return named_before  # "majorities under 1,000", "lost by fewer than 500 votes"
+    if named_after:
+        return named_after[0]  # "more than 20,000 votes"
+    after = [f for f in measures if figure.end <= f.start <= figure.end + 2]
     before = [f for f in measures if f.end <= word.start]
     for f in (*after, *reversed(before)):
-        value = f.sense.value
-        return value[0] if isinstance(value, tuple) else value  # type: ignore[return-value]
-    if figure.percent:
-        return Measure.SHARE
+        return _sense_measure(f.sense)[0]
     return Measure.VOTES
+
+
+# Margins counted in votes: "won by more than 5,000 votes" is the margin, not the votes.
+_MARGINS = frozenset({Measure.BEHIND, Measure.AHEAD, Measure.MAJORITY})
+
+
+def _is_seat_count(parsed: Parsed, figure: Figure) -> bool:
+    return any(f.start == figure.end and f.text in {"seats", "seat"} for f in parsed.found)
 
 
 def _operation(
     parsed: Parsed,
     measure: Measure | None,
-    people: tuple[str, ...],
-    seats: tuple[str, ...],
-    parties: tuple[str, ...],
-    places: tuple[str, ...],
+    subjects: _Subjects,
+    side_by_side: bool,
     most: bool | None,
     direction: str | None,
+    thresholds: tuple[Threshold, ...],
 ) -> Operation | None:
     ops = [f.sense.value for f in parsed.found if f.role is Role.OPERATION]
-    pairs = len(people) > 1 or len(seats) > 1 or len(places) > 1 or (
-        len(parties) > 1 and not parsed.has(Role.FROM))  # fmt: skip
-    if Operation.COMPARE in ops or (parsed.has(Role.THAN) and pairs):
+    one = bool(subjects.people or subjects.seats)
+    than = parsed.has(Role.THAN) or _bare_comparison(parsed)
+    if Operation.COMPARE in ops or (than and side_by_side and not thresholds):
         return Operation.COMPARE
-    if parsed.since_2019 and measure is None and parties and not people and not seats:
+    if parsed.since_2019 and measure is None and subjects.parties and not one:
         return Operation.COMPARE  # how a party did against its notional 2019 seats
-    if pairs and measure is not None and (most is not None):
+    if side_by_side and (most is not None or (measure in {Measure.VOTES} and parsed.yes_no)):
         return Operation.COMPARE  # "which got more votes, Labour or Reform"
+    if parsed.yes_no and thresholds and Operation.COUNT not in ops:
+        return Operation.YES_NO
+    if Operation.RANK in ops:
+        return Operation.RANK
     ranked = most is not None or (direction is not None and parsed.has(Role.MOST))
-    if ranked and (not (people or seats) or parsed.has(Role.ASKS_WHERE)):
+    if ranked and not thresholds and (not one or parsed.has(Role.ASKS_WHERE)):
         return Operation.RANK
     if Operation.TOTAL in ops:
         return Operation.TOTAL
     if Operation.COUNT in ops:
-        counted_nouns = {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
-        if measure is not None and measure is not Measure.CANDIDATES and not (
-                parsed.roles & counted_nouns or _mps(parsed)):  # fmt: skip
+        counted = parsed.roles & {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
+        counted_people = parsed.has(Role.PEOPLE) and measure is None
+        if thresholds or counted or counted_people or _mps(parsed):
+            return Operation.COUNT
+        if measure is not None:
             return Operation.LOOK_UP  # "how many votes", "how much did she win by"
         return Operation.COUNT
     if Operation.LIST in ops:
         return Operation.LIST
-    if parsed.figures and any(f.role in {Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST}
-                              for f in parsed.found):  # fmt: skip
-        return Operation.YES_NO if parsed.yes_no and (people or seats) else Operation.LIST
+    if thresholds:
+        return Operation.LIST
     if parsed.has(Role.ASKS_WHICH) and (parsed.has(Role.UNIT) or _mps(parsed)):
         return Operation.LIST
-    if parsed.has(Role.ASKS_WHERE) and not (people or seats):
+    if parsed.has(Role.ASKS_WHERE) and not one:
         return Operation.LIST
     if parsed.yes_no:
         return Operation.YES_NO
@@ -349,29 +490,36 @@ def _operation(
     return None
 
 
+def _bare_comparison(parsed: Parsed) -> bool:
+    """'did X win by more than Y': "more than" with no figure after it compares two."""
+    figures = {f.start for f in parsed.figures}
+    return any(
+        f.role in _COMPARISONS and f.end not in figures and f.end + 1 not in figures
+        for f in parsed.found
+    )
+
+
 def _mps(parsed: Parsed) -> bool:
     return any(f.role is Role.WON and f.sense.value == "mps" for f in parsed.found)
 
 
-def _unit(
-    found: tuple[Found, ...],
-    measure: Measure | None,
-    operation: Operation,
-    people: tuple[str, ...],
-    seats: tuple[str, ...],
-) -> Unit:
+def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: _Subjects) -> Unit:
+    if measure is Measure.SEATS:
+        return Unit.PARTY  # seats are what parties win
     for f in found:
-        if f.role is Role.UNIT and not (f.sense.value is Unit.CANDIDATE and measure is
-                                        Measure.CANDIDATES):  # fmt: skip
+        if f.role is Role.UNIT and not (
+            f.sense.value is Unit.CANDIDATE and measure is Measure.CANDIDATES
+        ):
             return f.sense.value  # type: ignore[return-value]
         if f.role is Role.ASKS_WHERE:
             return Unit.SEAT
         if (f.role is Role.WON and f.sense.value == "mps") or f.role in {
-                Role.ASKS_WHO, Role.GENDER, Role.SITTING, Role.FIRST_TIME}:  # fmt: skip
+            Role.ASKS_WHO, Role.GENDER, Role.SITTING, Role.FIRST_TIME, Role.PEOPLE,
+        }:  # fmt: skip
             return Unit.CANDIDATE
-    if people:
+    if subjects.people:
         return Unit.CANDIDATE
-    if seats or measure in SEAT_MEASURES:
+    if subjects.seats or measure in SEAT_MEASURES:
         return Unit.SEAT
     return Unit.CANDIDATE
 
@@ -381,26 +529,26 @@ def _selection(
     parsed: Parsed,
     unit: Unit,
     mentions: tuple[Mention, ...],
-    places: tuple[str, ...],
+    subjects: _Subjects,
     thresholds: tuple[Threshold, ...],
-) -> Selection | None:
+    operation: Operation,
+) -> Selection:
     roles = parsed.roles
-    people, seats = _ids(mentions, Kind.PERSON), _ids(mentions, Kind.SEAT)
-    parties = _ids(mentions, Kind.PARTY)
+    parties = subjects.parties
     won: bool | None = None
     sitting: bool | None = True if Role.SITTING in roles else None
-    if any(f.role is Role.WON for f in found):
-        won = True
-    if Role.LOST in roles:
+    if any(f.role is Role.WON for f in found) or _party_seats(found, mentions):
+        won = True  # "Labour MPs", "seats Labour won", "Conservative seats"
+    lost_share = any(t.measure is Measure.CHANGE for t in thresholds)
+    if Role.LOST in roles and not lost_share:  # "lost more than 30 points" is a fall
         won = False
         if _mps(parsed):
             sitting = True  # "MPs who lost": those who were MPs
     position = next((f.sense.value for f in found if f.role is Role.POSITION), None)
-    gender = next((f.sense.value for f in found if f.role is Role.GENDER), None)
     change = next((f.sense.value for f in found if f.role is Role.SEAT_CHANGE), None)
     gained_from = None
     winners = parties
-    if Role.FROM in roles and len(parties) >= 1:
+    if Role.FROM in roles and parties:
         # "gained from the SNP": the party after "from" lost the seat.
         at = next(f.end for f in found if f.role is Role.FROM)
         after = [p for p in parties if p in _party_at(mentions, at)]
@@ -408,29 +556,40 @@ def _selection(
             gained_from = after[0]
             winners = tuple(p for p in parties if p != gained_from)
             change = SeatChange.GAINED
-    if unit is Unit.SEAT and won is False and parties and change is None:
+    seat_losses = unit is Unit.SEAT and won is False and parties and change is None
+    if seat_losses and not any(t.measure is Measure.BEHIND for t in thresholds):
+        # "seats Labour lost": won from Labour by another party.
         gained_from, winners, won, change = parties[0], parties[1:], None, SeatChange.GAINED
         if winners:
             won = True
     if change is not None and winners and won is None:
         won = True  # "seats Labour held": Labour won them
-    if len(places) > 1 or len(people) > 1 or len(seats) > 1:
-        place = None
+    if operation is Operation.COMPARE:
+        gender = None
     else:
-        place = places[0] if places else None
+        gender = subjects.genders[0] if subjects.genders else None
+    comparing = operation is Operation.COMPARE
     return Selection(
-        people=people if len(people) == 1 else (),
-        seats=seats if len(seats) == 1 else (),
-        parties=winners if len(winners) == 1 else (),
-        place=place,
+        people=subjects.people if len(subjects.people) == 1 else (),
+        seats=subjects.seats if len(subjects.seats) == 1 else (),
+        parties=winners if not (comparing and len(winners) > 1) else (),
+        place=subjects.places[0] if len(subjects.places) == 1 else None,
         won=won,
         position=position if isinstance(position, int) else None,
-        gender=gender if isinstance(gender, str) else None,
+        gender=gender,
         sitting=sitting,
         first_time=Role.FIRST_TIME in roles,
         seat_change=change if isinstance(change, SeatChange) else None,
         gained_from=gained_from,
         thresholds=thresholds,
+    )
+
+
+def _party_seats(found: tuple[Found, ...], mentions: tuple[Mention, ...]) -> bool:
+    """'Conservative seats': a party named right before "seats" is the party that won them."""
+    ends = {m.end for m in mentions if m.keys[0].is_a(Kind.PARTY)}
+    return any(
+        f.role is Role.UNIT and f.sense.value is Unit.SEAT and f.start in ends for f in found
     )
 
 
@@ -450,28 +609,26 @@ def _top(parsed: Parsed, threshold_used: set[int]) -> int | None:
 
 
 def _compared(
-    operation: Operation,
-    selection: Selection,
-    people: tuple[str, ...],
-    seats: tuple[str, ...],
-    parties: tuple[str, ...],
-    places: tuple[str, ...],
+    operation: Operation, selection: Selection, subjects: _Subjects, parties_pair: bool
 ) -> tuple[Selection, Selection] | None:
     if operation is not Operation.COMPARE:
         return None
-    base = selection
-    for field_name, values in (("people", people), ("seats", seats), ("place", places),
-                               ("parties", parties)):  # fmt: skip
-        if len(values) >= 2:
-            first, second = values[0], values[1]
-            if field_name == "place":
-                return (_with(base, place=first), _with(base, place=second))
-            return (_with(base, **{field_name: (first,)}), _with(base, **{field_name: (second,)}))
+    if len(subjects.people) >= 2:
+        first, second = subjects.people[:2]
+        return replace(selection, people=(first,)), replace(selection, people=(second,))
+    if len(subjects.seats) >= 2:
+        first, second = subjects.seats[:2]
+        return replace(selection, seats=(first,)), replace(selection, seats=(second,))
+    if len(subjects.places) >= 2:
+        first, second = subjects.places[:2]
+        return replace(selection, place=first), replace(selection, place=second)
+    if len(subjects.genders) >= 2:
+        first, second = subjects.genders[:2]
+        return replace(selection, gender=first), replace(selection, gender=second)
+    if parties_pair:
+        first, second = subjects.parties[:2]
+        return replace(selection, parties=(first,)), replace(selection, parties=(second,))
     return None
 
 
-def _with(selection: Selection, **changes: object) -> Selection:
-    return replace(selection, **changes)  # type: ignore[arg-type]
-
-
-__all__ = ["CANDIDATE_MEASURES", "LAST", "Parsed", "read_words"]
+__all__ = ["Parsed", "read_words"]
