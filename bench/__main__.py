@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bench import charts, end_to_end, full_scale
+from bench import before, charts, end_to_end, full_scale
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
@@ -89,6 +89,7 @@ def print_keystrokes(title: str, search: Search, keystrokes: list[str]) -> None:
 
 
 def main() -> None:
+    before.run()
     full_scale.run(timed, baseline, report)
 
     article = Engine(build_article_knowledge())

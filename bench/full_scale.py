@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench.mix import MIX
+from bench.mix import COMPUTED_MIX, MIX
 from bench.synthetic import synthetic_mix
 from bot.engine import Conversation, Engine
 from bot.startup import start_engine
@@ -77,6 +77,12 @@ def run(
         timed(engine_pick, mix),
         timed(baseline(entities), mix, rounds=10),
         len(mix),
+    )
+    report(
+        "Whole answers, shipped knowledge, questions the evaluator computes",
+        timed(engine_pick, COMPUTED_MIX, rounds=50),
+        timed(baseline(entities), COMPUTED_MIX, rounds=5),
+        len(COMPUTED_MIX),
     )
     report(
         "Whole answers, shipped knowledge, the article's question mix",

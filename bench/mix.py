@@ -64,3 +64,25 @@ MIX: list[tuple[str, str]] = [
     ("ayoub khan", "person:ayoub-khan"),
     ("jon ashworth votes", "person:jon-ashworth"),
 ]
+
+# Questions the evaluator computes over all 650 seats (thresholds, rankings by any measure,
+# counts by position, totals, comparisons), some with typos: (question, the first entity a
+# right answer names: the seat, person, party or place it is about).
+COMPUTED_MIX: list[tuple[str, str]] = [
+    ("which seat had the largest electorat", "seat:manchester-central"),
+    ("wher did the snp vote fall most", "party:scottish-national-party"),
+    ("which labour mps have majorities under 1000", "party:labour"),
+    ("how many seats did reform come third in in scotland", "place:scotland"),
+    ("how many votse short was thangam debonaire", "person:thangam-debbonaire"),
+    ("did farage get more votes than tice", "person:nigel-farage"),
+    ("how did the tories do compared to 2019", "party:conservative"),
+    ("total electorate in scotland", "place:scotland"),
+    ("was turnout in clacton over 60%", "seat:clacton"),
+    ("how many spoilt ballots in islington north", "seat:islington-north"),
+    ("which woman got the most votes", "person:munira-wilson"),
+    ("did reform come second in bristol central", "party:reform-uk"),
+    ("was labour's share bigger in wales than in scotland", "party:labour"),
+    ("what was the swing in aldershot", "seat:aldershot"),
+    ("which green candidates lost by less than 5,000 votes", "party:green"),
+    ("how many people voted for john stevenson", "person:john-stevenson"),
+]

@@ -74,7 +74,8 @@ def _seat_in_2019(catalog: Catalog, seat_id: str, query: Query) -> Answer:
         paragraph(bold(outcome.previous_name), f" won {seat} {NOTIONAL}."),
     ]
     if query.intent in COUNTS_WANTED:
-        blocks.append(paragraph(_what_is_held(catalog)))
+        # A 2019 figure was asked for: that it is not held comes first, then what is.
+        blocks.insert(0, paragraph(_what_is_held(catalog)))
     winner = catalog.winner(seat_id)
     if winner is not None:
         blocks.append(

@@ -11,10 +11,10 @@ from bot.engine.answer import Answer, Status, paragraph
 from bot.engine.answers.evaluate import refusal
 from bot.engine.catalog import Catalog
 from bot.engine.index import Resolution
-from bot.engine.intents import Intent, Reading
+from bot.engine.intents import Intent, Outcome, Reading
 from bot.engine.intents import Measure as OldMeasure
 from bot.engine.keys import Kind
-from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
+from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.scope import EVERY_SEAT
 from bot.engine.understanding.lexicon import Role
 from bot.engine.understanding.reader import Parsed
@@ -121,6 +121,10 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
                 and bool(s.parties))
         )  # fmt: skip
     if operation in {Operation.COUNT, Operation.LIST}:
+        if s.seat_change is SeatChange.GAINED and reading.intent not in {Intent.GAINS, Intent.LOST}:
+            return True  # "how many seats did Labour take from the SNP"
+        if s.seat_change is SeatChange.HELD and reading.filters.outcome is not Outcome.HELD:
+            return True
         if ask.unit is Unit.PARTY:
             return s.position is None
         if s.position is not None:

@@ -54,8 +54,17 @@ class Describer:
         return self._candidates(s)
 
     def parties(self, s: Selection) -> str:
-        verb = " that won seats" if s.won else " that stood"
-        return f"parties{verb}{self.where(s)}"
+        seats = [t for t in s.thresholds if t.measure is Measure.SEATS]
+        rest = tuple(t for t in s.thresholds if t not in seats)
+        if seats:  # "parties that won over 10 seats"
+            won = " and".join(
+                f" {'at least' if t.inclusive else 'over'} {t.value:g}" if t.above
+                else f" {'at most' if t.inclusive else 'under'} {t.value:g}" for t in seats
+            )  # fmt: skip
+            verb = f" that won{won} seats"
+        else:
+            verb = " that won seats" if s.won else " that stood"
+        return f"parties{verb}{self.where(s)}{self._thresholds(rest)}"
 
     def selection_name(self, s: Selection) -> str:
         """What one side of a comparison is: a person, a seat, a party in a place..."""
@@ -126,7 +135,7 @@ class Describer:
         party = " or ".join(self.party(p) for p in s.parties)
         by = f" by {party}" if party and not in_seats else ""
         if s.gained_from:
-            return f"{lead} gained{by} from {self.party(s.gained_from)}"
+            return f"{lead} gained{by} from {self.party_in_prose(s.gained_from)}"
         if s.seat_change is SeatChange.GAINED:
             return f"{lead} that changed hands" if not by else f"{lead} gained{by}"
         if s.seat_change is SeatChange.HELD:
@@ -147,6 +156,11 @@ class Describer:
             value = words.show(t.value)
             if t.measure is Measure.CHANGE:
                 parts.append(_change_threshold(t))
+                continue
+            if t.measure in {Measure.BEHIND, Measure.AHEAD}:
+                margin = "votes behind the winner" if t.measure is Measure.BEHIND else (
+                    "votes ahead of the runner-up")  # fmt: skip
+                parts.append(f" who finished {comparison}{t.value:,.0f} {margin}")
                 continue
             if t.measure in {Measure.SHARE, Measure.TURNOUT, Measure.MAJORITY}:
                 parts.append(f" with a {words.noun} {comparison}{value}")

@@ -193,6 +193,8 @@ class Evaluator:
         of_party = tuple(t for t in s.thresholds if t.measure in PARTY_MEASURES)
         of_rows = tuple(t for t in s.thresholds if t not in of_party)
         by_party: dict[str, list[CandidacyRow]] = defaultdict(list)
+        if any(t.measure is Measure.SEATS for t in of_party):
+            s = replace(s, won=None)  # "won fewer than 5 seats" includes those that won none
         for row in self.candidacies(replace(s, thresholds=of_rows)):
             party = row.result.party
             if party is not None and party in self.catalog.parties:
@@ -377,8 +379,12 @@ class Evaluator:
             f"{with_party(self.catalog, winner.result)} won it by {seat.majority:,} votes over "
             f"{with_party(self.catalog, runner_up.result)}"
         )
-        if measure is Measure.AHEAD and not row.result.elected:
+        if measure in {Measure.AHEAD, Measure.MAJORITY} and not row.result.elected:
             return f"{subject} did not win {seat.name}: {won_by}."
+        if measure is Measure.MAJORITY:  # a winner's majority: their lead over the runner-up
+            runner = with_party(self.catalog, runner_up.result)
+            return (f"{with_party(self.catalog, row.result)} won {seat.name} by "
+                    f"{seat.majority:,} votes over {runner}.")  # fmt: skip
         if measure is Measure.BEHIND and row.result.elected:
             return f"{subject} won {seat.name}, behind nobody: {seat.majority:,} votes ahead of " \
                 f"{with_party(self.catalog, runner_up.result)}."  # fmt: skip

@@ -214,6 +214,11 @@ PHRASES: dict[str, Sense] = _table(
 )  # fmt: skip
 
 LONGEST_PHRASE = max(len(p.split()) for p in PHRASES)
+# The longest phrase each word begins: most words begin none, so most lookups are one.
+LONGEST_FROM: dict[str, int] = {}
+for _phrase in PHRASES:
+    _first, *_rest = _phrase.split()
+    LONGEST_FROM[_first] = max(LONGEST_FROM.get(_first, 0), 1 + len(_rest))
 
 # Filler only in the company of other meaning: alone, they leave nothing to answer.
 OPENERS = frozenset("and so but then also ok okay well hmm right".split())

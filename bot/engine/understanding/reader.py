@@ -21,7 +21,7 @@ from bot.engine.model.ask import (
     Threshold,
     Unit,
 )
-from bot.engine.understanding.lexicon import LONGEST_PHRASE, OPENERS, PHRASES, Role, Sense
+from bot.engine.understanding.lexicon import LONGEST_FROM, OPENERS, PHRASES, Role, Sense
 from bot.engine.vocabulary import NON_NAME_WORDS, is_number, is_year
 
 ELECTION_YEAR = 2024
@@ -43,6 +43,10 @@ _SPECIFICITY = (
     Measure.SHARE,
     Measure.POSITION,
     Measure.VOTES,
+)
+# Roles that shape a question without asking for a figure: alone, there is nothing to compute.
+_SHAPE_ONLY = frozenset(
+    {Role.FILLER, Role.YES_NO, Role.ASKS_WHICH, Role.ASKS_WHO, Role.EXISTENTIAL, Role.PEOPLE}
 )
 _COMPARISONS = frozenset({Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST})
 # Words before a figure that make it a threshold even when it looks like a year ("under 2000").
@@ -159,6 +163,8 @@ def read_words(resolution: Resolution) -> Parsed:
     )
     if earlier or parsed.not_held or parsed.negations or parsed.unanswerable:
         return parsed
+    if not (roles - _SHAPE_ONLY) and not figures:
+        return parsed  # names and filler: nothing to compute ("who is azeem rafiq")
     return replace(parsed, ask=_ask(parsed, resolution.mentions))
 
 
@@ -204,7 +210,7 @@ def _scan(words: tuple[str, ...], named: set[int]) -> tuple[list[Found], list[Fi
             figures.append(figure)
             i = figure.end
             continue
-        for length in range(min(LONGEST_PHRASE, len(words) - i), 0, -1):
+        for length in range(min(LONGEST_FROM.get(words[i], 0), len(words) - i), 0, -1):
             if any(j in named for j in range(i, i + length)):
                 continue
             text = " ".join(words[i : i + length])
@@ -263,8 +269,15 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     found = parsed.found
     if any(m.ambiguous for m in mentions):
         return None  # "which one?" comes first
+    # "how far behind Farage were they": the person after "behind" is who they trailed.
+    trailed = {
+        m.start
+        for m in mentions
+        for f in found
+        if f.role is Role.MEASURE and f.text.endswith("behind") and m.start == f.end
+    }
     subjects = _Subjects(
-        _ids(mentions, Kind.PERSON),
+        _ids(tuple(m for m in mentions if m.start not in trailed), Kind.PERSON),
         _ids(mentions, Kind.SEAT),
         _ids(mentions, Kind.PARTY),
         _ids(mentions, Kind.PLACE),
@@ -307,6 +320,10 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         # "fell most": the biggest fall is the lowest change; "rose least" the smallest rise.
         descending = (direction == "rise") == (most is not False)
     selection = _selection(found, parsed, unit, mentions, subjects, thresholds, operation)
+    over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
+    if over_many and selection.parties and selection.won is None and _of_winners(
+            measure, thresholds):  # fmt: skip
+        selection = replace(selection, won=True)  # "Labour majorities": seats Labour won
     top = _top(parsed, threshold_used)
     compared = _compared(operation, selection, subjects, parties_pair)
     if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
@@ -583,6 +600,12 @@ def _selection(
         gained_from=gained_from,
         thresholds=thresholds,
     )
+
+
+def _of_winners(measure: Measure | None, thresholds: tuple[Threshold, ...]) -> bool:
+    """A majority, or a lead over the runner-up, is a winner's: a party's is where it won."""
+    margins = {Measure.MAJORITY, Measure.AHEAD}
+    return measure in margins or any(t.measure in margins for t in thresholds)
 
 
 def _party_seats(found: tuple[Found, ...], mentions: tuple[Mention, ...]) -> bool:

@@ -1,0 +1,75 @@
+"""Questions of shapes a tester who had not read the code wrote as people type them, with
+what the first line must state, computed from the CSVs: the three it found answered wrongly
+(a party's majorities counting seats it only stood in, "take from", "behind Farage" read as
+Farage), and some it found right, so they stay right."""
+
+from __future__ import annotations
+
+from bot.engine import Conversation, Engine
+from bot.render import to_plain
+from tests import official_truth as truth
+
+
+def _first(engine: Engine, question: str, conversation: Conversation | None = None) -> str:
+    return to_plain(engine.answer(question, conversation)).splitlines()[0]
+
+
+def test_a_partys_majorities_are_in_the_seats_it_won(shipped_engine: Engine) -> None:
+    won = [
+        s.name for s in truth.constituencies()
+        if s.region == "London" and s.winner_party == "Lab" and s.majority < 500
+    ]  # fmt: skip
+    answer = shipped_engine.answer("labour majorities under 500 in london")
+    text = to_plain(answer)
+    assert text.startswith(f"{len(won)} seats in London won by Labour with a majority under 500")
+    for seat in won:
+        assert seat in text
+    stood_only = [
+        s.name for s in truth.constituencies()
+        if s.region == "London" and s.winner_party != "Lab" and s.majority < 500
+    ]  # fmt: skip
+    for seat in stood_only:
+        assert seat not in text, seat
+
+
+def test_seats_taken_from_a_party_are_its_losses_to_the_other(shipped_engine: Engine) -> None:
+    gained = truth.changed_hands("Lab", "SNP")
+    line = _first(shipped_engine, "how many seats did labour take from the snp")
+    assert line == f"{len(gained)} seats gained by Labour from the Scottish National Party."
+
+
+def test_behind_a_named_winner_is_about_the_one_referred_to(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who was second in clacton", conversation)
+    line = _first(shipped_engine, "how far behind farage were they", conversation)
+    behind = truth.candidacy("Giles Watling").behind
+    assert line.startswith(f"Giles Watling (Conservative) finished {behind:,} votes behind")
+
+
+def test_a_comparison_of_two_seats_majorities(shipped_engine: Engine) -> None:
+    hendon, poole = truth.constituency("Hendon"), truth.constituency("Poole")
+    line = _first(shipped_engine, "was the majority in hendon less than in poole")
+    assert line.startswith("Yes:" if hendon.majority < poole.majority else "No:")
+    assert f"{hendon.majority:,}" in line
+    assert f"{poole.majority:,}" in line
+
+
+def test_a_share_compared_between_two_parties_in_a_seat(shipped_engine: Engine) -> None:
+    seat = "Boston and Skegness"
+    reform, tories = (
+        next(c for c in truth.candidacies() if c.seat == seat and c.party == party)
+        for party in ("RUK", "Con")
+    )
+    line = _first(shipped_engine, f"did reform get a bigger share than the tories in {seat}")
+    assert line.startswith("Yes:" if reform.share > tories.share else "No:")
+    assert f"{round(reform.share, 1):g}%" in line
+
+
+def test_a_partys_total_vote_in_a_region(shipped_engine: Engine) -> None:
+    votes = truth.votes_of(party="Green", place="South West")
+    assert f"{votes:,} votes" in _first(shipped_engine, "total green vote in the south west")
+
+
+def test_a_2019_figure_not_held_is_said_first(shipped_engine: Engine) -> None:
+    line = _first(shipped_engine, "turnout in clacton in 2019?")
+    assert line.startswith("For 2019 I have each seat’s notional winner"), line
