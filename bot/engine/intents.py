@@ -8,6 +8,7 @@ or no, and the words that refer back to the conversation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -186,39 +187,95 @@ def _measure(bag: set[str]) -> Measure:
     return Measure.VOTES
 
 
-def _asks(kind: QuestionKind, bag: set[str], text: str) -> bool:
-    return not bag.isdisjoint(kind.words) or any(phrase in text for phrase in kind.phrases)
+def _asks(kind: QuestionKind, asked: _Words) -> bool:
+    return not asked.bag.isdisjoint(kind.words) or any(p in asked.text for p in kind.phrases)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A question's words, as every kind's matcher reads them."""
+
+    words: list[str]
+    bag: set[str]
+    text: str
+    baseline: bool  # a year to compare with ("since 2019")
+    measure: Measure  # what a ranking would order by
+
+
+Params = tuple[Intent, int | None, bool, Measure]  # kind, place, most, measure
 
 
 def _intent(
     words: list[str], bag: set[str], text: str, baseline: bool
 ) -> tuple[Intent | None, int | None, bool, Measure]:
-    measure = _measure(bag)
     plain = (None, True, Measure.VOTES)
     if bag and bag <= GREETINGS | {"me", "please", "you", "there", "bot", "can", "what", "do"}:
         return Intent.HELP, *plain
-    for kind in KINDS:
-        intent = kind.intent
-        if not _asks(kind, bag, text) and not (intent is Intent.CHANGE and baseline):
-            continue
-        if intent is Intent.RANKING:
-            fewest = bool(bag & (FEWEST_WORDS | CLOSE_WORDS))
-            return Intent.RANKING, None, not fewest, measure
-        if intent is Intent.LOST and _won_by(words):
-            return Intent.MAJORITY, *plain  # "lost by how much": the margin
-        if intent is Intent.MAJORITY and bag.isdisjoint(kind.words) and bag & CHANGE_WORDS:
-            continue  # "how much did his vote fall": a change, not a majority
-        if intent is Intent.PLACE:
-            ordinal = _ordinal(words, bag)
-            if ordinal is None:
-                continue
-            return Intent.PLACE, ordinal, True, Measure.VOTES
-        if intent is Intent.VOTES and "votes" not in bag and "vote" not in bag and bag & WIN_WORDS:
-            continue  # "how many did Labour win" is seats or winners, not votes
-        if intent is Intent.SHARE:
-            return Intent.SHARE, *plain
-        return intent, *plain
-    return None, *plain
+    asked = _Words(words, bag, text, baseline, _measure(bag))
+    matches = [
+        (kind.specificity, params)
+        for kind in KINDS
+        if (params := _MATCHERS.get(kind.intent, _matched)(kind, asked)) is not None
+    ]
+    if not matches:
+        return None, *plain
+    return max(matches, key=lambda match: match[0])[1]
+
+
+def _matched(kind: QuestionKind, asked: _Words) -> Params | None:
+    """A kind asked by any of its words or phrases, with no parameters of its own."""
+    return (kind.intent, None, True, Measure.VOTES) if _asks(kind, asked) else None
+
+
+def _ranking(kind: QuestionKind, asked: _Words) -> Params | None:
+    if not _asks(kind, asked):
+        return None
+    fewest = bool(asked.bag & (FEWEST_WORDS | CLOSE_WORDS))
+    return Intent.RANKING, None, not fewest, asked.measure
+
+
+def _lost(kind: QuestionKind, asked: _Words) -> Params | None:
+    if not _asks(kind, asked):
+        return None
+    if _won_by(asked.words):
+        return Intent.MAJORITY, None, True, Measure.VOTES  # "lost by how much": the margin
+    return Intent.LOST, None, True, Measure.VOTES
+
+
+def _majority(kind: QuestionKind, asked: _Words) -> Params | None:
+    if not _asks(kind, asked):
+        return None
+    if asked.bag.isdisjoint(kind.words) and asked.bag & CHANGE_WORDS:
+        return None  # "how much did his vote fall": a change, not a majority
+    return Intent.MAJORITY, None, True, Measure.VOTES
+
+
+def _place(kind: QuestionKind, asked: _Words) -> Params | None:
+    ordinal = _ordinal(asked.words, asked.bag) if _asks(kind, asked) else None
+    return None if ordinal is None else (Intent.PLACE, ordinal, True, Measure.VOTES)
+
+
+def _change(kind: QuestionKind, asked: _Words) -> Params | None:
+    asks = _asks(kind, asked) or asked.baseline  # "share since 2019"
+    return (Intent.CHANGE, None, True, Measure.VOTES) if asks else None
+
+
+def _votes(kind: QuestionKind, asked: _Words) -> Params | None:
+    bag = asked.bag
+    if not _asks(kind, asked) or ("votes" not in bag and "vote" not in bag and bag & WIN_WORDS):
+        return None  # "how many did Labour win" is seats or winners, not votes
+    return Intent.VOTES, None, True, Measure.VOTES
+
+
+# The kinds whose match is more than their words; every other kind is `_matched`.
+_MATCHERS: dict[Intent, Callable[[QuestionKind, _Words], Params | None]] = {
+    Intent.RANKING: _ranking,
+    Intent.LOST: _lost,
+    Intent.MAJORITY: _majority,
+    Intent.PLACE: _place,
+    Intent.CHANGE: _change,
+    Intent.VOTES: _votes,
+}
 
 
 def _ordinal(words: list[str], bag: set[str]) -> int | None:

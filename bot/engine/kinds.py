@@ -41,15 +41,27 @@ class QuestionKind:
     intent: Intent
     words: frozenset[str]  # any one of them asks this
     phrases: tuple[str, ...] = ()  # or any of these, within the question's words
+    # How specific a match is: where a question has words of several kinds, the most specific
+    # that matches is what it asks ("how many votes did he win" asks for votes, not a
+    # winner). A number of each entry's own, so the registry's order means nothing.
+    specificity: int = 0
 
 
 def _kind(intent: Intent, words: str, *phrases: str) -> QuestionKind:
     return QuestionKind(intent, frozenset(words.split()), phrases)
 
 
+def _ranked(*kinds: QuestionKind) -> tuple[QuestionKind, ...]:
+    """Each kind given its specificity, most specific written first (the table reads best
+    that way; nothing reads its order)."""
+    return tuple(
+        QuestionKind(k.intent, k.words, k.phrases, len(kinds) - i) for i, k in enumerate(kinds)
+    )
+
+
 # Most specific first: "how many votes did he win" asks for votes, not a winner; "how many
 # seats did the Tories lose" asks for losses, not seats won.
-KINDS: tuple[QuestionKind, ...] = (
+KINDS: tuple[QuestionKind, ...] = _ranked(
     _kind(Intent.SOURCE, "source sources cite citation citations evidence proof",
           "where does that come from", "how do you know"),
     _kind(Intent.COVERAGE, "author wrote written writer",
