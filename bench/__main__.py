@@ -17,8 +17,8 @@ from bench import before, charts, end_to_end, full_scale
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
-from bot.engine.index import Entity, NameIndex
-from bot.engine.search import Search
+from bot.engine.results.search import Search
+from bot.engine.understanding.index import Entity, NameIndex
 from knowledge.build import build_article_knowledge
 from knowledge.load import load_knowledge
 

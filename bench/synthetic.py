@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 
-from bot.engine.index import Entity
-from bot.engine.keys import Key, Kind
+from bot.engine.model.keys import Key, Kind
+from bot.engine.understanding.index import Entity
 
 SEATS = 650
 CANDIDATES_PER_SEAT = 7

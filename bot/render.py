@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from bot.engine.answer import (
+from bot.engine.model.answer import (
     Answer,
     Block,
     BulletList,
@@ -22,8 +22,8 @@ from bot.engine.answer import (
     Paragraph,
     Quotation,
 )
-from bot.engine.provenance import sources_view
-from bot.engine.wording import change_points
+from bot.engine.results.provenance import sources_view
+from bot.engine.wording.phrases import change_points
 from bot.messages import fit_html, visible_length
 
 SHOWN_ROWS = 3  # candidates shown before the rest fold away (Telegram)

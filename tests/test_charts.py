@@ -16,7 +16,7 @@ from bot.charts.canvas import MARGIN, WIDTH
 from bot.charts.colours import NEUTRAL, PARTY_COLOURS, party_colour
 from bot.charts.commons import RADIUS, TITLE
 from bot.engine import Engine
-from bot.engine.chart_data import BarChart, GroupedBars, SeatsChart
+from bot.engine.model.chart_data import BarChart, GroupedBars, SeatsChart
 
 LOOK_AT_THEM = Path(__file__).resolve().parent.parent / "build" / "charts"
 RGB = tuple[int, ...]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.index import Entity, NameIndex
-from bot.engine.keys import Key, Kind
-from bot.engine.text import strip_address, tokens
-from bot.engine.vocabulary import QUESTION_WORDS, STOPWORDS
+from bot.engine.model.keys import Key, Kind
+from bot.engine.understanding.index import Entity, NameIndex
+from bot.engine.understanding.text import strip_address, tokens
+from bot.engine.understanding.vocabulary import QUESTION_WORDS, STOPWORDS
 
 
 @pytest.mark.parametrize("word", sorted(QUESTION_WORDS | STOPWORDS))

@@ -8,8 +8,9 @@ import random
 
 import pytest
 
-from bot.engine import Engine, intents
-from bot.engine.kinds import KINDS
+from bot.engine import Engine
+from bot.engine.understanding import intents
+from bot.engine.understanding.kinds import KINDS
 from tests.cases.questions import ALL_CASES
 from tests.test_context import QUESTIONS
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.answering import answer_location, answer_question
 from bot.engine import Conversation, Engine, Located, LookupProblem, Status
-from bot.engine.postcodes import find_postcode
+from bot.engine.understanding.postcodes import find_postcode
 from bot.postcode_lookup import CACHE_SECONDS, PostcodeLookup
 from bot.render import to_plain
 from tests.fake_postcodes import FakePostcodes

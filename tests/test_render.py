@@ -8,7 +8,14 @@ from html.parser import HTMLParser
 import pytest
 
 from bot.engine import Answer, Engine, Status
-from bot.engine.answer import BulletList, CandidateRow, CandidateTable, Quotation, bold, paragraph
+from bot.engine.model.answer import (
+    BulletList,
+    CandidateRow,
+    CandidateTable,
+    Quotation,
+    bold,
+    paragraph,
+)
 from bot.render import sources_html, to_html, to_plain
 from tests.cases.questions import ALL_CASES
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.engine.answer import Quotation
-from bot.engine.provenance import sources_view
+from bot.engine.model.answer import Quotation
+from bot.engine.results.provenance import sources_view
 from bot.render import to_html, to_plain
 
 ATTRIBUTION = "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."

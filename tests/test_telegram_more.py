@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from bot.engine import Conversation, Engine
-from bot.engine.answer import Answer
+from bot.engine.model.answer import Answer
 from knowledge.hoc import read_official
 from knowledge.merge import merge
 from knowledge.schema import CandidateResult, Knowledge, Person

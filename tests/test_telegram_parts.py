@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine, Intent
-from bot.engine.intents import Filters, Measure, Outcome
-from bot.engine.query import Query
+from bot.engine.model.query import Query
+from bot.engine.understanding.intents import Filters, Measure, Outcome
 from bot.messages import TEXT_LIMIT, fit_html, split_html, visible_length
 from bot.render import to_html
 from bot.telegram.chat_state import ConversationStore, FloodGuard

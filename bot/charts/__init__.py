@@ -1,4 +1,4 @@
-"""Charts as PNG bytes: a pure function of an answer's chart data (bot/engine/chart_data.py).
+"""Charts as PNG bytes: a pure function of an answer's chart data (bot/engine/model/chart_data.py).
 
 No Telegram here, no file or network I/O: the front ends decide what to do with the bytes.
 Pillow draws directly (importing it takes a few milliseconds; a plotting library took a
@@ -16,7 +16,7 @@ from PIL import Image
 from bot.charts.bars import draw_bars
 from bot.charts.commons import draw_commons
 from bot.charts.grouped import draw_grouped
-from bot.engine.chart_data import BarChart, Chart, SeatsChart
+from bot.engine.model.chart_data import BarChart, Chart, SeatsChart
 
 CACHED_CHARTS = 1024  # 650 seats, the national and regional charts, a few comparisons
 

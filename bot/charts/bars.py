@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from bot.charts.canvas import MARGIN, WIDTH, fitted, lines_height, small_print, text_width, write
 from bot.charts.colours import BACKGROUND, MUTED, RULE, TEXT, party_colour
-from bot.engine.chart_data import Bar, BarChart
+from bot.engine.model.chart_data import Bar, BarChart
 
 TITLE, SUBTITLE, NAME, DETAIL, FIGURES, FOOTER = 48, 32, 34, 28, 30, 30
 BAR_HEIGHT = 30

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 
 from bot.charts.canvas import MARGIN, WIDTH, fitted, lines_height, small_print, write
 from bot.charts.colours import BACKGROUND, TEXT, party_colour
-from bot.engine.chart_data import SeatsChart
+from bot.engine.model.chart_data import SeatsChart
 
 TITLE, LEGEND = 44, 30
 RADIUS = (WIDTH - 2 * MARGIN) / 2

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from bot.charts.canvas import MARGIN, WIDTH, fitted, lines_height, small_print, write
 from bot.charts.colours import BACKGROUND, MUTED, TEXT, lighter, party_colour
-from bot.engine.chart_data import GroupedBars
+from bot.engine.model.chart_data import GroupedBars
 
 TITLE, PARTY, LABEL = 40, 32, 26
 BAR_HEIGHT = 28

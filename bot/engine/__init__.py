@@ -1,11 +1,11 @@
 """The answer engine: understands questions about the knowledge and composes answers."""
 
-from bot.engine.answer import Answer, Option, Source, Status
+from bot.engine.answers.located import Located, LookupProblem
 from bot.engine.conversation import Conversation
 from bot.engine.engine import Engine
-from bot.engine.intents import Intent
-from bot.engine.located import Located, LookupProblem
-from bot.engine.postcodes import PostcodeMention
+from bot.engine.model.answer import Answer, Option, Source, Status
+from bot.engine.understanding.intents import Intent
+from bot.engine.understanding.postcodes import PostcodeMention
 
 __all__ = [
     "Answer", "Conversation", "Engine", "Intent", "Located", "LookupProblem", "Option",

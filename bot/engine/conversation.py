@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.answer import Answer, Source, Status
-from bot.engine.intents import Reading
-from bot.engine.keys import Key, Kind
+from bot.engine.model.answer import Answer, Source, Status
 from bot.engine.model.ask import Ask
-from bot.engine.query import Query
+from bot.engine.model.keys import Key, Kind
+from bot.engine.model.query import Query
+from bot.engine.understanding.intents import Reading
 
 
 @dataclass(frozen=True)

@@ -11,27 +11,33 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from bot.engine import lists, seats
-from bot.engine.answer import Answer, Source, Status, paragraph
+from bot.engine.answers import lists, seats
+from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.evaluate import Evaluator
-from bot.engine.catalog import Catalog, seat_key
+from bot.engine.answers.located import (
+    Located,
+    LookupProblem,
+    choice_among,
+    problem_answer,
+    seats_named,
+)
 from bot.engine.conversation import Conversation
-from bot.engine.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
-from bot.engine.index import Mention, NameIndex, Resolution, Tier
-from bot.engine.intents import Intent, Reading, read
-from bot.engine.keys import Key, Kind
-from bot.engine.located import Located, LookupProblem, choice_among, problem_answer, seats_named
+from bot.engine.model.answer import Answer, Source, Status, paragraph
 from bot.engine.model.ask import Ask, Operation
-from bot.engine.postcodes import PostcodeMention, find_postcode
-from bot.engine.provenance import sources_view
-from bot.engine.query import Query
+from bot.engine.model.keys import Key, Kind
+from bot.engine.model.query import Query
+from bot.engine.results.catalog import Catalog, seat_key
+from bot.engine.results.provenance import sources_view
+from bot.engine.results.search import Search
 from bot.engine.routing import ask_keys, follow_up_ask, refusal_of_words, takes
-from bot.engine.search import Search
-from bot.engine.text import phrase, strip_address
+from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
+from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
+from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words
-from bot.engine.vocabulary import is_number
+from bot.engine.understanding.text import phrase, strip_address
+from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
 
 # A typed name this close to a candidate's is a misspelling of it, not someone else.

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine import lists, national
-from bot.engine.answer import Answer, Status, paragraph
+from bot.engine.answers import lists, national
 from bot.engine.answers.evaluate import refusal
-from bot.engine.catalog import Catalog
-from bot.engine.index import Resolution
-from bot.engine.intents import Intent, Outcome, Reading
-from bot.engine.intents import Measure as OldMeasure
-from bot.engine.keys import Kind
+from bot.engine.answers.scope import EVERY_SEAT
+from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
-from bot.engine.scope import EVERY_SEAT
+from bot.engine.model.keys import Kind
+from bot.engine.results.catalog import Catalog
+from bot.engine.understanding.index import Resolution
+from bot.engine.understanding.intents import Intent, Outcome, Reading
+from bot.engine.understanding.intents import Measure as OldMeasure
 from bot.engine.understanding.lexicon import Role
 from bot.engine.understanding.reader import Parsed
 

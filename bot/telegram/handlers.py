@@ -16,7 +16,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.answering import answer_location, answer_question
 from bot.engine import Answer, Conversation, Engine, Status
-from bot.engine.answer import paragraph
+from bot.engine.model.answer import paragraph
 from bot.messages import fit_html, split_html
 from bot.postcode_lookup import PostcodeLookup
 from bot.render import caption_html, sources_html, to_html

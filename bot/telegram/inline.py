@@ -10,7 +10,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
 
 from bot.engine import Engine
-from bot.engine.keys import Kind
+from bot.engine.model.keys import Kind
 from bot.messages import fit_html
 from bot.render import to_html
 from bot.telegram.keyboards import ButtonCodec, answer_keyboard, short_key

@@ -18,8 +18,8 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine import Answer, Intent, Status
-from bot.engine.intents import Filters, Measure, Outcome
-from bot.engine.query import Query
+from bot.engine.model.query import Query
+from bot.engine.understanding.intents import Filters, Measure, Outcome
 
 CALLBACK_DATA_LIMIT = 64
 _FIELD = "|"

@@ -1,6 +1,6 @@
 """One evaluator for every Ask: select the rows, then count, list, rank, total, look up or
 compare them on the measure asked. A combination that makes no sense is refused here, by
-name, in one place (`refusal`); the words come from answers/words.py."""
+name, in one place (`refusal`); the words come from wording/measures.py."""
 
 from __future__ import annotations
 
@@ -9,12 +9,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.engine.answer import Answer, Block, BulletList, Paragraph, Source, Status, bold, paragraph
-from bot.engine.answers.describe import Describer
 from bot.engine.answers.table import CandidacyRow, Table, at_position, figure
-from bot.engine.answers.words import MEASURES, first_line, superlative
-from bot.engine.catalog import Catalog, person_key, place_key, seat_key
-from bot.engine.keys import Key
+from bot.engine.answers.tally import NO_OFFICIAL
+from bot.engine.model.answer import (
+    Answer,
+    Block,
+    BulletList,
+    Paragraph,
+    Source,
+    Status,
+    bold,
+    paragraph,
+)
 from bot.engine.model.ask import (
     ADDITIVE,
     CANDIDATE_MEASURES,
@@ -25,8 +31,11 @@ from bot.engine.model.ask import (
     Selection,
     Unit,
 )
-from bot.engine.tally import NO_OFFICIAL
-from bot.engine.wording import ordinal, party_as_subject, with_party
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import Catalog, person_key, place_key, seat_key
+from bot.engine.wording.describe import Describer
+from bot.engine.wording.measures import MEASURES, first_line, superlative
+from bot.engine.wording.phrases import ordinal, party_as_subject, with_party
 
 LIST_LENGTH = 10
 RANK_LENGTH = 5

@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.catalog import Catalog
 from bot.engine.model.ask import LAST, Measure
+from bot.engine.results.catalog import Catalog
 from knowledge.schema import CandidateResult
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.index import Mention, Resolution, Tier
 from bot.engine.understanding.common_words import common_words
+from bot.engine.understanding.index import Mention, Resolution, Tier
 from bot.engine.understanding.lexicon import LONGEST_PHRASE, PHRASES, Role
 
 _PARTIAL = {Tier.SURNAME, Tier.FIRST_NAME, Tier.MIDDLE_NAME, Tier.SHORT}

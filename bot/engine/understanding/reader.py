@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.engine.index import Mention, Resolution
-from bot.engine.keys import Kind
 from bot.engine.model.ask import (
     SEAT_MEASURES,
     Ask,
@@ -21,8 +19,10 @@ from bot.engine.model.ask import (
     Threshold,
     Unit,
 )
+from bot.engine.model.keys import Kind
+from bot.engine.understanding.index import Mention, Resolution
 from bot.engine.understanding.lexicon import LONGEST_FROM, OPENERS, PHRASES, Role, Sense
-from bot.engine.vocabulary import NON_NAME_WORDS, is_number, is_year
+from bot.engine.understanding.vocabulary import NON_NAME_WORDS, is_number, is_year
 
 ELECTION_YEAR = 2024
 BASELINE_YEAR = 2019

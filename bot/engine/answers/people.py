@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.engine.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
-from bot.engine.blocks import (
+from bot.engine.answers.blocks import (
     candidate_table,
     discrepancy_notes,
     result_line,
     seat_chart_of,
     seat_sources,
 )
-from bot.engine.catalog import Catalog, person_key, seat_key
-from bot.engine.keys import Key
-from bot.engine.wording import (
+from bot.engine.model.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import Catalog, person_key, seat_key
+from bot.engine.wording.phrases import (
     capitalised,
     change_points,
     number,

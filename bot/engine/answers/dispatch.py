@@ -13,15 +13,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from bot.engine import blocks, changes, counts, earlier, lists, national, people, rankings, seats
-from bot.engine.answer import Answer, Status, paragraph
-from bot.engine.catalog import Catalog
-from bot.engine.intents import Intent, Measure, Outcome
-from bot.engine.keys import Key, Kind
-from bot.engine.places import Level
-from bot.engine.query import Query
-from bot.engine.scope import EVERY_SEAT, Scope, scope_of
-from bot.engine.tally import side_by_side
+from bot.engine.answers import (
+    blocks,
+    changes,
+    counts,
+    earlier,
+    lists,
+    national,
+    people,
+    rankings,
+    seats,
+)
+from bot.engine.answers.scope import EVERY_SEAT, Scope, scope_of
+from bot.engine.answers.tally import side_by_side
+from bot.engine.model.answer import Answer, Status, paragraph
+from bot.engine.model.keys import Key, Kind
+from bot.engine.model.query import Query
+from bot.engine.results.catalog import Catalog
+from bot.engine.understanding.intents import Intent, Measure, Outcome
+from bot.engine.understanding.places import Level
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
 SEAT_INTENTS = {Intent.PLACE, Intent.MAJORITY, Intent.WINNER, Intent.TURNOUT}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.engine.answer import Answer, Block, BulletList, Paragraph, Status, paragraph
-from bot.engine.catalog import Catalog
-from bot.engine.scope import Scope
-from bot.engine.wording import number, percent
+from bot.engine.answers.scope import Scope
+from bot.engine.model.answer import Answer, Block, BulletList, Paragraph, Status, paragraph
+from bot.engine.results.catalog import Catalog
+from bot.engine.wording.phrases import number, percent
 from knowledge.schema import CandidateResult, Constituency
 
 LIST_LENGTH = 10

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.catalog import Catalog, place_key
-from bot.engine.keys import Key
-from bot.engine.places import Level
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import Catalog, place_key
+from bot.engine.understanding.places import Level
 
 COMPASS_NAMES = frozenset({"North", "South", "East", "West"})
 

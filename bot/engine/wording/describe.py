@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answers.words import MEASURES
-from bot.engine.catalog import Catalog
+from bot.engine.answers.scope import scope_of
 from bot.engine.model.ask import LAST, Measure, Operation, SeatChange, Selection, Threshold, Unit
-from bot.engine.scope import scope_of
-from bot.engine.wording import ordinal
+from bot.engine.results.catalog import Catalog
+from bot.engine.wording.measures import MEASURES
+from bot.engine.wording.phrases import ordinal
 
 
 class Describer:

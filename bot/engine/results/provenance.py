@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.engine.answer import Block, BulletList, Paragraph, Quotation, Source, paragraph
+from bot.engine.model.answer import Block, BulletList, Paragraph, Quotation, Source, paragraph
 from knowledge.schema import (
     Fact,
     Knowledge,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.answer import Answer, Status, paragraph
-from bot.engine.blocks import seat_choice
-from bot.engine.catalog import Catalog
+from bot.engine.answers.blocks import seat_choice
+from bot.engine.model.answer import Answer, Status, paragraph
+from bot.engine.results.catalog import Catalog
 
 
 class LookupProblem(StrEnum):

@@ -6,23 +6,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from bot.engine.answer import Answer, Block, Status, bold, paragraph
-from bot.engine.catalog import Catalog, party_key
-from bot.engine.intents import Filters, Outcome
-from bot.engine.scope import EVERY_SEAT, Scope
-from bot.engine.tally import (
+from bot.engine.answers.scope import EVERY_SEAT, Scope
+from bot.engine.answers.tally import (
     LIST_LENGTH,
     capped_list,
     no_official,
     results_in,
     seat_name,
 )
-from bot.engine.wording import (
+from bot.engine.model.answer import Answer, Block, Status, bold, paragraph
+from bot.engine.results.catalog import Catalog, party_key
+from bot.engine.understanding.intents import Filters, Outcome
+from bot.engine.wording.phrases import (
     number,
     party_as_subject,
     with_party,
 )
-from bot.engine.wording import ordinal as ordinal_word
+from bot.engine.wording.phrases import ordinal as ordinal_word
 from knowledge.schema import CandidateResult
 
 

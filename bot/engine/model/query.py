@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
-from bot.engine.intents import Filters, Intent, Measure, Reading
 from bot.engine.model.ask import Ask
+from bot.engine.understanding.intents import Filters, Intent, Measure, Reading
 
 
 class Operation(StrEnum):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.engine.answer import Source
-from bot.engine.catalog import Catalog
-from bot.engine.chart_data import Bar, BarChart, Group, GroupedBars, SeatsChart
-from bot.engine.provenance import document_name
+from bot.engine.model.answer import Source
+from bot.engine.model.chart_data import Bar, BarChart, Group, GroupedBars, SeatsChart
+from bot.engine.results.catalog import Catalog
+from bot.engine.results.provenance import document_name
 from knowledge.schema import CandidateResult
 
 SHOWN_CANDIDATES = 8  # a phone shows eight bars readably; the rest are counted in the footer

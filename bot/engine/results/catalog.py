@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.answer import Source
-from bot.engine.index import Entity
-from bot.engine.keys import Key, Kind
-from bot.engine.outcomes import Outcome, outcomes
-from bot.engine.places import places, seat_nicknames
-from bot.engine.provenance import Provenance, document_name, file_name
+from bot.engine.model.answer import Source
+from bot.engine.model.keys import Key, Kind
+from bot.engine.results.outcomes import Outcome, outcomes
+from bot.engine.results.provenance import Provenance, document_name, file_name
+from bot.engine.understanding.index import Entity
+from bot.engine.understanding.places import places, seat_nicknames
 from knowledge.schema import (
     CandidateResult,
     ChangeFact,

@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
-from bot.engine.catalog import Catalog, party_key, seat_key
-from bot.engine.keys import Key
-from bot.engine.scope import EVERY_SEAT, Scope
-from bot.engine.tally import (
+from bot.engine.answers.scope import EVERY_SEAT, Scope
+from bot.engine.answers.tally import (
     LIST_LENGTH,
     capped_list,
     counted_seats,
     no_official,
 )
-from bot.engine.wording import (
+from bot.engine.model.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import Catalog, party_key, seat_key
+from bot.engine.wording.phrases import (
     party_as_object,
     party_as_subject,
 )

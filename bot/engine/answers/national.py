@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
-from bot.engine.catalog import Catalog, party_key, seat_key
-from bot.engine.charts import seats_chart, two_parties_chart
-from bot.engine.intents import Intent
-from bot.engine.places import Level
-from bot.engine.scope import EVERY_SEAT, Scope
-from bot.engine.tally import (
+from bot.engine.answers.charts import seats_chart, two_parties_chart
+from bot.engine.answers.scope import EVERY_SEAT, Scope
+from bot.engine.answers.tally import (
     LIST_LENGTH,
     counted_seats,
     no_official,
@@ -21,11 +17,15 @@ from bot.engine.tally import (
     share_of,
     turnout_sentence,
 )
-from bot.engine.wording import (
+from bot.engine.model.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.results.catalog import Catalog, party_key, seat_key
+from bot.engine.understanding.intents import Intent
+from bot.engine.understanding.places import Level
+from bot.engine.wording.phrases import (
     number,
     party_as_subject,
 )
-from bot.engine.wording import ordinal as ordinal_word
+from bot.engine.wording.phrases import ordinal as ordinal_word
 
 
 def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT, by_votes: bool = False) -> Answer:

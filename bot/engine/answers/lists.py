@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
-from bot.engine.blocks import result_line
-from bot.engine.catalog import Catalog, party_key, person_key
-from bot.engine.intents import Measure
-from bot.engine.keys import Key, Kind
-from bot.engine.provenance import document_name, file_name
-from bot.engine.scope import Scope
-from bot.engine.wording import (
+from bot.engine.answers.blocks import result_line
+from bot.engine.answers.scope import Scope
+from bot.engine.model.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
+from bot.engine.model.keys import Key, Kind
+from bot.engine.results.catalog import Catalog, party_key, person_key
+from bot.engine.results.provenance import document_name, file_name
+from bot.engine.understanding.intents import Measure
+from bot.engine.wording.phrases import (
     capitalised,
     change_points,
     figures,

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.engine.answer import Answer, Block, BulletList, Status, bold, paragraph
-from bot.engine.blocks import result_line, seat_card
-from bot.engine.catalog import Catalog, party_key, person_key, seat_key
-from bot.engine.intents import Intent
-from bot.engine.query import Query
-from bot.engine.wording import change_points, party_as_subject, with_party
+from bot.engine.answers.blocks import result_line, seat_card
+from bot.engine.model.answer import Answer, Block, BulletList, Status, bold, paragraph
+from bot.engine.model.query import Query
+from bot.engine.results.catalog import Catalog, party_key, person_key, seat_key
+from bot.engine.understanding.intents import Intent
+from bot.engine.wording.phrases import change_points, party_as_subject, with_party
 
 NOTIONAL_YEAR = 2019
 NOTIONAL = "on the notional 2019 results for the 2024 seats"

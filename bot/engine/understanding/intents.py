@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.engine.index import Resolution
-from bot.engine.kinds import GREETINGS, KINDS, Intent, QuestionKind
-from bot.engine.vocabulary import is_number, is_year
+from bot.engine.understanding.index import Resolution
+from bot.engine.understanding.kinds import GREETINGS, KINDS, Intent, QuestionKind
+from bot.engine.understanding.vocabulary import is_number, is_year
 
 __all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
 

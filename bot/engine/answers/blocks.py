@@ -5,7 +5,8 @@ other."""
 
 from __future__ import annotations
 
-from bot.engine.answer import (
+from bot.engine.answers.charts import seat_chart
+from bot.engine.model.answer import (
     Answer,
     Block,
     BulletList,
@@ -18,11 +19,10 @@ from bot.engine.answer import (
     bold,
     paragraph,
 )
-from bot.engine.catalog import Catalog, person_key, seat_key
-from bot.engine.chart_data import BarChart
-from bot.engine.charts import seat_chart
-from bot.engine.keys import Key
-from bot.engine.wording import (
+from bot.engine.model.chart_data import BarChart
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import Catalog, person_key, seat_key
+from bot.engine.wording.phrases import (
     capitalised,
     figures,
     margin_phrase,

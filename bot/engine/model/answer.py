@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.chart_data import Chart
-from bot.engine.keys import Key
-from bot.engine.query import Query
+from bot.engine.model.chart_data import Chart
+from bot.engine.model.keys import Key
+from bot.engine.model.query import Query
 
 
 class Status(StrEnum):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.model.ask import Measure, Operation
-from bot.engine.wording import change_points, ordinal
+from bot.engine.wording.phrases import change_points, ordinal
 
 
 def _count(noun: str) -> Callable[[float], str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 
-from bot.engine.index import NameIndex
-from bot.engine.keys import Key, Kind
-from bot.engine.text import phrase, tokens
+from bot.engine.model.keys import Key, Kind
+from bot.engine.understanding.index import NameIndex
+from bot.engine.understanding.text import phrase, tokens
 
 
 class Search:

@@ -5,25 +5,25 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.engine.answer import Answer, BulletList, Status, bold, paragraph
-from bot.engine.blocks import turnout
-from bot.engine.catalog import Catalog, seat_key
-from bot.engine.intents import Measure
-from bot.engine.scope import EVERY_SEAT, Scope
-from bot.engine.tally import (
+from bot.engine.answers.blocks import turnout
+from bot.engine.answers.scope import EVERY_SEAT, Scope
+from bot.engine.answers.tally import (
     LIST_LENGTH,
     counted_seats,
     no_official,
     seat_fact_ids,
     turnout_sentence,
 )
-from bot.engine.wording import (
+from bot.engine.model.answer import Answer, BulletList, Status, bold, paragraph
+from bot.engine.results.catalog import Catalog, seat_key
+from bot.engine.understanding.intents import Measure
+from bot.engine.wording.phrases import (
     capitalised,
     number,
     percent,
     with_party,
 )
-from bot.engine.wording import votes as votes_word
+from bot.engine.wording.phrases import votes as votes_word
 from knowledge.schema import Constituency
 
 

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answer import (
+from bot.engine.answers.blocks import (
+    WHAT_I_HAVE,
+    majority_sentence,
+    seat_card,
+    seat_choice,
+    turnout,
+)
+from bot.engine.answers.charts import two_seats_chart
+from bot.engine.answers.tally import side_by_side
+from bot.engine.model.answer import (
     Answer,
     Block,
     bold,
     paragraph,
 )
-from bot.engine.blocks import WHAT_I_HAVE, majority_sentence, seat_card, seat_choice, turnout
-from bot.engine.catalog import Catalog, person_key, seat_key
-from bot.engine.charts import two_seats_chart
-from bot.engine.intents import LAST_PLACE, Intent
-from bot.engine.tally import side_by_side
-from bot.engine.wording import (
+from bot.engine.results.catalog import Catalog, person_key, seat_key
+from bot.engine.understanding.intents import LAST_PLACE, Intent
+from bot.engine.wording.phrases import (
     capitalised,
     figures,
     margin_phrase,

@@ -18,11 +18,11 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.engine.keys import Key, Kind
+from bot.engine.model.keys import Key, Kind
 
 __all__ = ["Entity", "Key", "Kind", "Mention", "NameIndex", "Resolution", "Tier"]
-from bot.engine.text import phrase, tokens
-from bot.engine.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
+from bot.engine.understanding.text import phrase, tokens
+from bot.engine.understanding.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5

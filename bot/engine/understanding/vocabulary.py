@@ -6,7 +6,7 @@ reads them; the name index refuses partial aliases that collide with them.
 
 from __future__ import annotations
 
-from bot.engine.kinds import trigger_words
+from bot.engine.understanding.kinds import trigger_words
 
 STOPWORDS = frozenset(
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.catalog import Catalog
+from bot.engine.results.catalog import Catalog
 from knowledge.schema import CandidateResult, Party
 
 _ORDINAL_WORDS = (

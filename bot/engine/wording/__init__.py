@@ -1,0 +1,1 @@
+"""The words of answers: phrases, the wording of each measure, and a selection described."""
