@@ -140,3 +140,16 @@ def test_questions_about_the_sources_are_about_the_sources(
 
 def test_the_common_words_list_is_what_wordfreq_measures() -> None:
     assert common_words.LIST_FILE.read_text(encoding="utf-8") == common_words.generate()
+
+
+def test_what_each_word_was_read_as_is_shown(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("how many votes did labour get in narnia")
+    assert answer.query is not None
+    assert answer.query.understood()["words"] == [
+        ["how many", "operation"], ["votes", "measure"], ["did", "yes or no"],
+        ["labour", "party"], ["get", "filler"], ["in", "filler"], ["narnia", "not understood"],
+    ]  # fmt: skip
+    short = shipped_engine.answer("how many votes short was thangam debbonaire").query
+    assert short is not None
+    assert ["votes short", "measure"] in short.understood()["words"]
+    assert ["thangam debbonaire", "person"] in short.understood()["words"]

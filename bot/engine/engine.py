@@ -35,7 +35,7 @@ from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
-from bot.engine.understanding.reader import Parsed, read_words
+from bot.engine.understanding.reader import Parsed, read_words, words_read
 from bot.engine.understanding.text import phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
@@ -74,6 +74,9 @@ class Engine:
         computed = None
         if answer is None:
             answer, computed = self._understood(resolution, reading, parsed, conversation)
+            if answer.query is not None:
+                answer = replace(answer, query=replace(answer.query, words=words_read(
+                    resolution, parsed)))  # fmt: skip
         conversation.remember(reading, answer, computed)
         return answer
 

@@ -39,6 +39,12 @@ _KIND_MEASURE = {
     Intent.TURNOUT: Measure.TURNOUT,
     Intent.CHANGE: Measure.CHANGE,
 }
+# What the results cannot say, by the word that asked it ("why" by default).
+_BEYOND = {
+    **dict.fromkeys(("before", "after", "during", "until"), "nothing of before or after the count"),
+    **dict.fromkeys(("if", "what if", "would have", "could have", "should have"),
+                    "not what might have happened otherwise"),
+}  # fmt: skip
 # Kinds of question about the sources, the article or the bot: never a computation.
 _NOT_COMPUTED = frozenset(
     {Intent.HELP, Intent.SOURCE, Intent.COVERAGE, Intent.SAID, Intent.NOT_HELD, Intent.DECLARED}
@@ -71,10 +77,10 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
         return lists.not_held(catalog, parsed.not_held[0])
     if parsed.unanswerable:
         word = parsed.unanswerable[0]
+        beyond = _BEYOND.get(word, "not why")
         text = (
             f"I can’t answer “{word}”: the results say who stood, who won and by how much, "
-            "not why, and nothing of before or after the count. Ask what happened instead, "
-            "for example “how did Labour do in Scotland”."
+            f"{beyond}. Ask what happened instead, for example “how did Labour do in Scotland”."
         )
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not in the results")
     if parsed.judgement and catalog.official:

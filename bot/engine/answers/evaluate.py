@@ -456,21 +456,18 @@ class Evaluator:
         return rows[0] if len(rows) == 1 else None
 
     def _finished(self, a: CandidacyRow, b: CandidacyRow) -> str:
-        """Two candidacies by votes, with where each finished."""
+        """Two candidacies by votes: where each finished in one seat, or each seat's figure."""
         top, low = (a, b) if a.votes >= b.votes else (b, a)
-        where = f" in {top.seat.name}" if top.seat is low.seat else ""
-
-        def placed(row: CandidacyRow) -> str:
-            seat = "" if where else f" in {row.seat.name}"
-            return f"{row.votes:,} votes ({_position_word(row)}{seat})"
-
+        names = with_party(self.catalog, top.result), with_party(self.catalog, low.result)
         if top.votes == low.votes:
-            return (f"{with_party(self.catalog, top.result)} and "
-                    f"{with_party(self.catalog, low.result)} had the same votes{where}: "
-                    f"{top.votes:,}.")  # fmt: skip
-        return (f"{with_party(self.catalog, top.result)} finished ahead of "
-                f"{with_party(self.catalog, low.result)}{where}: {placed(top)} to "
-                f"{placed(low)}.")  # fmt: skip
+            return f"{names[0]} and {names[1]} got the same number of votes: {top.votes:,}."
+        more = f"{top.votes - low.votes:,} more"
+        if top.seat is low.seat:
+            return (f"{names[0]} finished ahead of {names[1]} in {top.seat.name}: "
+                    f"{top.votes:,} votes ({_position_word(top)}) to {low.votes:,} "
+                    f"({_position_word(low)}), {more}.")  # fmt: skip
+        return (f"{names[0]} got more votes than {names[1]}: {top.votes:,} in {top.seat.name} "
+                f"to {low.votes:,} in {low.seat.name}, {more}.")  # fmt: skip
 
     def _more(self, measure: Measure, first: Selection, second: Selection, a: float,
               b: float) -> str:  # fmt: skip
@@ -480,9 +477,15 @@ class Evaluator:
             return f"{name_a} and {name_b} had the same {words.noun}: {words.show(a)}."
         top, low = (name_a, name_b) if a > b else (name_b, name_a)
         tv, lv = (a, b) if a > b else (b, a)
+        difference = ""
+        if measure in ADDITIVE or measure in {Measure.MAJORITY, Measure.AHEAD, Measure.BEHIND}:
+            difference = f", {round(tv - lv):,} more"
+        elif measure in {Measure.SHARE, Measure.TURNOUT, Measure.CHANGE, Measure.SWING}:
+            difference = f", {round(tv, 1) - round(lv, 1):.1f} points higher"
         return first_line(
             Operation.COMPARE, measure, first=top, second=low, more=MORE.get(measure, "a higher"),
             noun=words.noun, first_value=words.show(tv), second_value=words.show(lv),
+            difference=difference,
         )  # fmt: skip
 
     def _more_of(self, ask: Ask, a: float, b: float) -> str:

@@ -40,6 +40,9 @@ class Query:
     # The typed question, where the evaluator computed the answer: what was understood,
     # beyond the kind of question. Buttons cannot carry it (see keyboards.py).
     ask: Ask | None = None
+    # Each phrase of the question and what it was read as ("short": "measure", "narnia":
+    # "not understood"): every word accounted for, shown by --json. Not carried by buttons.
+    words: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # "Clacton and Clacton" asks about Clacton: a key named twice would only lengthen
@@ -91,10 +94,12 @@ class Query:
         shown |= {
             k: v
             for k, v in asdict(self).items()
-            if v != defaults[k] and k not in shown and k != "ask"
+            if v != defaults[k] and k not in shown and k not in {"ask", "words"}
         }
         if self.ask is not None:
             shown["ask"] = self.ask.understood()
+        if self.words:
+            shown["words"] = [list(pair) for pair in self.words]
         shown["operation"] = str(self.operation)
         shown["filters"] = {k: v for k, v in asdict(self.filters).items() if v}
         return shown

@@ -130,7 +130,8 @@ PHRASES: dict[str, Sense] = _table(
     _group(Role.OPERATION, Operation.RANK, "rank,ranked,ranking,order,sort,sorted,in order,"
            "order by,sort by,rank by"),
     _group(Role.OPERATION, Operation.COMPARE, "compare,comparison,versus,vs,"
-           "against each other"),
+           "against each other,difference,difference between,gap between,how many more,"
+           "how much more,how much bigger,how much higher"),
     _words(Role.MOST, None, "most highest biggest largest best top greatest more higher bigger "
            "larger strongest further farther"),
     _words(Role.LEAST, None, "fewest least lowest smallest worst bottom fewer lower smaller less "
@@ -191,7 +192,7 @@ PHRASES: dict[str, Sense] = _table(
            "opinion polls,salary,expenses,ethnicity,religion"),
     # the results say what happened, not why
     _group(Role.UNANSWERABLE, None, "why,how come,reason,reasons,because,before,after,during,"
-           "until"),
+           "until,if,what if,would have,could have,should have"),
     # a judgement, not a figure
     _group(Role.JUDGEMENT, None, "landslide,a landslide,massive win,huge win,thumping,"
            "good night,bad night,disaster"),

@@ -654,4 +654,25 @@ def _compared(
     return None
 
 
-__all__ = ["Parsed", "read_words"]
+def words_read(resolution: Resolution, parsed: Parsed) -> tuple[tuple[str, str], ...]:
+    """Each phrase of the question, in order, with what it was read as: a name's kind, a
+    role of the lexicon, a figure, or "not understood"."""
+    words = resolution.words
+    spans: list[tuple[int, str, str]] = []
+    for m in resolution.mentions:
+        spans.append((m.start, " ".join(words[m.start : m.end]), m.keys[0].kind.value))
+    for m in resolution.doubtful:
+        spans.append((m.start, " ".join(words[m.start : m.end]), "not understood"))
+    for f in parsed.found:
+        spans.append((f.start, f.text, f.role.value))
+    for figure in parsed.figures:
+        spans.append((figure.start, " ".join(words[figure.start : figure.end]), "figure"))
+    taken = {i for start, text, _ in spans for i in range(start, start + len(text.split()))}
+    for i, word in enumerate(words):
+        if i not in taken:
+            known = is_number(word) or word in NON_NAME_WORDS
+            spans.append((i, word, "question word" if known else "not understood"))
+    return tuple((text, role) for _, text, role in sorted(spans))
+
+
+__all__ = ["Parsed", "read_words", "words_read"]

@@ -93,7 +93,7 @@ FIRST_LINES: dict[tuple[Operation, Measure | None], str] = {
     (Operation.LIST, None): "{count} {phrase}:",
     (Operation.RANK, None): "{label} had {superlative} {of}: {value}.",
     (Operation.COMPARE, None): "{first} had {more} {noun} than {second}: {first_value} to "
-    "{second_value}.",
+    "{second_value}{difference}.",
 }
 
 
