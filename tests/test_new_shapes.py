@@ -35,7 +35,7 @@ def test_a_partys_majorities_are_in_the_seats_it_won(shipped_engine: Engine) -> 
 def test_seats_taken_from_a_party_are_its_losses_to_the_other(shipped_engine: Engine) -> None:
     gained = truth.changed_hands("Lab", "SNP")
     line = _first(shipped_engine, "how many seats did labour take from the snp")
-    assert line == f"{len(gained)} seats gained by Labour from the Scottish National Party."
+    assert line == f"Labour gained {len(gained)} seats from the Scottish National Party."
 
 
 def test_behind_a_named_winner_is_about_the_one_referred_to(shipped_engine: Engine) -> None:
@@ -73,3 +73,58 @@ def test_a_partys_total_vote_in_a_region(shipped_engine: Engine) -> None:
 def test_a_2019_figure_not_held_is_said_first(shipped_engine: Engine) -> None:
     line = _first(shipped_engine, "turnout in clacton in 2019?")
     assert line.startswith("For 2019 I have each seat’s notional winner"), line
+
+
+def test_from_one_party_to_another_is_read_that_way_round(shipped_engine: Engine) -> None:
+    to_ld = truth.changed_hands("LD", "Con")
+    line = _first(shipped_engine, "how many seats changed hands from con to ld")
+    assert line == f"The Liberal Democrats gained {len(to_ld)} seats from the Conservatives."
+    south_east = [
+        s for s in truth.seats() if s["Result"] == "LD gain from Con"
+        and s["Region name"] == "South East"
+    ]  # fmt: skip
+    line = _first(shipped_engine, "seats the lib dems took off the tories in the south east")
+    assert line.startswith(f"The Liberal Democrats gained {len(south_east)} seats in the South")
+
+
+def test_mps_who_lost_to_a_party(shipped_engine: Engine) -> None:
+    lost = [
+        c for c in truth.candidacies()
+        if c.party == "Con" and not c.won and truth.constituency(c.seat).winner_party == "RUK"
+        and c.name in _sitting_mps()
+    ]  # fmt: skip
+    text = to_plain(shipped_engine.answer("which sitting tory mps lost to reform"))
+    assert text.startswith(f"{len(lost)} Conservative sitting MPs who lost to Reform UK")
+    for candidacy in lost:
+        assert candidacy.name in text
+
+
+def _sitting_mps() -> set[str]:
+    return {f"{r.first} {r.surname}" for r in truth.candidates() if r.sitting}
+
+
+def test_them_narrows_the_rows_of_the_last_answer(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("which tory sitting mps lost in the east of england", conversation)
+    women = [
+        r for r in truth.candidates()
+        if r.party == "Con" and r.sitting and r.gender == "Female"
+        and r.region == "East of England"
+        and truth.constituency(_seat_name(r.seat)).winner_party != "Con"
+    ]  # fmt: skip
+    line = _first(shipped_engine, "how many of them were women", conversation)
+    assert line.startswith(f"{len(women)} women Conservative sitting MPs who lost"), line
+
+
+def _seat_name(ons_id: str) -> str:
+    return next(s["Constituency name"] for s in truth.seats() if s["ONS ID"] == ons_id)
+
+
+def test_what_about_another_seat_keeps_the_question(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who came second in ynys mon", conversation)
+    second = next(
+        c for c in truth.candidacies() if c.seat == "Dwyfor Meirionnydd" and c.position == 2
+    )
+    line = _first(shipped_engine, "what about dwyfor meirionnydd", conversation)
+    assert line.startswith(f"{second.name} ({truth.party_name(second.party)}) came second")

@@ -38,8 +38,13 @@ class Conversation:
     # The last computed question ("which Labour MPs have majorities under 1,000"), so "and
     # Scotland?" asks it again there.
     ask: Ask | None = None
+    # What the last answered question was read as, whoever answered it: "how many of them
+    # were women" narrows those rows.
+    rows: Ask | None = None
 
-    def remember(self, reading: Reading, answer: Answer, ask: Ask | None = None) -> None:
+    def remember(
+        self, reading: Reading, answer: Answer, ask: Ask | None = None, rows: Ask | None = None
+    ) -> None:
         if answer.status is Status.CLARIFY:
             asked = answer.query or Query.from_reading(reading, ())
             self.pending = Pending(tuple(o.key for o in answer.options), asked)
@@ -48,6 +53,7 @@ class Conversation:
         if answer.status is not Status.ANSWERED:
             return
         self.ask = ask
+        self.rows = rows
         about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
         qualifiers = tuple(k for k in about if k.kind in QUALIFIER_KINDS)
         self.qualifiers = qualifiers

@@ -29,7 +29,7 @@ from bot.engine.model.query import Query
 from bot.engine.results.catalog import Catalog, seat_key
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
-from bot.engine.routing import ask_keys, follow_up_ask, refusal_of_words, takes
+from bot.engine.routing import ask_keys, follow_up_ask, of_the_last, refusal_of_words, takes
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import words_of_the_lexicon
@@ -77,7 +77,7 @@ class Engine:
             if answer.query is not None:
                 answer = replace(answer, query=replace(answer.query, words=words_read(
                     resolution, parsed)))  # fmt: skip
-        conversation.remember(reading, answer, computed)
+        conversation.remember(reading, answer, computed, computed or _rows_asked(parsed))
         return answer
 
     def _understood(
@@ -89,9 +89,13 @@ class Engine:
         if refused is not None:
             return refused, None
         ask, followed = parsed.ask, False
-        if ask is None and conversation.ask is not None:
-            ask = follow_up_ask(conversation.ask, parsed, resolution)
-            followed = ask is not None
+        narrowed = None
+        if conversation.rows is not None:  # "how many of them were women"
+            narrowed = of_the_last(conversation.rows, ask, resolution)
+        if narrowed is None and ask is None and conversation.ask is not None:
+            narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
+        if narrowed is not None:
+            ask, followed = narrowed, True
         if ask is not None and not followed:
             ask = _with_referents(ask, reading, conversation)
         if (
@@ -102,7 +106,7 @@ class Engine:
             return self._answer(resolution, reading, conversation), None
         if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
             return self._answer(resolution, reading, conversation), None
-        answer = self.evaluator.answer(ask, parsed.since_2019)
+        answer = self.evaluator.answer(ask)
         if answer.status is Status.ANSWERED:
             answer = replace(answer, query=Query.from_reading(reading, ask_keys(ask), ask))
         if resolution.unknown and answer.status is Status.ANSWERED:
@@ -145,12 +149,23 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         """The answer to a resolved query, as a button or link carries it (its keys as text)."""
+        if query.ask is not None:  # a computed question, carried whole
+            return self._computed(query)
         unknown = [key for key in query.keys if key not in self.index.entities]
         if unknown:
             _, _, entity_id = unknown[0].partition(":")
             return lists.not_found(self.catalog, entity_id.replace("-", " "))
         keys = tuple(self.index.entities[key].key for key in query.keys)  # typed Keys
         return answer_query(self.catalog, replace(query, keys=keys))
+
+    def _computed(self, query: Query) -> Answer:
+        assert query.ask is not None
+        unknown = [key for key in ask_keys(query.ask) if key not in self.index.entities]
+        if unknown or not self.catalog.official:
+            _, _, entity_id = (unknown or ["seat:"])[0].partition(":")
+            return lists.not_found(self.catalog, entity_id.replace("-", " "))
+        answer = self.evaluator.answer(query.ask)
+        return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
 
     def answer_about(self, key: str, intent: Intent | None = None) -> Answer:
         return self.answer_query(Query(intent, (key,)))
@@ -352,6 +367,17 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)
     return Query.from_reading(reading, person)
+
+
+def _rows_asked(parsed: Parsed) -> Ask | None:
+    """A question over many rows, read whole, whoever answered it: what "them" may narrow."""
+    ask = parsed.ask
+    if ask is None or parsed.not_understood:
+        return None
+    many = {Operation.COUNT, Operation.LIST, Operation.RANK}
+    return (
+        ask if ask.operation in many and not (ask.selection.people or ask.selection.seats) else None
+    )
 
 
 def _with_referents(ask: Ask, reading: Reading, conversation: Conversation) -> Ask | None:

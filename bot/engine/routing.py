@@ -4,7 +4,7 @@ that would change the answer but cannot be read are refused here, before anythin
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from bot.engine.answers import lists, national
 from bot.engine.answers.evaluate import refusal
@@ -103,7 +103,7 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return False
     if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:
         return True  # said plainly by the evaluator, or added up there
-    if parsed.since_2019 and operation is Operation.COMPARE and ask.compared is None:
+    if ask.against_2019:
         return bool(s.parties)
     if s.thresholds or ask.measure in NEW_MEASURES:
         return True
@@ -126,6 +126,9 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
             or (ask.unit is Unit.SEAT and ask.measure in {Measure.VOTES, Measure.SHARE}
                 and bool(s.parties))
         )  # fmt: skip
+    if operation in {Operation.COUNT, Operation.LIST} and (
+            (s.gained_from and s.parties) or s.won_by):  # fmt: skip
+        return True  # "from the Conservatives to Labour", "MPs who lost to Reform"
     if operation in {Operation.COUNT, Operation.LIST}:
         if s.seat_change is SeatChange.GAINED and reading.intent not in {Intent.GAINS, Intent.LOST}:
             return True  # "how many seats did Labour take from the SNP"
@@ -187,3 +190,26 @@ def ask_keys(ask: Ask) -> tuple[str, ...]:
         keys += [f"party:{p}" for p in s.parties] + ([f"place:{s.place}"] if s.place else [])
         keys += [f"party:{s.gained_from}"] if s.gained_from else []
     return tuple(dict.fromkeys(keys))
+
+
+# Words that point back at the rows of the last answer: "how many of them were women".
+_THOSE = frozenset({"them", "those", "these"})
+
+
+def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | None:
+    """'how many of them were women' after a list: the same rows, narrowed by what is new."""
+    if asked is None or not _THOSE & set(resolution.words):
+        return None
+    new = asked.selection
+    if new.people or new.seats or last.compared is not None:
+        return None
+    unset = Selection()
+    changes = {
+        f.name: getattr(new, f.name)
+        for f in fields(Selection)
+        if getattr(new, f.name) != getattr(unset, f.name)
+    }
+    if "thresholds" in changes:
+        changes["thresholds"] = (*last.selection.thresholds, *new.thresholds)
+    narrowed = replace(last.selection, **changes)
+    return replace(asked, selection=narrowed, unit=last.unit)

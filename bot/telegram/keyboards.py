@@ -18,7 +18,10 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine import Answer, Intent, Status
+from bot.engine.model.ask import Ask
+from bot.engine.model.ask_text import ask_from_text, ask_to_text
 from bot.engine.model.query import Query
+from bot.engine.routing import ask_keys
 from bot.engine.understanding.intents import Filters, Measure, Outcome
 
 CALLBACK_DATA_LIMIT = 64
@@ -29,6 +32,7 @@ _MEASURE_CODE = {
 }  # fmt: skip
 _OUTCOME_CODE = {Outcome.WON: "V", Outcome.LOST: "L", Outcome.HELD: "H"}
 _NO_INTENT = "-"
+_ASK = "!"  # what follows is a computed question's Ask, as model/ask_text.py writes it
 
 
 class Action(StrEnum):
@@ -71,10 +75,10 @@ class ButtonCodec:
     def encode(self, action: Action, query: Query) -> str | None:
         """The callback_data, or None if the query cannot fit in Telegram's 64 bytes.
 
-        A computed question (query.ask) is not carried: replaying its kind and keys would
-        answer another question, so such an answer has no button rather than a wrong one."""
+        A computed question (query.ask) travels whole, as the Ask's own short text after
+        "!": replaying a kind and keys would answer another question."""
         if query.ask is not None:
-            return None
+            return self._computed(action, query.ask)
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         flags += f"Y{query.year}" if query.year else ""
@@ -88,6 +92,12 @@ class ButtonCodec:
         data = _FIELD.join([*head, *query.keys])
         if len(data.encode()) > CALLBACK_DATA_LIMIT:
             data = _FIELD.join([*head, *(self._shortened(key) for key in query.keys)])
+        return data if len(data.encode()) <= CALLBACK_DATA_LIMIT else None
+
+    def _computed(self, action: Action, ask: Ask) -> str | None:
+        data = _FIELD.join([action, _ASK + ask_to_text(ask)])
+        if len(data.encode()) > CALLBACK_DATA_LIMIT:
+            data = _FIELD.join([action, _ASK + ask_to_text(ask, self._shortened)])
         return data if len(data.encode()) <= CALLBACK_DATA_LIMIT else None
 
     def _shortened(self, key: str) -> str:
@@ -105,6 +115,9 @@ class ButtonCodec:
             return Pressed(action, question=rest) if rest else None
         if action is Action.PICTURES:
             return Pressed(action, pictures=rest == "on") if rest in {"on", "off"} else None
+        if rest.startswith(_ASK):
+            ask = ask_from_text(rest[len(_ASK) :], lambda key: self._by_short.get(key, key))
+            return None if ask is None else Pressed(action, Query(None, ask_keys(ask), ask=ask))
         parts = rest.split(_FIELD)
         if len(parts) < 3:
             return None

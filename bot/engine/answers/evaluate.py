@@ -5,10 +5,12 @@ name, in one place (`refusal`); the words come from wording/measures.py."""
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.engine.answers.select import Selector
 from bot.engine.answers.table import CandidacyRow, Table, at_position, figure
 from bot.engine.answers.tally import NO_OFFICIAL
 from bot.engine.model.answer import (
@@ -27,7 +29,6 @@ from bot.engine.model.ask import (
     Ask,
     Measure,
     Operation,
-    SeatChange,
     Selection,
     Unit,
 )
@@ -71,70 +72,16 @@ class Evaluator:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.table = Table(catalog)
+        self.select = Selector(self.table, catalog)
         self.describe = Describer(catalog)
 
     # --- the rows a selection picks ---------------------------------------------------------
 
     def candidacies(self, selection: Selection) -> list[CandidacyRow]:
-        """The candidacies a selection admits, starting from the smallest index that holds
-        them all (a person's, a seat's, a party's, the winners), so a question over one party
-        or the winners reads hundreds of rows, not thousands."""
-        s, table = selection, self.table
-        in_place = set(self.catalog.places[s.place].seats) if s.place else None
-        pools: list[Sequence[CandidacyRow]] = []
-        if s.people:
-            pools.append([c for p in s.people for c in table.by_person.get(p, [])])
-        if s.seats:
-            pools.append([c for seat in s.seats for c in table.by_seat.get(seat, [])])
-        if s.parties:
-            pools.append([c for p in s.parties for c in table.by_party.get(p, [])])
-        if s.won:
-            pools.append(list(table.winners.values()))
-        pool = min(pools, key=len) if pools else table.candidacies
-        return [c for c in pool if self._admits(c, s, in_place)]
-
-    @staticmethod
-    def _admits(row: CandidacyRow, s: Selection, in_place: set[str] | None) -> bool:
-        result, seat = row.result, row.seat
-        if s.seats and seat.id not in s.seats:
-            return False
-        if in_place is not None and seat.id not in in_place:
-            return False
-        if s.parties and result.party not in s.parties:
-            return False
-        if s.won is not None and bool(result.elected) != s.won:
-            return False
-        if s.position is not None and not at_position(row, s.position):
-            return False
-        if s.gender is not None and result.gender != s.gender:
-            return False
-        if s.sitting is not None and bool(result.sitting_mp) != s.sitting:
-            return False
-        if s.first_time and not row.first_time:
-            return False
-        if s.seat_change is not None and seat.changed_hands != (
-                s.seat_change is SeatChange.GAINED):  # fmt: skip
-            return False
-        if s.gained_from is not None and not (
-                seat.changed_hands and seat.previous_party == s.gained_from):  # fmt: skip
-            return False
-        for threshold in s.thresholds:
-            value = figure(row, threshold.measure)
-            if value is None or not threshold.admits(value):
-                return False
-        return True
+        return self.select.candidacies(selection)
 
     def seat_rows(self, selection: Selection) -> list[CandidacyRow]:
-        """One row per seat: the candidacy the filters pick there, or the winner."""
-        if not selection.candidate_filtered:
-            return self.candidacies(replace(selection, won=True))
-        seen: set[str] = set()
-        unique = []
-        for row in self.candidacies(selection):
-            if row.seat.id not in seen:
-                seen.add(row.seat.id)
-                unique.append(row)
-        return unique
+        return self.select.seat_rows(selection)
 
     def rows(self, ask: Ask, selection: Selection | None = None) -> list[CandidacyRow]:
         chosen = selection if selection is not None else ask.selection
@@ -144,13 +91,13 @@ class Evaluator:
 
     # --- answering ------------------------------------------------------------------------
 
-    def answer(self, ask: Ask, since_2019: bool = False) -> Answer:
+    def answer(self, ask: Ask) -> Answer:
         if not self.table.seats:
             return _plain(Status.NOT_FOUND, NO_OFFICIAL)
         refused = refusal(ask)
         if refused is not None:
             return _plain(Status.NOT_FOUND, refused)
-        if since_2019 and ask.operation is Operation.COMPARE and ask.compared is None:
+        if ask.against_2019:
             return self._against_2019(ask)
         answer_of = {
             Operation.COUNT: self._count,
@@ -172,8 +119,9 @@ class Evaluator:
         count = len(rows)
         operation = ask.operation if count else Operation.COUNT
         lead = first_line(operation, None, count=f"{count:,}", phrase=phrase)
-        placed = self.describe.placed(ask.unit, ask.selection, count, ask.operation)
-        lead = placed or lead
+        said = self.describe.placed(ask.unit, ask.selection, count, ask.operation)
+        said = said or self.describe.gained(ask.unit, ask.selection, count, ask.operation)
+        lead = said or lead
         if not count:
             lead = f"No {phrase}." if ask.operation is Operation.LIST else lead
         first = _first_by(rows, measure, LIST_LENGTH)
@@ -223,15 +171,13 @@ class Evaluator:
         measure = ask.measure or Measure.VOTES
         if ask.unit is Unit.PARTY:
             return self._rank_parties(ask, measure)
-        pool = [
-            (row, value) for row in self.rows(ask) if (value := figure(row, measure)) is not None
-        ]
+        pool = self.select.ranked(ask.selection, measure, per_seat=ask.unit is Unit.SEAT)
         phrase = self.describe.rows(ask.unit, ask.selection)
         if not pool:
             lead = f"No {phrase} have a figure for that."
             return _plain(Status.NOT_FOUND, lead)
-        pick = heapq.nlargest if ask.descending else heapq.nsmallest
-        shown = pick(ask.top or RANK_LENGTH, pool, key=lambda item: item[1])
+        ordered = pool if ask.descending else pool[::-1]
+        shown = ordered[: ask.top or RANK_LENGTH]
         best_row, best = shown[0]
         words = MEASURES[measure]
         lead = first_line(
@@ -239,9 +185,9 @@ class Evaluator:
             superlative=superlative(measure, ask.descending),
             of=f"of the {len(pool):,} {phrase}", value=words.show(best),
         )  # fmt: skip
-        ties = [r for r, v in pool if v == best and r is not best_row]
+        ties = list(itertools.takewhile(lambda item: item[1] == best, ordered[1:]))
         if ties:
-            named = "; ".join(self._label(ask.unit, r) for r in ties[:3])
+            named = "; ".join(self._label(ask.unit, r) for r, _ in ties[:3])
             lead += f" So did {len(ties)} more: {named}" + (" ..." if len(ties) > 3 else ".")
         items = [self._item(ask.unit, row, measure) for row, _ in shown]
         blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
@@ -589,11 +535,12 @@ class Evaluator:
         if lost:
             blocks.append(paragraph(f"Lost ({len(lost)}):"))
             blocks += _capped([paragraph(bold(s.name), f" to {self._party(s.winner_party)}")
-                               for s in lost], LIST_LENGTH)  # fmt: skip
+                               for s in lost[:LIST_LENGTH]], LIST_LENGTH, len(lost))  # fmt: skip
         if gained:
             blocks.append(paragraph(f"Gained ({len(gained)}):"))
-            blocks += _capped([paragraph(bold(s.name), f" from {self._party(s.previous_party)}")
-                               for s in gained], LIST_LENGTH)  # fmt: skip
+            shown = [paragraph(bold(s.name), f" from {self._party(s.previous_party)}")
+                     for s in gained[:LIST_LENGTH]]  # fmt: skip
+            blocks += _capped(shown, LIST_LENGTH, len(gained))
         sources = self.catalog.provenance.whole_dataset(
             "seat", "seats by party, now and notional 2019, from the Result column"
         )

@@ -110,6 +110,7 @@ class Selection:
     first_time: bool = False  # winners who were not MPs before
     seat_change: SeatChange | None = None
     gained_from: str | None = None  # party id the seat was won from (notional 2019)
+    won_by: str | None = None  # party id that won the seat: "MPs who lost to Reform"
     thresholds: tuple[Threshold, ...] = ()
 
     @property
@@ -138,6 +139,7 @@ class Ask:
     # For a comparison: the two selections compared (the same measure on each).
     compared: tuple[Selection, Selection] | None = None
     yes_no: bool = False  # "did X get more votes than Y?": the answer starts Yes or No
+    against_2019: bool = False  # "how did the Tories do compared to 2019": seats then and now
 
     def narrowed(self, **changes: object) -> Ask:
         return replace(self, selection=replace(self.selection, **changes))  # type: ignore[arg-type]
@@ -158,4 +160,6 @@ class Ask:
             shown["order"] = "most" if self.descending else "least"
         if self.top:
             shown["top"] = self.top
+        if self.against_2019:
+            shown["against"] = "notional 2019"
         return shown

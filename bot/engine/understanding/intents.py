@@ -106,8 +106,14 @@ def read(resolution: Resolution) -> Reading:
     if filters.first_time:  # "first-time winners" is no "first place"
         text = " ".join(w for w in text.replace("first time", "").split())
         words = text.split()
+    opener = next((o for o in FOLLOW_UP_OPENERS if tuple(resolution.words[: len(o)]) == o), ())
+    follow_up = bool(opener)
+    if opener and tuple(words[: len(opener)]) == opener:
+        # "what about Dwyfor": the opener asks nothing ("about" is no overview); the kind of
+        # question is the last one's.
+        words = words[len(opener) :]
+        text = " ".join(words)
     bag = set(words)
-    follow_up = any(tuple(resolution.words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
     refs = {
         "refers_to_person": bool(bag & PERSON_PRONOUNS),
         # "how many women MPs are there": "there" is no seat.

@@ -42,6 +42,7 @@ class Role(StrEnum):
     NOT_HELD = "not held"  # ages, ministers, future elections
     NEGATION = "negation"  # never dropped: not, except, ...
     FILLER = "filler"
+    TO = "to"  # "lost to Reform": the party after it won
     EACH = "each"  # "each party": a table by party
     PEOPLE = "people"  # "people": candidates, unless a measure counts voters
     UNANSWERABLE = "unanswerable"  # why, before, after
@@ -173,7 +174,8 @@ PHRASES: dict[str, Sense] = _table(
     _group(Role.AT_LEAST, None, "at least,or more,minimum of"),
     _group(Role.AT_MOST, None, "at most,or less,or fewer,no more than,maximum of,up to"),
     _words(Role.THAN, None, "than"),
-    _words(Role.FROM, None, "from"),
+    _group(Role.FROM, None, "from,off"),
+    _group(Role.TO, None, "to"),
     _group(Role.BASELINE, None, "since,compared to,compared with,relative to,on 2019"),
     # scope
     _group(Role.NATIONAL, None, "national,nationally,overall,nationwide,country,the country,"
@@ -204,7 +206,7 @@ PHRASES: dict[str, Sense] = _table(
            "receive received receiving get got gets getting poll polled score scored achieve "
            "achieved manage managed secure secured record recorded obtain obtained earn earned "
            "bag bagged pick picked collect collected came come finished finish placed "
-           "there their they them it its this that those these a an the of in at for to by "
+           "there their they them it its this that those these a an the of in at for by "
            "with and or please tell me know about can you i we us our my your whats hows "
            "just really actually exactly roughly approximately ever one ones have having been "
            "be being happen happened result results election general 2024 uk figure figures "

@@ -46,7 +46,16 @@ _SPECIFICITY = (
 )
 # Roles that shape a question without asking for a figure: alone, there is nothing to compute.
 _SHAPE_ONLY = frozenset(
-    {Role.FILLER, Role.YES_NO, Role.ASKS_WHICH, Role.ASKS_WHO, Role.EXISTENTIAL, Role.PEOPLE}
+    {
+        Role.FILLER,
+        Role.YES_NO,
+        Role.ASKS_WHICH,
+        Role.ASKS_WHO,
+        Role.EXISTENTIAL,
+        Role.PEOPLE,
+        Role.FROM,
+        Role.TO,
+    }
 )
 _COMPARISONS = frozenset({Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST})
 # Words before a figure that make it a threshold even when it looks like a year ("under 2000").
@@ -328,7 +337,11 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     compared = _compared(operation, selection, subjects, parties_pair)
     if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
         return None
-    return Ask(operation, measure, unit, selection, descending, top, compared, parsed.yes_no)
+    against_2019 = parsed.since_2019 and operation is Operation.COMPARE and compared is None
+    return Ask(
+        operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
+        against_2019,
+    )  # fmt: skip
 
 
 def _ids(mentions: tuple[Mention, ...], kind: Kind) -> tuple[str, ...]:
@@ -496,10 +509,13 @@ def _operation(
         return Operation.LIST
     if thresholds:
         return Operation.LIST
-    if parsed.has(Role.ASKS_WHICH) and (parsed.has(Role.UNIT) or _mps(parsed)):
-        return Operation.LIST
+    people_nouns = {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
+    if parsed.has(Role.ASKS_WHICH) and (parsed.roles & people_nouns or _mps(parsed)):
+        return Operation.LIST  # "which sitting MPs lost", "which women won"
     if parsed.has(Role.ASKS_WHERE) and not one:
         return Operation.LIST
+    if parsed.has(Role.UNIT) and parsed.roles & {Role.FROM, Role.SEAT_CHANGE, Role.POSITION}:
+        return Operation.LIST  # "seats the Lib Dems took off the Tories"
     if parsed.yes_no:
         return Operation.YES_NO
     if measure is not None:
@@ -573,6 +589,17 @@ def _selection(
             gained_from = after[0]
             winners = tuple(p for p in parties if p != gained_from)
             change = SeatChange.GAINED
+    won_by = None
+    to_at = [f.end for f in found if f.role is Role.TO]
+    if Role.LOST in roles and to_at:
+        # "lost to Reform": the party after "to" won the seat; the other one lost it.
+        after = [p for p in parties if p in _party_at(mentions, to_at[0])]
+        if after:
+            won_by = after[0]
+            winners = parties = tuple(p for p in parties if p != won_by)
+            if unit is Unit.SEAT:
+                parties = winners = (*parties, won_by)
+                won_by = None
     seat_losses = unit is Unit.SEAT and won is False and parties and change is None
     if seat_losses and not any(t.measure is Measure.BEHIND for t in thresholds):
         # "seats Labour lost": won from Labour by another party.
@@ -598,6 +625,7 @@ def _selection(
         first_time=Role.FIRST_TIME in roles,
         seat_change=change if isinstance(change, SeatChange) else None,
         gained_from=gained_from,
+        won_by=won_by,
         thresholds=thresholds,
     )
 

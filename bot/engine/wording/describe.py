@@ -9,7 +9,7 @@ from bot.engine.answers.scope import scope_of
 from bot.engine.model.ask import LAST, Measure, Operation, SeatChange, Selection, Threshold, Unit
 from bot.engine.results.catalog import Catalog
 from bot.engine.wording.measures import MEASURES
-from bot.engine.wording.phrases import ordinal
+from bot.engine.wording.phrases import ordinal, party_as_subject
 
 
 class Describer:
@@ -39,6 +39,20 @@ class Describer:
         party = party[:1].upper() + party[1:]
         end = ":" if operation is Operation.LIST and count else "."
         return f"{party} came {self._position(s.position)} in {count:,} of {seats}{end}"
+
+    def gained(self, unit: Unit, s: Selection, count: int, operation: Operation) -> str:
+        """'Labour gained 36 seats from the Scottish National Party.': seats one party took
+        from another, said the way people ask it ('' for any other count)."""
+        plain = replace(s, parties=(), won=None, seat_change=None, gained_from=None, place=None)
+        if unit is not Unit.SEAT or len(s.parties) != 1 or not s.gained_from or (
+                plain != Selection()):  # fmt: skip
+            return ""
+        winner = party_as_subject(self.catalog.parties[s.parties[0]])
+        loser = party_as_subject(self.catalog.parties[s.gained_from])
+        loser = loser[:1].lower() + loser[1:] if loser.startswith("The ") else loser
+        seats = f"{count:,} seat" + ("" if count == 1 else "s")
+        end = ":" if operation is Operation.LIST and count else "."
+        return f"{winner} gained {seats}{self.where(s)} from {loser}{end}"
 
     def where(self, selection: Selection) -> str:
         """' in Scotland', ' in Clacton', or ''."""
@@ -102,6 +116,8 @@ class Describer:
         phrase = " ".join(words)
         if s.position is not None:
             phrase += f" who came {self._position(s.position)}"
+        if s.won_by is not None:
+            phrase += f" to {self.party_in_prose(s.won_by)}"
         phrase += self.where(s)
         phrase += self._seat_change(s, in_seats=True)
         phrase += self._thresholds(s.thresholds)

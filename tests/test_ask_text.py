@@ -1,0 +1,51 @@
+"""A computed question travels whole in a button: its Ask as short text, back to the same Ask,
+within Telegram's 64 bytes, and the button's answer is the answer that carried it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.model.ask_text import ask_from_text, ask_to_text
+from bot.render import to_html
+from bot.telegram.keyboards import CALLBACK_DATA_LIMIT, Action, ButtonCodec
+from tests.test_context import STANDALONE
+from tests.test_matrix import MATRIX
+
+QUESTIONS = tuple(
+    dict.fromkeys((*(p.values[0].question for p in MATRIX if not p.values[0].refused), *STANDALONE))
+)
+
+
+@pytest.fixture(scope="module")
+def codec(shipped_engine: Engine) -> ButtonCodec:
+    return ButtonCodec(list(shipped_engine.index.entities))
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_computed_answer_replays_from_its_button(
+    shipped_engine: Engine, codec: ButtonCodec, question: str
+) -> None:
+    answer = shipped_engine.answer(question)
+    if answer.query is None or answer.query.ask is None:
+        return  # answered by a kind of question: its buttons are tested elsewhere
+    ask = answer.query.ask
+    assert ask_from_text(ask_to_text(ask)) == ask
+    data = codec.encode(Action.SOURCE, answer.query)
+    assert data is not None, ask_to_text(ask)
+    assert len(data.encode()) <= CALLBACK_DATA_LIMIT
+    pressed = codec.decode(data)
+    assert pressed is not None
+    assert pressed.query is not None
+    assert pressed.query.ask == ask
+    assert to_html(shipped_engine.answer_query(pressed.query)) == to_html(answer)
+
+
+def test_most_questions_of_the_matrix_are_computed(shipped_engine: Engine) -> None:
+    computed = [q for q in QUESTIONS if (a := shipped_engine.answer(q).query) and a.ask]
+    assert len(computed) > len(QUESTIONS) // 2
+
+
+@pytest.mark.parametrize("text", ["", "oQ", "oL,uc,Hv>x", "oL,uc,Pnobody", "zzz", "oL,uc,Kp~a"])
+def test_text_this_version_cannot_read_is_no_ask(text: str) -> None:
+    assert ask_from_text(text) is None
