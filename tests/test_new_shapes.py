@@ -128,3 +128,58 @@ def test_what_about_another_seat_keeps_the_question(shipped_engine: Engine) -> N
     )
     line = _first(shipped_engine, "what about dwyfor meirionnydd", conversation)
     assert line.startswith(f"{second.name} ({truth.party_name(second.party)}) came second")
+
+
+def test_a_swing_between_two_named_parties(shipped_engine: Engine) -> None:
+    seat = "Hartlepool"
+    lab, con = (
+        next(c for c in truth.candidacies() if c.seat == seat and c.party == party)
+        for party in ("Lab", "Con")
+    )
+    assert lab.change is not None
+    assert con.change is not None
+    swing = round((lab.change - con.change) / 2, 1)
+    line = _first(shipped_engine, "swing con to lab in hartlepool")
+    assert line.startswith(f"The swing from Conservative to Labour in {seat} was {swing:.1f}")
+
+
+def test_behind_the_winner_is_a_measure_not_a_filter(shipped_engine: Engine) -> None:
+    behind = truth.candidacy("Thangam Debbonaire").behind
+    line = _first(shipped_engine, "how far behind the winner was debbonaire")
+    assert line.startswith(f"Thangam Debbonaire (Labour) finished {behind:,} votes behind")
+
+
+def test_a_ranking_by_shares_is_by_share(shipped_engine: Engine) -> None:
+    best = max((c for c in truth.candidacies() if c.party == "Green"), key=lambda c: c.share)
+    line = _first(shipped_engine, "top 3 green shares")
+    assert best.name in line
+    assert f"{round(best.share, 1):g}%" in line
+
+
+def test_v_compares(shipped_engine: Engine) -> None:
+    seat = "Uxbridge and South Ruislip"
+    lab, con = (
+        next(c for c in truth.candidacies() if c.seat == seat and c.party == party)
+        for party in ("Lab", "Con")
+    )
+    line = _first(shipped_engine, "labour v tory votes in uxbridge")
+    assert f"{lab.votes:,}" in line
+    assert f"{con.votes:,}" in line
+
+
+def test_the_winner_and_the_runner_up_of_the_seat_in_context(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who came last in clacton", conversation)
+    winner = truth.candidacy("Nigel Farage")
+    line = _first(shipped_engine, "how many votes did the winner get there", conversation)
+    assert line == f"Nigel Farage (Reform UK) got {winner.votes:,} votes in Clacton."
+    conversation = Conversation()
+    shipped_engine.answer("who won ashfield", conversation)
+    second = next(c for c in truth.candidacies() if c.seat == "Ashfield" and c.position == 2)
+    line = _first(shipped_engine, "how far behind was the runner up", conversation)
+    assert line.startswith(f"{second.name} (Labour) finished {second.behind:,} votes behind")
+
+
+def test_a_count_of_one_is_singular(shipped_engine: Engine) -> None:
+    line = _first(shipped_engine, "how many women mps did the snp get")
+    assert line.startswith("1 Scottish National Party woman MP was elected"), line

@@ -391,7 +391,10 @@ def _with_referents(ask: Ask, reading: Reading, conversation: Conversation) -> A
     if reading.refers_to_person and about_one:
         person = conversation.person
         return ask.narrowed(people=(Key(person).id,)) if person else None
-    if reading.refers_to_seat:
+    # "how far behind was the runner-up", "how many votes did the winner get": a place in a
+    # seat, with none named, is in the seat last asked about.
+    by_role = about_one and (s.position is not None or s.won is not None)
+    if reading.refers_to_seat or by_role:
         seat = conversation.seat
         return ask.narrowed(seats=(Key(seat).id,)) if seat else None
     return ask

@@ -145,6 +145,8 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return (s.position is not None and bool(s.parties and s.seats)) or (
             people_filtered and bool(s.seats))  # fmt: skip
     if operation is Operation.LOOK_UP:
+        if s.seats and (s.won is not None or s.position is not None) and not s.parties:
+            return True  # "how many votes did the winner get there"
         return bool(s.parties and s.seats) and ask.measure not in {Measure.VOTES, Measure.SHARE}
     return False
 

@@ -17,6 +17,7 @@ from bot.engine.answers.tally import (
 from bot.engine.model.answer import Answer, Block, Status, bold, paragraph
 from bot.engine.results.catalog import Catalog, party_key
 from bot.engine.understanding.intents import Filters, Outcome
+from bot.engine.wording.describe import singular
 from bot.engine.wording.phrases import (
     number,
     party_as_subject,
@@ -71,6 +72,11 @@ def count(
         else f", of {everyone:,} candidates{scope.where}" if verb == "stood"
         else f"{scope.where}"
     )  # fmt: skip
+    if len(pool) == 1:  # "1 Scottish National Party woman MP was elected"
+        who, verb = (
+            singular(who),
+            verb.replace("were ", "was ").replace("their seats", "their seat"),
+        )
     lead = f"{number(len(pool))} {who} {verb}{of}."
     shown = sorted(pool, key=lambda r: catalog.seats[r.seat or ""].name if r.seat else "")
     blocks: list[Block] = [paragraph(lead)]

@@ -34,7 +34,7 @@ from bot.engine.model.ask import (
 )
 from bot.engine.model.keys import Key
 from bot.engine.results.catalog import Catalog, person_key, place_key, seat_key
-from bot.engine.wording.describe import Describer
+from bot.engine.wording.describe import Describer, singular
 from bot.engine.wording.measures import MEASURES, first_line, superlative
 from bot.engine.wording.phrases import ordinal, party_as_subject, with_party
 
@@ -114,9 +114,10 @@ class Evaluator:
         if ask.unit is Unit.PARTY:
             return self._parties_counted(ask)
         rows = self.rows(ask)
-        phrase = self.describe.rows(ask.unit, ask.selection)
-        measure = _shown_measure(ask)
         count = len(rows)
+        phrase = self.describe.rows(ask.unit, ask.selection)
+        phrase = singular(phrase) if count == 1 else phrase
+        measure = _shown_measure(ask)
         operation = ask.operation if count else Operation.COUNT
         lead = first_line(operation, None, count=f"{count:,}", phrase=phrase)
         said = self.describe.placed(ask.unit, ask.selection, count, ask.operation)
@@ -292,8 +293,14 @@ class Evaluator:
 
     def _look_up(self, ask: Ask) -> Answer:
         selection, measure = ask.selection, ask.measure or Measure.VOTES
+        if measure is Measure.SWING and selection.seats:
+            if len(selection.parties) == 2:
+                return self._swing_between(ask)
+            ask = replace(ask, selection=replace(selection, parties=()))  # the seat's swing
+            selection = ask.selection
+        in_seat = selection.parties or selection.won is not None or selection.position is not None
         single = selection.people or (selection.seats and measure not in CANDIDATE_MEASURES) or (
-            selection.seats and selection.parties)  # fmt: skip
+            selection.seats and in_seat)  # fmt: skip
         if not single:
             return self._total(ask)
         rows = self.rows(replace(ask, unit=Unit.CANDIDATE if measure in CANDIDATE_MEASURES
@@ -321,6 +328,32 @@ class Evaluator:
             lead = self._sentence(measure, row, value, about_person)
         assert lead is not None
         return self._answered(ask, [paragraph(lead)], lead, [row])
+
+    def _swing_between(self, ask: Ask) -> Answer:
+        """'swing from Con to Lab in Hartlepool': half the second party's change in share less
+        the first's, as named, whoever won."""
+        seat_id = ask.selection.seats[0]
+        before, after = ask.selection.parties
+        rows = {r.result.party: r for r in self.table.by_seat.get(seat_id, [])}
+        seat = self.catalog.seats[seat_id].name
+        names = self._party(before), self._party(after)
+        if before not in rows or after not in rows:
+            missing = names[0] if before not in rows else names[1]
+            return _plain(Status.NOT_FOUND, f"{missing} did not stand in {seat}.")
+        changes = rows[before].result.change, rows[after].result.change
+        if changes[0] is None or changes[1] is None:
+            text = (
+                f"I can’t work out a swing from {names[0]} to {names[1]} in {seat}: the results "
+                "give no change in share on 2019 (notional) for one of them."
+            )
+            return _plain(Status.NOT_FOUND, text)
+        swing = round((changes[1] - changes[0]) / 2, 1)
+        lead = (
+            f"The swing from {names[0]} to {names[1]} in {seat} was {swing:.1f} points (two-party "
+            f"swing on the notional 2019 results: {names[1]} {_signed(changes[1])}, {names[0]} "
+            f"{_signed(changes[0])})."
+        )
+        return self._answered(ask, [paragraph(lead)], lead, [rows[before], rows[after]])
 
     def _margin(self, measure: Measure, row: CandidacyRow, subject: str) -> str | None:
         """'Won by' asked of someone who lost, 'how far behind' of the winner: what happened,
@@ -603,6 +636,11 @@ def _shown_measure(ask: Ask) -> Measure:
         return ask.selection.thresholds[0].measure
     return Measure.MAJORITY if ask.unit is Unit.SEAT and not ask.selection.candidate_filtered \
         else Measure.VOTES  # fmt: skip
+
+
+def _signed(points: float) -> str:
+    """'+8.5', '−7.1': a true minus sign, as every change in share is written."""
+    return f"{points:+.1f}".replace("-", "\N{MINUS SIGN}")
 
 
 def _people_noun(selection: Selection) -> str:

@@ -90,7 +90,7 @@ PHRASES: dict[str, Sense] = _table(
     _words(Role.MEASURE, Measure.VOTES, "vote votes tally"),
     _group(Role.MEASURE, Measure.VOTES, "people voted for,voted for,votes for,vote for,"
            "number of votes,votes cast for,voted labour,voted conservative"),
-    _words(Role.MEASURE, Measure.SHARE, "share percent percentage proportion"),
+    _words(Role.MEASURE, Measure.SHARE, "share shares percent percentage percentages proportion"),
     _group(Role.MEASURE, Measure.SHARE, "vote share,share of the vote,share of vote"),
     _words(Role.MEASURE, Measure.CHANGE, "change changed points point"),
     _group(Role.MEASURE, Measure.SWING, "swing,swings,two party swing"),
@@ -98,7 +98,8 @@ PHRASES: dict[str, Sense] = _table(
     _words(Role.MEASURE, Measure.BEHIND, "behind short trailed trailing"),
     _group(Role.MEASURE, Measure.BEHIND, "how far behind,votes short,votes behind,lost by,"
            "lose by,loses by,losing margin,beaten by,beat by,how far off,short of winning,"
-           "distance behind,behind the winner"),
+           "distance behind,behind the winner,how far behind the winner,votes behind the winner,"
+           "far behind the winner,how many votes behind the winner"),
     _group(Role.MEASURE, (Measure.BEHIND, False), "closest to winning,came closest,"
            "nearest to winning,came nearest,closest second,came closest to winning,"
            "come closest to winning,came nearest to winning"),
@@ -130,7 +131,7 @@ PHRASES: dict[str, Sense] = _table(
            "added up,all together,sum,add up,sum of,summed,add together"),
     _group(Role.OPERATION, Operation.RANK, "rank,ranked,ranking,order,sort,sorted,in order,"
            "order by,sort by,rank by"),
-    _group(Role.OPERATION, Operation.COMPARE, "compare,comparison,versus,vs,"
+    _group(Role.OPERATION, Operation.COMPARE, "compare,comparison,versus,vs,v,"
            "against each other,difference,difference between,gap between,how many more,"
            "how much more,how much bigger,how much higher"),
     _words(Role.MOST, None, "most highest biggest largest best top greatest more higher bigger "
@@ -149,7 +150,8 @@ PHRASES: dict[str, Sense] = _table(
     _words(Role.UNIT, Unit.CANDIDATE, "candidate candidates politicians"),
     _words(Role.PEOPLE, None, "people person"),
     _words(Role.UNIT, Unit.PARTY, "party parties"),
-    _group(Role.WON, "mps", "mp,mps,members,winners,winner,members of parliament"),
+    _group(Role.WON, "mps", "mps,members,winners,members of parliament"),
+    _group(Role.WON, "mp", "mp,winner,member,member of parliament"),
     # outcomes
     _words(Role.WON, None, "won win wins winning elected victorious took"),
     _words(Role.LOST, None, "lost lose loses losing defeated beaten unseated ousted"),

@@ -516,6 +516,8 @@ def _operation(
         return Operation.LIST
     if parsed.has(Role.UNIT) and parsed.roles & {Role.FROM, Role.SEAT_CHANGE, Role.POSITION}:
         return Operation.LIST  # "seats the Lib Dems took off the Tories"
+    if parsed.has(Role.SEAT_CHANGE) and parsed.has(Role.FROM):
+        return Operation.LIST  # "lib dem gains from the tories"
     if parsed.yes_no:
         return Operation.YES_NO
     if measure is not None:
@@ -546,7 +548,7 @@ def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: _Subjects
             return f.sense.value  # type: ignore[return-value]
         if f.role is Role.ASKS_WHERE:
             return Unit.SEAT
-        if (f.role is Role.WON and f.sense.value == "mps") or f.role in {
+        if (f.role is Role.WON and f.sense.value in {"mps", "mp"}) or f.role in {
             Role.ASKS_WHO, Role.GENDER, Role.SITTING, Role.FIRST_TIME, Role.PEOPLE,
         }:  # fmt: skip
             return Unit.CANDIDATE
@@ -554,6 +556,8 @@ def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: _Subjects
         return Unit.CANDIDATE
     if subjects.seats or measure in SEAT_MEASURES:
         return Unit.SEAT
+    if any(f.role is Role.SEAT_CHANGE for f in found):
+        return Unit.SEAT  # "Lib Dem gains from the Tories": seats
     return Unit.CANDIDATE
 
 
@@ -581,7 +585,7 @@ def _selection(
     change = next((f.sense.value for f in found if f.role is Role.SEAT_CHANGE), None)
     gained_from = None
     winners = parties
-    if Role.FROM in roles and parties:
+    if Role.FROM in roles and parties and not _swing_asked(found):
         # "gained from the SNP": the party after "from" lost the seat.
         at = next(f.end for f in found if f.role is Role.FROM)
         after = [p for p in parties if p in _party_at(mentions, at)]
@@ -634,6 +638,11 @@ def _of_winners(measure: Measure | None, thresholds: tuple[Threshold, ...]) -> b
     """A majority, or a lead over the runner-up, is a winner's: a party's is where it won."""
     margins = {Measure.MAJORITY, Measure.AHEAD}
     return measure in margins or any(t.measure in margins for t in thresholds)
+
+
+def _swing_asked(found: tuple[Found, ...]) -> bool:
+    """'swing from Con to Lab': the parties of a swing, not a seat won from one by another."""
+    return any(f.role is Role.MEASURE and f.sense.value is Measure.SWING for f in found)
 
 
 def _party_seats(found: tuple[Found, ...], mentions: tuple[Mention, ...]) -> bool:

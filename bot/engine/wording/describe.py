@@ -43,15 +43,22 @@ class Describer:
     def gained(self, unit: Unit, s: Selection, count: int, operation: Operation) -> str:
         """'Labour gained 36 seats from the Scottish National Party.': seats one party took
         from another, said the way people ask it ('' for any other count)."""
-        plain = replace(s, parties=(), won=None, seat_change=None, gained_from=None, place=None)
+        plain = replace(
+            s, parties=(), won=None, seat_change=None, gained_from=None, place=None, gender=None
+        )
         if unit is not Unit.SEAT or len(s.parties) != 1 or not s.gained_from or (
                 plain != Selection()):  # fmt: skip
             return ""
         winner = party_as_subject(self.catalog.parties[s.parties[0]])
         loser = party_as_subject(self.catalog.parties[s.gained_from])
         loser = loser[:1].lower() + loser[1:] if loser.startswith("The ") else loser
-        seats = f"{count:,} seat" + ("" if count == 1 else "s")
         end = ":" if operation is Operation.LIST and count else "."
+        if s.gender:  # "how many of them were women"
+            who = "a woman" if s.gender == "Female" else "a man"
+            lowered = winner[:1].lower() + winner[1:] if winner.startswith("The ") else winner
+            return (f"{count:,} of the seats {lowered} gained{self.where(s)} from {loser} "
+                    f"{'was' if count == 1 else 'were'} won by {who}{end}")  # fmt: skip
+        seats = f"{count:,} seat" + ("" if count == 1 else "s")
         return f"{winner} gained {seats}{self.where(s)} from {loser}{end}"
 
     def where(self, selection: Selection) -> str:
@@ -134,7 +141,8 @@ class Describer:
             who = f"a sitting MP{f' ({party})' if party else ''}"
         if s.position is not None:
             phrase += f" where {who} came {self._position(s.position)}"
-        elif s.won and s.seat_change is None and (party or s.gender or s.sitting):
+        elif s.won and (s.seat_change is None or s.gender or s.sitting) and (
+                party or s.gender or s.sitting):  # fmt: skip
             phrase += f" won by {who}"
         elif s.won is False and (party or s.gender or s.sitting):
             phrase += f" where {who} lost"
@@ -197,3 +205,12 @@ def _change_threshold(t: Threshold) -> str:
         return f" whose share rose by more than {size} points on 2019 (notional)"
     comparison = "over" if t.above else "under"
     return f" with a change in share {comparison} {t.value:+g} points on 2019 (notional)"
+
+
+_SINGULAR = {"women": "woman", "men": "man", "MPs": "MP", "candidates": "candidate",
+             "seats": "seat", "parties": "party", "winners": "winner"}  # fmt: skip
+
+
+def singular(phrase: str) -> str:
+    """'woman Scottish National Party MP elected': a phrase of rows, for a count of one."""
+    return " ".join(_SINGULAR.get(word, word) for word in phrase.split(" "))
