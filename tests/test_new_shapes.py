@@ -5,6 +5,8 @@ Farage), and some it found right, so they stay right."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import Conversation, Engine
 from bot.render import to_plain
 from tests import official_truth as truth
@@ -183,3 +185,21 @@ def test_the_winner_and_the_runner_up_of_the_seat_in_context(shipped_engine: Eng
 def test_a_count_of_one_is_singular(shipped_engine: Engine) -> None:
     line = _first(shipped_engine, "how many women mps did the snp get")
     assert line.startswith("1 Scottish National Party woman MP was elected"), line
+
+
+@pytest.mark.parametrize(
+    ("question", "winner", "other", "position"),
+    [
+        ("how many seats did labour win where reform came second", "Lab", "RUK", 2),
+        ("which seats did reform win where labour came third", "RUK", "Lab", 3),
+    ],
+)
+def test_one_party_won_where_another_came_nth(
+    shipped_engine: Engine, question: str, winner: str, other: str, position: int
+) -> None:
+    seats = {c.seat for c in truth.candidacies() if c.party == other and c.position == position} & {
+        s.name for s in truth.constituencies() if s.winner_party == winner
+    }
+    line = _first(shipped_engine, question)
+    assert line.startswith(f"{len(seats)} seats won by "), line
+    assert f"came {'second' if position == 2 else 'third'}" in line

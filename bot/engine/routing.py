@@ -105,7 +105,7 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return True  # said plainly by the evaluator, or added up there
     if ask.against_2019:
         return bool(s.parties)
-    if s.thresholds or ask.measure in NEW_MEASURES:
+    if s.thresholds or ask.measure in NEW_MEASURES or s.placed or s.won_by:
         return True
     if ask.measure is not None and _measured_otherwise(ask, reading):
         return True  # "how many people voted for X": votes, not turnout

@@ -58,9 +58,22 @@ class Selector:
     def _select(self, s: Selection) -> tuple[CandidacyRow, ...]:
         pool = self._pool(s)
         checks = _checks(s, set(self.catalog.places[s.place].seats) if s.place else None)
+        if s.placed is not None:
+            checks.append(self._placed(*s.placed))
         if not checks:
             return tuple(pool)
         return tuple(row for row in pool if all(check(row) for check in checks))
+
+    def _placed(self, party: str, position: int) -> Check:
+        """Whether the seat's candidacy at a position stood for a party."""
+        by_seat = self.table.by_seat
+
+        def check(row: CandidacyRow) -> bool:
+            return any(
+                r.result.party == party and at_position(r, position) for r in by_seat[row.seat.id]
+            )
+
+        return check
 
     def _one_per_seat(self, s: Selection) -> tuple[CandidacyRow, ...]:
         if not s.candidate_filtered:

@@ -111,6 +111,8 @@ class Selection:
     seat_change: SeatChange | None = None
     gained_from: str | None = None  # party id the seat was won from (notional 2019)
     won_by: str | None = None  # party id that won the seat: "MPs who lost to Reform"
+    # (party id, position) of another candidacy in the seat: "where the Tories came second"
+    placed: tuple[str, int] | None = None
     thresholds: tuple[Threshold, ...] = ()
 
     @property

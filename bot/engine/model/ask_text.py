@@ -5,8 +5,8 @@ which may swap a long key for a hash of it.
 Tokens, comma-separated: "o" operation, "m" measure, "u" unit, "d" least first, "y" yes or
 no, "2" against 2019, "t" top N; the selection: "P" person, "E" seat, "A" party, "L" place,
 "W" won (1/0), "O" position, "G" gender, "S" sitting (1/0), "F" first-time, "C" seat change,
-"R" gained from, "B" won by, "H" a threshold (measure, comparison, figure); "K" the field a
-comparison varies and its two values.
+"R" gained from, "B" won by, "Q" another party's place, "H" a threshold (measure, comparison,
+figure); "K" the field a comparison varies and its two values.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def _selection_tokens(s: Selection, shorten: Shorten) -> list[str]:
     tokens += [f"S{int(s.sitting)}"] if s.sitting is not None else []
     tokens += ["F"] if s.first_time else []
     tokens += [f"C{_CHANGES[s.seat_change]}"] if s.seat_change else []
+    if s.placed is not None:
+        tokens.append(f"Q{shorten('party:' + s.placed[0])}@{s.placed[1]}")
     for t in s.thresholds:
         tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value:g}")
     return tokens
@@ -125,6 +127,9 @@ def _read(text: str, expand: Shorten) -> Ask:
         elif code == "H":
             above, inclusive = next(k for k, c in _COMPARISONS.items() if c == rest[1])
             thresholds.append(Threshold(measures[rest[0]], above, float(rest[2:]), inclusive))
+        elif code == "Q":
+            key, _, position = rest.rpartition("@")
+            fields["placed"] = (_id(expand(key)), int(position))
         elif code == "K":
             varied = rest
         else:

@@ -295,7 +295,7 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM)
     direction = _direction(found)
     thresholds, threshold_used = _thresholds(parsed, direction)
-    measure, most = _measure(found)
+    measure, most = _measure(found, threshold_used)
     if direction is not None and measure not in {Measure.SWING}:
         measure = Measure.CHANGE
     if measure is Measure.SWING and not subjects.seats and (subjects.people or subjects.parties):
@@ -371,15 +371,19 @@ def _sense_measure(sense: Sense) -> tuple[Measure, bool | None]:
     return value, None
 
 
-def _measure(found: tuple[Found, ...]) -> tuple[Measure | None, bool | None]:
+def _measure(
+    found: tuple[Found, ...], thresholds_at: set[int]
+) -> tuple[Measure | None, bool | None]:
     """The measure asked (most specific first), and a ranking's direction where the measure
-    word carries one ("closest" is the smallest majority)."""
+    word carries one ("closest" is the smallest majority); "more than" with no figure after
+    it compares ("did she win by more than Farage")."""
     named: list[Measure] = []
     most: bool | None = None
     for f in found:
-        if f.role in {Role.MOST, Role.ABOVE}:
+        bare = f.role in {Role.ABOVE, Role.BELOW} and not {f.end, f.end + 1} & thresholds_at
+        if f.role is Role.MOST or (bare and f.role is Role.ABOVE):
             most = True
-        elif f.role in {Role.LEAST, Role.BELOW}:
+        elif f.role is Role.LEAST or (bare and f.role is Role.BELOW):
             most = False
     for f in found:
         if f.role is Role.MEASURE:
@@ -582,6 +586,16 @@ def _selection(
         if _mps(parsed):
             sitting = True  # "MPs who lost": those who were MPs
     position = next((f.sense.value for f in found if f.role is Role.POSITION), None)
+    placed = None
+    if isinstance(position, int) and len(parties) > 1 and Role.WON in roles:
+        # "seats Labour won where the Conservatives came second": the party named just
+        # before the place came there; the other won.
+        at = next(f.start for f in found if f.role is Role.POSITION)
+        before = [m for m in mentions if m.keys[0].is_a(Kind.PARTY) and 0 < at - m.end <= 2]
+        if before:
+            placed = (before[-1].keys[0].id, position)
+            parties = tuple(p for p in parties if p != placed[0])
+            position = None
     change = next((f.sense.value for f in found if f.role is Role.SEAT_CHANGE), None)
     gained_from = None
     winners = parties
@@ -630,6 +644,7 @@ def _selection(
         seat_change=change if isinstance(change, SeatChange) else None,
         gained_from=gained_from,
         won_by=won_by,
+        placed=placed,
         thresholds=thresholds,
     )
 

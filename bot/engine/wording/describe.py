@@ -20,9 +20,10 @@ class Describer:
         return self.catalog.parties[party_id].name
 
     def party_in_prose(self, party_id: str) -> str:
-        """'Labour', 'the Scottish National Party': a party named inside a sentence."""
-        name = self.party(party_id)
-        return f"the {name}" if name.endswith("Party") else name
+        """'Labour', 'the Conservatives', 'the Scottish National Party': a party named inside
+        a sentence."""
+        named = party_as_subject(self.catalog.parties[party_id])
+        return "the" + named[3:] if named.startswith("The ") else named
 
     def placed(self, unit: Unit, s: Selection, count: int, operation: Operation) -> str:
         """'Reform UK came third in 14 of the 57 seats in Scotland.': a count of seats where
@@ -125,6 +126,9 @@ class Describer:
             phrase += f" who came {self._position(s.position)}"
         if s.won_by is not None:
             phrase += f" to {self.party_in_prose(s.won_by)}"
+        if s.placed is not None:
+            party, position = s.placed
+            phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
         phrase += self.where(s)
         phrase += self._seat_change(s, in_seats=True)
         phrase += self._thresholds(s.thresholds)
@@ -150,6 +154,9 @@ class Describer:
             phrase += " where " + " or ".join(self.party_in_prose(p) for p in s.parties) + " stood"
         if s.first_time:
             phrase += " won by a first-time winner"
+        if s.placed is not None:
+            party, position = s.placed
+            phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
         phrase += self._seat_change(s, in_seats=False)
         phrase += self._thresholds(s.thresholds)
         return phrase
