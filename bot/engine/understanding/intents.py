@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.engine.understanding.index import Resolution
 from bot.engine.understanding.kinds import GREETINGS, KINDS, Intent, QuestionKind
@@ -218,14 +219,17 @@ def _intent(
     if bag and bag <= GREETINGS | {"me", "please", "you", "there", "bot", "can", "what", "do"}:
         return Intent.HELP, *plain
     asked = _Words(words, bag, text, baseline, _measure(bag))
-    matches = [
-        (kind.specificity, params)
-        for kind in KINDS
-        if (params := _MATCHERS.get(kind.intent, _matched)(kind, asked)) is not None
-    ]
-    if not matches:
-        return None, *plain
-    return max(matches, key=lambda match: match[0])[1]
+    # The most specific match wins: tried in order of specificity, the first match is it.
+    for kind in _by_specificity(KINDS):
+        params = _MATCHERS.get(kind.intent, _matched)(kind, asked)
+        if params is not None:
+            return params
+    return None, *plain
+
+
+@lru_cache(maxsize=4)
+def _by_specificity(kinds: tuple[QuestionKind, ...]) -> tuple[QuestionKind, ...]:
+    return tuple(sorted(kinds, key=lambda kind: -kind.specificity))
 
 
 def _matched(kind: QuestionKind, asked: _Words) -> Params | None:

@@ -77,11 +77,8 @@ class Found:
     start: int
     end: int
     sense: Sense
-    text: str = ""
-
-    @property
-    def role(self) -> Role:
-        return self.sense.role
+    text: str
+    role: Role  # the sense's role, kept beside it: read for every phrase many times over
 
 
 @dataclass(frozen=True)
@@ -174,7 +171,9 @@ def read_words(resolution: Resolution) -> Parsed:
         return parsed
     if not (roles - _SHAPE_ONLY) and not figures:
         return parsed  # names and filler: nothing to compute ("who is azeem rafiq")
-    return replace(parsed, ask=_ask(parsed, resolution.mentions))
+    # Set once, here, while the Parsed is still being made: replace() would copy it all.
+    object.__setattr__(parsed, "ask", _ask(parsed, resolution.mentions))
+    return parsed
 
 
 def _won_by_whom(
@@ -188,7 +187,7 @@ def _won_by_whom(
         if f.text in {"won by", "win by", "wins by"}:
             at = f.end + (1 if f.end < len(words) and words[f.end] in {"a", "an", "the"} else 0)
             if at in starts or at in genders:
-                f = Found(f.start, f.end, Sense(Role.WON), f.text)
+                f = Found(f.start, f.end, Sense(Role.WON), f.text, Role.WON)
         read.append(f)
     return read
 
@@ -209,23 +208,26 @@ def _scan(words: tuple[str, ...], named: set[int]) -> tuple[list[Found], list[Fi
     found: list[Found] = []
     figures: list[Figure] = []
     loose: list[int] = []
+    # How far a phrase may reach from each word: up to the next name.
+    reach = [len(words)] * (len(words) + 1)
+    for j in range(len(words) - 1, -1, -1):
+        reach[j] = j if j in named else reach[j + 1]
     i = 0
     while i < len(words):
         if i in named:
             i += 1
             continue
-        figure = _figure_at(words, i)
+        word = words[i]
+        figure = _figure_at(words, i) if word[0].isdigit() else None
         if figure is not None:
             figures.append(figure)
             i = figure.end
             continue
-        for length in range(min(LONGEST_FROM.get(words[i], 0), len(words) - i), 0, -1):
-            if any(j in named for j in range(i, i + length)):
-                continue
-            text = " ".join(words[i : i + length])
+        for length in range(min(LONGEST_FROM.get(word, 0), reach[i] - i), 0, -1):
+            text = word if length == 1 else " ".join(words[i : i + length])
             sense = PHRASES.get(text)
             if sense is not None:
-                found.append(Found(i, i + length, sense, text))
+                found.append(Found(i, i + length, sense, text, sense.role))
                 i += length
                 break
         else:
@@ -285,11 +287,12 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         for f in found
         if f.role is Role.MEASURE and f.text.endswith("behind") and m.start == f.end
     }
+    named = _ids_by_kind(mentions, trailed)
     subjects = _Subjects(
-        _ids(tuple(m for m in mentions if m.start not in trailed), Kind.PERSON),
-        _ids(mentions, Kind.SEAT),
-        _ids(mentions, Kind.PARTY),
-        _ids(mentions, Kind.PLACE),
+        named[Kind.PERSON],
+        named[Kind.SEAT],
+        named[Kind.PARTY],
+        named[Kind.PLACE],
         tuple(dict.fromkeys(str(f.sense.value) for f in found if f.role is Role.GENDER)),
     )
     parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM)
@@ -342,6 +345,16 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
         against_2019,
     )  # fmt: skip
+
+
+def _ids_by_kind(mentions: tuple[Mention, ...], left_out: set[int]) -> dict[Kind, tuple[str, ...]]:
+    """Each kind's entity ids, in the order named, once each, in one pass."""
+    found: dict[Kind, dict[str, None]] = {kind: {} for kind in Kind}
+    for m in mentions:
+        if m.start not in left_out:
+            kind, _, entity_id = m.keys[0].partition(":")
+            found[Kind(kind)][entity_id] = None
+    return {kind: tuple(ids) for kind, ids in found.items()}
 
 
 def _ids(mentions: tuple[Mention, ...], kind: Kind) -> tuple[str, ...]:
