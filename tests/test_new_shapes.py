@@ -203,3 +203,50 @@ def test_one_party_won_where_another_came_nth(
     line = _first(shipped_engine, question)
     assert line.startswith(f"{len(seats)} seats won by "), line
     assert f"came {'second' if position == 2 else 'third'}" in line
+
+
+def test_flipped_from_one_party_to_another(shipped_engine: Engine) -> None:
+    gained = truth.changed_hands("Lab", "SNP")
+    line = _first(shipped_engine, "how many seats flipped snp to labour")
+    assert line == f"Labour gained {len(gained)} seats from the Scottish National Party."
+
+
+def test_a_region_the_results_do_not_have_is_said_not_guessed(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("highest turnout up north")
+    assert str(answer.status) == "not_found"
+    assert to_plain(answer).startswith("“up north” is not one region in the results.")
+
+
+def test_filler_does_not_stop_a_ranking(shipped_engine: Engine) -> None:
+    lowest = min(truth.constituencies(), key=lambda s: s.turnout)
+    assert _first(shipped_engine, "lowest turnout anywhere??").startswith(lowest.name)
+
+
+def test_up_or_down_is_the_change_not_yes_or_no(shipped_engine: Engine) -> None:
+    sunak = truth.candidacy("Rishi Sunak")
+    assert sunak.change is not None
+    line = _first(shipped_engine, "did sunaks share go up or down")
+    assert line.startswith("Rishi Sunak’s share in Richmond and Northallerton")
+    assert f"{abs(sunak.change):.1f} points" in line
+    assert not line.startswith(("Yes", "No"))
+
+
+def test_the_party_candidate_of_the_seat_in_context(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who won bristol central", conversation)
+    behind = truth.candidacy("Thangam Debbonaire").behind
+    line = _first(shipped_engine, "how far behind was the labour candidate", conversation)
+    assert line.startswith(f"Thangam Debbonaire (Labour) finished {behind:,} votes behind")
+    votes = truth.candidacy("Carla Denyer").votes
+    line = _first(shipped_engine, "how many votes did the green candidate get", conversation)
+    assert line == f"Carla Denyer (Green) got {votes:,} votes in Bristol Central."
+    alone = _first(shipped_engine, "how far behind was the labour candidate")
+    assert alone.startswith("Which seat do you mean?")
+
+
+def test_a_winners_measure_names_the_one_who_won(shipped_engine: Engine) -> None:
+    hunt = truth.constituency("Godalming and Ash")
+    line = _first(shipped_engine, "hunts majority")
+    assert f"{hunt.majority:,} votes" in line
+    assert "Jeremy Hunt" in line
+    assert str(shipped_engine.answer("hunt").status) == "clarify"

@@ -40,6 +40,8 @@ from bot.engine.understanding.text import phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
 
+# Words that ask about a winner: a name shared by several candidates means the one elected.
+_WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
 # A typed name this close to a candidate's is a misspelling of it, not someone else.
 NEAR_NAME = 80
 # Long pastes are cut: no question needs more, and it bounds the work per message.
@@ -67,7 +69,7 @@ class Engine:
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
-        resolution = words_not_names(self.index.resolve(text))
+        resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
         reading = read(resolution)
         parsed = read_words(resolution)
         answer = self._reply_to_pending(text, resolution, reading, conversation)
@@ -96,15 +98,19 @@ class Engine:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
         if narrowed is not None:
             ask, followed = narrowed, True
+        if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
+            return self._answer(resolution, reading, conversation), None  # "which one?" first
         if ask is not None and not followed:
-            ask = _with_referents(ask, reading, conversation)
+            referred = _with_referents(ask, reading, conversation, resolution)
+            if isinstance(referred, Kind):  # "how far behind was the Labour candidate"
+                return lists.who_is_meant(referred), None  # ... with no seat asked about yet
+            ask, by_role = referred if referred is not None else (None, False)
+            followed = by_role  # a role in the seat in context: only the evaluator reads it
         if (
             not self.catalog.official
             or ask is None
             or not (followed or takes(parsed, ask, reading))
         ):
-            return self._answer(resolution, reading, conversation), None
-        if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
             return self._answer(resolution, reading, conversation), None
         answer = self.evaluator.answer(ask)
         if answer.status is Status.ANSWERED:
@@ -243,6 +249,23 @@ class Engine:
             answer = replace(answer, blocks=(left_out, *answer.blocks))
         return answer
 
+    def _winners_asked_of(self, resolution: Resolution) -> Resolution:
+        """'Hunt's majority': only a winner has a majority, so a surname shared by several
+        candidates, one of them elected, names the one elected."""
+        if not _WINNER_WORDS & set(resolution.words):
+            return resolution
+        narrowed = []
+        for mention in resolution.mentions:
+            if mention.ambiguous and all(k.is_a(Kind.PERSON) for k in mention.keys):
+                elected = [k for k in mention.keys if self._elected(k)]
+                if len(elected) == 1:
+                    mention = replace(mention, keys=(elected[0],))
+            narrowed.append(mention)
+        return replace(resolution, mentions=tuple(narrowed))
+
+    def _elected(self, person: Key) -> bool:
+        return any(r.elected for r in self.catalog.results_by_person.get(person.id, []))
+
     def _party_mismatches(
         self, mentions: tuple[Mention, ...]
     ) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
@@ -380,24 +403,40 @@ def _rows_asked(parsed: Parsed) -> Ask | None:
     )
 
 
-def _with_referents(ask: Ask, reading: Reading, conversation: Conversation) -> Ask | None:
+def _with_referents(
+    ask: Ask, reading: Reading, conversation: Conversation, resolution: Resolution
+) -> tuple[Ask, bool] | Kind | None:
     """'how many spoilt ballots were there', 'how far behind was she': the seat or person the
-    pronoun refers to, when the question names none of its own (None: nobody to refer to,
-    which the kinds of question ask about)."""
+    pronoun refers to, when the question names none of its own. None: a pronoun with nobody
+    to refer to, which the kinds of question ask about; a Kind: a role in a seat ("the
+    Labour candidate") with no seat asked about, which only the seat can complete."""
     s = ask.selection
-    if s.people or s.seats or s.place or ask.compared is not None:
-        return ask
+    named = any(
+        m.keys[0].kind in {Kind.PERSON, Kind.SEAT}
+        and resolution.words[m.start - 1 : m.start] != ("behind",)  # whom they trailed
+        for m in resolution.mentions
+    )
+    if s.people or s.seats or s.place or ask.compared is not None or named:
+        return ask, False
     about_one = ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties
     if reading.refers_to_person and about_one:
         person = conversation.person
-        return ask.narrowed(people=(Key(person).id,)) if person else None
+        return (ask.narrowed(people=(Key(person).id,)), False) if person else None
     # "how far behind was the runner-up", "how many votes did the winner get": a place in a
     # seat, with none named, is in the seat last asked about.
     by_role = about_one and (s.position is not None or s.won is not None)
+    # "how far behind was the Labour candidate": one party's candidate, in the seat in context.
+    by_role = by_role or (
+        ask.operation in {Operation.LOOK_UP, Operation.YES_NO}
+        and len(s.parties) == 1
+        and "candidate" in resolution.words
+    )
     if reading.refers_to_seat or by_role:
         seat = conversation.seat
-        return ask.narrowed(seats=(Key(seat).id,)) if seat else None
-    return ask
+        if seat:
+            return ask.narrowed(seats=(Key(seat).id,)), by_role
+        return Kind.SEAT if by_role and not reading.refers_to_seat else None
+    return ask, False
 
 
 def _sources(sources: tuple[Source, ...]) -> Answer:

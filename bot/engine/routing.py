@@ -75,6 +75,15 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not understood")
     if parsed.not_held:
         return lists.not_held(catalog, parsed.not_held[0])
+    if parsed.loose_places:
+        text = (
+            f"“{parsed.loose_places[0]}” is not one region in the results. I know the nations "
+            "(England, Scotland, Wales, Northern Ireland) and England’s regions: the North East, "
+            "the North West, Yorkshire and The Humber, the East Midlands, the West Midlands, "
+            "the East of England, London, the South East and the South West. Ask about one of "
+            "them."
+        )
+        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Which region?")
     if parsed.unanswerable:
         word = parsed.unanswerable[0]
         beyond = _BEYOND.get(word, "not why")

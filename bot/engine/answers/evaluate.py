@@ -393,8 +393,10 @@ class Evaluator:
             if measure not in CANDIDATE_MEASURES:
                 noun = words.noun[:1].upper() + words.noun[1:]
                 return f"{noun} in {seat}, where {who} stood: {shown}."
+            party = self._party(row.result.party)
             return first_line(
-                Operation.LOOK_UP, measure, who=who, seat=seat, value=shown,
+                Operation.LOOK_UP, measure, who=who, seat=seat, value=shown, party=party,
+                name=self.catalog.candidate_name(row.result),
                 winner=with_party(self.catalog, winner.result) if winner else "",
                 runner_up=with_party(self.catalog, runner_up.result) if runner_up else "",
                 candidates=str(row.seat.candidates),
@@ -498,7 +500,7 @@ class Evaluator:
         if rows and s.seats and len(rows) == 1:
             lead = f"Yes: {self._happened(rows[0])}"
         elif rows:
-            lead = f"Yes: {len(rows):,} {phrase}."
+            lead = f"Yes: {len(rows):,} {singular(phrase) if len(rows) == 1 else phrase}."
         else:
             anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
             other = self.candidacies(anyone) if s.seats else []
@@ -529,6 +531,10 @@ class Evaluator:
         plain = replace(s, thresholds=())
         measure = s.thresholds[0].measure
         value = self.value(replace(ask, measure=measure), plain)
+        if value is None and (s.people or s.seats):
+            # The figure is not in the results for this one: say so, as a look-up would.
+            return self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
+                                         selection=plain))  # fmt: skip
         if value is None:
             return _plain(Status.NOT_FOUND, _cannot_combine(ask))
         passed = all(t.admits(value.amount) for t in s.thresholds if t.measure is measure)

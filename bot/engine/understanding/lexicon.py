@@ -42,6 +42,7 @@ class Role(StrEnum):
     NOT_HELD = "not held"  # ages, ministers, future elections
     NEGATION = "negation"  # never dropped: not, except, ...
     FILLER = "filler"
+    LOOSE_PLACE = "loose place"  # "up north": no region of the results
     TO = "to"  # "lost to Reform": the party after it won
     EACH = "each"  # "each party": a table by party
     PEOPLE = "people"  # "people": candidates, unless a measure counts voters
@@ -138,8 +139,8 @@ PHRASES: dict[str, Sense] = _table(
            "larger strongest further farther"),
     _words(Role.LEAST, None, "fewest least lowest smallest worst bottom fewer lower smaller less "
            "weakest"),
-    _group(Role.RISE, None, "rise,rose,risen,increase,increased,up,grew,gain in share,"
-           "went up,go up"),
+    _group(Role.RISE, None, "rise,rose,risen,increase,increased,grew,gain in share,"
+           "went up,go up,gone up,share up,vote up"),
     _group(Role.FALL, None, "fall,fell,fallen,drop,dropped,decline,declined,down,decrease,"
            "decreased,went down,go down"),
     # one answer per party: the kinds of dispatch.py tabulate that
@@ -189,6 +190,9 @@ PHRASES: dict[str, Sense] = _table(
     _words(Role.ASKS_WHO, None, "who whose whom"),
     _words(Role.ASKS_WHERE, None, "where"),
     _words(Role.ASKS_WHICH, None, "which what"),
+    # regions people name that the results do not have as one region
+    _group(Role.LOOSE_PLACE, None, "the north,up north,the south,down south,"
+           "the north and south,home counties,the shires,the regions"),
     # what the results do not hold
     _group(Role.NOT_HELD, None, "prime minister,pm,minister,ministers,cabinet,chancellor,"
            "government,age,aged,ages,old,oldest,young,youngest,younger,older,born,birthday,"
@@ -215,7 +219,8 @@ PHRASES: dict[str, Sense] = _table(
            "number numbers stats statistics data info information detail details little bit "
            "slightly much many far quite very so then also too now stand stood standing ran "
            "run running contest contested voting cast all every each any some on give let "
-           "see look want need like would could should will shall may might"),
+           "see look want need like would could should will shall may might anywhere everywhere "
+           "somewhere"),
 )  # fmt: skip
 
 LONGEST_PHRASE = max(len(p.split()) for p in PHRASES)

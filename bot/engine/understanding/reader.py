@@ -57,6 +57,8 @@ _SHAPE_ONLY = frozenset(
         Role.TO,
     }
 )
+# Nouns naming one row, which a count does not count: "the Labour candidate", "that seat".
+_ONE_OF = frozenset({"candidate", "seat", "constituency", "party", "person"})
 _COMPARISONS = frozenset({Role.ABOVE, Role.BELOW, Role.AT_LEAST, Role.AT_MOST})
 # Words before a figure that make it a threshold even when it looks like a year ("under 2000").
 _BEFORE_A_FIGURE = frozenset("under over below above than least most exceeding of by".split())
@@ -101,6 +103,7 @@ class Parsed:
     not_held: tuple[str, ...] = ()  # words asking what the results do not hold
     unanswerable: tuple[str, ...] = ()  # "why", "before"
     judgement: tuple[str, ...] = ()  # "landslide"
+    loose_places: tuple[str, ...] = ()  # "up north": no one region of the results
     earlier: bool = False  # another election than 2024
     since_2019: bool = False  # "compared to 2019"
     existential: bool = False  # "are there": "there" is no seat
@@ -150,6 +153,7 @@ def read_words(resolution: Resolution) -> Parsed:
         first is not None
         and first.role in {Role.YES_NO, Role.EXISTENTIAL}
         and first.start <= _first_word(words)
+        and not {Role.RISE, Role.FALL} <= roles  # "did it go up or down": which, not yes or no
     )
     parsed = Parsed(
         None,
@@ -160,6 +164,7 @@ def read_words(resolution: Resolution) -> Parsed:
         not_held=tuple(f.text for f in found if f.role is Role.NOT_HELD),
         unanswerable=tuple(f.text for f in found if f.role is Role.UNANSWERABLE),
         judgement=tuple(f.text for f in found if f.role is Role.JUDGEMENT),
+        loose_places=tuple(f.text for f in found if f.role is Role.LOOSE_PLACE),
         earlier=earlier,
         since_2019=since_2019,
         existential=Role.EXISTENTIAL in roles,
@@ -168,6 +173,8 @@ def read_words(resolution: Resolution) -> Parsed:
         roles=roles,
     )
     if earlier or parsed.not_held or parsed.negations or parsed.unanswerable:
+        return parsed
+    if parsed.loose_places:
         return parsed
     if not (roles - _SHAPE_ONLY) and not figures:
         return parsed  # names and filler: nothing to compute ("who is azeem rafiq")
@@ -299,7 +306,8 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     direction = _direction(found)
     thresholds, threshold_used = _thresholds(parsed, direction)
     measure, most = _measure(found, threshold_used)
-    if direction is not None and measure not in {Measure.SWING}:
+    if {Role.RISE, Role.FALL} <= parsed.roles or (
+            direction is not None and measure not in {Measure.SWING}):  # fmt: skip
         measure = Measure.CHANGE
     if measure is Measure.SWING and not subjects.seats and (subjects.people or subjects.parties):
         measure = Measure.CHANGE  # "Reform swing": the change in its candidates' shares
@@ -409,6 +417,9 @@ def _measure(
 
 
 def _direction(found: tuple[Found, ...]) -> str | None:
+    roles = {f.role for f in found}
+    if {Role.RISE, Role.FALL} <= roles:
+        return None  # "did her share go up or down": the change, either way
     for f in found:
         if f.role is Role.RISE:
             return "rise"
@@ -515,7 +526,9 @@ def _operation(
     if Operation.TOTAL in ops:
         return Operation.TOTAL
     if Operation.COUNT in ops:
-        counted = parsed.roles & {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
+        counted = parsed.roles & {Role.GENDER, Role.SITTING, Role.FIRST_TIME} or any(
+            f.role is Role.UNIT and f.text not in _ONE_OF for f in parsed.found
+        )  # "how many candidates", not "how many votes did the Green candidate get"
         counted_people = parsed.has(Role.PEOPLE) and measure is None
         if thresholds or counted or counted_people or _mps(parsed):
             return Operation.COUNT
@@ -631,6 +644,13 @@ def _selection(
             if unit is Unit.SEAT:
                 parties = winners = (*parties, won_by)
                 won_by = None
+    if change is SeatChange.GAINED and gained_from is None and to_at and len(parties) == 2:
+        # "flipped SNP to Labour": the party after "to" gained, the other lost.
+        after = [p for p in parties if p in _party_at(mentions, to_at[0])]
+        if after:
+            gained_from = next(p for p in parties if p != after[0])
+            parties = winners = (after[0],)
+            won = True
     seat_losses = unit is Unit.SEAT and won is False and parties and change is None
     if seat_losses and not any(t.measure is Measure.BEHIND for t in thresholds):
         # "seats Labour lost": won from Labour by another party.

@@ -79,7 +79,7 @@ def superlative(measure: Measure, most: bool) -> str:
 FIRST_LINES: dict[tuple[Operation, Measure | None], str] = {
     (Operation.LOOK_UP, Measure.VOTES): "{who} got {value} in {seat}.",
     (Operation.LOOK_UP, Measure.SHARE): "{who} got {value} of the vote in {seat}.",
-    (Operation.LOOK_UP, Measure.CHANGE): "{who}’s share in {seat}: {value}.",
+    (Operation.LOOK_UP, Measure.CHANGE): "{name}’s share in {seat} ({party}): {value}.",
     (Operation.LOOK_UP, Measure.BEHIND): ("{who} finished {value} in {seat}, won by {winner}."),
     (Operation.LOOK_UP, Measure.AHEAD): "{who} won {seat} by {value} over {runner_up}.",
     (Operation.LOOK_UP, Measure.POSITION): "{who} came {value} of {candidates} in {seat}.",
