@@ -32,6 +32,11 @@ STANDALONE = (
     "who is the prime minister",
     "did farage get more votes than tice",
     "seats with turnout over 70%",
+    "which scottish seats did the snp not win",
+    "how many seats did labour win except london",
+    "which mps in the north west are not labour",
+    "seats lab won with a majority over 20000 where con came second",
+    "how many seats flipped snp to labour",
 )
 
 # Elliptical: after a seat, "which party came second" asks about that seat (tested below).

@@ -65,8 +65,9 @@ FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of
 def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
     """'not', 'except': a word that would change the answer, which no reading uses, is
     refused rather than dropped; 'prime minister', 'ages': not in the results."""
-    if parsed.negations:
-        word = parsed.negations[0]
+    if parsed.negations or (parsed.negated and parsed.ask is None):
+        said = parsed.negations or parsed.texts(Role.NEGATION)
+        word = said[0] if said else "not"
         text = (
             f"I can’t answer a question with “{word}” in it yet, and leaving “{word}” out "
             "would answer a different question. Ask it another way, for example "
@@ -116,6 +117,8 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return bool(s.parties)
     if s.thresholds or ask.measure in NEW_MEASURES or s.placed or s.won_by:
         return True
+    if s.excluded_parties or s.excluded_place or s.not_won_by or parsed.negated:
+        return True  # only the evaluator leaves things out
     if ask.measure is not None and _measured_otherwise(ask, reading):
         return True  # "how many people voted for X": votes, not turnout
     people_filtered = s.gender is not None or s.sitting is not None or s.first_time

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.engine.answers.select import Selector
-from bot.engine.answers.table import CandidacyRow, Table, at_position, figure
+from bot.engine.answers.table import CandidacyRow, SeatRow, Table, at_position, figure
 from bot.engine.answers.tally import NO_OFFICIAL
 from bot.engine.model.answer import (
     Answer,
@@ -225,14 +225,17 @@ class Evaluator:
             return round(100 * votes / valid, 1) if valid else 0.0
         return votes
 
-    def _seats_in(self, selection: Selection) -> list:  # type: ignore[type-arg]
-        seats = self.table.seats.values()
+    def _seats_in(self, selection: Selection) -> list[SeatRow]:
+        seats: list[SeatRow] = list(self.table.seats.values())
         if selection.place:
             inside = set(self.catalog.places[selection.place].seats)
-            return [s for s in seats if s.id in inside]
+            seats = [s for s in seats if s.id in inside]
         if selection.seats:
-            return [s for s in seats if s.id in selection.seats]
-        return list(seats)
+            seats = [s for s in seats if s.id in selection.seats]
+        if selection.excluded_place:
+            outside = set(self.catalog.places[selection.excluded_place].seats)
+            seats = [s for s in seats if s.id not in outside]
+        return seats
 
     def value(self, ask: Ask, selection: Selection) -> Value | None:
         """The measure over a selection: one row's figure, or the rows' figures combined."""

@@ -58,6 +58,9 @@ class Selector:
     def _select(self, s: Selection) -> tuple[CandidacyRow, ...]:
         pool = self._pool(s)
         checks = _checks(s, set(self.catalog.places[s.place].seats) if s.place else None)
+        if s.excluded_place is not None:
+            outside = set(self.catalog.places[s.excluded_place].seats)
+            checks.append(lambda row: row.seat.id not in outside)
         if s.placed is not None:
             checks.append(self._placed(*s.placed))
         if not checks:
@@ -146,6 +149,12 @@ def _checks(s: Selection, in_place: set[str] | None) -> list[Check]:
     if s.gained_from is not None:
         loser = s.gained_from
         checks.append(lambda row: row.seat.changed_hands and row.seat.previous_party == loser)
+    if s.excluded_parties:
+        excluded = set(s.excluded_parties)
+        checks.append(lambda row: row.result.party not in excluded)
+    if s.not_won_by is not None:
+        not_winner = s.not_won_by
+        checks.append(lambda row: row.seat.winner_party != not_winner)
     if s.won_by is not None:
         winner = s.won_by
         checks.append(lambda row: row.seat.winner_party == winner)

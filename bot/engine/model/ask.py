@@ -113,6 +113,10 @@ class Selection:
     won_by: str | None = None  # party id that won the seat: "MPs who lost to Reform"
     # (party id, position) of another candidacy in the seat: "where the Tories came second"
     placed: tuple[str, int] | None = None
+    # What a question excludes: "except London", "MPs not of Labour", "seats Labour didn't win"
+    excluded_parties: tuple[str, ...] = ()
+    excluded_place: str | None = None
+    not_won_by: str | None = None
     thresholds: tuple[Threshold, ...] = ()
 
     @property
@@ -126,6 +130,7 @@ class Selection:
             or self.gender
             or self.sitting is not None
             or self.first_time
+            or bool(self.excluded_parties)
             or any(t.measure in CANDIDATE_MEASURES for t in self.thresholds)
         )
 

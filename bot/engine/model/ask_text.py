@@ -5,8 +5,9 @@ which may swap a long key for a hash of it.
 Tokens, comma-separated: "o" operation, "m" measure, "u" unit, "d" least first, "y" yes or
 no, "2" against 2019, "t" top N; the selection: "P" person, "E" seat, "A" party, "L" place,
 "W" won (1/0), "O" position, "G" gender, "S" sitting (1/0), "F" first-time, "C" seat change,
-"R" gained from, "B" won by, "Q" another party's place, "H" a threshold (measure, comparison,
-figure); "K" the field a comparison varies and its two values.
+"R" gained from, "B" won by, "Q" another party's place, "x" a party left out, "z" a place left
+out, "n" not won by, "H" a threshold (measure, comparison, figure); "K" the field a comparison
+varies and its two values.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def _selection_tokens(s: Selection, shorten: Shorten) -> list[str]:
     tokens += [f"C{_CHANGES[s.seat_change]}"] if s.seat_change else []
     if s.placed is not None:
         tokens.append(f"Q{shorten('party:' + s.placed[0])}@{s.placed[1]}")
+    tokens += ["x" + shorten(f"party:{p}") for p in s.excluded_parties]
+    tokens += ["z" + shorten(f"place:{s.excluded_place}")] if s.excluded_place else []
+    tokens += ["n" + shorten(f"party:{s.not_won_by}")] if s.not_won_by else []
     for t in s.thresholds:
         tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value:g}")
     return tokens
@@ -90,6 +94,7 @@ def _read(text: str, expand: Shorten) -> Ask:
     fields: dict[str, object] = {}
     lists: dict[str, list[str]] = {"people": [], "seats": [], "parties": []}
     thresholds: list[Threshold] = []
+    excluded: list[str] = []
     ask: dict[str, object] = {"descending": True}
     varied = ""
     for token in text.split(","):
@@ -130,6 +135,12 @@ def _read(text: str, expand: Shorten) -> Ask:
         elif code == "Q":
             key, _, position = rest.rpartition("@")
             fields["placed"] = (_id(expand(key)), int(position))
+        elif code == "x":
+            excluded.append(_id(expand(rest)))
+        elif code == "z":
+            fields["excluded_place"] = _id(expand(rest))
+        elif code == "n":
+            fields["not_won_by"] = _id(expand(rest))
         elif code == "K":
             varied = rest
         else:
@@ -137,6 +148,7 @@ def _read(text: str, expand: Shorten) -> Ask:
     selection = Selection(
         people=tuple(lists["people"]), seats=tuple(lists["seats"]),
         parties=tuple(lists["parties"]), thresholds=tuple(thresholds),
+        excluded_parties=tuple(excluded),
         **fields,  # type: ignore[arg-type]
     )  # fmt: skip
     compared = _compared(selection, varied, expand) if varied else None

@@ -206,7 +206,8 @@ PHRASES: dict[str, Sense] = _table(
            "good night,bad night,disaster"),
     # never filler: each would change the answer
     _group(Role.NEGATION, None, "not,no,never,without,except,excluding,besides,apart from,"
-           "other than,other,others,neither,nor,isnt,wasnt,didnt,dont,n't"),
+           "other than,other,others,neither,nor,isnt,wasnt,didnt,dont,doesnt,didn t,don t,"
+           "doesn t,isn t,wasn t,aren t,weren t,outside,outside of,except for,not in"),
     # filler: ordinary words that change nothing
     _words(Role.FILLER, None,
            "receive received receiving get got gets getting poll polled score scored achieve "

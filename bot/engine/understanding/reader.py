@@ -100,6 +100,9 @@ class Parsed:
     figures: tuple[Figure, ...] = ()
     not_understood: tuple[str, ...] = ()  # words with no role at all
     negations: tuple[str, ...] = ()  # words that would change the answer: "not", "except"
+    # What "not"/"except" applies to where it is read: ("party", id), ("place", id), ("won", "")
+    negated: tuple[tuple[str, str], ...] = ()
+    negated_at: frozenset[int] = frozenset()  # where those targets stand in the question
     not_held: tuple[str, ...] = ()  # words asking what the results do not hold
     unanswerable: tuple[str, ...] = ()  # "why", "before"
     judgement: tuple[str, ...] = ()  # "landslide"
@@ -132,6 +135,7 @@ def read_words(resolution: Resolution) -> Parsed:
     years = [i for i in loose if is_year(words[i])]
     loose = [i for i in loose if i not in years]
     roles = frozenset(f.role for f in found)
+    negated, negated_at, unresolved = _negated(found, words, resolution.mentions, roles)
     not_understood = tuple(
         words[i] for i in loose if words[i] not in NON_NAME_WORDS and not is_number(words[i])
     )
@@ -160,7 +164,9 @@ def read_words(resolution: Resolution) -> Parsed:
         tuple(found),
         tuple(figures),
         not_understood,
-        negations=tuple(f.text for f in found if f.role is Role.NEGATION),
+        negations=tuple(unresolved),
+        negated=tuple(negated),
+        negated_at=frozenset(negated_at),
         not_held=tuple(f.text for f in found if f.role is Role.NOT_HELD),
         unanswerable=tuple(f.text for f in found if f.role is Role.UNANSWERABLE),
         judgement=tuple(f.text for f in found if f.role is Role.JUDGEMENT),
@@ -181,6 +187,44 @@ def read_words(resolution: Resolution) -> Parsed:
     # Set once, here, while the Parsed is still being made: replace() would copy it all.
     object.__setattr__(parsed, "ask", _ask(parsed, resolution.mentions))
     return parsed
+
+
+_NOT = frozenset({"not", "never", "didnt", "dont", "doesnt", "didn t", "don t", "doesn t"})
+_SKIPPED = frozenset({"the", "in", "a", "an", "of", "by", "for"})
+_SET_OPERATIONS = frozenset({Operation.COUNT, Operation.LIST, Operation.TOTAL})
+
+
+def _negated(
+    found: list[Found], words: tuple[str, ...], mentions: tuple[Mention, ...],
+    roles: frozenset[Role],
+) -> tuple[list[tuple[str, str]], set[int], list[str]]:  # fmt: skip
+    """What each "not", "except", "other than" applies to: a party or a place named next
+    ("except London", "MPs other than Labour"), or, in a question over many rows, winning or
+    losing ("seats Labour didn't win"). Any other is left unread, and refused."""
+    by_start = {m.start: m for m in mentions}
+    found_at = {f.start: f for f in found}
+    over_many = Role.ASKS_WHICH in roles or Role.ASKS_WHERE in roles or any(
+        f.role is Role.OPERATION and f.sense.value in _SET_OPERATIONS for f in found)  # fmt: skip
+    negated: list[tuple[str, str]] = []
+    at: set[int] = set()
+    unresolved: list[str] = []
+    for f in found:
+        if f.role is not Role.NEGATION:
+            continue
+        i = f.end
+        while i < len(words) and words[i] in _SKIPPED and i not in by_start:
+            i += 1
+        mention, outcome = by_start.get(i), found_at.get(i)
+        kind = mention.keys[0].kind.value if mention and not mention.ambiguous else ""
+        if kind in {"party", "place"} and mention is not None:
+            negated.append((kind, mention.keys[0].id))
+            at.add(i)
+        elif over_many and f.text in _NOT and outcome and outcome.role in {Role.WON, Role.LOST}:
+            negated.append(("won" if outcome.role is Role.WON else "lost", ""))
+            at.add(i)
+        else:
+            unresolved.append(f.text)
+    return negated, at, unresolved
 
 
 def _won_by_whom(
@@ -294,7 +338,7 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         for f in found
         if f.role is Role.MEASURE and f.text.endswith("behind") and m.start == f.end
     }
-    named = _ids_by_kind(mentions, trailed)
+    named = _ids_by_kind(mentions, trailed | parsed.negated_at)
     subjects = _Subjects(
         named[Kind.PERSON],
         named[Kind.SEAT],
@@ -604,6 +648,8 @@ def _selection(
     parties = subjects.parties
     won: bool | None = None
     sitting: bool | None = True if Role.SITTING in roles else None
+    found = tuple(f for f in found if f.start not in parsed.negated_at)
+    roles = frozenset(f.role for f in found)
     if any(f.role is Role.WON for f in found) or _party_seats(found, mentions):
         won = True  # "Labour MPs", "seats Labour won", "Conservative seats"
     lost_share = any(t.measure is Measure.CHANGE for t in thresholds)
@@ -664,6 +710,14 @@ def _selection(
     else:
         gender = subjects.genders[0] if subjects.genders else None
     comparing = operation is Operation.COMPARE
+    excluded = dict(parsed.negated)
+    not_won_by = None
+    if "won" in excluded and unit is Unit.SEAT and winners:
+        not_won_by, winners, won = winners[0], winners[1:], None  # "seats Labour didn't win"
+    elif "won" in excluded:
+        won = False  # "which Labour candidates did not win"
+    if "lost" in excluded:
+        won = True
     return Selection(
         people=subjects.people if len(subjects.people) == 1 else (),
         seats=subjects.seats if len(subjects.seats) == 1 else (),
@@ -678,6 +732,9 @@ def _selection(
         gained_from=gained_from,
         won_by=won_by,
         placed=placed,
+        excluded_parties=tuple(i for kind, i in parsed.negated if kind == "party"),
+        excluded_place=excluded.get("place"),
+        not_won_by=not_won_by,
         thresholds=thresholds,
     )
 

@@ -63,12 +63,15 @@ class Describer:
         return f"{winner} gained {seats}{self.where(s)} from {loser}{end}"
 
     def where(self, selection: Selection) -> str:
-        """' in Scotland', ' in Clacton', or ''."""
+        """' in Scotland', ' in Clacton', ' outside London', or ''."""
+        outside = ""
+        if selection.excluded_place:
+            outside = f" outside {scope_of(self.catalog, selection.excluded_place).named}"
         if selection.seats:
-            return f" in {self.catalog.seats[selection.seats[0]].name}"
+            return f" in {self.catalog.seats[selection.seats[0]].name}{outside}"
         if selection.place:
-            return scope_of(self.catalog, selection.place).where
-        return ""
+            return scope_of(self.catalog, selection.place).where + outside
+        return outside
 
     def rows(self, unit: Unit, s: Selection) -> str:
         if unit is Unit.SEAT:
@@ -107,6 +110,8 @@ class Describer:
             words.append("women" if s.gender == "Female" else "men")
         if s.parties:
             words.append(" or ".join(self.party(p) for p in s.parties))
+        if s.excluded_parties:  # "non-Labour MPs"
+            words.append(" or ".join(f"non-{self.party(p)}" for p in s.excluded_parties))
         if s.first_time:
             words.append("first-time winners")
         elif s.sitting and s.won is False:
@@ -154,6 +159,11 @@ class Describer:
             phrase += " where " + " or ".join(self.party_in_prose(p) for p in s.parties) + " stood"
         if s.first_time:
             phrase += " won by a first-time winner"
+        if s.not_won_by is not None:
+            phrase += f" not won by {self.party_in_prose(s.not_won_by)}"
+        if s.excluded_parties:
+            phrase += " won by a party other than " + " or ".join(
+                self.party_in_prose(p) for p in s.excluded_parties)  # fmt: skip
         if s.placed is not None:
             party, position = s.placed
             phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
