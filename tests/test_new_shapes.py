@@ -250,3 +250,26 @@ def test_a_winners_measure_names_the_one_who_won(shipped_engine: Engine) -> None
     assert f"{hunt.majority:,} votes" in line
     assert "Jeremy Hunt" in line
     assert str(shipped_engine.answer("hunt").status) == "clarify"
+
+
+def test_fifth_round_shapes(shipped_engine: Engine) -> None:
+    scotland = [c for c in truth.candidacies() if c.country == "Scotland" and c.position == 2]
+    snp_second = sum(c.party == "SNP" for c in scotland)
+    line = _first(shipped_engine, "which party came 2nd most often in scotland")
+    assert line == (
+        f"The Scottish National Party came second most often in Scotland: in {snp_second} seats."
+    )
+    line = _first(shipped_engine, "did farage win clacton by more than 8k")
+    assert line.startswith("Yes: Nigel Farage (Reform UK) won Clacton by 8,405 votes")
+    midlands = [s for s in truth.seats()
+                if s["Region name"] == "East Midlands" and "gain" in s["Result"]]  # fmt: skip
+    line = _first(shipped_engine, "seats changing hands in east midlands how many")
+    assert line.startswith(f"{len(midlands)} of the 47 seats in the East Midlands changed hands")
+    greens = [s.name for s in truth.constituencies()
+              if s.winner_party == "Green" and s.name != "Brighton Pavilion"]  # fmt: skip
+    line = _first(shipped_engine, "did the greens win anywhere except brighton pavilion")
+    assert line.startswith(f"Yes: {len(greens)} Green MPs elected other than in Brighton")
+    law = truth.candidacy("Chris Law")
+    line = _first(shipped_engine, "snp share dundee central and change since 19")
+    assert f"{round(law.share, 1):g}%" in line
+    assert f"{abs(law.change or 0):.1f} points" in line

@@ -117,7 +117,8 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return bool(s.parties)
     if s.thresholds or ask.measure in NEW_MEASURES or s.placed or s.won_by:
         return True
-    if s.excluded_parties or s.excluded_place or s.not_won_by or parsed.negated:
+    left_out = s.excluded_parties or s.excluded_place or s.excluded_seats or s.not_won_by
+    if left_out or parsed.negated:
         return True  # only the evaluator leaves things out
     if ask.measure is not None and _measured_otherwise(ask, reading):
         return True  # "how many people voted for X": votes, not turnout
@@ -128,7 +129,7 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
         return True
     if operation is Operation.RANK:
         if ask.unit is Unit.PARTY:
-            return ask.measure is Measure.CANDIDATES
+            return ask.measure in {Measure.CANDIDATES, Measure.NUMBER}
         return (
             ask.measure is Measure.CHANGE
             or s.position is not None

@@ -26,6 +26,7 @@ from bot.engine.model.answer import (
 from bot.engine.model.ask import (
     ADDITIVE,
     CANDIDATE_MEASURES,
+    SEAT_MEASURES,
     Ask,
     Measure,
     Operation,
@@ -36,7 +37,7 @@ from bot.engine.model.keys import Key
 from bot.engine.results.catalog import Catalog, person_key, place_key, seat_key
 from bot.engine.wording.describe import Describer, singular
 from bot.engine.wording.measures import MEASURES, first_line, superlative
-from bot.engine.wording.phrases import ordinal, party_as_subject, with_party
+from bot.engine.wording.phrases import capitalised, ordinal, party_as_subject, with_party
 
 LIST_LENGTH = 10
 RANK_LENGTH = 5
@@ -57,7 +58,9 @@ MORE = {
                      Measure.SEATS, Measure.BEHIND), "more"),
     **dict.fromkeys((Measure.MAJORITY, Measure.ELECTORATE, Measure.AHEAD), "a larger"),
 }  # fmt: skip
-PARTY_MEASURES = frozenset({Measure.SEATS, Measure.VOTES, Measure.SHARE, Measure.CANDIDATES})
+PARTY_MEASURES = frozenset(
+    {Measure.SEATS, Measure.VOTES, Measure.SHARE, Measure.CANDIDATES, Measure.NUMBER}
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,8 @@ class Evaluator:
         lead = first_line(
             Operation.RANK, measure, label=self._label(ask.unit, best_row),
             superlative=superlative(measure, ask.descending),
-            of=f"of the {len(pool):,} {phrase}", value=words.show(best),
+            of=f"of the {len(pool):,} {phrase}{self._with_figure(ask, measure, len(pool))}",
+            value=words.show(best),
         )  # fmt: skip
         ties = list(itertools.takewhile(lambda item: item[1] == best, ordered[1:]))
         if ties:
@@ -193,6 +197,13 @@ class Evaluator:
         items = [self._item(ask.unit, row, measure) for row, _ in shown]
         blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
         return self._answered(ask, blocks, lead, [row for row, _ in shown])
+
+    def _with_figure(self, ask: Ask, measure: Measure, ranked: int) -> str:
+        """' with a change in share on 2019 (notional)': where fewer rows have the figure than
+        the selection holds (a party new to a seat has no change on 2019)."""
+        if ranked >= len(self.rows(ask)):
+            return ""
+        return f" with a {MEASURES[measure].noun}"
 
     def _rank_parties(self, ask: Ask, measure: Measure) -> Answer:
         by_party = self._by_party(ask)
@@ -206,6 +217,17 @@ class Evaluator:
         words = MEASURES[measure]
         where = self.describe.where(ask.selection)
         party, value = shown[0]
+        if measure is Measure.NUMBER and ask.selection.position is not None:
+            # "which party came second most often in Scotland"
+            placed = self.describe.placed_word(ask.selection.position)
+            lead = (
+                f"{party_as_subject(self.catalog.parties[party])} came {placed} "
+                f"{'most' if ask.descending else 'least'} often{where}: in {value:,.0f} seats."
+            )
+            items = [
+                paragraph(bold(self.catalog.parties[p].name), f": {v:,.0f} seats") for p, v in shown
+            ]
+            return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
         lead = (
             f"{party_as_subject(self.catalog.parties[party])} had "
             f"{superlative(measure, ask.descending)}{where}: {words.show(value)}."
@@ -218,7 +240,7 @@ class Evaluator:
     def _party_value(self, rows: list[CandidacyRow], measure: Measure, valid: int) -> float:
         if measure is Measure.SEATS:
             return sum(bool(r.result.elected) for r in rows)
-        if measure is Measure.CANDIDATES:
+        if measure in {Measure.CANDIDATES, Measure.NUMBER}:
             return len(rows)
         votes = sum(r.votes for r in rows)
         if measure is Measure.SHARE:
@@ -235,6 +257,8 @@ class Evaluator:
         if selection.excluded_place:
             outside = set(self.catalog.places[selection.excluded_place].seats)
             seats = [s for s in seats if s.id not in outside]
+        if selection.excluded_seats:
+            seats = [s for s in seats if s.id not in selection.excluded_seats]
         return seats
 
     def value(self, ask: Ask, selection: Selection) -> Value | None:
@@ -330,6 +354,12 @@ class Evaluator:
             about_person = bool(selection.people or selection.parties)
             lead = self._sentence(measure, row, value, about_person)
         assert lead is not None
+        for more in ask.also:  # "and change since 2019": each further figure of the same row
+            further = figure(row, more)
+            if further is not None and more in CANDIDATE_MEASURES | SEAT_MEASURES:
+                lead += f" {capitalised(MEASURES[more].noun)}: {MEASURES[more].show(further)}."
+            else:
+                lead += f" {capitalised(MEASURES[more].noun)}: not given."
         return self._answered(ask, [paragraph(lead)], lead, [row])
 
     def _swing_between(self, ask: Ask) -> Answer:

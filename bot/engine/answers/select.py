@@ -149,6 +149,9 @@ def _checks(s: Selection, in_place: set[str] | None) -> list[Check]:
     if s.gained_from is not None:
         loser = s.gained_from
         checks.append(lambda row: row.seat.changed_hands and row.seat.previous_party == loser)
+    if s.excluded_seats:
+        left_out = set(s.excluded_seats)
+        checks.append(lambda row: row.seat.id not in left_out)
     if s.excluded_parties:
         excluded = set(s.excluded_parties)
         checks.append(lambda row: row.result.party not in excluded)

@@ -116,6 +116,7 @@ class Selection:
     # What a question excludes: "except London", "MPs not of Labour", "seats Labour didn't win"
     excluded_parties: tuple[str, ...] = ()
     excluded_place: str | None = None
+    excluded_seats: tuple[str, ...] = ()
     not_won_by: str | None = None
     thresholds: tuple[Threshold, ...] = ()
 
@@ -147,6 +148,8 @@ class Ask:
     compared: tuple[Selection, Selection] | None = None
     yes_no: bool = False  # "did X get more votes than Y?": the answer starts Yes or No
     against_2019: bool = False  # "how did the Tories do compared to 2019": seats then and now
+    # Further measures a look-up asks of the same row: "SNP share in Dundee and change since 2019"
+    also: tuple[Measure, ...] = ()
 
     def narrowed(self, **changes: object) -> Ask:
         return replace(self, selection=replace(self.selection, **changes))  # type: ignore[arg-type]
@@ -169,4 +172,6 @@ class Ask:
             shown["top"] = self.top
         if self.against_2019:
             shown["against"] = "notional 2019"
+        if self.also:
+            shown["also"] = [str(m) for m in self.also]
         return shown

@@ -3,11 +3,12 @@
 which may swap a long key for a hash of it.
 
 Tokens, comma-separated: "o" operation, "m" measure, "u" unit, "d" least first, "y" yes or
-no, "2" against 2019, "t" top N; the selection: "P" person, "E" seat, "A" party, "L" place,
+no, "2" against 2019, "t" top N, "a" a further measure; the selection: "P" person, "E" seat,
+"A" party, "L" place,
 "W" won (1/0), "O" position, "G" gender, "S" sitting (1/0), "F" first-time, "C" seat change,
 "R" gained from, "B" won by, "Q" another party's place, "x" a party left out, "z" a place left
-out, "n" not won by, "H" a threshold (measure, comparison, figure); "K" the field a comparison
-varies and its two values.
+out, "e" a seat left out, "n" not won by, "H" a threshold (measure, comparison, figure); "K"
+the field a comparison varies and its two values.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def ask_to_text(ask: Ask, shorten: Shorten = lambda key: key) -> str:
     tokens += ["y"] if ask.yes_no else []
     tokens += ["2"] if ask.against_2019 else []
     tokens += [f"t{ask.top}"] if ask.top else []
+    tokens += [f"a{_MEASURES[m]}" for m in ask.also]
     tokens += _selection_tokens(ask.selection, shorten)
     if ask.compared is not None:
         tokens.append(_varied(ask.compared, shorten))
@@ -62,6 +64,7 @@ def _selection_tokens(s: Selection, shorten: Shorten) -> list[str]:
     tokens += ["x" + shorten(f"party:{p}") for p in s.excluded_parties]
     tokens += ["z" + shorten(f"place:{s.excluded_place}")] if s.excluded_place else []
     tokens += ["n" + shorten(f"party:{s.not_won_by}")] if s.not_won_by else []
+    tokens += ["e" + shorten(f"seat:{i}") for i in s.excluded_seats]
     for t in s.thresholds:
         tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value:g}")
     return tokens
@@ -95,6 +98,8 @@ def _read(text: str, expand: Shorten) -> Ask:
     lists: dict[str, list[str]] = {"people": [], "seats": [], "parties": []}
     thresholds: list[Threshold] = []
     excluded: list[str] = []
+    also: list[Measure] = []
+    left_out: list[str] = []
     ask: dict[str, object] = {"descending": True}
     varied = ""
     for token in text.split(","):
@@ -113,6 +118,8 @@ def _read(text: str, expand: Shorten) -> Ask:
             ask["against_2019"] = True
         elif code == "t":
             ask["top"] = int(rest)
+        elif code == "a":
+            also.append(measures[rest])
         elif code in _ENTITIES:
             lists[_ENTITIES[code][0]].append(_id(expand(rest)))
         elif code in _SINGLE:
@@ -141,6 +148,8 @@ def _read(text: str, expand: Shorten) -> Ask:
             fields["excluded_place"] = _id(expand(rest))
         elif code == "n":
             fields["not_won_by"] = _id(expand(rest))
+        elif code == "e":
+            left_out.append(_id(expand(rest)))
         elif code == "K":
             varied = rest
         else:
@@ -149,6 +158,7 @@ def _read(text: str, expand: Shorten) -> Ask:
         people=tuple(lists["people"]), seats=tuple(lists["seats"]),
         parties=tuple(lists["parties"]), thresholds=tuple(thresholds),
         excluded_parties=tuple(excluded),
+        excluded_seats=tuple(left_out),
         **fields,  # type: ignore[arg-type]
     )  # fmt: skip
     compared = _compared(selection, varied, expand) if varied else None
@@ -162,6 +172,7 @@ def _read(text: str, expand: Shorten) -> Ask:
         compared,
         bool(ask.get("yes_no", False)),
         bool(ask.get("against_2019", False)),
+        tuple(also),
     )
 
 

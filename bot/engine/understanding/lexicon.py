@@ -159,7 +159,7 @@ PHRASES: dict[str, Sense] = _table(
     _group(Role.SEAT_CHANGE, SeatChange.HELD, "held,hold,holds,kept,keep,retained,retain,"
            "held on,hung on"),
     _group(Role.SEAT_CHANGE, SeatChange.GAINED, "gained,gain,gains,changed hands,change hands,"
-           "switched,flipped,flip"),
+           "changing hands,changes hands,switched,switching,flipped,flip,flipping,swapped hands"),
     # positions
     [(word, Sense(Role.POSITION, place)) for place, word in enumerate(_ORDINALS, start=1)],
     _group(Role.POSITION, 2, "runner up,runners up"),
@@ -221,7 +221,7 @@ PHRASES: dict[str, Sense] = _table(
            "slightly much many far quite very so then also too now stand stood standing ran "
            "run running contest contested voting cast all every each any some on give let "
            "see look want need like would could should will shall may might anywhere everywhere "
-           "somewhere"),
+           "somewhere often times frequently"),
 )  # fmt: skip
 
 LONGEST_PHRASE = max(len(p.split()) for p in PHRASES)

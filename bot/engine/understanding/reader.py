@@ -216,7 +216,7 @@ def _negated(
             i += 1
         mention, outcome = by_start.get(i), found_at.get(i)
         kind = mention.keys[0].kind.value if mention and not mention.ambiguous else ""
-        if kind in {"party", "place"} and mention is not None:
+        if kind in {"party", "place", "seat"} and mention is not None:
             negated.append((kind, mention.keys[0].id))
             at.add(i)
         elif over_many and f.text in _NOT and outcome and outcome.role in {Role.WON, Role.LOST}:
@@ -378,7 +378,9 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         operation = Operation.COUNT  # "how many seats in total in Wales"
     unit = _unit(found, measure, subjects)
     if measure is None and operation is Operation.RANK and unit is Unit.PARTY:
-        measure = Measure.SEATS
+        # "which party came second most often": its second places; else its seats
+        has_position = any(f.role is Role.POSITION for f in found)
+        measure = Measure.NUMBER if has_position else Measure.SEATS
     descending = True if most is None else most
     if direction is not None and measure is Measure.CHANGE:
         # "fell most": the biggest fall is the lowest change; "rose least" the smallest rise.
@@ -393,9 +395,16 @@ def _ask(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
         return None
     against_2019 = parsed.since_2019 and operation is Operation.COMPARE and compared is None
+    also: tuple[Measure, ...] = ()
+    if operation is Operation.LOOK_UP and measure is not None:
+        # "share and change": every measure named is answered, none silently dropped
+        used = {t.measure for t in thresholds} | {measure}
+        also = tuple(dict.fromkeys(
+            m for f in found if f.role is Role.MEASURE
+            and (m := _sense_measure(f.sense)[0]) not in used))  # fmt: skip
     return Ask(
         operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
-        against_2019,
+        against_2019, also,
     )  # fmt: skip
 
 
@@ -519,6 +528,12 @@ def _measure_near(parsed: Parsed, figure: Figure, word: Found) -> Measure:
     if right_after and right_after[0].text in _FIGURE_NOUNS:
         return _FIGURE_NOUNS[right_after[0].text]  # "more than 10 candidates"
     named_after = [_sense_measure(f.sense)[0] for f in right_after if f.role is Role.MEASURE]
+    if word.start > 0 and any(f.text == "by" and f.end == word.start for f in parsed.found):
+        # "win Clacton by more than 8k", "lose by under 500": the margin
+        if parsed.has(Role.WON):
+            return Measure.AHEAD
+        if parsed.has(Role.LOST):
+            return Measure.BEHIND
     adjacent = [f for f in measures if f.end in {word.start, word.start - 1}]
     named_before = _sense_measure(adjacent[-1].sense)[0] if adjacent else None
     if named_after and named_after[0] is Measure.CHANGE:
@@ -734,6 +749,7 @@ def _selection(
         placed=placed,
         excluded_parties=tuple(i for kind, i in parsed.negated if kind == "party"),
         excluded_place=excluded.get("place"),
+        excluded_seats=tuple(i for kind, i in parsed.negated if kind == "seat"),
         not_won_by=not_won_by,
         thresholds=thresholds,
     )

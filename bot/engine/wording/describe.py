@@ -67,6 +67,9 @@ class Describer:
         outside = ""
         if selection.excluded_place:
             outside = f" outside {scope_of(self.catalog, selection.excluded_place).named}"
+        if selection.excluded_seats:
+            named = " or ".join(self.catalog.seats[i].name for i in selection.excluded_seats)
+            outside += f" other than in {named}"
         if selection.seats:
             return f" in {self.catalog.seats[selection.seats[0]].name}{outside}"
         if selection.place:
@@ -152,7 +155,8 @@ class Describer:
             phrase += f" where {who} came {self._position(s.position)}"
         elif s.won and (s.seat_change is None or s.gender or s.sitting) and (
                 party or s.gender or s.sitting):  # fmt: skip
-            phrase += f" won by {who}"
+            by = self.party_in_prose(s.parties[0]) if who == party and len(s.parties) == 1 else who
+            phrase += f" won by {by}"
         elif s.won is False and (party or s.gender or s.sitting):
             phrase += f" where {who} lost"
         elif party and s.won is None and s.seat_change is None:
@@ -182,6 +186,9 @@ class Describer:
         if s.seat_change is SeatChange.HELD:
             return f"{lead} held{by or ' by the same party'} (on notional 2019 results)"
         return ""
+
+    def placed_word(self, position: int) -> str:
+        return self._position(position)
 
     @staticmethod
     def _position(position: int) -> str:
