@@ -273,3 +273,26 @@ def test_fifth_round_shapes(shipped_engine: Engine) -> None:
     line = _first(shipped_engine, "snp share dundee central and change since 19")
     assert f"{round(law.share, 1):g}%" in line
     assert f"{abs(law.change or 0):.1f} points" in line
+
+
+def test_sixth_round_shapes(shipped_engine: Engine) -> None:
+    by_region: dict[str, list[int]] = {}
+    for s in truth.constituencies():
+        valid, electorate = by_region.setdefault(s.region, [0, 0])
+        by_region[s.region] = [valid + s.valid, electorate + s.electorate]
+    best = max(by_region, key=lambda r: by_region[r][0] / by_region[r][1])
+    turnout = round(100 * by_region[best][0] / by_region[best][1], 1)
+    line = _first(shipped_engine, "which region had the highest turnout")
+    assert line == f"The {best} had the highest turnout of the 12 regions: {turnout:g}%."
+    lost = sum(r.sitting for r in truth.candidates()) - sum(w.sitting for w in truth.winners())
+    assert _first(shipped_engine, "how many sitting MPs lost their seats").startswith(f"{lost} ")
+    answer = shipped_engine.answer("will reform win more seats next time?")
+    assert str(answer.status) == "not_found"
+    conversation = Conversation()
+    shipped_engine.answer("how many welsh constituencies did labour NOT win", conversation)
+    won, seats = truth.seats_won("RUK")
+    line = _first(shipped_engine, "and how many seats did reform win overall", conversation)
+    assert line.startswith(f"Reform UK won {won} of {seats} seats")
+    women = [c for c in truth.candidacies() if c.won and c.gender == "Female" and c.party != "Lab"]
+    line = _first(shipped_engine, "how many women MPs are there not counting labour ones")
+    assert line.startswith(f"{len(women)} women non-Labour MPs")

@@ -236,7 +236,12 @@ class Engine:
             return lists.not_found(self.catalog, resolution.unknown_phrase())
         if reading.intent is None and not keys and not reading.follow_up:
             return lists.not_found(self.catalog, "")
-        if reading.refers_to_person and not keys and conversation.person is None:
+        if (
+            reading.refers_to_person
+            and not keys
+            and conversation.person is None
+            and reading.intent is not Intent.COUNT  # "how many MPs lost their seats"
+        ):
             return lists.who_is_meant(Kind.PERSON)  # "who beat him?" with no one asked about yet
         if reading.refers_to_seat and not keys and conversation.seat is None:
             return lists.who_is_meant(Kind.SEAT)
@@ -358,6 +363,7 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
         and keys
         and conversation.qualifiers
         and not any(k.is_a(Kind.PERSON) for k in keys)
+        and not reading.national  # "and how many did Reform win overall": no place kept
     ):
         # "and Scotland?" after "Labour in Wales": the new place, the same party.
         kinds = {k.kind for k in keys}

@@ -130,6 +130,8 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
     if operation is Operation.RANK:
         if ask.unit is Unit.PARTY:
             return ask.measure in {Measure.CANDIDATES, Measure.NUMBER}
+        if ask.unit in {Unit.REGION, Unit.NATION}:
+            return True
         return (
             ask.measure is Measure.CHANGE
             or s.position is not None

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from bot.engine.answers.scope import scope_of
 from bot.engine.answers.select import Selector
 from bot.engine.answers.table import CandidacyRow, SeatRow, Table, at_position, figure
 from bot.engine.answers.tally import NO_OFFICIAL
@@ -35,6 +36,7 @@ from bot.engine.model.ask import (
 )
 from bot.engine.model.keys import Key
 from bot.engine.results.catalog import Catalog, person_key, place_key, seat_key
+from bot.engine.understanding.places import Level
 from bot.engine.wording.describe import Describer, singular
 from bot.engine.wording.measures import MEASURES, first_line, superlative
 from bot.engine.wording.phrases import capitalised, ordinal, party_as_subject, with_party
@@ -175,6 +177,8 @@ class Evaluator:
         measure = ask.measure or Measure.VOTES
         if ask.unit is Unit.PARTY:
             return self._rank_parties(ask, measure)
+        if ask.unit in {Unit.REGION, Unit.NATION}:
+            return self._rank_places(ask, measure)
         pool = self.select.ranked(ask.selection, measure, per_seat=ask.unit is Unit.SEAT)
         phrase = self.describe.rows(ask.unit, ask.selection)
         if not pool:
@@ -197,6 +201,33 @@ class Evaluator:
         items = [self._item(ask.unit, row, measure) for row, _ in shown]
         blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
         return self._answered(ask, blocks, lead, [row for row, _ in shown])
+
+    def _rank_places(self, ask: Ask, measure: Measure) -> Answer:
+        """'which region had the highest turnout': the measure over each region's seats."""
+        places = [
+            p for p in self.catalog.places.values()
+            if (p.level is Level.NATION if ask.unit is Unit.NATION else (
+                p.level is Level.REGION or (p.level is Level.NATION and p.name != "England")))
+        ]  # fmt: skip
+        values = [
+            (place, value.amount)
+            for place in places
+            if (value := self.value(ask, replace(ask.selection, place=place.id))) is not None
+        ]
+        if not values:
+            return _plain(Status.NOT_FOUND, _cannot_combine(ask))
+        values.sort(key=lambda item: item[1], reverse=ask.descending)
+        words = MEASURES[measure]
+        best, top = values[0]
+        named = scope_of(self.catalog, best.id).named
+        lead = (
+            f"{named[:1].upper() + named[1:]} had {superlative(measure, ask.descending)} of the "
+            f"{len(values)} {ask.unit.value}{self.describe.qualifier(ask.selection)}: "
+            f"{words.show(top)}."
+        )
+        items = [paragraph(bold(p.name), f": {words.show(v)}") for p, v in values]
+        return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [],
+                              whole=True)  # fmt: skip
 
     def _with_figure(self, ask: Ask, measure: Measure, ranked: int) -> str:
         """' with a change in share on 2019 (notional)': where fewer rows have the figure than
@@ -716,6 +747,12 @@ def refusal(ask: Ask) -> str | None:
         if operation in {Operation.RANK, Operation.TOTAL, Operation.COMPARE}:
             return _cannot_combine(ask)
         return None
+    if ask.unit in {Unit.REGION, Unit.NATION} and operation is not Operation.RANK:
+        return (f"I can only rank {ask.unit.value} by a measure (“which region had the highest "
+                "turnout”); ask about one by name for the rest.")  # fmt: skip
+    if ask.unit in {Unit.REGION, Unit.NATION} and measure in NOT_ADDABLE:
+        return (f"I can’t rank {ask.unit.value} by {MEASURES[measure].noun}: it belongs to a "
+                "candidate or a seat, not to many seats together.")  # fmt: skip
     if ask.unit is Unit.PARTY and measure not in PARTY_MEASURES:
         return (f"I can’t rank parties by {MEASURES[measure].noun}; I can rank them by seats, "
                 "votes, share of the vote or candidates.")  # fmt: skip

@@ -73,6 +73,8 @@ class Unit(StrEnum):
     CANDIDATE = "candidates"
     SEAT = "seats"
     PARTY = "parties"
+    REGION = "regions"  # England's nine and the three other nations, as the Library groups seats
+    NATION = "nations"
 
 
 class SeatChange(StrEnum):

@@ -20,7 +20,7 @@ from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection,
 
 _OPERATIONS = dict(zip(Operation, "LYCIRTM", strict=True))
 _MEASURES = dict(zip(Measure, "vscbapmtedinSwN", strict=True))
-_UNITS = {Unit.CANDIDATE: "c", Unit.SEAT: "s", Unit.PARTY: "p"}
+_UNITS = {Unit.CANDIDATE: "c", Unit.SEAT: "s", Unit.PARTY: "p", Unit.REGION: "r", Unit.NATION: "n"}
 _CHANGES = {SeatChange.HELD: "h", SeatChange.GAINED: "g"}
 _COMPARISONS = {(True, False): ">", (False, False): "<", (True, True): "]", (False, True): "["}
 # Selection fields that name entities, by token, with the kind of their keys.

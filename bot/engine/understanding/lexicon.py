@@ -151,6 +151,8 @@ PHRASES: dict[str, Sense] = _table(
     _words(Role.UNIT, Unit.CANDIDATE, "candidate candidates politicians"),
     _words(Role.PEOPLE, None, "people person"),
     _words(Role.UNIT, Unit.PARTY, "party parties"),
+    _words(Role.UNIT, Unit.REGION, "region regions"),
+    _words(Role.UNIT, Unit.NATION, "nation nations"),
     _group(Role.WON, "mps", "mps,members,winners,members of parliament"),
     _group(Role.WON, "mp", "mp,winner,member,member of parliament"),
     # outcomes
@@ -196,7 +198,8 @@ PHRASES: dict[str, Sense] = _table(
     # what the results do not hold
     _group(Role.NOT_HELD, None, "prime minister,pm,minister,ministers,cabinet,chancellor,"
            "government,age,aged,ages,old,oldest,young,youngest,younger,older,born,birthday,"
-           "next election,future,future elections,will win,predict,prediction,polls,"
+           "next election,future,future elections,will win,predict,prediction,polls,will,next time,"
+           "going to win,gonna,"
            "opinion polls,salary,expenses,ethnicity,religion"),
     # the results say what happened, not why
     _group(Role.UNANSWERABLE, None, "why,how come,reason,reasons,because,before,after,during,"
@@ -207,7 +210,8 @@ PHRASES: dict[str, Sense] = _table(
     # never filler: each would change the answer
     _group(Role.NEGATION, None, "not,no,never,without,except,excluding,besides,apart from,"
            "other than,other,others,neither,nor,isnt,wasnt,didnt,dont,doesnt,didn t,don t,"
-           "doesn t,isn t,wasn t,aren t,weren t,outside,outside of,except for,not in"),
+           "doesn t,isn t,wasn t,aren t,weren t,outside,outside of,except for,not in,not counting,"
+           "not including,leaving out,ignoring"),
     # filler: ordinary words that change nothing
     _words(Role.FILLER, None,
            "receive received receiving get got gets getting poll polled score scored achieve "
@@ -220,7 +224,7 @@ PHRASES: dict[str, Sense] = _table(
            "number numbers stats statistics data info information detail details little bit "
            "slightly much many far quite very so then also too now stand stood standing ran "
            "run running contest contested voting cast all every each any some on give let "
-           "see look want need like would could should will shall may might anywhere everywhere "
+           "see look want need like would could should shall may might anywhere everywhere "
            "somewhere often times frequently"),
 )  # fmt: skip
 

@@ -62,6 +62,11 @@ class Describer:
         seats = f"{count:,} seat" + ("" if count == 1 else "s")
         return f"{winner} gained {seats}{self.where(s)} from {loser}{end}"
 
+    def qualifier(self, s: Selection) -> str:
+        """What narrows the rows of a region's figure: ' (Labour)', ''."""
+        parties = " or ".join(self.party(p) for p in s.parties)
+        return f" ({parties})" if parties else ""
+
     def where(self, selection: Selection) -> str:
         """' in Scotland', ' in Clacton', ' outside London', or ''."""
         outside = ""
