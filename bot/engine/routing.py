@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from bot.engine.answers import lists, national
-from bot.engine.answers.evaluate import refusal
+from bot.engine.answers.pieces import refusal
 from bot.engine.answers.scope import EVERY_SEAT
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit

@@ -1,0 +1,179 @@
+"""Comparisons and yes or no: two selections on a measure, a figure against a threshold,
+a finishing place, whether any row qualifies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.answers.looking_up import LookingUp
+from bot.engine.answers.pieces import (
+    LIST_LENGTH,
+    MORE,
+    cannot_combine,
+    people_noun,
+    plain,
+    position_word,
+)
+from bot.engine.answers.table import CandidacyRow, at_position
+from bot.engine.model.answer import (
+    Answer,
+    Status,
+    paragraph,
+)
+from bot.engine.model.ask import (
+    ADDITIVE,
+    Ask,
+    Measure,
+    Operation,
+    Selection,
+    Unit,
+)
+from bot.engine.wording.describe import singular
+from bot.engine.wording.measures import MEASURES, first_line
+from bot.engine.wording.phrases import party_as_subject, with_party
+
+
+class Comparing(LookingUp):
+    def _compare(self, ask: Ask) -> Answer:
+        assert ask.compared is not None
+        measure = ask.measure
+        first, second = ask.compared
+        a, b = self.value(ask, first), self.value(ask, second)
+        if measure is None or a is None or b is None:
+            return plain(Status.NOT_FOUND, cannot_combine(ask))
+        rows = self.rows(ask, first)[:3] + self.rows(ask, second)[:3]
+        higher = a.amount > b.amount
+        verdict = ""
+        if ask.yes_no:
+            verdict = "Yes: " if higher == ask.descending and a.amount != b.amount else "No: "
+        one_each = [self._one_candidacy(side) for side in (first, second)]
+        if measure is Measure.VOTES and one_each[0] and one_each[1]:
+            lead = self._finished(one_each[0], one_each[1])
+        elif measure is Measure.NUMBER:
+            lead = self._more_of(ask, a.amount, b.amount)
+        else:
+            lead = self._more(measure, first, second, a.amount, b.amount)
+        lead = verdict + lead
+        return self._answered(ask, [paragraph(lead)], lead, rows)
+
+    def _one_candidacy(self, selection: Selection) -> CandidacyRow | None:
+        if not (selection.people or (selection.parties and selection.seats)):
+            return None
+        rows = self.candidacies(selection)
+        return rows[0] if len(rows) == 1 else None
+
+    def _finished(self, a: CandidacyRow, b: CandidacyRow) -> str:
+        """Two candidacies by votes: where each finished in one seat, or each seat's figure."""
+        top, low = (a, b) if a.votes >= b.votes else (b, a)
+        names = with_party(self.catalog, top.result), with_party(self.catalog, low.result)
+        if top.votes == low.votes:
+            return f"{names[0]} and {names[1]} got the same number of votes: {top.votes:,}."
+        more = f"{top.votes - low.votes:,} more"
+        if top.seat is low.seat:
+            return (f"{names[0]} finished ahead of {names[1]} in {top.seat.name}: "
+                    f"{top.votes:,} votes ({position_word(top)}) to {low.votes:,} "
+                    f"({position_word(low)}), {more}.")  # fmt: skip
+        return (f"{names[0]} got more votes than {names[1]}: {top.votes:,} in {top.seat.name} "
+                f"to {low.votes:,} in {low.seat.name}, {more}.")  # fmt: skip
+
+    def _more(self, measure: Measure, first: Selection, second: Selection, a: float,
+              b: float) -> str:  # fmt: skip
+        words = MEASURES[measure]
+        name_a, name_b = self.describe.selection_name(first), self.describe.selection_name(second)
+        if a == b:
+            return f"{name_a} and {name_b} had the same {words.noun}: {words.show(a)}."
+        top, low = (name_a, name_b) if a > b else (name_b, name_a)
+        tv, lv = (a, b) if a > b else (b, a)
+        difference = ""
+        if measure in ADDITIVE or measure in {Measure.MAJORITY, Measure.AHEAD, Measure.BEHIND}:
+            difference = f", {round(tv - lv):,} more"
+        elif measure in {Measure.SHARE, Measure.TURNOUT, Measure.CHANGE, Measure.SWING}:
+            difference = f", {round(tv, 1) - round(lv, 1):.1f} points higher"
+        return first_line(
+            Operation.COMPARE, measure, first=top, second=low, more=MORE.get(measure, "a higher"),
+            noun=words.noun, first_value=words.show(tv), second_value=words.show(lv),
+            difference=difference,
+        )  # fmt: skip
+
+    def _more_of(self, ask: Ask, a: float, b: float) -> str:
+        """'More men than women were elected in Wales: 17 to 15.'"""
+        assert ask.compared is not None
+        first, second = ask.compared
+        noun_a, noun_b = people_noun(first), people_noun(second)
+        verb = "were elected" if ask.selection.won else "stood"
+        where = self.describe.where(ask.selection)
+        if a == b:
+            return f"As many {noun_a} as {noun_b} {verb}{where}: {round(a):,} each."
+        top, low = (noun_a, noun_b) if a > b else (noun_b, noun_a)
+        tv, lv = (a, b) if a > b else (b, a)
+        return f"More {top} than {low} {verb}{where}: {round(tv):,} to {round(lv):,}."
+
+    def _yes_no(self, ask: Ask) -> bool:
+        return ask.yes_no
+
+    def _check(self, ask: Ask) -> Answer:
+        """Yes or no: a figure against a threshold ("was turnout in Clacton over 60%"), a
+        finishing place ("did Reform come second in Bristol Central"), or whether any row
+        qualifies ("did a woman win Clacton"); the figure or what happened follows."""
+        s = ask.selection
+        subject = bool(s.people or s.seats or s.parties or s.place)
+        if s.position is not None and (s.people or (s.parties and s.seats)):
+            return self._check_position(ask)
+        if s.thresholds and subject:
+            return self._check_threshold(ask)
+        rows = self.rows(ask)
+        phrase = self.describe.rows(ask.unit, s)
+        if rows and s.seats and len(rows) == 1:
+            lead = f"Yes: {self._happened(rows[0])}"
+        elif rows:
+            lead = f"Yes: {len(rows):,} {singular(phrase) if len(rows) == 1 else phrase}."
+        else:
+            anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
+            other = self.candidacies(anyone) if s.seats else []
+            lead = f"No: {self._happened(other[0])}" if other else f"No: no {phrase}."
+        return self._answered(ask, [paragraph(lead)], lead, rows[:LIST_LENGTH])
+
+    def _happened(self, row: CandidacyRow) -> str:
+        who = with_party(self.catalog, row.result)
+        if row.result.elected:
+            return f"{who} won {row.seat.name}."
+        return f"{who} came {position_word(row)} in {row.seat.name}."
+
+    def _check_position(self, ask: Ask) -> Answer:
+        s = ask.selection
+        assert s.position is not None
+        rows = self.candidacies(replace(s, position=None, thresholds=()))
+        if not rows:
+            return plain(Status.NOT_FOUND, f"No {self.describe.rows(Unit.CANDIDATE, s)}.")
+        row = rows[0]
+        passed = at_position(row, s.position)
+        lead = f"{'Yes' if passed else 'No'}: {self._happened(row)}"
+        if not passed and row.result.elected:
+            lead = f"No: {with_party(self.catalog, row.result)} won {row.seat.name}."
+        return self._answered(ask, [paragraph(lead)], lead, [row])
+
+    def _check_threshold(self, ask: Ask) -> Answer:
+        s = ask.selection
+        bare = replace(s, thresholds=())
+        measure = s.thresholds[0].measure
+        value = self.value(replace(ask, measure=measure), bare)
+        if value is None and (s.people or s.seats):
+            # The figure is not in the results for this one: say so, as a look-up would.
+            return self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
+                                         selection=bare))  # fmt: skip
+        if value is None:
+            return plain(Status.NOT_FOUND, cannot_combine(ask))
+        passed = all(t.admits(value.amount) for t in s.thresholds if t.measure is measure)
+        if measure is Measure.SEATS:
+            party = party_as_subject(self.catalog.parties[s.parties[0]]) if s.parties else (
+                "They")  # fmt: skip
+            said = f"{party} won {MEASURES[measure].show(value.amount)}{self.describe.where(s)}."
+            looked = self._answered(ask, [paragraph(said)], said, [])
+        elif value.rows > 1 or not (s.people or s.seats):
+            looked = self._total(replace(ask, operation=Operation.TOTAL, measure=measure,
+                                         selection=bare))  # fmt: skip
+        else:
+            looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
+                                           selection=bare))  # fmt: skip
+        lead = f"{'Yes' if passed else 'No'}: {looked.headline}"
+        return replace(looked, blocks=(paragraph(lead),), headline=lead)

@@ -1,0 +1,129 @@
+"""Rankings: candidacies or seats by any measure, and parties, regions and nations by
+their totals."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from bot.engine.answers.pieces import (
+    RANK_LENGTH,
+    cannot_combine,
+    plain,
+)
+from bot.engine.answers.rowset import RowSet
+from bot.engine.answers.scope import scope_of
+from bot.engine.model.answer import (
+    Answer,
+    Block,
+    BulletList,
+    Status,
+    bold,
+    paragraph,
+)
+from bot.engine.model.ask import (
+    Ask,
+    Measure,
+    Operation,
+    Unit,
+)
+from bot.engine.understanding.places import Level
+from bot.engine.wording.measures import MEASURES, first_line, superlative
+from bot.engine.wording.phrases import party_as_subject
+
+
+class Ranking(RowSet):
+    def _rank(self, ask: Ask) -> Answer:
+        measure = ask.measure or Measure.VOTES
+        if ask.unit is Unit.PARTY:
+            return self._rank_parties(ask, measure)
+        if ask.unit in {Unit.REGION, Unit.NATION}:
+            return self._rank_places(ask, measure)
+        pool = self.select.ranked(ask.selection, measure, per_seat=ask.unit is Unit.SEAT)
+        phrase = self.describe.rows(ask.unit, ask.selection)
+        if not pool:
+            lead = f"No {phrase} have a figure for that."
+            return plain(Status.NOT_FOUND, lead)
+        ordered = pool if ask.descending else pool[::-1]
+        shown = ordered[: ask.top or RANK_LENGTH]
+        best_row, best = shown[0]
+        words = MEASURES[measure]
+        lead = first_line(
+            Operation.RANK, measure, label=self._label(ask.unit, best_row),
+            superlative=superlative(measure, ask.descending),
+            of=f"of the {len(pool):,} {phrase}{self._with_figure(ask, measure, len(pool))}",
+            value=words.show(best),
+        )  # fmt: skip
+        ties = list(itertools.takewhile(lambda item: item[1] == best, ordered[1:]))
+        if ties:
+            named = "; ".join(self._label(ask.unit, r) for r, _ in ties[:3])
+            lead += f" So did {len(ties)} more: {named}" + (" ..." if len(ties) > 3 else ".")
+        items = [self._item(ask.unit, row, measure) for row, _ in shown]
+        blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
+        return self._answered(ask, blocks, lead, [row for row, _ in shown])
+
+    def _rank_places(self, ask: Ask, measure: Measure) -> Answer:
+        """'which region had the highest turnout': the measure over each region's seats."""
+        places = [
+            p for p in self.catalog.places.values()
+            if (p.level is Level.NATION if ask.unit is Unit.NATION else (
+                p.level is Level.REGION or (p.level is Level.NATION and p.name != "England")))
+        ]  # fmt: skip
+        values = [
+            (place, value.amount)
+            for place in places
+            if (value := self.value(ask, replace(ask.selection, place=place.id))) is not None
+        ]
+        if not values:
+            return plain(Status.NOT_FOUND, cannot_combine(ask))
+        values.sort(key=lambda item: item[1], reverse=ask.descending)
+        words = MEASURES[measure]
+        best, top = values[0]
+        named = scope_of(self.catalog, best.id).named
+        lead = (
+            f"{named[:1].upper() + named[1:]} had {superlative(measure, ask.descending)} of the "
+            f"{len(values)} {ask.unit.value}{self.describe.qualifier(ask.selection)}: "
+            f"{words.show(top)}."
+        )
+        items = [paragraph(bold(p.name), f": {words.show(v)}") for p, v in values]
+        return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [],
+                              whole=True)  # fmt: skip
+
+    def _with_figure(self, ask: Ask, measure: Measure, ranked: int) -> str:
+        """' with a change in share on 2019 (notional)': where fewer rows have the figure than
+        the selection holds (a party new to a seat has no change on 2019)."""
+        if ranked >= len(self.rows(ask)):
+            return ""
+        return f" with a {MEASURES[measure].noun}"
+
+    def _rank_parties(self, ask: Ask, measure: Measure) -> Answer:
+        by_party = self._by_party(ask)
+        valid = self._valid_in(ask.selection)
+        values = {p: self._party_value(rows, measure, valid) for p, rows in by_party.items()}
+        ranked = sorted(values.items(), key=lambda item: item[1], reverse=ask.descending)
+        ranked = [(p, v) for p, v in ranked if measure is not Measure.SEATS or v or ask.descending]
+        if not ranked:
+            return plain(Status.NOT_FOUND, "No party has a figure for that.")
+        shown = ranked[: ask.top or RANK_LENGTH]
+        words = MEASURES[measure]
+        where = self.describe.where(ask.selection)
+        party, value = shown[0]
+        if measure is Measure.NUMBER and ask.selection.position is not None:
+            # "which party came second most often in Scotland"
+            placed = self.describe.placed_word(ask.selection.position)
+            lead = (
+                f"{party_as_subject(self.catalog.parties[party])} came {placed} "
+                f"{'most' if ask.descending else 'least'} often{where}: in {value:,.0f} seats."
+            )
+            items = [
+                paragraph(bold(self.catalog.parties[p].name), f": {v:,.0f} seats") for p, v in shown
+            ]
+            return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
+        lead = (
+            f"{party_as_subject(self.catalog.parties[party])} had "
+            f"{superlative(measure, ask.descending)}{where}: {words.show(value)}."
+        )
+        items = [
+            paragraph(bold(self.catalog.parties[p].name), f": {words.show(v)}") for p, v in shown
+        ]
+        return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
