@@ -1,0 +1,233 @@
+"""A reading made into an Ask: its subjects, measure, operation, unit and selection."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.model.ask import (
+    SEAT_MEASURES,
+    Ask,
+    Measure,
+    Operation,
+    Threshold,
+    Unit,
+)
+from bot.engine.model.keys import Kind
+from bot.engine.understanding.index import Mention
+from bot.engine.understanding.lexicon import Role
+from bot.engine.understanding.measuring import read_direction, read_measure, read_thresholds
+from bot.engine.understanding.parsed import COMPARISONS, Found, Parsed, Subjects, mps, sense_measure
+from bot.engine.understanding.selecting import of_winners, read_compared, read_selection
+
+MAX_TOP = 50
+
+
+# Nouns naming one row, which a count does not count: "the Labour candidate", "that seat".
+_ONE_OF = frozenset({"candidate", "seat", "constituency", "party", "person"})
+
+
+def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
+    found = parsed.found
+    if any(m.ambiguous for m in mentions):
+        return None  # "which one?" comes first
+    # "how far behind Farage were they": the person after "behind" is who they trailed.
+    trailed = {
+        m.start
+        for m in mentions
+        for f in found
+        if f.role is Role.MEASURE and f.text.endswith("behind") and m.start == f.end
+    }
+    named = _ids_by_kind(mentions, trailed | parsed.negated_at)
+    subjects = Subjects(
+        named[Kind.PERSON],
+        named[Kind.SEAT],
+        named[Kind.PARTY],
+        named[Kind.PLACE],
+        tuple(dict.fromkeys(str(f.sense.value) for f in found if f.role is Role.GENDER)),
+    )
+    parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM)
+    direction = read_direction(found)
+    thresholds, threshold_used = read_thresholds(parsed, direction)
+    measure, most = read_measure(found, threshold_used)
+    if {Role.RISE, Role.FALL} <= parsed.roles or (
+            direction is not None and measure not in {Measure.SWING}):  # fmt: skip
+        measure = Measure.CHANGE
+    if measure is Measure.SWING and not subjects.seats and (subjects.people or subjects.parties):
+        measure = Measure.CHANGE  # "Reform swing": the change in its candidates' shares
+    if measure is None and _seat_counts_candidates(found, subjects):
+        measure = Measure.CANDIDATES  # "which seat had the most candidates"
+    if measure is None and _counts_seats_won(found, most):
+        measure = Measure.SEATS  # "who won the most seats", "did Labour win more seats than"
+    side_by_side = subjects.pairs or parties_pair
+    # "X ahead of Y", "did Labour finish ahead of the Conservatives": their votes compared.
+    ahead_of = [f for f in found if f.text in {"ahead", "behind", "lead"}]
+    if ahead_of and side_by_side and most is None:
+        measure, most = Measure.VOTES, ahead_of[0].text != "behind"
+    operation = _operation(parsed, measure, subjects, side_by_side, most, direction, thresholds)
+    if operation is None:
+        return None
+    if operation is Operation.COMPARE and measure is None:
+        if len(subjects.genders) > 1:
+            measure = Measure.NUMBER  # "were more women than men elected"
+        elif subjects.people or (subjects.seats and subjects.parties):
+            measure = Measure.VOTES  # "who finished higher in Bristol Central, X or Y"
+        elif parsed.since_2019:
+            measure = Measure.SEATS
+    if operation is Operation.TOTAL and measure is None:
+        operation = Operation.COUNT  # "how many seats in total in Wales"
+    unit = _unit(found, measure, subjects)
+    if measure is None and operation is Operation.RANK and unit is Unit.PARTY:
+        # "which party came second most often": its second places; else its seats
+        has_position = any(f.role is Role.POSITION for f in found)
+        measure = Measure.NUMBER if has_position else Measure.SEATS
+    descending = True if most is None else most
+    if direction is not None and measure is Measure.CHANGE:
+        # "fell most": the biggest fall is the lowest change; "rose least" the smallest rise.
+        descending = (direction == "rise") == (most is not False)
+    selection = read_selection(found, parsed, unit, mentions, subjects, thresholds, operation)
+    over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
+    if over_many and selection.parties and selection.won is None and of_winners(
+            measure, thresholds):  # fmt: skip
+        selection = replace(selection, won=True)  # "Labour majorities": seats Labour won
+    top = _top(parsed, threshold_used)
+    compared = read_compared(operation, selection, subjects, parties_pair)
+    if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
+        return None
+    against_2019 = parsed.since_2019 and operation is Operation.COMPARE and compared is None
+    also: tuple[Measure, ...] = ()
+    if operation is Operation.LOOK_UP and measure is not None:
+        # "share and change": every measure named is answered, none silently dropped
+        used = {t.measure for t in thresholds} | {measure}
+        also = tuple(dict.fromkeys(
+            m for f in found if f.role is Role.MEASURE
+            and (m := sense_measure(f.sense)[0]) not in used))  # fmt: skip
+    return Ask(
+        operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
+        against_2019, also,
+    )  # fmt: skip
+
+
+def _ids_by_kind(mentions: tuple[Mention, ...], left_out: set[int]) -> dict[Kind, tuple[str, ...]]:
+    """Each kind's entity ids, in the order named, once each, in one pass."""
+    found: dict[Kind, dict[str, None]] = {kind: {} for kind in Kind}
+    for m in mentions:
+        if m.start not in left_out:
+            kind, _, entity_id = m.keys[0].partition(":")
+            found[Kind(kind)][entity_id] = None
+    return {kind: tuple(ids) for kind, ids in found.items()}
+
+
+def _ids(mentions: tuple[Mention, ...], kind: Kind) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.keys[0].id for m in mentions if m.keys[0].is_a(kind)))
+
+
+def _counts_seats_won(found: tuple[Found, ...], most: bool | None) -> bool:
+    seats = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
+    return seats and most is not None and any(f.role is Role.WON for f in found)
+
+
+def _seat_counts_candidates(found: tuple[Found, ...], subjects: Subjects) -> bool:
+    """'which seat had the most candidates', 'the number of candidates in Clacton and
+    Bristol Central': candidates as a figure of seats, not as rows."""
+    if not any(f.role is Role.UNIT and f.sense.value is Unit.CANDIDATE for f in found):
+        return False
+    if any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found):
+        return any(f.role in {Role.MOST, Role.LEAST} for f in found)
+    return len(subjects.seats) > 1 or len(subjects.places) > 1
+
+
+def _operation(
+    parsed: Parsed,
+    measure: Measure | None,
+    subjects: Subjects,
+    side_by_side: bool,
+    most: bool | None,
+    direction: str | None,
+    thresholds: tuple[Threshold, ...],
+) -> Operation | None:
+    ops = [f.sense.value for f in parsed.found if f.role is Role.OPERATION]
+    one = bool(subjects.people or subjects.seats)
+    than = parsed.has(Role.THAN) or _bare_comparison(parsed)
+    if Operation.COMPARE in ops or (than and side_by_side and not thresholds):
+        return Operation.COMPARE
+    if parsed.since_2019 and measure is None and subjects.parties and not one:
+        return Operation.COMPARE  # how a party did against its notional 2019 seats
+    if side_by_side and (most is not None or (measure in {Measure.VOTES} and parsed.yes_no)):
+        return Operation.COMPARE  # "which got more votes, Labour or Reform"
+    if parsed.yes_no and thresholds and Operation.COUNT not in ops:
+        return Operation.YES_NO
+    if Operation.RANK in ops:
+        return Operation.RANK
+    ranked = most is not None or (direction is not None and parsed.has(Role.MOST))
+    if ranked and not thresholds and (not one or parsed.has(Role.ASKS_WHERE)):
+        return Operation.RANK
+    if Operation.TOTAL in ops:
+        return Operation.TOTAL
+    if Operation.COUNT in ops:
+        counted = parsed.roles & {Role.GENDER, Role.SITTING, Role.FIRST_TIME} or any(
+            f.role is Role.UNIT and f.text not in _ONE_OF for f in parsed.found
+        )  # "how many candidates", not "how many votes did the Green candidate get"
+        counted_people = parsed.has(Role.PEOPLE) and measure is None
+        if thresholds or counted or counted_people or mps(parsed):
+            return Operation.COUNT
+        if measure is not None:
+            return Operation.LOOK_UP  # "how many votes", "how much did she win by"
+        return Operation.COUNT
+    if Operation.LIST in ops:
+        return Operation.LIST
+    if thresholds:
+        return Operation.LIST
+    people_nouns = {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
+    if parsed.has(Role.ASKS_WHICH) and (parsed.roles & people_nouns or mps(parsed)):
+        return Operation.LIST  # "which sitting MPs lost", "which women won"
+    if parsed.has(Role.ASKS_WHERE) and not one:
+        return Operation.LIST
+    if parsed.has(Role.UNIT) and parsed.roles & {Role.FROM, Role.SEAT_CHANGE, Role.POSITION}:
+        return Operation.LIST  # "seats the Lib Dems took off the Tories"
+    if parsed.has(Role.SEAT_CHANGE) and parsed.has(Role.FROM):
+        return Operation.LIST  # "lib dem gains from the tories"
+    if parsed.yes_no:
+        return Operation.YES_NO
+    if measure is not None:
+        return Operation.LOOK_UP
+    return None
+
+
+def _bare_comparison(parsed: Parsed) -> bool:
+    """'did X win by more than Y': "more than" with no figure after it compares two."""
+    figures = {f.start for f in parsed.figures}
+    return any(
+        f.role in COMPARISONS and f.end not in figures and f.end + 1 not in figures
+        for f in parsed.found
+    )
+
+
+def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: Subjects) -> Unit:
+    if measure is Measure.SEATS:
+        return Unit.PARTY  # seats are what parties win
+    for f in found:
+        if f.role is Role.UNIT and not (
+            f.sense.value is Unit.CANDIDATE and measure is Measure.CANDIDATES
+        ):
+            return f.sense.value  # type: ignore[return-value]
+        if f.role is Role.ASKS_WHERE:
+            return Unit.SEAT
+        if (f.role is Role.WON and f.sense.value in {"mps", "mp"}) or f.role in {
+            Role.ASKS_WHO, Role.GENDER, Role.SITTING, Role.FIRST_TIME, Role.PEOPLE,
+        }:  # fmt: skip
+            return Unit.CANDIDATE
+    if subjects.people:
+        return Unit.CANDIDATE
+    if subjects.seats or measure in SEAT_MEASURES:
+        return Unit.SEAT
+    if any(f.role is Role.SEAT_CHANGE for f in found):
+        return Unit.SEAT  # "Lib Dem gains from the Tories": seats
+    return Unit.CANDIDATE
+
+
+def _top(parsed: Parsed, threshold_used: set[int]) -> int | None:
+    for figure in parsed.figures:
+        if figure.start not in threshold_used and not figure.percent and (
+                0 < figure.value <= MAX_TOP):  # fmt: skip
+            return int(figure.value)
+    return None
