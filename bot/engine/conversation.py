@@ -12,7 +12,7 @@ from bot.engine.model.answer import Answer, Source, Status
 from bot.engine.model.ask import Ask
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
-from bot.engine.understanding.intents import Reading
+from bot.engine.understanding.intents import Intent, Reading
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,10 @@ class Conversation:
         about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
         qualifiers = tuple(k for k in about if k.kind in QUALIFIER_KINDS)
         self.qualifiers = qualifiers
-        if qualifiers and len(qualifiers) == len(about):
-            # A summary of a party or a place: the seats it lists are not "there".
+        ranked = reading.intent is Intent.RANKING
+        if qualifiers and len(qualifiers) == len(about) and not ranked:
+            # A summary of a party or a place: the seats it lists are not "there". A ranking's
+            # first seat is what it answered ("smallest majority in Scotland", then "there").
             return self._remember_reading(reading, answer)
         people = [key for key in answer.entities if key.is_a(Kind.PERSON)]
         seats = [key for key in answer.entities if key.is_a(Kind.SEAT)]

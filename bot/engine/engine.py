@@ -241,6 +241,7 @@ class Engine:
             and not keys
             and conversation.person is None
             and reading.intent is not Intent.COUNT  # "how many MPs lost their seats"
+            and not (reading.asks_who and reading.refers_to_seat)  # "who ... there, their share"
         ):
             return lists.who_is_meant(Kind.PERSON)  # "who beat him?" with no one asked about yet
         if reading.refers_to_seat and not keys and conversation.seat is None:
@@ -393,7 +394,9 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
         return Query.from_reading(reading, parties)
     person = (conversation.person,) if conversation.person else ()
     seat = (conversation.seat,) if conversation.seat else ()
-    if reading.refers_to_person or (intent in PERSON_INTENTS and not parties):
+    # "who came second there and what was their share": "their" is whoever came second there.
+    seat_first = reading.refers_to_seat and reading.asks_who and bool(seat)
+    if not seat_first and (reading.refers_to_person or (intent in PERSON_INTENTS and not parties)):
         return Query.from_reading(reading, person + parties)
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)

@@ -220,6 +220,8 @@ def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | N
     new = asked.selection
     if new.people or new.seats or last.compared is not None:
         return None
+    if asked.unit in {Unit.REGION, Unit.NATION}:
+        return None  # "across those two regions": not rows of the last answer
     unset = Selection()
     changes = {
         f.name: getattr(new, f.name)

@@ -37,7 +37,7 @@ class LookingUp(RowSet):
         if value is None:
             return plain(Status.NOT_FOUND, cannot_combine(ask))
         rows = self.rows(ask)
-        unit = Unit.SEAT if measure not in CANDIDATE_MEASURES else ask.unit
+        unit = Unit.SEAT if measure not in CANDIDATE_MEASURES else Unit.CANDIDATE
         phrase = self.describe.rows(unit, ask.selection)
         noun = MEASURES[measure].noun
         total = "Total " if measure in ADDITIVE and value.rows > 1 else ""
@@ -47,6 +47,10 @@ class LookingUp(RowSet):
                 ask.selection).strip() or "overall",
             value=MEASURES[measure].show(value.amount),
         )  # fmt: skip
+        for more in ask.also:  # "its total vote and its share": each measure asked
+            further = self.value(replace(ask, measure=more), ask.selection)
+            shown = MEASURES[more].show(further.amount) if further is not None else "not given"
+            lead += f" {capitalised(MEASURES[more].noun)}: {shown}."
         return self._answered(ask, [paragraph(lead)], lead, rows[:LIST_LENGTH], whole=True)
 
     def _look_up(self, ask: Ask) -> Answer:

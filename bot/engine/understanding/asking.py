@@ -95,7 +95,7 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         return None
     against_2019 = parsed.since_2019 and operation is Operation.COMPARE and compared is None
     also: tuple[Measure, ...] = ()
-    if operation is Operation.LOOK_UP and measure is not None:
+    if operation in {Operation.LOOK_UP, Operation.TOTAL} and measure is not None:
         # "share and change": every measure named is answered, none silently dropped
         used = {t.measure for t in thresholds} | {measure}
         also = tuple(dict.fromkeys(
@@ -206,6 +206,9 @@ def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: Subjects)
     if measure is Measure.SEATS:
         return Unit.PARTY  # seats are what parties win
     for f in found:
+        if f.role is Role.UNIT and f.sense.value in {Unit.REGION, Unit.NATION} and (
+                subjects.places):  # fmt: skip
+            continue  # "the South East region": a place named, not regions ranked
         if f.role is Role.UNIT and not (
             f.sense.value is Unit.CANDIDATE and measure is Measure.CANDIDATES
         ):

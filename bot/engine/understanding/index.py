@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.model.keys import Key, Kind
 
 __all__ = ["Entity", "Key", "Kind", "Mention", "NameIndex", "Resolution", "Tier"]
+from bot.engine.understanding.common_words import common_words
 from bot.engine.understanding.text import phrase, tokens
 from bot.engine.understanding.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
 
@@ -373,6 +374,9 @@ class NameIndex:
             or word in self._plain
             or word.isdigit()
             or len(word) < 3
+            # A common English word is what it says ("saw", not Shaw): spelt right, it is no
+            # typo of a name, whatever the question then makes of it.
+            or word in common_words()
         )
 
     def _closest(self, word: str) -> tuple[str, ...]:

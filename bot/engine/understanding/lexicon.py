@@ -200,7 +200,8 @@ PHRASES: dict[str, Sense] = _table(
            "government,age,aged,ages,old,oldest,young,youngest,younger,older,born,birthday,"
            "next election,future,future elections,will win,predict,prediction,polls,will,next time,"
            "going to win,gonna,"
-           "opinion polls,salary,expenses,ethnicity,religion"),
+           "opinion polls,salary,expenses,ethnicity,religion,postal,postal votes,postal vote,proxy,"
+           "proxy votes,ethnic,background,backgrounds"),
     # the results say what happened, not why
     _group(Role.UNANSWERABLE, None, "why,how come,reason,reasons,because,before,after,during,"
            "until,if,what if,would have,could have,should have"),
@@ -225,7 +226,8 @@ PHRASES: dict[str, Sense] = _table(
            "slightly much many far quite very so then also too now stand stood standing ran "
            "run running contest contested voting cast all every each any some on give let "
            "see look want need like would could should shall may might anywhere everywhere "
-           "somewhere often times frequently"),
+           "somewhere often times frequently saw seen experienced suffered enjoyed posted "
+           "returned delivered"),
 )  # fmt: skip
 
 LONGEST_PHRASE = max(len(p.split()) for p in PHRASES)
