@@ -41,7 +41,7 @@ from bot.engine.understanding.text import phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
 
-_FIGURE = re.compile(r"^\d+k?$")
+_FIGURE = re.compile(r"^\d+(?:d\d+)?k?$")
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
 # A typed name this close to a candidate's is a misspelling of it, not someone else.

@@ -176,26 +176,35 @@ def _measured_otherwise(ask: Ask, reading: Reading) -> bool:
 
 def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | None:
     """'and Scotland?' after a computed question: the same question, with what is named anew
-    in place of what it replaces (a place for a place, a party for a party)."""
+    in place of what it stands for (a place for a place, a party for a party, a seat for a
+    seat). Only a follow-up of names alone: "and who won Clacton?" is a question of its own,
+    and a person named after a question over many rows is not one of its rows."""
     words = resolution.words
     if not any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS):
         return None
-    if not resolution.mentions or parsed.not_understood:
+    if not resolution.mentions or parsed.not_understood or last.compared is not None:
         return None
+    if parsed.roles - _FOLLOW_UP_ROLES or parsed.figures:
+        return None
+    s = last.selection
     changes: dict[str, object] = {}
     for mention in resolution.mentions:
         key = mention.keys[0]
-        if key.is_a(Kind.PLACE):
-            changes["place"] = key.id
-        elif key.is_a(Kind.PARTY):
+        if key.is_a(Kind.PLACE) and not s.people:  # a place for the last place or seat
+            changes |= {"place": key.id, "seats": ()}
+        elif key.is_a(Kind.SEAT) and not s.people:  # a seat for the last seat or place
+            changes |= {"seats": (key.id,), "place": None}
+        elif key.is_a(Kind.PARTY) and s.parties:
             changes["parties"] = (key.id,)
-        elif key.is_a(Kind.PERSON):
+        elif key.is_a(Kind.PERSON) and s.people:
             changes["people"] = (key.id,)
-        elif key.is_a(Kind.SEAT):
-            changes["seats"] = (key.id,)
-    if last.compared is not None:
-        return None
-    return replace(last, selection=replace(last.selection, **changes))  # type: ignore[arg-type]
+        else:
+            return None  # named as something the last question was not about
+    return replace(last, selection=replace(s, **changes))  # type: ignore[arg-type]
+
+
+# What a follow-up of names alone may hold besides them: "and", "what about".
+_FOLLOW_UP_ROLES = frozenset({Role.FILLER, Role.ASKS_WHICH})
 
 
 def ask_keys(ask: Ask) -> tuple[str, ...]:

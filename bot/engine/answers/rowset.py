@@ -25,6 +25,7 @@ from bot.engine.model.answer import (
 )
 from bot.engine.model.ask import (
     CANDIDATE_MEASURES,
+    SEAT_MEASURES,
     Ask,
     Measure,
     Selection,
@@ -87,22 +88,18 @@ class RowSet:
             return len(rows)
         votes = sum(r.votes for r in rows)
         if measure is Measure.SHARE:
-            return round(100 * votes / valid, 1) if valid else 0.0
+            return 100 * votes / valid if valid else 0.0  # rounded only when shown
         return votes
 
     def _seats_in(self, selection: Selection) -> list[SeatRow]:
-        seats: list[SeatRow] = list(self.table.seats.values())
-        if selection.place:
-            inside = set(self.catalog.places[selection.place].seats)
-            seats = [s for s in seats if s.id in inside]
-        if selection.seats:
-            seats = [s for s in seats if s.id in selection.seats]
-        if selection.excluded_place:
-            outside = set(self.catalog.places[selection.excluded_place].seats)
-            seats = [s for s in seats if s.id not in outside]
-        if selection.excluded_seats:
-            seats = [s for s in seats if s.id not in selection.excluded_seats]
-        return seats
+        """The seats a selection is over, whatever it narrows within them: the denominator of
+        a share ("Labour's share in seats that changed hands" is of all votes there)."""
+        seat_level = replace(
+            selection, people=(), parties=(), won=None, position=None, gender=None,
+            sitting=None, first_time=False, excluded_parties=(),
+            thresholds=tuple(t for t in selection.thresholds if t.measure in SEAT_MEASURES),
+        )  # fmt: skip
+        return [row.seat for row in self.seat_rows(seat_level)]
 
     def value(self, ask: Ask, selection: Selection) -> Value | None:
         """The measure over a selection: one row's figure, or the rows' figures combined."""
@@ -134,13 +131,10 @@ class RowSet:
                 sum(r.seat.valid for r in rows),
                 sum(r.seat.electorate for r in rows),
             )
-            return Value(round(100 * valid / electorate, 1), len(rows))
+            return Value(100 * valid / electorate, len(rows))  # rounded only when shown
         if measure is Measure.SHARE:
-            seats = self.seat_rows(replace(selection, parties=(), won=None, people=()))
-            valid = sum(r.seat.valid for r in seats)
-            return Value(
-                round(100 * sum(r.votes for r in rows) / valid, 1) if valid else 0, len(rows)
-            )
+            valid = sum(seat.valid for seat in self._seats_in(selection))
+            return Value(100 * sum(r.votes for r in rows) / valid if valid else 0, len(rows))
         return Value(sum(figure(r, measure) or 0 for r in rows), len(rows))
 
     def _party(self, party: str | None) -> str:

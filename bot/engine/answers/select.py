@@ -155,9 +155,9 @@ def _checks(s: Selection, in_place: set[str] | None) -> list[Check]:
     if s.excluded_parties:
         excluded = set(s.excluded_parties)
         checks.append(lambda row: row.result.party not in excluded)
-    if s.not_won_by is not None:
-        not_winner = s.not_won_by
-        checks.append(lambda row: row.seat.winner_party != not_winner)
+    if s.not_won_by:
+        not_winners = set(s.not_won_by)
+        checks.append(lambda row: row.seat.winner_party not in not_winners)
     if s.won_by is not None:
         winner = s.won_by
         checks.append(lambda row: row.seat.winner_party == winner)

@@ -119,7 +119,7 @@ class Selection:
     excluded_parties: tuple[str, ...] = ()
     excluded_place: str | None = None
     excluded_seats: tuple[str, ...] = ()
-    not_won_by: str | None = None
+    not_won_by: tuple[str, ...] = ()  # seats none of these parties won
     thresholds: tuple[Threshold, ...] = ()
 
     @property

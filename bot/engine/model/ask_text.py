@@ -63,7 +63,7 @@ def _selection_tokens(s: Selection, shorten: Shorten) -> list[str]:
         tokens.append(f"Q{shorten('party:' + s.placed[0])}@{s.placed[1]}")
     tokens += ["x" + shorten(f"party:{p}") for p in s.excluded_parties]
     tokens += ["z" + shorten(f"place:{s.excluded_place}")] if s.excluded_place else []
-    tokens += ["n" + shorten(f"party:{s.not_won_by}")] if s.not_won_by else []
+    tokens += ["n" + shorten(f"party:{p}") for p in s.not_won_by]
     tokens += ["e" + shorten(f"seat:{i}") for i in s.excluded_seats]
     for t in s.thresholds:
         tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value:g}")
@@ -100,6 +100,7 @@ def _read(text: str, expand: Shorten) -> Ask:
     excluded: list[str] = []
     also: list[Measure] = []
     left_out: list[str] = []
+    not_won: list[str] = []
     ask: dict[str, object] = {"descending": True}
     varied = ""
     for token in text.split(","):
@@ -147,7 +148,7 @@ def _read(text: str, expand: Shorten) -> Ask:
         elif code == "z":
             fields["excluded_place"] = _id(expand(rest))
         elif code == "n":
-            fields["not_won_by"] = _id(expand(rest))
+            not_won.append(_id(expand(rest)))
         elif code == "e":
             left_out.append(_id(expand(rest)))
         elif code == "K":
@@ -159,6 +160,7 @@ def _read(text: str, expand: Shorten) -> Ask:
         parties=tuple(lists["parties"]), thresholds=tuple(thresholds),
         excluded_parties=tuple(excluded),
         excluded_seats=tuple(left_out),
+        not_won_by=tuple(not_won),
         **fields,  # type: ignore[arg-type]
     )  # fmt: skip
     compared = _compared(selection, varied, expand) if varied else None

@@ -8,6 +8,7 @@ per question, which keeps it fast at 650 seats and 4,500 candidates.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ CORRECTION_TIE = 12
 WHOLE_NAME_TIE = 10
 COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CORRECTION_CACHE_LIMIT = 4096
+# A figure as the reader reads it: "1000", "20d5" (20.5), "8k"; never a name or a typo of one.
+_FIGURE = re.compile(r"^\d+(?:d\d+)?k?$")
 
 
 class Tier(IntEnum):
@@ -207,7 +210,7 @@ class NameIndex:
             for j in unmatched
             if plain[j] not in NON_NAME_WORDS
             and plain[j] not in self._plain
-            and not plain[j].isdigit()
+            and not _FIGURE.match(plain[j])
         }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
         doubtful += _someone_else(mentions)
@@ -372,7 +375,7 @@ class NameIndex:
             word in self._name_words
             or word in NON_NAME_WORDS
             or word in self._plain
-            or word.isdigit()
+            or bool(_FIGURE.match(word))
             or len(word) < 3
             # A common English word is what it says ("saw", not Shaw): spelt right, it is no
             # typo of a name, whatever the question then makes of it.

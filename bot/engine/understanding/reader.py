@@ -212,6 +212,10 @@ def _figure_at(words: tuple[str, ...], i: int) -> Figure | None:
     multiplier = 1
     if word.endswith("k") and is_number(word[:-1]):
         word, multiplier = word[:-1], 1000
+    whole, _, tenths = word.partition("d")
+    if tenths and is_number(whole) and is_number(tenths):  # "20d5": 20.5, as tokens() wrote it
+        percent = i + 1 < len(words) and words[i + 1] == "percent"
+        return Figure(i, i + 1 + percent, float(f"{whole}.{tenths}") * multiplier, percent)
     if not is_number(word):
         return None
     if is_year(word) and multiplier == 1 and (i == 0 or words[i - 1] not in _BEFORE_A_FIGURE):

@@ -95,9 +95,13 @@ def read_selection(
         gender = subjects.genders[0] if subjects.genders else None
     comparing = operation is Operation.COMPARE
     excluded = dict(parsed.negated)
-    not_won_by = None
+    excluded_parties = tuple(i for kind, i in parsed.negated if kind == "party")
+    not_won_by: tuple[str, ...] = ()
+    if unit is Unit.SEAT and excluded_parties:
+        # "seats in Wales other than Labour's": seats another party won
+        not_won_by, excluded_parties = excluded_parties, ()
     if "won" in excluded and unit is Unit.SEAT and winners:
-        not_won_by, winners, won = winners[0], winners[1:], None  # "seats Labour didn't win"
+        not_won_by, winners, won = (*not_won_by, winners[0]), winners[1:], None  # "didn't win"
     elif "won" in excluded:
         won = False  # "which Labour candidates did not win"
     if "lost" in excluded:
@@ -116,7 +120,7 @@ def read_selection(
         gained_from=gained_from,
         won_by=won_by,
         placed=placed,
-        excluded_parties=tuple(i for kind, i in parsed.negated if kind == "party"),
+        excluded_parties=excluded_parties,
         excluded_place=excluded.get("place"),
         excluded_seats=tuple(i for kind, i in parsed.negated if kind == "seat"),
         not_won_by=not_won_by,

@@ -9,6 +9,7 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _COMMAND_NAME = re.compile(r"^/([A-Za-z0-9_]+)")
 _LEADING_ADDRESS = re.compile(r"^\s*(?:/[A-Za-z0-9_]+(?:@\w+)?|@\w+)[\s,:]*")
 
@@ -63,7 +64,8 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Words of the text, folded, possessives dropped, synonyms applied."""
-    folded = _POSSESSIVE.sub("", fold(text)).replace("%", " % ")
+    # "20.5%": a decimal stays one token ("20d5"), which the reader reads back as 20.5.
+    folded = _DECIMAL.sub("d", _POSSESSIVE.sub("", fold(text))).replace("%", " % ")
     words: list[str] = []
     for word in _NON_WORD.sub(" ", folded).split():
         words.extend(TOKEN_SYNONYMS.get(word, word).split())

@@ -168,8 +168,8 @@ class Describer:
             phrase += " where " + " or ".join(self.party_in_prose(p) for p in s.parties) + " stood"
         if s.first_time:
             phrase += " won by a first-time winner"
-        if s.not_won_by is not None:
-            phrase += f" not won by {self.party_in_prose(s.not_won_by)}"
+        if s.not_won_by:
+            phrase += " not won by " + " or ".join(self.party_in_prose(p) for p in s.not_won_by)
         if s.excluded_parties:
             phrase += " won by a party other than " + " or ".join(
                 self.party_in_prose(p) for p in s.excluded_parties)  # fmt: skip
