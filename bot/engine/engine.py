@@ -96,6 +96,8 @@ class Engine:
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
             narrowed = of_the_last(conversation.rows, ask, resolution)
+        if isinstance(narrowed, str):
+            return Answer(Status.NOT_FOUND, (paragraph(narrowed),), headline="Not yet"), None
         if narrowed is None and ask is None and conversation.ask is not None:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
         if narrowed is not None:
@@ -114,6 +116,9 @@ class Engine:
             or not (followed or takes(parsed, ask, reading))
         ):
             return self._answer(resolution, reading, conversation), None
+        several = _several_named(resolution, parsed)
+        if several and ask.compared is None and not followed:
+            return _one_at_a_time(several), None
         answer = self.evaluator.answer(ask)
         if answer.status is Status.ANSWERED:
             answer = replace(answer, query=Query.from_reading(reading, ask_keys(ask), ask))
@@ -401,6 +406,25 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)
     return Query.from_reading(reading, person)
+
+
+def _several_named(resolution: Resolution, parsed: Parsed) -> str:
+    """'turnout in Scotland and Wales': several places, seats or people of one kind named
+    where a computed question takes one; the kind, or '' (a comparison takes two)."""
+    counted: dict[Kind, int] = {}
+    for m in resolution.mentions:
+        if m.start not in parsed.negated_at and m.keys[0].kind is not Kind.PARTY:
+            counted[m.keys[0].kind] = counted.get(m.keys[0].kind, 0) + 1
+    return next((kind.value for kind, n in counted.items() if n > 1), "")
+
+
+def _one_at_a_time(kind: str) -> Answer:
+    named = {"place": "places", "seat": "seats", "person": "people"}[kind]
+    text = (
+        f"I can’t answer that for several {named} at once yet, and answering for one would "
+        f"drop the others. Ask about each, or compare two (“Scotland vs Wales”)."
+    )
+    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="One at a time")
 
 
 def _rows_asked(parsed: Parsed) -> Ask | None:

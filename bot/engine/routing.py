@@ -222,15 +222,31 @@ def ask_keys(ask: Ask) -> tuple[str, ...]:
 _THOSE = frozenset({"them", "those", "these"})
 
 
-def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | None:
-    """'how many of them were women' after a list: the same rows, narrowed by what is new."""
-    if asked is None or not _THOSE & set(resolution.words):
+def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | str | None:
+    """'how many of them were women' after a list: the same rows, narrowed by what is new.
+    None: the question does not point back; text: it does, at rows it cannot narrow (the
+    few a ranking showed, the two sides of a comparison), said rather than guessed."""
+    if not _THOSE & set(resolution.words):
         return None
+    ranked = last.operation is Operation.RANK or (asked is not None and asked.unit in {
+        Unit.REGION, Unit.NATION})  # fmt: skip
+    if asked is None or last.compared is not None or asked.compared is not None or ranked:
+        return (
+            "I can’t narrow the rows of that last answer (a ranking’s first few, or a "
+            "comparison’s two sides) yet: ask the whole question again with what you add."
+        )
     new = asked.selection
-    if new.people or new.seats or last.compared is not None:
+    if new.people or new.seats:
         return None
-    if asked.unit in {Unit.REGION, Unit.NATION}:
-        return None  # "across those two regions": not rows of the last answer
+    people_level = new.gender or new.sitting is not None or new.first_time or new.won is not None
+    chosen_by_another = last.selection.candidate_filtered and last.selection.won is not True
+    if last.unit is Unit.SEAT and chosen_by_another and people_level:
+        # "seats Reform came second in", then "which of them were won by women": the women
+        # would be Reform's second-placed candidates; say so rather than guess.
+        return (
+            "I can’t narrow those seats by who won them yet, when they were chosen by another "
+            "candidate’s result: ask the whole question again."
+        )
     unset = Selection()
     changes = {
         f.name: getattr(new, f.name)

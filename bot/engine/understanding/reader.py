@@ -136,8 +136,19 @@ def _negated(
         mention, outcome = by_start.get(i), found_at.get(i)
         kind = mention.keys[0].kind.value if mention and not mention.ambiguous else ""
         if kind in {"party", "place", "seat"} and mention is not None:
-            negated.append((kind, mention.keys[0].id))
-            at.add(i)
+            chain = [mention]
+            # "except London and Scotland": each name of the kind joined on is left out too
+            while chain[-1].end + 1 < len(words) and words[chain[-1].end] in {"and", "or", "nor"}:
+                joined = by_start.get(chain[-1].end + 1)
+                if joined is None or joined.ambiguous or joined.keys[0].kind.value != kind:
+                    break
+                chain.append(joined)
+            if kind == "place" and len(chain) > 1:
+                unresolved.append(f.text)  # one place left out is all a selection holds
+                continue
+            for named in chain:
+                negated.append((kind, named.keys[0].id))
+                at.add(named.start)
         elif over_many and f.text in _NOT and outcome and outcome.role in {Role.WON, Role.LOST}:
             negated.append(("won" if outcome.role is Role.WON else "lost", ""))
             at.add(i)

@@ -119,7 +119,7 @@ class Describer:
         if s.parties:
             words.append(" or ".join(self.party(p) for p in s.parties))
         if s.excluded_parties:  # "non-Labour MPs"
-            words.append(" or ".join(f"non-{self.party(p)}" for p in s.excluded_parties))
+            words.append(", ".join(f"non-{self.party(p)}" for p in s.excluded_parties))
         if s.first_time:
             words.append("first-time winners")
         elif s.sitting and s.won is False:
