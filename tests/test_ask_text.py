@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.model.ask import Ask, Measure, Operation, Selection, Threshold, Unit
 from bot.engine.model.ask_text import ask_from_text, ask_to_text
 from bot.render import to_html
 from bot.telegram.keyboards import CALLBACK_DATA_LIMIT, Action, ButtonCodec
@@ -46,6 +47,24 @@ def test_most_questions_of_the_matrix_are_computed(shipped_engine: Engine) -> No
     assert len(computed) > len(QUESTIONS) // 2
 
 
-@pytest.mark.parametrize("text", ["", "oQ", "oL,uc,Hv>x", "oL,uc,Pnobody", "zzz", "oL,uc,Kp~a"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "oQ", "oL,uc,Hv>x", "oL,uc,Pnobody", "zzz", "oL,uc,Kp~a", "oL,us,Hv?5", "oM,uc,mv"],
+)
 def test_text_this_version_cannot_read_is_no_ask(text: str) -> None:
     assert ask_from_text(text) is None
+
+
+def test_a_button_naming_what_the_knowledge_no_longer_has_is_no_answer(
+    shipped_engine: Engine, codec: ButtonCodec
+) -> None:
+    pressed = codec.decode("s|!oC,us,zplace:atlantis")
+    assert pressed is not None
+    assert pressed.query is not None
+    assert str(shipped_engine.answer_query(pressed.query).status) == "not_found"
+
+
+def test_a_threshold_figure_travels_exactly() -> None:
+    ask = Ask(Operation.LIST, Measure.VOTES, Unit.CANDIDATE,
+              Selection(thresholds=(Threshold(Measure.VOTES, True, 1234567.0),)))  # fmt: skip
+    assert ask_from_text(ask_to_text(ask)) == ask

@@ -296,3 +296,35 @@ def test_sixth_round_shapes(shipped_engine: Engine) -> None:
     women = [c for c in truth.candidacies() if c.won and c.gender == "Female" and c.party != "Lab"]
     line = _first(shipped_engine, "how many women MPs are there not counting labour ones")
     assert line.startswith(f"{len(women)} women non-Labour MPs")
+
+
+def test_review_findings(shipped_engine: Engine) -> None:
+    reform = truth.votes_share("RUK")[1]
+    line = _first(shipped_engine, "did Reform get over 20.5% of the vote")
+    assert line.startswith("Yes" if reform > 20.5 else "No")
+    over = [s for s in truth.constituencies() if s.turnout > 70.5]
+    assert _first(shipped_engine, "how many seats had a turnout over 70.5%").startswith(
+        f"{len(over)} seats"
+    )
+    line = _first(shipped_engine, "how many spoilt ballots in Scotland and Wales")
+    assert line.startswith("I can’t answer that for several places at once yet")
+    wales_not_lab = [s for s in truth.constituencies()
+                     if s.country == "Wales" and s.winner_party != "Lab"]  # fmt: skip
+    line = _first(shipped_engine, "how many seats in Wales other than Labour")
+    assert line.startswith(f"{len(wales_not_lab)} seats in Wales not won by Labour")
+    conversation = Conversation()
+    shipped_engine.answer("which seats had majorities under 500", conversation)
+    line = _first(shipped_engine, "and who won Clacton?", conversation)
+    assert line.startswith("Nigel Farage (Reform UK) won Clacton")
+    most = max(("Con", "Lab", "LD", "Green", "RUK"),
+               key=lambda p: sum(c.party == p for c in truth.candidacies()))  # fmt: skip
+    line = _first(shipped_engine, "which party had the most candidates")
+    assert truth.party_name(most) in line
+    close = {s.name for s in truth.constituencies() if s.majority < 500}
+    votes = sum(c.votes for c in truth.candidacies() if c.party == "Lab" and c.seat in close)
+    line = _first(
+        shipped_engine, "how many votes did Labour get in seats with majorities under 500"
+    )
+    assert f"{votes:,} votes" in line
+    line = _first(shipped_engine, "did Farage get over 40% and more than 30,000 votes")
+    assert line.startswith("No")

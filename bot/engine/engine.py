@@ -1,7 +1,9 @@
 """The engine: a question and its conversation in, an Answer out. Knows nothing of Telegram.
 
-Reading a question resolves it to a Query (what is asked, about which entities), filling in
-from the conversation what a follow-up leaves out; dispatch.py answers the Query.
+A question's names are found (understanding/index.py) and its words read twice: into a typed
+Ask (understanding/reader.py), which the evaluator computes (answers/evaluate.py), and into
+the kind of question the older composers answer (answers/dispatch.py). routing.py decides
+which answers; what a follow-up leaves out is filled in from the conversation here.
 """
 
 from __future__ import annotations
@@ -30,7 +32,14 @@ from bot.engine.model.query import Query
 from bot.engine.results.catalog import Catalog, seat_key
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
-from bot.engine.routing import ask_keys, follow_up_ask, of_the_last, refusal_of_words, takes
+from bot.engine.routing import (
+    ask_keys,
+    follow_up_ask,
+    of_the_last,
+    referenced_keys,
+    refusal_of_words,
+    takes,
+)
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import words_of_the_lexicon
@@ -173,7 +182,7 @@ class Engine:
 
     def _computed(self, query: Query) -> Answer:
         assert query.ask is not None
-        unknown = [key for key in ask_keys(query.ask) if key not in self.index.entities]
+        unknown = [key for key in referenced_keys(query.ask) if key not in self.index.entities]
         if unknown or not self.catalog.official:
             _, _, entity_id = (unknown or ["seat:"])[0].partition(":")
             return lists.not_found(self.catalog, entity_id.replace("-", " "))

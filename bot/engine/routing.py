@@ -207,6 +207,19 @@ def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
 _FOLLOW_UP_ROLES = frozenset({Role.FILLER, Role.ASKS_WHICH})
 
 
+def referenced_keys(ask: Ask) -> tuple[str, ...]:
+    """Every entity an Ask names, what it leaves out included: what a button must still find
+    in the knowledge to be answered."""
+    keys = list(ask_keys(ask))
+    for s in ask.compared or (ask.selection,):
+        keys += [f"party:{p}" for p in (*s.excluded_parties, *s.not_won_by)]
+        keys += [f"seat:{i}" for i in s.excluded_seats]
+        keys += [f"place:{s.excluded_place}"] if s.excluded_place else []
+        keys += [f"party:{s.won_by}"] if s.won_by else []
+        keys += [f"party:{s.placed[0]}"] if s.placed else []
+    return tuple(dict.fromkeys(keys))
+
+
 def ask_keys(ask: Ask) -> tuple[str, ...]:
     """The entities an Ask is about, as keys, for what was understood (--json, tests)."""
     sides = ask.compared or (ask.selection,)

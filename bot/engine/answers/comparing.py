@@ -30,7 +30,7 @@ from bot.engine.model.ask import (
 )
 from bot.engine.wording.describe import singular
 from bot.engine.wording.measures import MEASURES, first_line
-from bot.engine.wording.phrases import party_as_subject, with_party
+from bot.engine.wording.phrases import capitalised, party_as_subject, with_party
 
 
 class Comparing(LookingUp):
@@ -108,9 +108,6 @@ class Comparing(LookingUp):
         tv, lv = (a, b) if a > b else (b, a)
         return f"More {top} than {low} {verb}{where}: {round(tv):,} to {round(lv):,}."
 
-    def _yes_no(self, ask: Ask) -> bool:
-        return ask.yes_no
-
     def _check(self, ask: Ask) -> Answer:
         """Yes or no: a figure against a threshold ("was turnout in Clacton over 60%"), a
         finishing place ("did Reform come second in Bristol Central"), or whether any row
@@ -175,5 +172,14 @@ class Comparing(LookingUp):
         else:
             looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
                                            selection=bare))  # fmt: skip
-        lead = f"{'Yes' if passed else 'No'}: {looked.headline}"
+        lead = looked.headline
+        # "over 40% and more than 30,000 votes": every figure asked is checked, and said.
+        for other in dict.fromkeys(t.measure for t in s.thresholds if t.measure is not measure):
+            more = self.value(replace(ask, measure=other), bare)
+            if more is None:
+                return plain(Status.NOT_FOUND, cannot_combine(ask))
+            passed = passed and all(t.admits(more.amount) for t in s.thresholds
+                                    if t.measure is other)  # fmt: skip
+            lead += f" {capitalised(MEASURES[other].noun)}: {MEASURES[other].show(more.amount)}."
+        lead = f"{'Yes' if passed else 'No'}: {lead}"
         return replace(looked, blocks=(paragraph(lead),), headline=lead)

@@ -66,7 +66,7 @@ def _selection_tokens(s: Selection, shorten: Shorten) -> list[str]:
     tokens += ["n" + shorten(f"party:{p}") for p in s.not_won_by]
     tokens += ["e" + shorten(f"seat:{i}") for i in s.excluded_seats]
     for t in s.thresholds:
-        tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value:g}")
+        tokens.append(f"H{_MEASURES[t.measure]}{_COMPARISONS[t.above, t.inclusive]}{t.value!r}")
     return tokens
 
 
@@ -86,7 +86,7 @@ def ask_from_text(text: str, expand: Shorten = lambda key: key) -> Ask | None:
     """The Ask, or None for text this version cannot read."""
     try:
         return _read(text, expand)
-    except (KeyError, ValueError, IndexError):
+    except (KeyError, ValueError, IndexError, StopIteration):
         return None
 
 
@@ -164,6 +164,8 @@ def _read(text: str, expand: Shorten) -> Ask:
         **fields,  # type: ignore[arg-type]
     )  # fmt: skip
     compared = _compared(selection, varied, expand) if varied else None
+    if ask["operation"] is Operation.COMPARE and compared is None and not ask.get("against_2019"):
+        raise ValueError("a comparison with nothing to compare")
     return Ask(
         ask["operation"],  # type: ignore[arg-type]
         ask.get("measure"),  # type: ignore[arg-type]

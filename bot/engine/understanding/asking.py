@@ -49,6 +49,13 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     direction = read_direction(found)
     thresholds, threshold_used = read_thresholds(parsed, direction)
     measure, most = read_measure(found, threshold_used)
+    by_threshold = {t.measure for t in thresholds}
+    others = [sense_measure(f.sense)[0] for f in found if f.role is Role.MEASURE]
+    others = [m for m in others if m not in by_threshold]
+    if measure in by_threshold and others:
+        # "how many votes did Labour get in seats with majorities under 500": the majority is
+        # the threshold's; the votes are what is asked.
+        measure = others[0]
     if {Role.RISE, Role.FALL} <= parsed.roles or (
             direction is not None and measure not in {Measure.SWING}):  # fmt: skip
         measure = Measure.CHANGE
@@ -86,8 +93,9 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         descending = (direction == "rise") == (most is not False)
     selection = read_selection(found, parsed, unit, mentions, subjects, thresholds, operation)
     over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
-    if over_many and selection.parties and selection.won is None and of_winners(
-            measure, thresholds):  # fmt: skip
+    seats_named = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
+    if over_many and selection.parties and selection.won is None and not seats_named and (
+            of_winners(measure, thresholds)):  # fmt: skip
         selection = replace(selection, won=True)  # "Labour majorities": seats Labour won
     top = _top(parsed, threshold_used)
     compared = read_compared(operation, selection, subjects, parties_pair)
@@ -117,10 +125,6 @@ def _ids_by_kind(mentions: tuple[Mention, ...], left_out: set[int]) -> dict[Kind
     return {kind: tuple(ids) for kind, ids in found.items()}
 
 
-def _ids(mentions: tuple[Mention, ...], kind: Kind) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.keys[0].id for m in mentions if m.keys[0].is_a(kind)))
-
-
 def _counts_seats_won(found: tuple[Found, ...], most: bool | None) -> bool:
     seats = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
     return seats and most is not None and any(f.role is Role.WON for f in found)
@@ -131,7 +135,8 @@ def _seat_counts_candidates(found: tuple[Found, ...], subjects: Subjects) -> boo
     Bristol Central': candidates as a figure of seats, not as rows."""
     if not any(f.role is Role.UNIT and f.sense.value is Unit.CANDIDATE for f in found):
         return False
-    if any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found):
+    if any(f.role is Role.UNIT and f.sense.value in {Unit.SEAT, Unit.PARTY} for f in found):
+        # "which seat had the most candidates", "which party stood the most candidates"
         return any(f.role in {Role.MOST, Role.LEAST} for f in found)
     return len(subjects.seats) > 1 or len(subjects.places) > 1
 
@@ -164,6 +169,12 @@ def _operation(
     if Operation.TOTAL in ops:
         return Operation.TOTAL
     if Operation.COUNT in ops:
+        asked_of = next(f for f in parsed.found if f.sense.value is Operation.COUNT)
+        right_after = [f for f in parsed.found if f.start == asked_of.end]
+        if right_after and right_after[0].role is Role.MEASURE and measure not in {
+                None, Measure.CANDIDATES}:  # fmt: skip
+            # "how many votes did Labour get in seats with ...": the votes, wherever counted
+            return Operation.LOOK_UP
         counted = parsed.roles & {Role.GENDER, Role.SITTING, Role.FIRST_TIME} or any(
             f.role is Role.UNIT and f.text not in _ONE_OF for f in parsed.found
         )  # "how many candidates", not "how many votes did the Green candidate get"

@@ -147,7 +147,3 @@ def _measure_near(parsed: Parsed, figure: Figure, word: Found) -> Measure:
     for f in (*after, *reversed(before)):
         return sense_measure(f.sense)[0]
     return Measure.VOTES
-
-
-def _is_seat_count(parsed: Parsed, figure: Figure) -> bool:
-    return any(f.start == figure.end and f.text in {"seats", "seat"} for f in parsed.found)

@@ -12,12 +12,10 @@ from bot.engine.model.ask import (
 )
 from bot.engine.understanding.asking import ask_of
 from bot.engine.understanding.index import Mention, Resolution
+from bot.engine.understanding.intents import ELECTION_YEAR
 from bot.engine.understanding.lexicon import LONGEST_FROM, OPENERS, PHRASES, Role, Sense
 from bot.engine.understanding.parsed import Figure, Found, Parsed
 from bot.engine.understanding.vocabulary import NON_NAME_WORDS, is_number, is_year
-
-ELECTION_YEAR = 2024
-
 
 BASELINE_YEAR = 2019
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.answers.scope import scope_of
-from bot.engine.model.ask import LAST, Measure, Operation, SeatChange, Selection, Threshold, Unit
+from bot.engine.model.ask import (
+    LAST,
+    SEAT_MEASURES,
+    Measure,
+    Operation,
+    SeatChange,
+    Selection,
+    Threshold,
+    Unit,
+)
 from bot.engine.results.catalog import Catalog
 from bot.engine.wording.measures import MEASURES
 from bot.engine.wording.phrases import ordinal, party_as_subject
@@ -144,7 +153,7 @@ class Describer:
             phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
         phrase += self.where(s)
         phrase += self._seat_change(s, in_seats=True)
-        phrase += self._thresholds(s.thresholds)
+        phrase += self._thresholds(s.thresholds, seats_of=not s.won)
         return phrase
 
     def _seats(self, s: Selection) -> str:
@@ -200,9 +209,14 @@ class Describer:
         return "last" if position == LAST else ordinal(position)
 
     @staticmethod
-    def _thresholds(thresholds: tuple[Threshold, ...]) -> str:
+    def _thresholds(thresholds: tuple[Threshold, ...], seats_of: bool = False) -> str:
+        """' with a majority under 1,000 votes'; with `seats_of`, a seat's figure said of the
+        candidates' seats (' in seats with a majority under 500')."""
         parts = []
         for t in thresholds:
+            if seats_of and t.measure in SEAT_MEASURES:
+                parts.append(" in seats" + Describer._thresholds((t,)))
+                continue
             words = MEASURES[t.measure]
             comparison = ("at least " if t.inclusive else "over ") if t.above else (
                 "at most " if t.inclusive else "under ")  # fmt: skip
