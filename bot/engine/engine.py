@@ -1,7 +1,7 @@
 """The engine: a question and its conversation in, an Answer out. Knows nothing of Telegram.
 
 A question's names are found (understanding/index.py) and its words read twice: into a typed
-Ask (understanding/reader.py), which the evaluator computes (answers/evaluate.py), and into
+Ask (understanding/reader.py), which the evaluator computes (answers/computed/evaluate.py), and into
 the kind of question the older composers answer (answers/dispatch.py). routing.py decides
 which answers; what a follow-up leaves out is filled in from the conversation here.
 """
@@ -15,8 +15,8 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from bot.engine.answers import lists, seats
+from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
-from bot.engine.answers.evaluate import Evaluator
 from bot.engine.answers.located import (
     Located,
     LookupProblem,

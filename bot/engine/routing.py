@@ -1,13 +1,14 @@
-"""Which reader answers a question: the evaluator (answers/evaluate.py) takes every question
-over the results that the typed reading shows the kinds of dispatch.py would misread; words
-that would change the answer but cannot be read are refused here, before anything answers."""
+"""Which reader answers a question: the evaluator (answers/computed/evaluate.py) takes every
+question over the results that the typed reading shows the kinds of dispatch.py would misread;
+words that would change the answer but cannot be read are refused here, before anything
+answers."""
 
 from __future__ import annotations
 
 from dataclasses import fields, replace
 
 from bot.engine.answers import lists, national
-from bot.engine.answers.pieces import refusal
+from bot.engine.answers.computed.pieces import refusal
 from bot.engine.answers.scope import EVERY_SEAT
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit

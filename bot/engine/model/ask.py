@@ -1,6 +1,6 @@
 """A question about the results as typed values: which rows (the selection), what about them
 (the measure) and how (the operation). The reader (understanding/) builds one and records the
-words it used; the evaluator (answers/evaluate.py) computes it; neither re-reads words.
+words it used; the evaluator (answers/computed/evaluate.py) computes it; neither re-reads words.
 """
 
 from __future__ import annotations

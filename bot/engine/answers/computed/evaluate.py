@@ -5,8 +5,8 @@ words come from wording/measures.py and wording/describe.py."""
 
 from __future__ import annotations
 
-from bot.engine.answers.comparing import Comparing
-from bot.engine.answers.pieces import (
+from bot.engine.answers.computed.comparing import Comparing
+from bot.engine.answers.computed.pieces import (
     LIST_LENGTH,
     cannot_combine,
     capped,
@@ -15,7 +15,7 @@ from bot.engine.answers.pieces import (
     refusal,
     shown_measure,
 )
-from bot.engine.answers.ranking import Ranking
+from bot.engine.answers.computed.ranking import Ranking
 from bot.engine.answers.tally import NO_OFFICIAL
 from bot.engine.model.answer import (
     Answer,

@@ -7,13 +7,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.engine.answers.pieces import (
+from bot.engine.answers.computed.pieces import (
     NOT_ADDABLE,
     PARTY_MEASURES,
     Value,
 )
-from bot.engine.answers.select import Selector
-from bot.engine.answers.table import CandidacyRow, SeatRow, Table, figure
+from bot.engine.answers.computed.select import Selector
+from bot.engine.answers.computed.table import CandidacyRow, SeatRow, Table, figure
 from bot.engine.model.answer import (
     Answer,
     Block,

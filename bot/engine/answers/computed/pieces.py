@@ -7,7 +7,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.engine.answers.table import CandidacyRow, figure
+from bot.engine.answers.computed.table import CandidacyRow, figure
 from bot.engine.model.answer import (
     Answer,
     Block,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from bot.engine.answers.pieces import (
+from bot.engine.answers.computed.pieces import (
     RANK_LENGTH,
     cannot_combine,
     plain,
 )
-from bot.engine.answers.rowset import RowSet
+from bot.engine.answers.computed.rowset import RowSet
 from bot.engine.answers.scope import scope_of
 from bot.engine.model.answer import (
     Answer,

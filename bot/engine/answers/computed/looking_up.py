@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answers.pieces import (
+from bot.engine.answers.computed.pieces import (
     LIST_LENGTH,
     cannot_combine,
     plain,
     signed,
 )
-from bot.engine.answers.rowset import RowSet
-from bot.engine.answers.table import CandidacyRow, figure
+from bot.engine.answers.computed.rowset import RowSet
+from bot.engine.answers.computed.table import CandidacyRow, figure
 from bot.engine.model.answer import (
     Answer,
     Status,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.engine.answers.table import CandidacyRow, Table, at_position, figure
+from bot.engine.answers.computed.table import CandidacyRow, Table, at_position, figure
 from bot.engine.model.ask import Measure, SeatChange, Selection, Threshold
 from bot.engine.results.catalog import Catalog
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answers.looking_up import LookingUp
-from bot.engine.answers.pieces import (
+from bot.engine.answers.computed.looking_up import LookingUp
+from bot.engine.answers.computed.pieces import (
     LIST_LENGTH,
     MORE,
     cannot_combine,
@@ -14,7 +14,7 @@ from bot.engine.answers.pieces import (
     plain,
     position_word,
 )
-from bot.engine.answers.table import CandidacyRow, at_position
+from bot.engine.answers.computed.table import CandidacyRow, at_position
 from bot.engine.model.answer import (
     Answer,
     Status,
