@@ -195,7 +195,17 @@ def _measure(bag: set[str]) -> Measure:
 
 
 def _asks(kind: QuestionKind, asked: _Words) -> bool:
-    return not asked.bag.isdisjoint(kind.words) or any(p in asked.text for p in kind.phrases)
+    if not asked.bag.isdisjoint(kind.words):
+        return True
+    # Phrases only where the question has a word of one: most questions have none.
+    return not asked.bag.isdisjoint(_phrase_words(kind)) and any(
+        p in asked.text for p in kind.phrases
+    )
+
+
+@lru_cache(maxsize=64)
+def _phrase_words(kind: QuestionKind) -> frozenset[str]:
+    return kind.phrase_words
 
 
 @dataclass(frozen=True)

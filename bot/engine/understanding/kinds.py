@@ -46,6 +46,11 @@ class QuestionKind:
     # winner). A number of each entry's own, so the registry's order means nothing.
     specificity: int = 0
 
+    @property
+    def phrase_words(self) -> frozenset[str]:
+        """Every word of its phrases: a question with none of them asks none of the phrases."""
+        return frozenset(word for phrase in self.phrases for word in phrase.split())
+
 
 def _kind(intent: Intent, words: str, *phrases: str) -> QuestionKind:
     return QuestionKind(intent, frozenset(words.split()), phrases)
