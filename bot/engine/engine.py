@@ -8,7 +8,6 @@ which answers; what a follow-up leaves out is filled in from the conversation he
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cached_property
 
@@ -50,7 +49,6 @@ from bot.engine.understanding.text import phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
 
-_FIGURE = re.compile(r"^\d+(?:d\d+)?k?$")
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
 # A typed name this close to a candidate's is a misspelling of it, not someone else.
@@ -131,10 +129,10 @@ class Engine:
         answer = self.evaluator.answer(ask)
         if answer.status is Status.ANSWERED:
             answer = replace(answer, query=Query.from_reading(reading, ask_keys(ask), ask))
-        # A figure the reader used ("8k") is no unknown word, whatever the name index says.
-        unknown = [w for w in resolution.unknown if not _FIGURE.match(w)]
-        if unknown and answer.status is Status.ANSWERED:
-            left_out = paragraph(f"I don’t know “{' '.join(unknown)}”, so this leaves it out:")
+        if resolution.unknown and answer.status is Status.ANSWERED:
+            left_out = paragraph(
+                f"I don’t know “{resolution.unknown_phrase()}”, so this leaves it out:"
+            )
             answer = replace(answer, blocks=(left_out, *answer.blocks))
         return answer, ask if answer.status is Status.ANSWERED else None
 

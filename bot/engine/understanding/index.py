@@ -8,7 +8,6 @@ per question, which keeps it fast at 650 seats and 4,500 candidates.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from bot.engine.model.keys import Key, Kind
 __all__ = ["Entity", "Key", "Kind", "Mention", "NameIndex", "Resolution", "Tier"]
 from bot.engine.understanding.common_words import common_words
 from bot.engine.understanding.text import phrase, tokens
-from bot.engine.understanding.vocabulary import NON_NAME_WORDS, QUESTION_WORDS
+from bot.engine.understanding.vocabulary import NON_NAME_WORDS, QUESTION_WORDS, is_figure
 
 # Aliases within this many points of the best one are "about the same": ask, don't pick.
 AMBIGUITY_WINDOW = 5
@@ -42,8 +41,6 @@ CORRECTION_TIE = 12
 WHOLE_NAME_TIE = 10
 COMPASS = frozenset({"north", "south", "east", "west", "central"})
 _CORRECTION_CACHE_LIMIT = 4096
-# A figure as the reader reads it: "1000", "20d5" (20.5), "8k"; never a name or a typo of one.
-_FIGURE = re.compile(r"^\d+(?:d\d+)?k?$")
 
 
 class Tier(IntEnum):
@@ -210,7 +207,7 @@ class NameIndex:
             for j in unmatched
             if plain[j] not in NON_NAME_WORDS
             and plain[j] not in self._plain
-            and not _FIGURE.match(plain[j])
+            and not is_figure(plain[j])
         }
         doubtful = tuple(m for m in mentions if _misread(m, unknown_at))
         doubtful += _someone_else(mentions)
@@ -375,7 +372,7 @@ class NameIndex:
             word in self._name_words
             or word in NON_NAME_WORDS
             or word in self._plain
-            or bool(_FIGURE.match(word))
+            or is_figure(word)
             or len(word) < 3
             # A common English word is what it says ("saw", not Shaw): spelt right, it is no
             # typo of a name, whatever the question then makes of it.

@@ -6,6 +6,8 @@ reads them; the name index refuses partial aliases that collide with them.
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.understanding.kinds import trigger_words
 
 STOPWORDS = frozenset(
@@ -50,6 +52,15 @@ QUESTION_WORDS = frozenset(
 # Every word a kind of question is asked with (kinds.py) is a question word too.
 QUESTION_WORDS = QUESTION_WORDS | trigger_words()
 NON_NAME_WORDS = STOPWORDS | QUESTION_WORDS
+
+
+# A figure as the reader reads it: "1000", "20d5" (20.5, as tokens() writes it), "8k".
+_FIGURE = re.compile(r"^\d+(?:d\d+)?k?$")
+
+
+def is_figure(word: str) -> bool:
+    """A figure, never a name, a typo of one, or an unknown word."""
+    return bool(_FIGURE.match(word))
 
 
 def is_number(word: str) -> bool:

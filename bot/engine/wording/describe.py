@@ -48,7 +48,7 @@ class Describer:
         party = self.party_in_prose(s.parties[0])
         party = party[:1].upper() + party[1:]
         end = ":" if operation is Operation.LIST and count else "."
-        return f"{party} came {self._position(s.position)} in {count:,} of {seats}{end}"
+        return f"{party} came {self.position(s.position)} in {count:,} of {seats}{end}"
 
     def gained(self, unit: Unit, s: Selection, count: int, operation: Operation) -> str:
         """'Labour gained 36 seats from the Scottish National Party.': seats one party took
@@ -145,12 +145,12 @@ class Describer:
             words.append("candidates")
         phrase = " ".join(words)
         if s.position is not None:
-            phrase += f" who came {self._position(s.position)}"
+            phrase += f" who came {self.position(s.position)}"
         if s.won_by is not None:
             phrase += f" to {self.party_in_prose(s.won_by)}"
         if s.placed is not None:
             party, position = s.placed
-            phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
+            phrase += f" where {self.party_in_prose(party)} came {self.position(position)}"
         phrase += self.where(s)
         phrase += self._seat_change(s, in_seats=True)
         phrase += self._thresholds(s.thresholds, seats_of=not s.won)
@@ -166,7 +166,7 @@ class Describer:
         if s.sitting:
             who = f"a sitting MP{f' ({party})' if party else ''}"
         if s.position is not None:
-            phrase += f" where {who} came {self._position(s.position)}"
+            phrase += f" where {who} came {self.position(s.position)}"
         elif s.won and (s.seat_change is None or s.gender or s.sitting) and (
                 party or s.gender or s.sitting):  # fmt: skip
             by = self.party_in_prose(s.parties[0]) if who == party and len(s.parties) == 1 else who
@@ -184,7 +184,7 @@ class Describer:
                 self.party_in_prose(p) for p in s.excluded_parties)  # fmt: skip
         if s.placed is not None:
             party, position = s.placed
-            phrase += f" where {self.party_in_prose(party)} came {self._position(position)}"
+            phrase += f" where {self.party_in_prose(party)} came {self.position(position)}"
         phrase += self._seat_change(s, in_seats=False)
         phrase += self._thresholds(s.thresholds)
         return phrase
@@ -201,11 +201,9 @@ class Describer:
             return f"{lead} held{by or ' by the same party'} (on notional 2019 results)"
         return ""
 
-    def placed_word(self, position: int) -> str:
-        return self._position(position)
-
     @staticmethod
-    def _position(position: int) -> str:
+    def position(position: int) -> str:
+        """'third', 'last'."""
         return "last" if position == LAST else ordinal(position)
 
     @staticmethod

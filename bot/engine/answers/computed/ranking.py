@@ -108,22 +108,17 @@ class Ranking(RowSet):
         words = MEASURES[measure]
         where = self.describe.where(ask.selection)
         party, value = shown[0]
+        subject = party_as_subject(self.catalog.parties[party])
+        show = words.show
         if measure is Measure.NUMBER and ask.selection.position is not None:
-            # "which party came second most often in Scotland"
-            placed = self.describe.placed_word(ask.selection.position)
+            # "which party came second most often in Scotland": its places, counted in seats
+            place = self.describe.position(ask.selection.position)
+            show = MEASURES[Measure.SEATS].show
             lead = (
-                f"{party_as_subject(self.catalog.parties[party])} came {placed} "
-                f"{'most' if ask.descending else 'least'} often{where}: in {value:,.0f} seats."
+                f"{subject} came {place} {'most' if ask.descending else 'least'} often{where}: "
+                f"in {show(value)}."
             )
-            items = [
-                paragraph(bold(self.catalog.parties[p].name), f": {v:,.0f} seats") for p, v in shown
-            ]
-            return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
-        lead = (
-            f"{party_as_subject(self.catalog.parties[party])} had "
-            f"{superlative(measure, ask.descending)}{where}: {words.show(value)}."
-        )
-        items = [
-            paragraph(bold(self.catalog.parties[p].name), f": {words.show(v)}") for p, v in shown
-        ]
+        else:
+            lead = f"{subject} had {superlative(measure, ask.descending)}{where}: {show(value)}."
+        items = [paragraph(bold(self.catalog.parties[p].name), f": {show(v)}") for p, v in shown]
         return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
