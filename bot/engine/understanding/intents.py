@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.engine.understanding.index import Resolution
 from bot.engine.understanding.kinds import GREETINGS, KINDS, Intent, QuestionKind
+from bot.engine.understanding.lexicon import PHRASES, Role
 from bot.engine.understanding.vocabulary import is_number, is_year
 
 __all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
@@ -93,7 +94,8 @@ LAST_PLACE = -1
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
-EXISTENTIAL_PHRASES = ("are there", "is there", "were there", "was there")
+# "are there": read from the lexicon, which holds every question phrase once.
+EXISTENTIAL_PHRASES = tuple(p for p, sense in PHRASES.items() if sense.role is Role.EXISTENTIAL)
 NATIONAL_WORDS = frozenset("national nationally nationwide overall country uk britain".split())
 FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("also",))
 FIRST_TIME_PHRASES = ("first time", "newly elected", "new mps", "new mp")
