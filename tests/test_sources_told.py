@@ -11,6 +11,7 @@ from bot.engine import Conversation, Engine
 from bot.engine.model.answer import Quotation
 from bot.engine.results.provenance import sources_view
 from bot.render import to_html, to_plain
+from tests import official_truth
 
 ATTRIBUTION = "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."
 TELEGRAM_MESSAGE_LIMIT = 4096
@@ -65,6 +66,45 @@ def test_coverage_of_the_article_alone_has_one_source_and_no_licence_line(
     assert "official" not in text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "smallest majorities",
+        "turnout",
+        "which labour mps have majorities under 1000",
+        "how many women won",
+        "which seat had the largest electorate",
+    ],
+)
+def test_questions_over_every_seat_say_the_article_alone_does_not_count_them(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    text = to_plain(answer)
+    assert answer.status.value == "not_found"
+    assert "The article does not give every seat’s full count, which that needs." in text
+    assert "official" not in text
+
+
+def test_the_same_questions_are_counted_when_a_source_counts_every_seat(
+    shipped_engine: Engine,
+) -> None:
+    assert shipped_engine.catalog.counts_every_seat
+    text = to_plain(shipped_engine.answer("how many seats did Reform win?"))
+    assert "full count" not in text
+    won, seats = official_truth.seats_won("RUK")
+    assert f"Reform UK won {won} of {seats} seats" in text
+
+
+def test_each_kind_of_source_is_one_adapter(shipped_engine: Engine, engine: Engine) -> None:
+    shipped = shipped_engine.catalog.provenance
+    assert [a.label for a in shipped.adapters] == ["the official results", "the article"]
+    assert [len(a.documents) for a in shipped.adapters] == [2, 1]
+    alone = engine.catalog.provenance
+    assert [a.label for a in alone.adapters] == ["the article"]
+    assert not engine.catalog.counts_every_seat
+
+
 def test_official_facts_are_shown_as_rows_never_as_quotations(shipped_engine: Engine) -> None:
     conversation = Conversation()
     shipped_engine.answer("who won Clacton?", conversation)
@@ -103,7 +143,7 @@ def test_national_figures_cite_the_whole_dataset_not_a_few_rows(shipped_engine: 
     assert source.line is None
 
 
-def test_independents_second_are_counted_from_the_official_results(
+def test_independents_second_are_counted_from_the_counted_results(
     shipped_engine: Engine,
 ) -> None:
     text = to_plain(shipped_engine.answer("which independents came second"))

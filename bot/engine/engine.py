@@ -118,10 +118,11 @@ class Engine:
             ask, by_role = referred if referred is not None else (None, False)
             followed = by_role  # a role in the seat in context: only the evaluator reads it
         if (
-            not self.catalog.official
-            or ask is None
+            ask is None
             or not (followed or takes(parsed, ask, reading))
+            or (not self.catalog.counts_every_seat and _named_look_up(ask))
         ):
+            # Without every seat's count, a look-up of someone named is the article's to answer.
             return self._answer(resolution, reading, conversation), None
         several = _several_named(resolution, parsed)
         if several and ask.compared is None and not followed:
@@ -181,8 +182,8 @@ class Engine:
     def _computed(self, query: Query) -> Answer:
         assert query.ask is not None
         unknown = [key for key in referenced_keys(query.ask) if key not in self.index.entities]
-        if unknown or not self.catalog.official:
-            _, _, entity_id = (unknown or ["seat:"])[0].partition(":")
+        if unknown:
+            _, _, entity_id = unknown[0].partition(":")
             return lists.not_found(self.catalog, entity_id.replace("-", " "))
         answer = self.evaluator.answer(query.ask)
         return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
@@ -352,7 +353,7 @@ class Engine:
         reason = f"I don’t have “{unknown}”. Did you mean one of these?"
         names = [phrase(self.catalog.name_of(key)) for key in keys]
         near = any(fuzz.ratio(unknown, name) >= NEAR_NAME for name in names)
-        if self.catalog.official and all(k.is_a(Kind.PERSON) for k in keys) and not near:
+        if self.catalog.counts_every_seat and all(k.is_a(Kind.PERSON) for k in keys) and not near:
             # The official results list every candidate: a name not among them, and not a
             # misspelling of one, did not stand.
             reason = (
@@ -413,6 +414,14 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)
     return Query.from_reading(reading, person)
+
+
+def _named_look_up(ask: Ask) -> bool:
+    """A figure of people or seats the question names, with nothing counted over seats."""
+    s = ask.selection
+    named = any(one.people or one.seats for one in (s, *(ask.compared or ())))
+    looked_up = ask.operation in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
+    return named and looked_up and not s.thresholds
 
 
 def _several_named(resolution: Resolution, parsed: Parsed) -> str:

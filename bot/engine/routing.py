@@ -94,7 +94,7 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
             f"{beyond}. Ask what happened instead, for example “how did Labour do in Scotland”."
         )
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not in the results")
-    if parsed.judgement and catalog.official:
+    if parsed.judgement and catalog.counts_every_seat:
         # "was it a landslide": the figures, and no adjective of the bot's own.
         totals = national.seat_totals(catalog, EVERY_SEAT)
         lead = paragraph(

@@ -265,7 +265,7 @@ class ChatHandlers:
     def _helped(self, answer: Answer, update: Update) -> Answer:
         """Help, with where-you-live questions when postcodes can be looked up (a location
         is answered in private chats only: in a group it would tell everyone where you are)."""
-        if self.lookup is None or not self.engine.catalog.official:
+        if self.lookup is None or not self.engine.catalog.counts_every_seat:
             return answer
         chat = update.effective_chat
         said = BY_PLACE if chat is not None and chat.type == ChatType.PRIVATE else BY_POSTCODE

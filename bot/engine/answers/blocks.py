@@ -159,7 +159,7 @@ def seat_card(
         blocks.append(turnout_line)
     if results:
         blocks.append(candidate_table(catalog, results))
-    if not catalog.has_official_result(seat_id) and catalog.winner(seat_id) is None and results:
+    if not catalog.has_count(seat_id) and catalog.winner(seat_id) is None and results:
         blocks.append(
             paragraph(catalog.provenance.lacks("give the full result, only the candidates above."))
         )

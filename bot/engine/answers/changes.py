@@ -11,7 +11,7 @@ from bot.engine.answers.tally import (
     LIST_LENGTH,
     capped_list,
     counted_seats,
-    no_official,
+    not_counted,
 )
 from bot.engine.model.answer import Answer, Block, BulletList, Status, bold, paragraph
 from bot.engine.model.keys import Key
@@ -31,8 +31,8 @@ def changes(
 ) -> Answer:
     """Seats that changed hands: all of them by who gained, or those a party gained (from a
     party), or those a party lost (to a party)."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     counted = counted_seats(catalog, scope)
     changed = [
         (seat, outcome)
@@ -121,8 +121,8 @@ def _changes_by_winner(
 
 def holds(catalog: Catalog, scope: Scope, party_id: str | None) -> Answer:
     """Seats won again by the party that won them in 2019 (notional): a party's, or all."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     held = sorted(
         (
             seat

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.model.answer import Source
 from bot.engine.model.chart_data import Bar, BarChart, Group, GroupedBars, SeatsChart
 from bot.engine.results.catalog import Catalog
-from bot.engine.results.provenance import document_name
+from bot.engine.results.sources import document_name
 from knowledge.schema import CandidateResult
 
 SHOWN_CANDIDATES = 8  # a phone shows eight bars readably; the rest are counted in the footer
@@ -35,7 +35,7 @@ def seat_chart(
     """The seat's candidates as bars; None unless the official result is loaded (the article
     names only some candidates: two bars would say two stood) and gives every vote count."""
     results = catalog.results_by_seat.get(seat_id, [])
-    if not catalog.has_official_result(seat_id) or any(r.votes is None for r in results):
+    if not catalog.has_count(seat_id) or any(r.votes is None for r in results):
         return None
     ranked = sorted(results, key=lambda r: -(r.votes or 0))
     bars = tuple(_candidate_bar(catalog, r, asked_about) for r in ranked[:SHOWN_CANDIDATES])
@@ -95,7 +95,7 @@ def two_seats_chart(
     standing: dict[str, int] = {}
     for column, seat_id in enumerate((first, second)):
         results = catalog.results_by_seat.get(seat_id, [])
-        if not catalog.has_official_result(seat_id) or any(
+        if not catalog.has_count(seat_id) or any(
             r.share is None or r.party is None for r in results
         ):
             return None

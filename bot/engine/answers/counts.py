@@ -10,7 +10,8 @@ from bot.engine.answers.scope import EVERY_SEAT, Scope
 from bot.engine.answers.tally import (
     LIST_LENGTH,
     capped_list,
-    no_official,
+    counted_seats,
+    not_counted,
     results_in,
     seat_name,
 )
@@ -29,8 +30,8 @@ from knowledge.schema import CandidateResult
 
 def candidate_count(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
     """How many candidates stood, and where most and fewest did."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     per_seat = Counter(r.seat for r in results_in(catalog, scope) if r.seat)
     total = sum(per_seat.values())
     most = max(per_seat.values())
@@ -56,8 +57,8 @@ def count(
 ) -> Answer:
     """How many candidates: all who stood, or the winners, or those who lost, narrowed by
     party, gender, sitting MPs and first-time winners; the number first."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     plain = filters == Filters() or filters == Filters(outcome=None)
     if plain and party_id is None:
         return candidate_count(catalog, scope)

@@ -204,7 +204,7 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         )
     if intent is Intent.SAID:
         return lists.party_notes(catalog, party_id)  # what the article says of the party
-    if intent is Intent.MAJORITY and place is None and catalog.official:
+    if intent is Intent.MAJORITY and place is None and catalog.counts_every_seat:
         return national.commons_majority(catalog, party_id)  # "Labour's majority"
     if intent is Intent.GAINS:
         return changes.changes(catalog, scope, winner=party_id)
@@ -212,9 +212,9 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         return changes.changes(catalog, scope, loser=party_id)
     if intent is Intent.COUNT:
         return counts.count(catalog, scope, party_id, query.filters)
-    if intent is Intent.PLACE and query.place is not None and catalog.official:
+    if intent is Intent.PLACE and query.place is not None and catalog.counts_every_seat:
         return counts.placed(catalog, party_id, query.place, scope)
-    if intent is Intent.CHANGE and catalog.official:
+    if intent is Intent.CHANGE and catalog.counts_every_seat:
         # The data has each candidate's change in share, not a party's: say so, then those.
         party = catalog.parties[party_id].name
         lead = paragraph(
@@ -225,13 +225,13 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         )
         ranked = lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
         return replace(ranked, blocks=(lead, *ranked.blocks[1:]))
-    if catalog.official:
+    if catalog.counts_every_seat:
         if party_id == "independent" and intent in {Intent.WINNER, Intent.PLACE} and not place:
             return lists.independents(catalog, query.place, elected_only=query.place is None)
         summary = national.party_summary(catalog, party_id, scope, query.intent)
         if query.yes_no and intent is Intent.WINNER:  # "did any independents win in Scotland"
             won = any(r.elected and scope.holds(r.seat)
-                      for r in catalog.official_by_party.get(party_id, []))  # fmt: skip
+                      for r in catalog.counted_by_party.get(party_id, []))  # fmt: skip
             summary = replace(summary, blocks=(paragraph("Yes." if won else "No."),
                                                *summary.blocks))  # fmt: skip
         return summary
@@ -268,7 +268,7 @@ def _place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
         return _ranking(catalog, query, scope)
     if intent is Intent.DECLARED:
         return rankings.declared(catalog, scope)
-    if place.level is Level.TOWN or not catalog.official:
+    if place.level is Level.TOWN or not catalog.counts_every_seat:
         # "who won Leicester": which of its seats?
         return seats.place_choice(catalog, place.name, list(place.seats), "Which one?")
     return national.place_summary(catalog, scope)
@@ -346,13 +346,13 @@ def _seat_place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 
 def _party_placed(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     """'Which party came second': by seats won."""
-    if query.place and query.place > 0 and catalog.official:
+    if query.place and query.place > 0 and catalog.counts_every_seat:
         return national.party_placed(catalog, query.place)
     return lists.not_found(catalog, "")
 
 
 def _who_won_overall(catalog: Catalog, query: Query, s: Subjects) -> Answer:
-    if catalog.official:
+    if catalog.counts_every_seat:
         return national.seat_totals(catalog, EVERY_SEAT)
     return lists.winners(catalog, national=query.national)
 

@@ -10,7 +10,6 @@ from bot.engine.answers.scope import Scope
 from bot.engine.model.answer import Answer, Block, BulletList, Option, Status, bold, paragraph
 from bot.engine.model.keys import Key, Kind
 from bot.engine.results.catalog import Catalog, party_key, person_key
-from bot.engine.results.provenance import document_name, file_name
 from bot.engine.understanding.intents import Measure
 from bot.engine.wording.phrases import (
     capitalised,
@@ -26,24 +25,6 @@ from knowledge.schema import CandidateResult, CountFact, NoteFact
 
 RANKING_LENGTH = 10
 MAX_OPTIONS = 5  # buttons beyond a handful stop helping
-EXAMPLES = (
-    "who won Leicester South?",
-    "how many votes did Corbyn get?",
-    "who came second in Preston?",
-    "majority in Dewsbury and Batley",
-    "which independents won?",
-    "what did Shockat Adam say?",
-    "Birmingham",
-)
-OFFICIAL_EXAMPLES = (
-    "who won Clacton?",
-    "how many seats did Reform win?",
-    "which seats did the Greens gain?",
-    "smallest majorities",
-    "who won Leicester South?",
-    "which independents won?",
-    "what did Shockat Adam say?",
-)
 MAX_LISTED = 8  # disagreements named in the coverage answer before "and N more"
 
 
@@ -98,13 +79,15 @@ def independents(catalog: Catalog, place: int | None, elected_only: bool) -> Ans
         return answer
     if place is not None:
         chosen = [r for r in listed if r.place == place]
-        # Without official results the article is the only source: its list is all there is.
-        if catalog.official:
+        # Where no source counts every seat, what is listed is all there is: not a total.
+        if any(catalog.is_counted(r) for r in listed):
             lead = (
                 f"{len(chosen)} of the {len(listed):,} independent candidates came {ordinal(place)}"
             )
         else:
-            lead = f"Independents who came {ordinal(place)}, of those the article lists"
+            lead = catalog.provenance.gives(
+                "list", f"these independents as coming {ordinal(place)}, of those named"
+            )
         lead += ":" if chosen else "; none did."
         return results_list(catalog, chosen, lead, f"{len(chosen)} independents {ordinal(place)}")
     lead = catalog.provenance.gives("give", f"results for {len(listed)} independent candidates:")
@@ -206,7 +189,7 @@ def _measured(result: CandidateResult, field: str) -> str:
 
 def examples(catalog: Catalog) -> tuple[str, ...]:
     """Questions the loaded knowledge answers well, to show and to tap."""
-    return OFFICIAL_EXAMPLES if catalog.official else EXAMPLES
+    return catalog.provenance.examples()
 
 
 def help_answer(catalog: Catalog) -> Answer:
@@ -221,60 +204,25 @@ def help_answer(catalog: Catalog) -> Answer:
             ),
             paragraph("Ask me things like:"),
             BulletList(tuple(paragraph(e) for e in examples(catalog))),
-            paragraph(f"Ask “source” after any answer to see {_what_source_shows(catalog)}."),
+            paragraph(f"Ask “source” after any answer to see {catalog.provenance.source_shows()}."),
         ),
         headline="What I can answer",
     )
 
 
-def _what_source_shows(catalog: Catalog) -> str:
-    shown = []
-    if catalog.provenance.datasets:
-        shown.append("the official rows behind it, by file and line")
-    if catalog.provenance.articles:
-        shown.append("the article’s sentences it quotes")
-    return ", and ".join(shown)
-
-
 def coverage(catalog: Catalog) -> Answer:
     """What each source is, who published it, what it covers, and where they disagree."""
     sources = catalog.provenance
-    items = []
-    if sources.datasets:
-        official = sources.covered(sources.datasets)
-        files = ", ".join(file_name(d) for d in sources.datasets)
-        publishers = " and ".join(sorted({d.publisher for d in sources.datasets}))
-        items.append(
-            paragraph(
-                bold("The official results"),
-                f", published by the {publishers} ({files}): {len(official.seats):,} seats and "
-                f"{official.results:,} candidates, "
-                "with votes, shares, change in share on 2019 (notional), majorities and turnout.",
-            )
-        )
-    for article in sources.articles:
-        covered = sources.coverage[article.id]
-        by = f" by {article.author}" if article.author else ""
-        items.append(
-            paragraph(
-                bold(document_name(article)),
-                f", an article{by}: {len(covered.seats):,} seats and {len(covered.people):,} "
-                "people, each fact kept with the sentence it comes from.",
-            )
-        )
+    items = sources.described()
     blocks: list[Block] = [
         paragraph(f"I know the {catalog.knowledge.election.name} from {_count(len(items))}:"),
         BulletList(tuple(items)),
     ]
-    if sources.datasets and sources.articles:
+    alone = sources.alone()
+    if alone is not None:
+        blocks.append(paragraph(alone))
+    elif len(sources.adapters) > 1:
         blocks.append(paragraph(_disagreements(catalog)))
-    elif sources.articles:
-        blocks.append(
-            paragraph(
-                "Majorities are worked out from the article’s figures; what it does not say "
-                "I don’t know."
-            )
-        )
     blocks += [paragraph(attribution) for attribution in sources.attributions()]
     return Answer(Status.HELP, tuple(blocks), headline=f"What I know: {sources.named()}")
 
@@ -367,13 +315,7 @@ def _label(catalog: Catalog, key: Key) -> str:
 def not_held(catalog: Catalog, asked: str = "") -> Answer:
     """What the data cannot answer (ages, ministers, postcodes), and what it can."""
     about = f" (“{asked}”)" if asked else ""
-    held = (
-        "each seat’s candidates with their party, votes, share, change in share on 2019 "
-        "(notional), gender and whether they were a sitting or former MP; each seat’s "
-        "electorate, turnout and majority"
-        if catalog.official
-        else "what the article says of its candidates and seats"
-    )
+    held = catalog.provenance.holds()
     return Answer(
         Status.NOT_FOUND,
         (

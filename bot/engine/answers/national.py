@@ -10,7 +10,7 @@ from bot.engine.answers.scope import EVERY_SEAT, Scope
 from bot.engine.answers.tally import (
     LIST_LENGTH,
     counted_seats,
-    no_official,
+    not_counted,
     results_in,
     seat_name,
     seats_count,
@@ -32,8 +32,8 @@ def seat_totals(catalog: Catalog, scope: Scope = EVERY_SEAT, by_votes: bool = Fa
     """Who won: seats won and votes by party, largest first; for the whole election, the
     winner's majority in the Commons over all other parties together. By votes: "which party
     won the most votes", every party that stood, most votes first."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     seats_won: Counter[str] = Counter()
     votes: Counter[str] = Counter()
     for result in results_in(catalog, scope):
@@ -86,10 +86,10 @@ def party_summary(
 ) -> Answer:
     """A party across the country or a place: seats won, votes, share, gains; votes first
     when votes or share are asked."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     party = catalog.parties[party_id]
-    standing = [r for r in catalog.official_by_party.get(party_id, []) if scope.holds(r.seat)]
+    standing = [r for r in catalog.counted_by_party.get(party_id, []) if scope.holds(r.seat)]
     won = [r for r in standing if r.elected]
     votes = sum(r.votes or 0 for r in standing)
     seats = counted_seats(catalog, scope)
@@ -152,8 +152,8 @@ def place_summary(catalog: Catalog, scope: Scope) -> Answer:
 
 def compare_parties(catalog: Catalog, first: str, second: str, scope: Scope = EVERY_SEAT) -> Answer:
     """Two parties side by side: seats, then votes."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     everyone = results_in(catalog, scope)
     total = sum(r.votes or 0 for r in everyone)
     figures = {}
@@ -185,8 +185,8 @@ def compare_parties(catalog: Catalog, first: str, second: str, scope: Scope = EV
 
 def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer:
     """One party in two or more places, side by side: seats won and share of the vote."""
-    if not catalog.official:
-        return no_official()
+    if not catalog.counted_results:
+        return not_counted(catalog)
     party = catalog.parties[party_id]
     parts = []
     for scope in scopes:
@@ -210,7 +210,7 @@ def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer
 
 def _seats_by_party(catalog: Catalog) -> list[tuple[str, int]]:
     won: dict[str, int] = {}
-    for result in catalog.official_results:
+    for result in catalog.counted_results:
         if result.elected and result.party:
             won[result.party] = won.get(result.party, 0) + 1
     return sorted(won.items(), key=lambda item: -item[1])

@@ -10,7 +10,7 @@ from bot.engine.answers.scope import EVERY_SEAT, Scope
 from bot.engine.answers.tally import (
     LIST_LENGTH,
     counted_seats,
-    no_official,
+    not_counted,
     seat_fact_ids,
     turnout_sentence,
 )
@@ -36,8 +36,8 @@ def seat_ranking(
     limit: int | None = None,
 ) -> Answer:
     """Seats by majority or turnout, in a place, or those a party won."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     seats = counted_seats(catalog, scope)
     if party_id is not None:
         seats = [s for s in seats if (w := catalog.winner(s.id)) and w.party == party_id]
@@ -45,14 +45,14 @@ def seat_ranking(
         pool = [(s, float(s.majority)) for s in seats if s.majority is not None]
         word = "largest majorities" if most else "smallest majorities"
     elif measure is Measure.CANDIDATES:
-        counted = Counter(r.seat for r in catalog.official_results)
+        counted = Counter(r.seat for r in catalog.counted_results)
         pool = [(s, float(counted[s.id])) for s in seats if counted[s.id]]
         word = "most candidates" if most else "fewest candidates"
     else:
         pool = [(s, t) for s in seats if (t := turnout(s)) is not None]
         word = "highest turnout" if most else "lowest turnout"
     if not pool:
-        return no_official()
+        return not_counted(catalog)
     pool.sort(key=lambda item: item[1], reverse=most)
     top = pool[: limit or LIST_LENGTH]
     items = []
@@ -91,11 +91,11 @@ def _measure_noun(measure: Measure) -> str:
 
 def turnout_total(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
     """Turnout over many seats: their valid votes over their electorates."""
-    if not catalog.official:
-        return no_official()
+    if not counted_seats(catalog, scope):
+        return not_counted(catalog)
     sentence = turnout_sentence(catalog, scope)
     if not sentence:
-        return no_official()
+        return not_counted(catalog)
     return Answer(
         Status.ANSWERED,
         (paragraph(sentence),),
@@ -124,6 +124,8 @@ def declared(catalog: Catalog, scope: Scope) -> Answer:
     if found:
         return declarations(catalog, found)
     text = catalog.provenance.lacks("give declaration times.")
-    if catalog.official:
-        text = "The official results I have leave every declaration time empty."
+    counting = catalog.provenance.counting()
+    if counting is not None and counted_seats(catalog, scope):
+        # the seats' rows are there, their declaration time empty
+        text = f"{counting.label.capitalize()} I have leave every declaration time empty."
     return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No declaration times")

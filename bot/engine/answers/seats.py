@@ -39,7 +39,7 @@ def place_answer(catalog: Catalog, seat_id: str, place: int, party_first: bool =
     """Who came Nth in a seat, or that the article does not say, with what it does say."""
     seat = catalog.seats[seat_id].name
     found = catalog.at_place(seat_id, place)
-    if place == LAST_PLACE and catalog.has_official_result(seat_id):
+    if place == LAST_PLACE and catalog.has_count(seat_id):
         placed = [r for r in catalog.results_by_seat.get(seat_id, []) if r.place is not None]
         found = max(placed, key=lambda r: r.place or 0, default=None)
         place = found.place if found and found.place else place
@@ -221,7 +221,7 @@ def changed_hands_answer(catalog: Catalog, seat_id: str) -> Answer:
 def candidate_count(catalog: Catalog, seat_id: str) -> Answer:
     seat = catalog.seats[seat_id]
     results = catalog.results_by_seat.get(seat_id, [])
-    if not catalog.has_official_result(seat_id):
+    if not catalog.has_count(seat_id):
         lead = paragraph(catalog.provenance.lacks(f"give every candidate in {seat.name}."))
         return seat_card(catalog, seat_id, lead=[lead, paragraph(WHAT_I_HAVE)])
     lead = paragraph(bold(f"{len(results)} candidates"), f" stood in {seat.name}:")

@@ -1,5 +1,5 @@
 """What answers over many seats share: the seats and results in a scope, shares, and the
-reply when the knowledge holds no official results."""
+reply when no loaded source counts them."""
 
 from __future__ import annotations
 
@@ -14,24 +14,28 @@ from knowledge.schema import CandidateResult, Constituency
 LIST_LENGTH = 10
 
 
-NO_OFFICIAL = "That needs the official results, which this knowledge does not include."
+def uncounted(catalog: Catalog) -> str:
+    """Why a question over seats' whole counts has no answer: no loaded source counts them."""
+    return catalog.provenance.lacks("give every seat’s full count, which that needs.")
 
 
-def no_official() -> Answer:
-    return Answer(Status.NOT_FOUND, (paragraph(NO_OFFICIAL),), headline="Needs official results")
+def not_counted(catalog: Catalog) -> Answer:
+    return Answer(
+        Status.NOT_FOUND, (paragraph(uncounted(catalog)),), headline="Needs every seat’s count"
+    )
 
 
 def counted_seats(catalog: Catalog, scope: Scope) -> list[Constituency]:
     """Seats with an official result (an article-only seat has no full count)."""
     if scope.seat_ids is None:
-        return catalog.official_seats
-    return [seat for seat in catalog.official_seats if seat.id in scope.seat_ids]
+        return catalog.counted_seats
+    return [seat for seat in catalog.counted_seats if seat.id in scope.seat_ids]
 
 
 def results_in(catalog: Catalog, scope: Scope) -> list[CandidateResult]:
     if scope.seat_ids is None:
-        return catalog.official_results
-    return [r for r in catalog.official_results if r.seat in scope.seat_ids]
+        return catalog.counted_results
+    return [r for r in catalog.counted_results if r.seat in scope.seat_ids]
 
 
 def seat_fact_ids(seats: list[Constituency]) -> list[str]:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from bot.engine.model.answer import Source
 from bot.engine.model.keys import Key, Kind
 from bot.engine.results.outcomes import Outcome, outcomes
-from bot.engine.results.provenance import Provenance, document_name, file_name
+from bot.engine.results.provenance import Provenance
+from bot.engine.results.sources import document_name, file_name
 from bot.engine.understanding.index import Entity
 from bot.engine.understanding.places import places, seat_nicknames
 from knowledge.schema import (
@@ -92,12 +93,13 @@ class Catalog:
             if isinstance(fact, DiscrepancyFact):
                 self.discrepancies[fact.subject].append(fact)
         self.provenance = Provenance(knowledge)
-        self.official = self.provenance.official
-        self.official_results = [r for r in self.results if self.is_official(r)]
-        self.official_by_party: dict[str, list[CandidateResult]] = defaultdict(list)
-        for result in self.official_results:
+        # Results from a whole count (a dataset's rows), not only from what an article tells:
+        # totals, rankings and counts over seats add these up.
+        self.counted_results = [r for r in self.results if self.is_counted(r)]
+        self.counted_by_party: dict[str, list[CandidateResult]] = defaultdict(list)
+        for result in self.counted_results:
             if result.party is not None:
-                self.official_by_party[result.party].append(result)
+                self.counted_by_party[result.party].append(result)
         self.outcomes = outcomes(knowledge.constituencies, knowledge.parties)
         self.gained_by_party: dict[str, set[str]] = defaultdict(set)
         for seat_id, outcome in self.outcomes.items():
@@ -105,8 +107,8 @@ class Catalog:
                 self.gained_by_party[outcome.winner].add(seat_id)
         self.places = places(knowledge.constituencies)
         self._seatless = [r for r in self.results if r.seat is None]
-        # Seats with an official count (an article-only seat has no full result).
-        self.official_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
+        # Seats with a whole count (a seat only an article tells of has no full result).
+        self.counted_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
 
     def entities(self) -> list[Entity]:
         seats = [
@@ -129,7 +131,7 @@ class Catalog:
     def _party_aliases(self, party: Party) -> tuple[str, ...]:
         """A small party's short code in the Library's files ("Pro", "Cli", "HI") is no name
         anyone types, and reads as a word ("pro-Palestine"): only known parties keep theirs."""
-        standing = self.official_by_party.get(party.id, [])
+        standing = self.counted_by_party.get(party.id, [])
         known = any(r.elected for r in standing) or len(standing) >= KNOWN_PARTY_CANDIDATES
         short = party.abbreviation if party.abbreviation and len(party.abbreviation) <= 3 else None
         return tuple(a for a in party.aliases if known or a != short)
@@ -201,11 +203,17 @@ class Catalog:
         stating = [f for f in self.result_facts(result) if getattr(f, attribute) is not None]
         return bool(stating) and all(f.derived_from for f in stating)
 
-    def is_official(self, result: CandidateResult) -> bool:
-        """The result comes from an official results row (not only from the article)."""
+    def is_counted(self, result: CandidateResult) -> bool:
+        """The result comes from a dataset's row of a whole count (not only from an article)."""
         return any(self.facts[fid].row is not None for fid in result.facts)
 
-    def has_official_result(self, seat_id: str) -> bool:
+    @property
+    def counts_every_seat(self) -> bool:
+        """Whether a loaded source gives every seat's whole count: what totals, rankings and
+        counts over seats need."""
+        return self.provenance.counts_every_seat
+
+    def has_count(self, seat_id: str) -> bool:
         return self.seats[seat_id].valid_votes is not None
 
     def discrepancies_about(self, subjects: list[str]) -> list[DiscrepancyFact]:

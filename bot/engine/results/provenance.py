@@ -7,9 +7,15 @@ results" unless it holds them: the wording is derived from the source documents 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from bot.engine.model.answer import Block, BulletList, Paragraph, Quotation, Source, paragraph
+from bot.engine.results.sources import (
+    Coverage,
+    SourceAdapter,
+    adapters_for,
+    document_name,
+    file_name,
+)
 from knowledge.schema import (
     Fact,
     Knowledge,
@@ -19,27 +25,6 @@ from knowledge.schema import (
     SaidFact,
     SourceDocument,
 )
-
-
-def document_name(source: SourceDocument) -> str:
-    """'Socialist Worker issue 2912, “Pro-Palestine ...”' or 'the House of Commons Library’s
-    “General election 2024 results by candidate”'."""
-    if source.issue:
-        return f"{source.publisher} issue {source.issue}, “{source.title}”"
-    return f"the {source.publisher}’s “{source.title}”"
-
-
-def file_name(source: SourceDocument) -> str:
-    return source.path.rsplit("/", 1)[-1]
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The seats and people one source has facts about."""
-
-    seats: frozenset[str]
-    people: frozenset[str]
-    results: int  # candidacies it gives a result for
 
 
 def _about(fact: Fact) -> tuple[list[str], list[str]]:
@@ -58,8 +43,6 @@ class Provenance:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.documents = {source.id: source for source in knowledge.sources}
-        self.articles = [s for s in knowledge.sources if s.kind == "article"]
-        self.datasets = [s for s in knowledge.sources if s.kind == "dataset"]
         seats: dict[str, set[str]] = defaultdict(set)
         people: dict[str, set[str]] = defaultdict(set)
         results: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
@@ -83,25 +66,41 @@ class Provenance:
             )
             for source_id in self.documents
         }
+        self.adapters: list[SourceAdapter] = adapters_for(list(knowledge.sources), self.covered)
+
+    # --- what the loaded sources can do -------------------------------------------------------
+
+    @property
+    def counts_every_seat(self) -> bool:
+        """Whether some loaded source gives every seat's whole count."""
+        return self.counting() is not None
+
+    def counting(self) -> SourceAdapter | None:
+        """The loaded source that counts every seat, if one does."""
+        return next((a for a in self.adapters if a.counts_every_seat), None)
+
+    def examples(self) -> tuple[str, ...]:
+        return self.adapters[0].examples if self.adapters else ()
+
+    def holds(self) -> str:
+        return "; and ".join(adapter.holds() for adapter in self.adapters)
+
+    def source_shows(self) -> str:
+        return ", and ".join(adapter.source_shows() for adapter in self.adapters)
+
+    def described(self) -> list[Paragraph]:
+        return [found for adapter in self.adapters for found in adapter.described()]
+
+    def alone(self) -> str | None:
+        return self.adapters[0].alone() if len(self.adapters) == 1 else None
 
     # --- naming the sources ------------------------------------------------------------------
 
-    @property
-    def official(self) -> bool:
-        return bool(self.datasets)
-
-    def _kinds(self) -> list[str]:
-        """'the official results', 'the article': the loaded kinds, official first."""
-        kinds = ["the official results"] if self.datasets else []
-        if self.articles:
-            kinds.append("the article" if len(self.articles) == 1 else "the articles")
-        return kinds
-
     def _subject(self) -> tuple[str, bool]:
         """How to start a sentence about what the sources say, and whether it is plural."""
-        kinds = self._kinds()
-        if len(kinds) == 1:
-            return kinds[0][:1].upper() + kinds[0][1:], kinds[0] != "the article"
+        if len(self.adapters) == 1:
+            label = self.adapters[0].label
+            return label[:1].upper() + label[1:], self.adapters[0].plural
         return "My sources", True
 
     def lacks(self, rest: str) -> str:
@@ -116,13 +115,8 @@ class Provenance:
 
     def named(self) -> str:
         """All the loaded sources by name, for a sentence: '... and ...'."""
-        names = [self.official_name()] if self.datasets else []
-        names += [document_name(article) for article in self.articles]
+        names = [adapter.name() for adapter in self.adapters]
         return " and ".join(names) if len(names) <= 2 else ", ".join(names)
-
-    def official_name(self) -> str:
-        publishers = sorted({d.publisher for d in self.datasets})
-        return f"the {' and '.join(publishers)}’s official results"
 
     def attributions(self) -> list[str]:
         """What the sources' licences ask the product to say, each once."""
@@ -140,20 +134,7 @@ class Provenance:
     def what_i_know(self) -> str:
         """'the 650 seats and 4,515 candidates in the House of Commons Library’s official
         results, and the 24 seats and 30 people in Socialist Worker issue 2912, “...”'."""
-        parts = []
-        if self.datasets:
-            official = self.covered(self.datasets)
-            parts.append(
-                f"the {len(official.seats):,} seats and {official.results:,} candidates in "
-                f"{self.official_name()}"
-            )
-        for article in self.articles:
-            covered = self.coverage[article.id]
-            parts.append(
-                f"the {len(covered.seats):,} seats and {len(covered.people):,} people in "
-                f"{document_name(article)}"
-            )
-        return ", and ".join(parts)
+        return ", and ".join(adapter.covers() for adapter in self.adapters)
 
     def whole_dataset(self, fact_kind: str, how: str) -> tuple[Source, ...]:
         """The source of a figure computed over every row of a dataset ('seats by party,
@@ -173,8 +154,9 @@ class Provenance:
         document = self.source_of(fact)
         if document is None:
             return "My sources"
-        if document.kind == "article" and len(self.articles) == 1:
-            return "The article"
+        adapter = next(a for a in self.adapters if document in a.documents)
+        if not adapter.plural and not adapter.counts_every_seat:
+            return adapter.label[:1].upper() + adapter.label[1:]  # "The article"
         return document_name(document)
 
     def source_of(self, fact: Fact) -> SourceDocument | None:

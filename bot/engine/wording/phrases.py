@@ -92,7 +92,7 @@ def outcome_phrase(catalog: Catalog, result: CandidateResult) -> str:
     seat = catalog.seats[result.seat].name if result.seat else None
     stated = catalog.stated(result, "outcome")
     where = f" in {seat}" if seat else ""
-    if result.place is not None and catalog.is_official(result):
+    if result.place is not None and catalog.is_counted(result):
         # The official count says exactly what happened; the article's verbs are kept in
         # its quotes.
         return (
@@ -121,7 +121,7 @@ def outcome_phrase(catalog: Catalog, result: CandidateResult) -> str:
 def margin_phrase(catalog: Catalog, result: CandidateResult) -> str | None:
     """'by just over 500 votes' when the article states the margin (and nothing official
     gives the exact majority)."""
-    if catalog.is_official(result):
+    if catalog.is_counted(result):
         return None
     stated = catalog.stated(result, "margin")
     if stated is None or stated.margin is None:

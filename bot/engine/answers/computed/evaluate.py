@@ -16,7 +16,7 @@ from bot.engine.answers.computed.pieces import (
     shown_measure,
 )
 from bot.engine.answers.computed.ranking import Ranking
-from bot.engine.answers.tally import NO_OFFICIAL
+from bot.engine.answers.tally import uncounted
 from bot.engine.model.answer import (
     Answer,
     Block,
@@ -39,7 +39,7 @@ from bot.engine.wording.phrases import party_as_subject
 class Evaluator(Comparing, Ranking):
     def answer(self, ask: Ask) -> Answer:
         if not self.table.seats:
-            return plain(Status.NOT_FOUND, NO_OFFICIAL)
+            return plain(Status.NOT_FOUND, uncounted(self.catalog))
         refused = refusal(ask)
         if refused is not None:
             return plain(Status.NOT_FOUND, refused)

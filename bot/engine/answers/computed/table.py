@@ -58,12 +58,12 @@ class CandidacyRow:
 class Table:
     def __init__(self, catalog: Catalog) -> None:
         by_seat: dict[str, list[CandidateResult]] = defaultdict(list)
-        for result in catalog.official_results:
+        for result in catalog.counted_results:
             if result.seat is not None and result.votes is not None:
                 by_seat[result.seat].append(result)
         self.seats: dict[str, SeatRow] = {}
         self.candidacies: list[CandidacyRow] = []
-        for seat in catalog.official_seats:
+        for seat in catalog.counted_seats:
             standing = sorted(by_seat.get(seat.id, []), key=lambda r: -(r.votes or 0))
             if not standing or not seat.electorate or seat.valid_votes is None:
                 continue

@@ -1,0 +1,222 @@
+"""Each kind of source document the knowledge can hold, as an adapter behind one interface:
+what the bot calls it, what it covers and holds, what its Source button shows, and the
+questions it answers well. Provenance speaks for the loaded adapters together, so no answer
+asks which kind of source is loaded: a new kind of source is a new adapter here."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.engine.model.answer import Paragraph, bold, paragraph
+from knowledge.schema import SourceDocument
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The seats and people one source has facts about."""
+
+    seats: frozenset[str]
+    people: frozenset[str]
+    results: int  # candidacies it gives a result for
+
+
+Covered = Callable[[list[SourceDocument]], Coverage]
+
+
+def document_name(source: SourceDocument) -> str:
+    """'Socialist Worker issue 2912, “Pro-Palestine ...”' or 'the House of Commons Library’s
+    “General election 2024 results by candidate”'."""
+    if source.issue:
+        return f"{source.publisher} issue {source.issue}, “{source.title}”"
+    return f"the {source.publisher}’s “{source.title}”"
+
+
+def file_name(source: SourceDocument) -> str:
+    return source.path.rsplit("/", 1)[-1]
+
+
+class SourceAdapter(ABC):
+    """The documents of one kind loaded into the knowledge."""
+
+    kind: str  # the SourceDocument.kind it adapts
+    examples: tuple[str, ...]  # questions it answers well, to show and to tap
+
+    def __init__(self, documents: list[SourceDocument], covered: Covered) -> None:
+        self.documents = documents
+        self.covered = covered
+
+    @property
+    @abstractmethod
+    def label(self) -> str:
+        """How a sentence refers to it: 'the official results', 'the article'."""
+
+    @property
+    def plural(self) -> bool:
+        return True
+
+    @property
+    @abstractmethod
+    def counts_every_seat(self) -> bool:
+        """Whether its rows are whole counts, so totals and rankings over seats add up."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """Its documents by name, for a sentence."""
+
+    @abstractmethod
+    def covers(self) -> str:
+        """'the 650 seats and 4,515 candidates in ...', for 'what do you know'."""
+
+    @abstractmethod
+    def holds(self) -> str:
+        """What it holds of each candidate and seat, in words."""
+
+    @abstractmethod
+    def source_shows(self) -> str:
+        """What the Source button shows of it."""
+
+    @abstractmethod
+    def described(self) -> list[Paragraph]:
+        """One paragraph per document: publisher, what it covers, how it is kept."""
+
+    @abstractmethod
+    def alone(self) -> str | None:
+        """What to say of the figures when it is the only source loaded."""
+
+
+class OfficialResults(SourceAdapter):
+    kind = "dataset"
+    examples = (
+        "who won Clacton?",
+        "how many seats did Reform win?",
+        "which seats did the Greens gain?",
+        "smallest majorities",
+        "who won Leicester South?",
+        "which independents won?",
+        "what did Shockat Adam say?",
+    )
+
+    @property
+    def label(self) -> str:
+        return "the official results"
+
+    @property
+    def counts_every_seat(self) -> bool:
+        return True
+
+    def name(self) -> str:
+        publishers = sorted({d.publisher for d in self.documents})
+        return f"the {' and '.join(publishers)}’s official results"
+
+    def covers(self) -> str:
+        covered = self.covered(self.documents)
+        return (
+            f"the {len(covered.seats):,} seats and {covered.results:,} candidates in {self.name()}"
+        )
+
+    def holds(self) -> str:
+        return (
+            "each seat’s candidates with their party, votes, share, change in share on 2019 "
+            "(notional), gender and whether they were a sitting or former MP; each seat’s "
+            "electorate, turnout and majority"
+        )
+
+    def source_shows(self) -> str:
+        return "the official rows behind it, by file and line"
+
+    def described(self) -> list[Paragraph]:
+        covered = self.covered(self.documents)
+        files = ", ".join(file_name(d) for d in self.documents)
+        publishers = " and ".join(sorted({d.publisher for d in self.documents}))
+        return [
+            paragraph(
+                bold("The official results"),
+                f", published by the {publishers} ({files}): {len(covered.seats):,} seats and "
+                f"{covered.results:,} candidates, "
+                "with votes, shares, change in share on 2019 (notional), majorities and turnout.",
+            )
+        ]
+
+    def alone(self) -> str | None:
+        return None
+
+
+class Articles(SourceAdapter):
+    kind = "article"
+    examples = (
+        "who won Leicester South?",
+        "how many votes did Corbyn get?",
+        "who came second in Preston?",
+        "majority in Dewsbury and Batley",
+        "which independents won?",
+        "what did Shockat Adam say?",
+        "Birmingham",
+    )
+
+    @property
+    def label(self) -> str:
+        return "the article" if len(self.documents) == 1 else "the articles"
+
+    @property
+    def plural(self) -> bool:
+        return len(self.documents) > 1
+
+    @property
+    def counts_every_seat(self) -> bool:
+        return False  # an article names the results it tells of, not every seat's count
+
+    def name(self) -> str:
+        return " and ".join(document_name(article) for article in self.documents)
+
+    def covers(self) -> str:
+        parts = []
+        for article in self.documents:
+            covered = self.covered([article])
+            parts.append(
+                f"the {len(covered.seats):,} seats and {len(covered.people):,} people in "
+                f"{document_name(article)}"
+            )
+        return ", and ".join(parts)
+
+    def holds(self) -> str:
+        return f"what {self.label} says of its candidates and seats"
+
+    def source_shows(self) -> str:
+        return "the article’s sentences it quotes"
+
+    def described(self) -> list[Paragraph]:
+        found = []
+        for article in self.documents:
+            covered = self.covered([article])
+            by = f" by {article.author}" if article.author else ""
+            found.append(
+                paragraph(
+                    bold(document_name(article)),
+                    f", an article{by}: {len(covered.seats):,} seats and "
+                    f"{len(covered.people):,} people, each fact kept with the sentence it "
+                    "comes from.",
+                )
+            )
+        return found
+
+    def alone(self) -> str | None:
+        return (
+            "Majorities are worked out from the article’s figures; what it does not say "
+            "I don’t know."
+        )
+
+
+# Every kind of source the bot can load, in the order it names them.
+ADAPTERS: tuple[type[SourceAdapter], ...] = (OfficialResults, Articles)
+
+
+def adapters_for(documents: list[SourceDocument], covered: Covered) -> list[SourceAdapter]:
+    """The adapters of the kinds of document loaded, each with its documents."""
+    found = []
+    for adapter in ADAPTERS:
+        mine = [d for d in documents if d.kind == adapter.kind]
+        if mine:
+            found.append(adapter(mine, covered))
+    return found
