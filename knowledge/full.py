@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.build import DEFAULT_CURATED, REPO_ROOT, build_article_knowledge
+from knowledge.former import with_former_seats
 from knowledge.hoc import read_official
 from knowledge.merge import merge
 from knowledge.reconcile import Report
@@ -15,6 +16,7 @@ from knowledge.schema import Knowledge
 OFFICIAL_SEEDS = Path("seeds") / "hoc-ge2024"
 OFFICIAL_CANDIDATES = OFFICIAL_SEEDS / "HoC-GE2024-results-by-candidate.csv"
 OFFICIAL_CONSTITUENCIES = OFFICIAL_SEEDS / "HoC-GE2024-results-by-constituency.csv"
+OVERLAPS = Path("seeds") / "hoc-boundaries" / "constituency-area-overlaps-2010-2024.csv"
 
 
 def build_full_knowledge(
@@ -23,7 +25,8 @@ def build_full_knowledge(
     """The shipped knowledge and the reconciliation report of its two sources."""
     article = build_article_knowledge(curated_path, root)
     official = read_official(root / OFFICIAL_CANDIDATES, root / OFFICIAL_CONSTITUENCIES)
-    return merge(article, official, root)
+    knowledge, report = merge(article, official, root)
+    return with_former_seats(knowledge, root / OVERLAPS, root), report
 
 
 def import_official(

@@ -51,7 +51,7 @@ def merge(
     return _Merger(article, official, root).run()
 
 
-def _document_path(path: Path, root: Path | None) -> str:
+def document_path(path: Path, root: Path | None) -> str:
     if root is not None and path.resolve().is_relative_to(root.resolve()):
         return path.resolve().relative_to(root.resolve()).as_posix()
     return path.name
@@ -104,7 +104,7 @@ class _Merger:
         return [
             SourceDocument(
                 id=source_id, kind="dataset", title=f"General election 2024 results {what}",
-                publisher="House of Commons Library", path=_document_path(path, self.root),
+                publisher="House of Commons Library", path=document_path(path, self.root),
                 sha256=file_sha256(path), licence=LICENCE, attribution=ATTRIBUTION,
             )
             for source_id, path, what in files

@@ -27,7 +27,7 @@ class Election(Model):
 
 class SourceDocument(Model):
     id: str
-    kind: Literal["article", "dataset"]
+    kind: Literal["article", "dataset", "boundaries"]
     title: str
     publisher: str
     author: str | None = None
@@ -259,6 +259,23 @@ class CandidateResult(Model):
     facts: list[str] = Field(description="ids of the facts this result is assembled from")
 
 
+class Successor(Model):
+    """A 2024 seat that took in part of a former seat."""
+
+    seat: str = Field(description="the 2024 seat's id")
+    population: float = Field(ge=0, le=1, description="share of the former seat's people")
+
+
+class FormerSeat(Model):
+    """A seat of the 2010 boundaries (used from 2010 to 2019) whose name no 2024 seat has."""
+
+    id: str = Field(description="its ONS ID")
+    name: str
+    successors: list[Successor] = Field(description="largest share of its people first")
+    source: str
+    row: int = Field(description="the line of its first overlap in the source file")
+
+
 class Knowledge(Model):
     schema_version: Literal[1] = 1
     election: Election
@@ -268,3 +285,4 @@ class Knowledge(Model):
     parties: list[Party]
     results: list[CandidateResult]
     facts: list[Fact]
+    former_seats: list[FormerSeat] = Field(default_factory=list)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -18,7 +20,7 @@ from knowledge.build import (
 )
 from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
-from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, build_full_knowledge
+from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, OVERLAPS, build_full_knowledge
 from knowledge.schema import Knowledge, MajorityFact
 
 ARTICLE = "seeds/socialist-worker-2912-pro-palestine-independents-claim-victory.txt"
@@ -229,6 +231,7 @@ def test_failed_build_leaves_the_output_untouched(workspace: Path) -> None:
 
 def test_the_whole_build_from_a_copy_of_the_seeds_is_the_shipped_file(workspace: Path) -> None:
     shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
+    shutil.copytree(REPO_ROOT / OVERLAPS.parent, workspace / OVERLAPS.parent)
     knowledge, _ = build_full_knowledge(workspace / "curated.toml", root=workspace)
     # Paths are recorded from the root, so the same seeds anywhere build the same knowledge.
     assert render_knowledge(knowledge) == DEFAULT_OUTPUT.read_text(encoding="utf-8")
@@ -242,6 +245,33 @@ def test_a_broken_official_seed_stops_the_build_naming_file_and_line(workspace: 
     assert f"{workspace / OFFICIAL_CANDIDATES}:992: Share '225' is not a fraction" in str(
         refused.value
     )
+
+
+def test_a_broken_overlaps_seed_stops_the_build_naming_file_and_line(workspace: Path) -> None:
+    shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
+    shutil.copytree(REPO_ROOT / OVERLAPS.parent, workspace / OVERLAPS.parent)
+    _edit(workspace / OVERLAPS, ",Bristol Central,", ",Bristol Centre,")
+    with pytest.raises(BuildError) as refused:
+        build_full_knowledge(workspace / "curated.toml", root=workspace)
+    line = next(
+        number
+        for number, text in enumerate((REPO_ROOT / OVERLAPS).read_text("utf-8-sig").splitlines(), 1)
+        if ",Bristol Central," in text
+    )
+    assert f"{workspace / OVERLAPS}:{line}: no 2024 seat is called 'Bristol Centre'" in str(
+        refused.value
+    )
+
+
+def test_the_overlaps_seed_is_the_librarys_file_byte_for_byte() -> None:
+    shipped = (REPO_ROOT / OVERLAPS).read_bytes()
+    shared = REPO_ROOT.parent / "shared" / "data" / "history" / OVERLAPS.name
+    knowledge = json.loads(DEFAULT_OUTPUT.read_text(encoding="utf-8"))
+    recorded = next(s for s in knowledge["sources"] if s["path"] == OVERLAPS.as_posix())
+    assert recorded["sha256"] == hashlib.sha256(shipped).hexdigest()
+    assert "Open Parliament Licence v3.0" in (REPO_ROOT / OVERLAPS.parent / "README.md").read_text()
+    if shared.exists():  # the team's shared copy, where the repository sits beside it
+        assert shared.read_bytes() == shipped
 
 
 def test_the_article_alone_builds_and_answers_from_the_console(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ knowledge (official results and the article) and the article's knowledge alone."
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pytest
@@ -11,6 +12,8 @@ from bot.engine import Conversation, Engine
 from bot.engine.model.answer import Quotation
 from bot.engine.results.provenance import sources_view
 from bot.render import to_html, to_plain
+from knowledge.build import REPO_ROOT, slug
+from knowledge.full import OVERLAPS
 from tests import official_truth
 
 ATTRIBUTION = "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."
@@ -33,7 +36,8 @@ def test_not_found_with_the_article_alone_names_only_the_article(engine: Engine)
 
 def test_help_names_what_is_loaded(shipped_engine: Engine, engine: Engine) -> None:
     shipped = to_plain(shipped_engine.help())
-    assert "from the House of Commons Library’s official results and Socialist Worker" in shipped
+    assert "from the House of Commons Library’s official results, Socialist Worker" in shipped
+    assert "victory” and the House of Commons Library’s overlaps of the 2010 and 2024" in shipped
     assert "who won Clacton?" in shipped
     assert "quoting the article for every fact" not in shipped
     alone = to_plain(engine.help())
@@ -47,11 +51,15 @@ def test_coverage_fits_one_message_with_counts_publishers_differences_and_licenc
     answer = shipped_engine.answer("what do you know?")
     text = to_plain(answer)
     assert len(to_html(answer)) <= TELEGRAM_MESSAGE_LIMIT
-    assert "from 2 sources" in text
+    assert "from 3 sources" in text
     assert "published by the House of Commons Library" in text
     assert "650 seats and 4,515 candidates" in text
     assert "an article by Charlie Kimber: 24 seats and 30 people" in text
-    assert "They differ on 7 of the article’s figures" in text
+    assert "The official results and the article differ on 7 of the article’s figures" in text
+    current = {slug(seat.name) for seat in official_truth.constituencies()}
+    with (REPO_ROOT / OVERLAPS).open(encoding="utf-8-sig", newline="") as stream:
+        former = {slug(row[2]) for row in csv.reader(stream) if row} - current
+    assert f"{len(former)} seats of the 2010 boundaries that no 2024 seat is named after" in text
     assert "Keir Starmer’s votes" in text
     assert ATTRIBUTION in text
     assert "Aberafan Maesteg" not in text  # counts, not a list of 650 names
@@ -98,8 +106,9 @@ def test_the_same_questions_are_counted_when_a_source_counts_every_seat(
 
 def test_each_kind_of_source_is_one_adapter(shipped_engine: Engine, engine: Engine) -> None:
     shipped = shipped_engine.catalog.provenance
-    assert [a.label for a in shipped.adapters] == ["the official results", "the article"]
-    assert [len(a.documents) for a in shipped.adapters] == [2, 1]
+    labels = [a.label for a in shipped.adapters]
+    assert labels == ["the official results", "the article", "the seat overlaps"]
+    assert [len(a.documents) for a in shipped.adapters] == [2, 1, 1]
     alone = engine.catalog.provenance
     assert [a.label for a in alone.adapters] == ["the article"]
     assert not engine.catalog.counts_every_seat

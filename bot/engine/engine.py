@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from bot.engine.answers import lists, seats
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
+from bot.engine.answers.former import former_seat
 from bot.engine.answers.located import (
     Located,
     LookupProblem,
@@ -39,6 +40,7 @@ from bot.engine.routing import (
     refusal_of_words,
     takes,
 )
+from bot.engine.understanding.former import FormerNames
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import words_of_the_lexicon
@@ -61,6 +63,16 @@ class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.catalog = Catalog(knowledge)
         self.index = NameIndex(self.catalog.entities(), words_of_the_lexicon())
+        self.former = FormerNames(
+            knowledge.former_seats,
+            (
+                name
+                for entity in self.index.entities.values()
+                if entity.kind in {Kind.SEAT, Kind.PLACE}
+                for name in (entity.name, *entity.aliases)
+            ),
+            {seat_id: seat.name for seat_id, seat in self.catalog.seats.items()},
+        )
 
     @cached_property
     def evaluator(self) -> Evaluator:
@@ -78,6 +90,11 @@ class Engine:
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
+        former = self.former.named_in(text)
+        if former is not None:  # "Bristol West": gone in 2024, said so before any guess
+            gone = former_seat(self.catalog, former)
+            conversation.remember(read(self.index.resolve(text)), gone)
+            return gone
         resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
         reading = read(resolution)
         parsed = read_words(resolution)

@@ -221,8 +221,8 @@ def coverage(catalog: Catalog) -> Answer:
     alone = sources.alone()
     if alone is not None:
         blocks.append(paragraph(alone))
-    elif len(sources.adapters) > 1:
-        blocks.append(paragraph(_disagreements(catalog)))
+    elif (disagreeing := sources.disagreeing()) is not None:
+        blocks.append(paragraph(_disagreements(catalog, disagreeing)))
     blocks += [paragraph(attribution) for attribution in sources.attributions()]
     return Answer(Status.HELP, tuple(blocks), headline=f"What I know: {sources.named()}")
 
@@ -231,14 +231,15 @@ def _count(sources: int) -> str:
     return "one source" if sources == 1 else f"{sources} sources"
 
 
-def _disagreements(catalog: Catalog) -> str:
+def _disagreements(catalog: Catalog, disagreeing: str) -> str:
     found = [d for ds in catalog.discrepancies.values() for d in ds]
     if not found:
-        return "Where both give a figure, they agree."
+        return f"Where {disagreeing} both give a figure, they agree."
     shown = [f"{_subject_name(catalog, d.subject)}’s {d.field}" for d in found[:MAX_LISTED]]
     more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
     return (
-        f"They differ on {len(found)} of the article’s figures ({', '.join(shown)}{more}): "
+        f"{capitalised(disagreeing)} differ on {len(found)} of the article’s figures "
+        f"({', '.join(shown)}{more}): "
         "I give the official figure and say what the article gave."
     )
 

@@ -66,7 +66,9 @@ class Provenance:
             )
             for source_id in self.documents
         }
-        self.adapters: list[SourceAdapter] = adapters_for(list(knowledge.sources), self.covered)
+        self.adapters: list[SourceAdapter] = adapters_for(
+            list(knowledge.sources), self.covered, knowledge
+        )
 
     # --- what the loaded sources can do -------------------------------------------------------
 
@@ -83,10 +85,15 @@ class Provenance:
         return self.adapters[0].examples if self.adapters else ()
 
     def holds(self) -> str:
-        return "; and ".join(adapter.holds() for adapter in self.adapters)
+        return _listed([adapter.holds() for adapter in self.adapters], "; ")
 
     def source_shows(self) -> str:
-        return ", and ".join(adapter.source_shows() for adapter in self.adapters)
+        return _listed([adapter.source_shows() for adapter in self.adapters], ", ")
+
+    def disagreeing(self) -> str | None:
+        """'the official results and the article', where both give figures for one result."""
+        giving = [adapter.label for adapter in self.adapters if adapter.gives_results]
+        return " and ".join(giving) if len(giving) > 1 else None
 
     def described(self) -> list[Paragraph]:
         return [found for adapter in self.adapters for found in adapter.described()]
@@ -115,8 +122,7 @@ class Provenance:
 
     def named(self) -> str:
         """All the loaded sources by name, for a sentence: '... and ...'."""
-        names = [adapter.name() for adapter in self.adapters]
-        return " and ".join(names) if len(names) <= 2 else ", ".join(names)
+        return _listed([adapter.name() for adapter in self.adapters], ", ")
 
     def attributions(self) -> list[str]:
         """What the sources' licences ask the product to say, each once."""
@@ -161,6 +167,14 @@ class Provenance:
 
     def source_of(self, fact: Fact) -> SourceDocument | None:
         return self.documents.get(fact.source or "")
+
+
+def _listed(items: list[str], separator: str) -> str:
+    """'a and b', 'a, b and c' ('a; b; and c' where the items have commas of their own)."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    last = f"{separator.strip()} and " if separator == "; " else " and "
+    return separator.join(items[:-1]) + last + items[-1]
 
 
 def sources_view(sources: tuple[Source, ...]) -> tuple[Block, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.model.answer import Paragraph, bold, paragraph
-from knowledge.schema import SourceDocument
+from knowledge.schema import Knowledge, SourceDocument
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,12 @@ class SourceAdapter(ABC):
     kind: str  # the SourceDocument.kind it adapts
     examples: tuple[str, ...]  # questions it answers well, to show and to tap
 
-    def __init__(self, documents: list[SourceDocument], covered: Covered) -> None:
+    def __init__(
+        self, documents: list[SourceDocument], covered: Covered, knowledge: Knowledge
+    ) -> None:
         self.documents = documents
         self.covered = covered
+        self.knowledge = knowledge
 
     @property
     @abstractmethod
@@ -60,6 +63,11 @@ class SourceAdapter(ABC):
     @abstractmethod
     def counts_every_seat(self) -> bool:
         """Whether its rows are whole counts, so totals and rankings over seats add up."""
+
+    @property
+    def gives_results(self) -> bool:
+        """Whether it gives candidates' results, which another source may give differently."""
+        return True
 
     @abstractmethod
     def name(self) -> str:
@@ -208,15 +216,66 @@ class Articles(SourceAdapter):
         )
 
 
+class SeatBoundaries(SourceAdapter):
+    """How the seats of the 2010 boundaries overlap the 2024 seats: what became of a seat."""
+
+    kind = "boundaries"
+    examples = ("who won Bristol West?",)
+
+    @property
+    def label(self) -> str:
+        return "the seat overlaps"
+
+    @property
+    def counts_every_seat(self) -> bool:
+        return False
+
+    @property
+    def gives_results(self) -> bool:
+        return False
+
+    def name(self) -> str:
+        publishers = sorted({d.publisher for d in self.documents})
+        return f"the {' and '.join(publishers)}’s overlaps of the 2010 and 2024 seats"
+
+    def _former(self) -> str:
+        count = len(self.knowledge.former_seats)
+        return f"the {count:,} seats of the 2010 boundaries that no 2024 seat is named after"
+
+    def covers(self) -> str:
+        return f"{self._former()}, in {self.name()}"
+
+    def holds(self) -> str:
+        return "which 2024 seats the people of a former seat are in"
+
+    def source_shows(self) -> str:
+        return "the overlap rows, by file and line"
+
+    def described(self) -> list[Paragraph]:
+        files = ", ".join(file_name(d) for d in self.documents)
+        return [
+            paragraph(
+                bold("The seat overlaps"),
+                f", published by the House of Commons Library ({files}): {self._former()}, "
+                "with the share of their people in each 2024 seat.",
+            )
+        ]
+
+    def alone(self) -> str | None:
+        return None
+
+
 # Every kind of source the bot can load, in the order it names them.
-ADAPTERS: tuple[type[SourceAdapter], ...] = (OfficialResults, Articles)
+ADAPTERS: tuple[type[SourceAdapter], ...] = (OfficialResults, Articles, SeatBoundaries)
 
 
-def adapters_for(documents: list[SourceDocument], covered: Covered) -> list[SourceAdapter]:
+def adapters_for(
+    documents: list[SourceDocument], covered: Covered, knowledge: Knowledge
+) -> list[SourceAdapter]:
     """The adapters of the kinds of document loaded, each with its documents."""
     found = []
     for adapter in ADAPTERS:
         mine = [d for d in documents if d.kind == adapter.kind]
         if mine:
-            found.append(adapter(mine, covered))
+            found.append(adapter(mine, covered, knowledge))
     return found
