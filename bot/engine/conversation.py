@@ -48,6 +48,7 @@ class Conversation:
         if answer.status is Status.CLARIFY:
             asked = answer.query or Query.from_reading(reading, ())
             self.pending = Pending(tuple(o.key for o in answer.options), asked)
+            self.sources = answer.sources  # "source" now means this answer's, or none
             return
         self.pending = None
         if answer.status is not Status.ANSWERED:

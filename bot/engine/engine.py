@@ -47,9 +47,9 @@ from bot.engine.understanding.lexicon import words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words, words_read
-from bot.engine.understanding.text import phrase, strip_address
+from bot.engine.understanding.text import phrase, strip_address, tokens
 from bot.engine.understanding.vocabulary import is_number
-from knowledge.schema import Knowledge
+from knowledge.schema import FormerSeat, Knowledge
 
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
@@ -62,7 +62,11 @@ MAX_QUESTION_CHARS = 300
 class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.catalog = Catalog(knowledge)
-        self.index = NameIndex(self.catalog.entities(), words_of_the_lexicon())
+        self.index = NameIndex(
+            self.catalog.entities(),
+            words_of_the_lexicon(),
+            frozenset(w for seat in knowledge.former_seats for w in phrase(seat.name).split()),
+        )
         self.former = FormerNames(
             knowledge.former_seats,
             (
@@ -71,7 +75,6 @@ class Engine:
                 if entity.kind in {Kind.SEAT, Kind.PLACE}
                 for name in (entity.name, *entity.aliases)
             ),
-            {seat_id: seat.name for seat_id, seat in self.catalog.seats.items()},
         )
 
     @cached_property
@@ -90,13 +93,14 @@ class Engine:
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
-        former = self.former.named_in(text)
-        if former is not None:  # "Bristol West": gone in 2024, said so before any guess
-            gone = former_seat(self.catalog, former)
-            conversation.remember(read(self.index.resolve(text)), gone)
-            return gone
         resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
         reading = read(resolution)
+        former = self.former.named_in(resolution)
+        if former is not None:  # "Bristol West": gone in 2024, said so before any guess
+            gone = former_seat(self.catalog, former, _named_besides(resolution, former))
+            gone = replace(gone, query=Query.from_reading(reading, ()))
+            conversation.remember(reading, gone)
+            return gone
         parsed = read_words(resolution)
         answer = self._reply_to_pending(text, resolution, reading, conversation)
         computed = None
@@ -431,6 +435,16 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     if reading.refers_to_seat or intent in SEAT_INTENTS or parties:
         return Query.from_reading(reading, seat + parties)
     return Query.from_reading(reading, person)
+
+
+def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
+    """Whether the question names a seat, person or party besides the former seat."""
+    words = phrase(former.name).split()
+    return any(
+        m.text and not set(tokens(m.text)) <= set(words)
+        for m in resolution.mentions
+        if any(k.kind is not Kind.PLACE for k in m.keys)
+    )
 
 
 def _named_look_up(ask: Ask) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 from bot.engine.answers import lists, national
 from bot.engine.answers.computed.pieces import refusal
 from bot.engine.answers.scope import EVERY_SEAT
+from bot.engine.answers.tally import not_counted
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.model.keys import Kind
@@ -94,7 +95,9 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
             f"{beyond}. Ask what happened instead, for example “how did Labour do in Scotland”."
         )
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not in the results")
-    if parsed.judgement and catalog.counts_every_seat:
+    if parsed.judgement and not catalog.counts_every_seat:
+        return not_counted(catalog)
+    if parsed.judgement:
         # "was it a landslide": the figures, and no adjective of the bot's own.
         totals = national.seat_totals(catalog, EVERY_SEAT)
         lead = paragraph(

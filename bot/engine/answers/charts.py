@@ -32,7 +32,7 @@ def seat_chart(
     sources: tuple[Source, ...],
     asked_about: str | None = None,
 ) -> BarChart | None:
-    """The seat's candidates as bars; None unless the official result is loaded (the article
+    """The seat's candidates as bars; None unless a whole count of the seat is loaded (the article
     names only some candidates: two bars would say two stood) and gives every vote count."""
     results = catalog.results_by_seat.get(seat_id, [])
     if not catalog.has_count(seat_id) or any(r.votes is None for r in results):

@@ -25,7 +25,7 @@ from bot.engine.answers import (
     seats,
 )
 from bot.engine.answers.scope import EVERY_SEAT, Scope, scope_of
-from bot.engine.answers.tally import side_by_side
+from bot.engine.answers.tally import not_counted, side_by_side
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
@@ -235,6 +235,8 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
             summary = replace(summary, blocks=(paragraph("Yes." if won else "No."),
                                                *summary.blocks))  # fmt: skip
         return summary
+    if intent in {Intent.SEATS, Intent.COUNT, Intent.MAJORITY, Intent.COMPARE}:
+        return not_counted(catalog)  # "how many seats did Labour win": not the article's list
     if party_id == "independent":
         if intent in {Intent.WINNER, Intent.FINISH}:
             return lists.independents(catalog, None, elected_only=True)
@@ -346,7 +348,9 @@ def _seat_place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 
 def _party_placed(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     """'Which party came second': by seats won."""
-    if query.place and query.place > 0 and catalog.counts_every_seat:
+    if not catalog.counts_every_seat:
+        return not_counted(catalog)
+    if query.place and query.place > 0:
         return national.party_placed(catalog, query.place)
     return lists.not_found(catalog, "")
 

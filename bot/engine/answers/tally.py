@@ -26,10 +26,10 @@ def not_counted(catalog: Catalog) -> Answer:
 
 
 def counted_seats(catalog: Catalog, scope: Scope) -> list[Constituency]:
-    """Seats with an official result (an article-only seat has no full count)."""
+    """Seats with a whole count in the scope (a seat only an article tells of has none)."""
     if scope.seat_ids is None:
-        return catalog.counted_seats
-    return [seat for seat in catalog.counted_seats if seat.id in scope.seat_ids]
+        return catalog.seats_with_counts
+    return [seat for seat in catalog.seats_with_counts if seat.id in scope.seat_ids]
 
 
 def results_in(catalog: Catalog, scope: Scope) -> list[CandidateResult]:

@@ -108,7 +108,7 @@ class Catalog:
         self.places = places(knowledge.constituencies)
         self._seatless = [r for r in self.results if r.seat is None]
         # Seats with a whole count (a seat only an article tells of has no full result).
-        self.counted_seats = [s for s in knowledge.constituencies if s.valid_votes is not None]
+        self.seats_with_counts = [s for s in knowledge.constituencies if s.valid_votes is not None]
 
     def entities(self) -> list[Entity]:
         seats = [

@@ -82,7 +82,11 @@ class Provenance:
         return next((a for a in self.adapters if a.counts_every_seat), None)
 
     def examples(self) -> tuple[str, ...]:
-        return self.adapters[0].examples if self.adapters else ()
+        """The main source's examples first, then each other's first one not yet given."""
+        found = list(self.adapters[0].examples) if self.adapters else []
+        for adapter in self.adapters[1:]:
+            found += [e for e in adapter.examples[:1] if e not in found]
+        return tuple(found)
 
     def holds(self) -> str:
         return _listed([adapter.holds() for adapter in self.adapters], "; ")
@@ -99,15 +103,20 @@ class Provenance:
         return [found for adapter in self.adapters for found in adapter.described()]
 
     def alone(self) -> str | None:
-        return self.adapters[0].alone() if len(self.adapters) == 1 else None
+        """What to say of the figures when one source alone gives results."""
+        giving = self._giving()
+        return giving[0].alone() if len(giving) == 1 else None
+
+    def _giving(self) -> list[SourceAdapter]:
+        return [adapter for adapter in self.adapters if adapter.gives_results]
 
     # --- naming the sources ------------------------------------------------------------------
 
     def _subject(self) -> tuple[str, bool]:
         """How to start a sentence about what the sources say, and whether it is plural."""
-        if len(self.adapters) == 1:
-            label = self.adapters[0].label
-            return label[:1].upper() + label[1:], self.adapters[0].plural
+        giving = self._giving()
+        if len(giving) == 1:
+            return giving[0].label[:1].upper() + giving[0].label[1:], giving[0].plural
         return "My sources", True
 
     def lacks(self, rest: str) -> str:

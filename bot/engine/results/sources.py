@@ -112,7 +112,7 @@ class OfficialResults(SourceAdapter):
 
     @property
     def counts_every_seat(self) -> bool:
-        return True
+        return True  # each seat it lists, whole: totals and rankings are over those seats
 
     def name(self) -> str:
         publishers = sorted({d.publisher for d in self.documents})
@@ -132,7 +132,7 @@ class OfficialResults(SourceAdapter):
         )
 
     def source_shows(self) -> str:
-        return "the official rows behind it, by file and line"
+        return "the official rows behind it (file and line)"
 
     def described(self) -> list[Paragraph]:
         covered = self.covered(self.documents)
@@ -249,14 +249,15 @@ class SeatBoundaries(SourceAdapter):
         return "which 2024 seats the people of a former seat are in"
 
     def source_shows(self) -> str:
-        return "the overlap rows, by file and line"
+        return "the overlap rows (file and line)"
 
     def described(self) -> list[Paragraph]:
         files = ", ".join(file_name(d) for d in self.documents)
+        publishers = " and ".join(sorted({d.publisher for d in self.documents}))
         return [
             paragraph(
                 bold("The seat overlaps"),
-                f", published by the House of Commons Library ({files}): {self._former()}, "
+                f", published by the {publishers} ({files}): {self._former()}, "
                 "with the share of their people in each 2024 seat.",
             )
         ]

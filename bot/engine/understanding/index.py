@@ -109,11 +109,19 @@ class _Alias:
 
 
 class NameIndex:
-    def __init__(self, entities: list[Entity], plain_words: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        entities: list[Entity],
+        plain_words: frozenset[str] = frozenset(),
+        spelt_right: frozenset[str] = frozenset(),
+    ) -> None:
         self.entities: dict[str, Entity] = {entity.key: entity for entity in entities}
         # Words of questions that no name has ("prime", "spoilt"): spelt right, so never
         # "corrected" into a name ("prime" is not Price).
         self._plain = plain_words
+        # Words of names read elsewhere (a former seat's "Warley"): never "corrected" into a
+        # name here either, yet still unknown to this index.
+        self._spelt_right = spelt_right
         self._aliases: dict[str, _Alias] = {}
         # Words that name parties and places are ordinary words in a question: a surname or
         # first name that happens to spell one ("Green", "London", "York") is no alias.
@@ -372,6 +380,7 @@ class NameIndex:
             word in self._name_words
             or word in NON_NAME_WORDS
             or word in self._plain
+            or word in self._spelt_right
             or is_figure(word)
             or len(word) < 3
             # A common English word is what it says ("saw", not Shaw): spelt right, it is no

@@ -42,7 +42,7 @@ class Describer:
                 only_placed != Selection()):  # fmt: skip
             return ""
         in_all = len(self.catalog.places[s.place].seats) if s.place else len(
-            self.catalog.counted_seats)  # fmt: skip
+            self.catalog.seats_with_counts)  # fmt: skip
         where = self.where(s)
         seats = f"the {in_all:,} seats{where}" if where else f"{in_all:,} seats"
         party = self.party_in_prose(s.parties[0])

@@ -1,5 +1,6 @@
-"""The official results as flat rows, built once: a row per seat and per candidacy, each
-holding every measure the evaluator asks of it, so no answer rescans the knowledge."""
+"""The counted results (every seat a dataset counts) as flat rows, built once: a row per
+seat and per candidacy, each holding every measure the evaluator asks of it, so no answer
+rescans the knowledge."""
 
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ class Table:
                 by_seat[result.seat].append(result)
         self.seats: dict[str, SeatRow] = {}
         self.candidacies: list[CandidacyRow] = []
-        for seat in catalog.counted_seats:
+        for seat in catalog.seats_with_counts:
             standing = sorted(by_seat.get(seat.id, []), key=lambda r: -(r.votes or 0))
             if not standing or not seat.electorate or seat.valid_votes is None:
                 continue
