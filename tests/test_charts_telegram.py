@@ -11,9 +11,11 @@ import pytest
 from PIL import Image
 
 from bot.engine import Engine
+from bot.telegram.handlers import SORRY
 from tests.fake_bot_api import ALICE, BOB, GROUP_CHAT, GROUP_CHAT_ID, PRIVATE_CHAT_ID, FakeBotApi
 from tests.fake_bot_api import parse_html as visible
-from tests.telegram_harness import calls, running, settings_for
+from tests.fake_faults import Dropped, ServerError
+from tests.telegram_harness import TEST_TUNING, calls, running, settings_for
 from tests.test_telegram_e2e import buttons
 
 
@@ -102,3 +104,44 @@ async def test_an_answer_without_a_chart_stays_text(bot: FakeBotApi) -> None:
     [answer] = await calls(bot, "sendMessage")
     assert "Corbyn" in visible(answer.params["text"])
     assert bot.calls_to("sendPhoto") == []
+
+
+async def test_a_picture_lost_after_it_was_sent_is_sent_again(
+    api: FakeBotApi, shipped_engine: Engine
+) -> None:
+    api.faults.add("sendPhoto", Dropped(after=True), limit=1)
+    async with running(settings_for(api), shipped_engine):
+        api.send_text("who won clacton")
+        photos = await calls(api, "sendPhoto", 2)
+    assert api.faults.injected["sendPhoto Dropped"] == 1
+    assert [visible(p.params["caption"]).split(":")[0] for p in photos] == [
+        "Nigel Farage (Reform UK) won Clacton"
+    ] * 2
+    assert api.calls_to("sendMessage") == []  # no apology, no text fallback needed
+
+
+async def test_a_picture_that_cannot_go_is_replaced_by_its_text_answer(
+    api: FakeBotApi, shipped_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    api.faults.add("sendPhoto", ServerError(502, html=True))  # every try, until retries end
+    async with running(settings_for(api), shipped_engine):
+        api.send_text("who won clacton")
+        [text] = await calls(api, "sendMessage")
+    assert visible(text.params["text"]).startswith("Nigel Farage (Reform UK) won Clacton")
+    assert api.faults.injected["sendPhoto ServerError"] == TEST_TUNING.retry.attempts
+    assert SORRY not in text.params["text"]
+    assert any("sendPhoto failed" in r.getMessage() for r in caplog.records)
+
+
+async def test_a_send_that_fails_for_good_is_logged_in_one_line_then_apologised_for(
+    api: FakeBotApi, shipped_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    api.faults.add("sendPhoto", ServerError(500))
+    api.faults.add("sendMessage", ServerError(500), limit=TEST_TUNING.retry.attempts)
+    async with running(settings_for(api), shipped_engine):
+        api.send_text("who won clacton")
+        [apology] = await calls(api, "sendMessage")
+    assert apology.params["text"] == SORRY
+    [failed] = [r for r in caplog.records if "failed:" in r.getMessage()]
+    assert "sendMessage failed" in failed.getMessage()
+    assert failed.exc_info is None  # a known failure: one line, no traceback

@@ -33,6 +33,7 @@ from bot.telegram.keyboards import (
 )
 from bot.telegram.repeats import Repeats
 from bot.telegram.reply_notes import asked_by, lateness
+from bot.telegram.retries import call_of
 
 log = logging.getLogger(__name__)
 
@@ -243,13 +244,16 @@ class ChatHandlers:
             from bot.charts import render_png
 
             png = await asyncio.to_thread(render_png, answer.chart)
-            await message.reply_photo(
-                png,
-                caption=caption_html(answer, said, CAPTION_LIMIT),
-                reply_markup=answer_keyboard(self.codec, answer, details=True),
-                do_quote=quoted,
-            )
-            return
+            try:
+                await message.reply_photo(
+                    png,
+                    caption=caption_html(answer, said, CAPTION_LIMIT),
+                    reply_markup=answer_keyboard(self.codec, answer, details=True),
+                    do_quote=quoted,
+                )
+                return
+            except TelegramError as error:  # retried already: the text still answers
+                log.warning("sendPhoto failed (%s); sending the answer as text", error)
         markup = keyboard or answer_keyboard(self.codec, answer)
         parts = split_html("\n\n".join([to_html(answer), *said]))
         for number, part in enumerate(parts, start=1):
@@ -304,9 +308,16 @@ def _in_group(message: Message) -> bool:
 
 
 async def on_error(update: object, context: Context) -> None:
-    """Log the failure with its update id; tell the person, if there is one, and carry on."""
+    """Log the failure with its update id; tell the person, if there is one, and carry on.
+
+    A Bot API call the limiter gave up on (bot/telegram/retries.py) is a known way to fail:
+    one line naming the call and the cause. Anything else keeps its traceback."""
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed", update_id, exc_info=context.error)
+    call = call_of(context.error) if context.error is not None else None
+    if call is not None:
+        log.error("update %s: %s failed: %s", update_id, call, context.error)
+    else:
+        log.error("update %s failed", update_id, exc_info=context.error)
     if not isinstance(update, Update):
         return
     try:

@@ -11,8 +11,9 @@ a 5xx, a timeout, a dropped connection. Whether that is safe depends on the call
 - A timeout or a connection dropped after the request was sent is unknown: the call may have
   taken effect. Calls whose repeat changes nothing (SAFE_TO_REPEAT: setting commands or the
   webhook, editing a message to the same text, answering a button or an inline query, getMe)
-  are retried. sendMessage is not idempotent, and is retried anyway: the person then may get
-  the answer twice, which they can see, instead of never, which they cannot.
+  are retried. sendMessage and sendPhoto are not idempotent, and are retried anyway: the
+  person then may get the answer twice, which they can see, instead of never, which they
+  cannot.
 
 Errors that are answers (400 Bad Request, 403, 401) are never retried.
 """
@@ -37,7 +38,8 @@ SAFE_TO_REPEAT = frozenset(
     "editMessageText editMessageReplyMarkup answerCallbackQuery answerInlineQuery".split()
 )
 # Not idempotent, retried even when it may have taken effect: a lost answer is worse.
-REPEATED_EVEN_IF_DUPLICATED = frozenset({"sendMessage"})
+REPEATED_EVEN_IF_DUPLICATED = frozenset({"sendMessage", "sendPhoto"})
+CALL_NOTE = "Bot API call: "
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
@@ -67,6 +69,17 @@ def may_repeat(endpoint: str, error: NetworkError) -> bool:
     return endpoint in SAFE_TO_REPEAT or endpoint in REPEATED_EVEN_IF_DUPLICATED
 
 
+def failed_call(error: BaseException, endpoint: str) -> None:
+    """Name the Bot API call on the error it gave up with, for the one-line log of it."""
+    error.add_note(f"{CALL_NOTE}{endpoint}")
+
+
+def call_of(error: BaseException) -> str | None:
+    """The Bot API call an error came from, where the limiter gave up on it."""
+    notes = getattr(error, "__notes__", [])
+    return next((n.removeprefix(CALL_NOTE) for n in notes if n.startswith(CALL_NOTE)), None)
+
+
 class RetryingRateLimiter(AIORateLimiter):
     def __init__(self, policy: RetryPolicy, **limits: float) -> None:
         super().__init__(max_retries=policy.retries_after_429, **limits)
@@ -89,6 +102,7 @@ class RetryingRateLimiter(AIORateLimiter):
                 )
             except NetworkError as error:
                 if attempt >= self.policy.attempts or not may_repeat(endpoint, error):
+                    failed_call(error, endpoint)
                     raise
                 wait = self.policy.delay(attempt)
                 log.warning(
