@@ -110,7 +110,8 @@ def httpx_error(kind: type[httpx.HTTPError]) -> NetworkError:
         ("sendMessage", httpx_error(httpx.ReadTimeout), True),  # may duplicate; see retries.py
         ("editMessageText", httpx_error(httpx.ReadTimeout), True),  # same edit: no change
         ("answerCallbackQuery", httpx_error(httpx.RemoteProtocolError), True),
-        ("sendPhoto", httpx_error(httpx.ReadTimeout), False),  # not ours to repeat blind
+        ("sendPhoto", httpx_error(httpx.ReadTimeout), True),  # an answer: repeated, as a message
+        ("forwardMessage", httpx_error(httpx.ReadTimeout), False),  # not ours to repeat blind
         ("sendMessage", BadRequest("message is too long"), False),  # an answer, not a fault
     ],
 )
