@@ -328,3 +328,23 @@ def test_review_findings(shipped_engine: Engine) -> None:
     assert f"{votes:,} votes" in line
     line = _first(shipped_engine, "did Farage get over 40% and more than 30,000 votes")
     assert line.startswith("No")
+
+
+@pytest.mark.parametrize(
+    ("question", "party", "name", "region"),
+    [
+        ("how many seats did labour hold", "Lab", "Labour", None),
+        ("how many seats did the conservatives hold in the east midlands", "Con",
+         "The Conservatives", "East Midlands"),
+    ],
+)  # fmt: skip
+def test_how_many_seats_a_party_held_counts_holds_not_wins(
+    shipped_engine: Engine, question: str, party: str, name: str, region: str | None
+) -> None:
+    held = sum(
+        seat["Result"] == f"{party} hold" and region in {None, seat["Region name"]}
+        for seat in truth.seats()
+    )
+    where = f" in the {region}" if region else ""
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first.startswith(f"{name} held {held} seats{where} won in 2019 (notional)")

@@ -188,12 +188,21 @@ def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
         return None
     if not resolution.mentions or parsed.not_understood or last.compared is not None:
         return None
-    if parsed.roles - _FOLLOW_UP_ROLES or parsed.figures:
-        return None
     s = last.selection
+    # "and from Plaid?" after gains from the SNP: the party the seats were taken from.
+    from_party = Role.FROM in parsed.roles and s.gained_from is not None
+    to_party = Role.TO in parsed.roles and s.won_by is not None
+    allowed = _FOLLOW_UP_ROLES | {
+        r for r, on in ((Role.FROM, from_party), (Role.TO, to_party)) if on
+    }
+    if parsed.roles - allowed or parsed.figures:
+        return None
     changes: dict[str, object] = {}
     for mention in resolution.mentions:
         key = mention.keys[0]
+        if key.is_a(Kind.PARTY) and (from_party or to_party):
+            changes["gained_from" if from_party else "won_by"] = key.id
+            continue
         if key.is_a(Kind.PLACE) and not s.people:  # a place for the last place or seat
             changes |= {"place": key.id, "seats": ()}
         elif key.is_a(Kind.SEAT) and not s.people:  # a seat for the last seat or place

@@ -140,7 +140,7 @@ def _filtered(catalog: Catalog, query: Query, s: Subjects) -> Answer | None:
     if found.gender or found.sitting or found.first_time:
         listed = query.intent is not Intent.COUNT
         return counts.count(catalog, scope, party, found, listed=listed)
-    if found.outcome is Outcome.HELD and query.intent in {Intent.WINNER, None}:
+    if found.outcome is Outcome.HELD and query.intent in {Intent.WINNER, Intent.SEATS, None}:
         return changes.holds(catalog, scope, party)
     return None
 
