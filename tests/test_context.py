@@ -92,7 +92,7 @@ def test_a_computed_question_follows_on_to_another_place(shipped_engine: Engine)
 def test_a_follow_up_from_another_party_keeps_the_gainer(shipped_engine: Engine) -> None:
     conversation = Conversation()
     snp = _first_line(shipped_engine, "how many seats did labour take off the snp", conversation)
-    gained = len(truth.changed_hands('Lab', 'SNP'))
+    gained = len(truth.changed_hands("Lab", "SNP"))
     assert snp == f"Labour gained {gained} seats from the Scottish National Party."
     plaid = _first_line(shipped_engine, "and from plaid?", conversation)
     assert plaid == f"Labour gained {len(truth.changed_hands('Lab', 'PC'))} seats from Plaid Cymru."
