@@ -12,6 +12,7 @@ from typing import Any
 from bot.engine import Engine
 from bot.settings import Settings
 from bot.telegram.app import serve
+from bot.telegram.polling import PollingBackoff
 from bot.telegram.retries import RetryPolicy
 from bot.telegram.tuning import Tuning
 from tests.fake_bot_api import Call, FakeBotApi
@@ -34,7 +35,11 @@ def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
 
 # Telegram's rate limits as they are, retries quicker than in production: a test of a 5xx
 # should not wait the 15 s of backoff a real outage gets.
-TEST_TUNING = Tuning(retry=RetryPolicy(first_delay=0.01, max_delay=0.05), stop_grace=2.0)
+TEST_TUNING = Tuning(
+    retry=RetryPolicy(first_delay=0.01, max_delay=0.05),
+    polling=PollingBackoff(first_delay=0.01, max_delay=0.05),
+    stop_grace=2.0,
+)
 
 
 @asynccontextmanager

@@ -5,6 +5,7 @@ whether it was answered once, lost or duplicated."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import Counter
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.telegram.handlers import SORRY
+from bot.telegram.polling import PollingBackoff
 from bot.telegram.tuning import Tuning
 from tests.fake_bot_api import GROUP_CHAT, GROUP_CHAT_ID, FakeBotApi, parse_html
 from tests.fake_faults import Dropped, ServerError, Slow, TooManyRequests
@@ -216,3 +218,27 @@ async def test_a_webhook_update_delivered_twice_is_answered_once(
     assert len(texts) == 2
     assert "Adnan Hussain" in texts[0]
     assert "Shockat Adam" in texts[1]
+
+
+async def test_an_outage_of_get_updates_loses_no_question_and_is_tried_through(
+    api: FakeBotApi, engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Six failed getUpdates in a row, as a short outage gives: gateways' 502s, 500s, drops.
+    for fault in (ServerError(502, html=True), ServerError(500), Dropped()):
+        api.faults.add("getUpdates", fault, limit=2)
+    api.send_text("who won blackburn")  # waiting at Telegram through the outage
+    caplog.set_level(logging.DEBUG, logger="telegram.ext")
+    async with running(settings_for(api), engine):
+        [reply] = await calls(api, "sendMessage")
+    assert sum(n for f, n in api.faults.injected.items() if f.startswith("getUpdates")) == 6
+    assert "Adnan Hussain" in parse_html(reply.params["text"])
+    # Tried again by the bot's own backoff, never python-telegram-bot's growing one.
+    loop_failures = [r for r in caplog.records if "Failed run" in r.getMessage()]
+    assert loop_failures == []
+
+
+def test_the_wait_between_tries_of_get_updates_is_at_most_a_second() -> None:
+    backoff = PollingBackoff()
+    waits = [backoff.delay(retry) for retry in range(1, 7)]
+    assert waits == [0.25, 0.5, 1.0, 1.0, 1.0, 1.0]  # six failures: 4.75 s of waiting in all
+    assert max(backoff.delay(retry) for retry in range(1, 1000)) == backoff.max_delay == 1.0

@@ -6,7 +6,8 @@ told to stop, and is what both `electionbot run` and the end-to-end tests use.
 Updates flow: Telegram -> updater -> DurableUpdateQueue (on disk before Telegram is told they
 arrived) -> application -> ChatLanes (concurrent across chats, in order within one) ->
 the flood gate, then the handlers -> RetryingRateLimiter (Telegram's limits, its bad moments)
--> Telegram; the lane marks the update done in the inbox once it is answered.
+-> Telegram; the lane marks the update done in the inbox once it is answered. getUpdates
+goes through PatientPolling, which tries it again within a second through an outage.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from bot.telegram.handlers import ChatHandlers, on_error
 from bot.telegram.inbox import DurableUpdateQueue, Inbox, InboxError
 from bot.telegram.inline import InlineCards
 from bot.telegram.lanes import ChatLanes
+from bot.telegram.polling import PatientPolling
 from bot.telegram.repeats import Repeats
 from bot.telegram.retries import RetryingRateLimiter
 from bot.telegram.tuning import DEFAULT_TUNING, Tuning
@@ -94,6 +96,8 @@ def build_application(
         .base_url(settings.telegram_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(RetryingRateLimiter(tuning.retry, **tuning.limits()))
+        # One connection, as the builder's own getUpdates request has: one poll at a time.
+        .get_updates_request(PatientPolling(tuning.polling, connection_pool_size=1))
         .concurrent_updates(lanes)
         .update_queue(queue)
         .post_init(_post_init)

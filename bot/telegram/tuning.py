@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.telegram.polling import PollingBackoff
 from bot.telegram.retries import RetryPolicy
 
 
 @dataclass(frozen=True)
 class Tuning:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # getUpdates after an outage: tried again within a second (bot/telegram/polling.py).
+    polling: PollingBackoff = field(default_factory=PollingBackoff)
     # Telegram's published limits: about 30 messages a second in all, 20 a minute to a group.
     overall_max_rate: float = 30
     overall_time_period: float = 1
