@@ -38,6 +38,7 @@ def settings_for(api: FakeBotApi, **overrides: Any) -> Settings:
 TEST_TUNING = Tuning(
     retry=RetryPolicy(first_delay=0.01, max_delay=0.05),
     polling=PollingBackoff(first_delay=0.01, max_delay=0.05),
+    renote_seconds=0.2,
     stop_grace=2.0,
 )
 

@@ -242,3 +242,47 @@ def test_the_wait_between_tries_of_get_updates_is_at_most_a_second() -> None:
     waits = [backoff.delay(retry) for retry in range(1, 7)]
     assert waits == [0.25, 0.5, 1.0, 1.0, 1.0, 1.0]  # six failures: 4.75 s of waiting in all
     assert max(backoff.delay(retry) for retry in range(1, 1000)) == backoff.max_delay == 1.0
+
+
+async def test_fifty_asking_one_thing_in_a_group_get_one_reply_saying_fifty_asked(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    forms = ["/result blackburn", "/result@TheBot Blackburn", "@TheBot who won Blackburn"]
+    askers = [person(n)[0] for n in range(50)]
+    async with running(settings_for(api), engine):  # Telegram's own limit: 20 a minute
+        for burst in range(5):  # five bursts of ten, a moment apart, as a result comes in
+            with api.at_once():
+                for n in range(burst * 10, burst * 10 + 10):
+                    api.send_text(forms[n % 3], chat=GROUP_CHAT, user=askers[n])
+            await asyncio.sleep(0.3)
+
+        def fifty_counted() -> bool:
+            replies = api.bot_messages(GROUP_CHAT_ID)
+            return bool(replies) and parse_html(replies[-1]["text"]).endswith(
+                "50 people asked this."
+            )
+
+        await asyncio.to_thread(api.wait_until, fifty_counted, 20)
+    [reply] = api.bot_messages(GROUP_CHAT_ID)
+    assert parse_html(reply["text"]).startswith("Adnan Hussain (Independent) won Blackburn.")
+    assert len(api.calls_to("sendMessage")) == 1  # one reply, not fifty
+    assert 1 <= len(api.calls_to("editMessageText")) <= 5  # its count, edited per burst at most
+
+
+async def test_a_group_question_with_another_answer_is_not_joined(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    async with running(settings_for(api), engine):
+        api.send_text("/result blackburn", chat=GROUP_CHAT, user=person(1)[0])
+        await calls(api, "sendMessage")
+        api.send_text("@TheBot who won dewsbury and batley", chat=GROUP_CHAT, user=person(2)[0])
+        api.send_text("/result@TheBot Blackburn", chat=GROUP_CHAT, user=person(3)[0])
+        await calls(api, "sendMessage", 2)
+        await calls(api, "editMessageText")
+    texts = [parse_html(m["text"]) for m in api.bot_messages(GROUP_CHAT_ID)]
+    assert [t.split(".")[0] for t in texts] == [
+        "Adnan Hussain (Independent) won Blackburn",
+        "Iqbal Mohamed (Independent) won Dewsbury and Batley",
+    ]
+    assert texts[0].endswith("2 people asked this.")
+    assert "asked this" not in texts[1]

@@ -105,8 +105,8 @@ def build_application(
     )
     conversations = ConversationStore()
     chat = ChatHandlers(
-        engine, conversations, repeats=Repeats(engine, conversations, lanes), pictures=pictures,
-        lookup=lookup,
+        engine, conversations, pictures=pictures, lookup=lookup,
+        repeats=Repeats(engine, conversations, lanes, renote_seconds=tuning.renote_seconds),
     )  # fmt: skip
     inline = InlineCards(engine, chat.codec)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS

@@ -21,6 +21,7 @@ from bot.messages import fit_html, split_html
 from bot.postcode_lookup import PostcodeLookup
 from bot.render import caption_html, sources_html, to_html
 from bot.telegram.addressing import without_mention
+from bot.telegram.asked import command_question
 from bot.telegram.chat_prefs import PicturePreferences
 from bot.telegram.chat_state import ConversationStore, FloodGuard, conversation_key
 from bot.telegram.keyboards import (
@@ -31,7 +32,7 @@ from bot.telegram.keyboards import (
     key_from_payload,
     pictures_keyboard,
 )
-from bot.telegram.repeats import Repeats
+from bot.telegram.repeats import Renote, Repeats
 from bot.telegram.reply_notes import asked_by, lateness
 from bot.telegram.retries import call_of
 
@@ -95,7 +96,7 @@ class ChatHandlers:
     async def mp(self, update: Update, context: Context) -> None:
         """/mp POSTCODE: the constituency's result."""
         postcode = _arguments(context)
-        asked = f"who is the MP for {postcode}" if postcode.strip() else ""
+        asked = command_question("mp", postcode)
         await self._ask(update, asked, ASK_POSTCODE)
 
     async def location(self, update: Update, context: Context) -> None:
@@ -192,10 +193,15 @@ class ChatHandlers:
         answer = await answer_question(self.engine, self.lookup, text, self._conversation(update))
         if answer.status is Status.HELP:
             answer = self._helped(answer, update)
-        people = 1
-        if self.repeats is not None and _in_group(message):
-            people = self.repeats.answer_together(update, text, answer)
-        await self._reply(message, answer, notes=[asked_by(people)])
+        if self.repeats is None or not _in_group(message):
+            await self._reply(message, answer)
+            return
+        if self.repeats.joined(update, answer):
+            return  # the group's reply of a moment ago answers it: its count goes up instead
+        askers = self.repeats.answer_together(update, answer)
+        renote = await self._reply(message, answer, notes=[asked_by(len(askers))])
+        if renote is not None:
+            self.repeats.sent(update, answer, askers, renote)
 
     async def _send(
         self, update: Update, answer: Answer, keyboard: InlineKeyboardMarkup | None = None
@@ -229,12 +235,13 @@ class ChatHandlers:
         keyboard: InlineKeyboardMarkup | None = None,
         quote: bool | None = None,
         notes: list[str | None] | None = None,
-    ) -> None:
+    ) -> Renote | None:
         """Send the answer, split to fit, buttons under the last part; in a group, as a reply.
         An answer with a chart, where the chat takes pictures, goes as the chart with a short
         caption, and its whole text one tap away (Details).
 
         A late answer (bot/telegram/reply_notes.py) always quotes its question and says it is late.
+        Returns what edits the reply to say how many asked (bot/telegram/repeats.py).
         """
         late = lateness(message.date, self.clock()) if quote is None else None
         said = [note for note in [*(notes or []), late] if note]
@@ -244,24 +251,36 @@ class ChatHandlers:
             from bot.charts import render_png
 
             png = await asyncio.to_thread(render_png, answer.chart)
+            details = answer_keyboard(self.codec, answer, details=True)
             try:
-                await message.reply_photo(
+                photo = await message.reply_photo(
                     png,
                     caption=caption_html(answer, said, CAPTION_LIMIT),
-                    reply_markup=answer_keyboard(self.codec, answer, details=True),
+                    reply_markup=details,
                     do_quote=quoted,
                 )
-                return
+                return lambda people: photo.edit_caption(
+                    caption_html(answer, _notes(asked_by(people), late), CAPTION_LIMIT),
+                    reply_markup=details,
+                )
             except TelegramError as error:  # retried already: the text still answers
                 log.warning("sendPhoto failed (%s); sending the answer as text", error)
         markup = keyboard or answer_keyboard(self.codec, answer)
         parts = split_html("\n\n".join([to_html(answer), *said]))
+        last = None
         for number, part in enumerate(parts, start=1):
-            await message.reply_text(
+            last = await message.reply_text(
                 part,
                 reply_markup=markup if number == len(parts) else None,
                 do_quote=quoted and number == 1,
             )
+        if last is None or len(parts) > 1:
+            return None  # a reply in parts keeps its count: the parts could shift when edited
+        sent = last
+        return lambda people: sent.edit_text(
+            "\n\n".join([to_html(answer), *_notes(asked_by(people), late)]),
+            reply_markup=markup,
+        )
 
     def _conversation(self, update: Update) -> Conversation:
         return self.conversations.get(conversation_key(update))
@@ -279,6 +298,10 @@ class ChatHandlers:
         return self.pictures is not None and self.pictures.pictures(
             message.chat.id, _in_group(message)
         )
+
+
+def _notes(*notes: str | None) -> list[str]:
+    return [note for note in notes if note]
 
 
 def _pictures_said(on: bool) -> str:

@@ -1,64 +1,133 @@
 """A busy group's repeated question, answered once.
 
-When a result comes in, a dozen people in a group ask "who won Clacton?" within seconds,
-and Telegram lets a bot post about 20 messages a minute to a group: a dozen identical
-replies would hold up every other question for half a minute. So before the oldest question
-of a group is answered, the questions waiting behind it in the group's lane are looked at:
-those that read the same and get the same answer from their asker's own conversation are
-answered by this one reply, which says how many asked.
+When a result comes in, fifty people in a group ask "who won Blackburn?" within seconds, as
+"/result blackburn", "/result@TheBot Blackburn" or "@TheBot who won Blackburn", and Telegram
+lets a bot post about 20 messages a minute to a group: fifty replies would take minutes and
+hold up every other question. So a question whose answer is the same as one the group is
+about to get, or got in the last minute, is answered by that one reply, which says how many
+asked:
 
-Same words are not enough: "how many votes did he get?" means Farage to one person and
-Corbyn to another. Each is answered from its own conversation, on a copy, and joins only if
-the answer is the same; its asker's conversation then moves on as if it had been answered
-alone, so their next follow-up still follows.
+- Before the oldest question of a group is answered, the questions waiting behind it in the
+  group's lane are looked at: those with the same answer join this reply.
+- A question asked after the reply went, within REPLY_JOINABLE_SECONDS, joins it too: no new
+  message, and the reply's "N people asked this." is edited, at most once every few seconds
+  (Tuning.renote_seconds), so a burst of askers costs one edit, not one message each.
+
+The same answer, not the same words: "how many votes did he get?" means Farage to one person
+and Corbyn to another. Each question is answered from its own asker's conversation (a
+waiting one on a copy), and joins only if the answer is the same; its asker's conversation
+then moves on as if it had been answered alone, so their next follow-up still follows.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
-import re
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.engine import Answer, Engine
 from bot.render import to_html
-from bot.telegram.addressing import ADDRESSED_TO_BOT, without_mention
+from bot.telegram.asked import question_of
 from bot.telegram.chat_state import ConversationStore, conversation_key
 from bot.telegram.lanes import ChatLanes
 
+log = logging.getLogger(__name__)
 
-def _said(text: str) -> str:
-    """A question's words, ignoring case, punctuation and spacing."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+REPLY_JOINABLE_SECONDS = 60.0  # a reply this recent still answers the same question
+KEPT_REPLIES_PER_CHAT = 20  # a group's recent replies remembered, newest kept
+
+Renote = Callable[[int], Awaitable[object]]  # edits a sent reply to say N people asked
+
+
+@dataclass
+class _Reply:
+    askers: set[int | None]
+    sent_at: float
+    renote: Renote
+    noted: int  # how many the reply says asked
+    editing: asyncio.Task[None] | None = field(default=None)
 
 
 class Repeats:
-    def __init__(self, engine: Engine, conversations: ConversationStore, lanes: ChatLanes):
+    def __init__(
+        self,
+        engine: Engine,
+        conversations: ConversationStore,
+        lanes: ChatLanes,
+        clock: Callable[[], float] = time.monotonic,
+        renote_seconds: float = 3.0,
+    ):
         self._engine = engine
         self._conversations = conversations
         self._lanes = lanes
+        self._clock = clock
+        self._renote_seconds = renote_seconds
+        self._replies: dict[int, dict[str, _Reply]] = {}
 
-    def answer_together(self, update: Update, question: str, answer: Answer) -> int:
-        """How many people this reply answers: the asker, and each who asked it again behind
-        them (one person asking twice is still one)."""
+    def answer_together(self, update: Update, answer: Answer) -> set[int | None]:
+        """Who this reply answers: the asker, and each who asked the same behind them (one
+        person asking twice is still one)."""
         askers = {_asker(update)}
-        words, html = _said(question), to_html(answer)
+        html = to_html(answer)
         for waiting in self._lanes.waiting_behind(update):
             message = waiting.effective_message
-            if message is None or message.text is None or message.text.startswith("/"):
-                continue
-            if not ADDRESSED_TO_BOT.check_update(waiting):
-                continue
-            text = without_mention(message.text, message.get_bot().username)
-            if _said(text) != words:
+            question = question_of(message) if message is not None else None
+            if question is None:
                 continue
             conversation = self._conversations.get(conversation_key(waiting))
-            if to_html(self._engine.answer(text, copy.deepcopy(conversation))) != html:
+            if to_html(self._engine.answer(question, copy.deepcopy(conversation))) != html:
                 continue
-            self._engine.answer(text, conversation)
+            self._engine.answer(question, conversation)
             self._lanes.answered_with(waiting, update)
             askers.add(_asker(waiting))
-        return len(askers)
+        return askers
+
+    def joined(self, update: Update, answer: Answer) -> bool:
+        """True if a recent reply in the chat already gives this answer: the asker is added
+        to it, and its count edited soon, instead of a reply of their own."""
+        chat = update.effective_chat
+        reply = self._replies.get(chat.id, {}).get(to_html(answer)) if chat else None
+        if reply is None or self._clock() - reply.sent_at > REPLY_JOINABLE_SECONDS:
+            return False
+        asker = _asker(update)
+        if asker not in reply.askers:
+            reply.askers.add(asker)
+            if reply.editing is None:
+                reply.editing = asyncio.create_task(self._renote(reply))
+        return True
+
+    def sent(self, update: Update, answer: Answer, askers: set[int | None], renote: Renote) -> None:
+        """Remember a reply sent to a group, so that the same question asked soon joins it."""
+        chat = update.effective_chat
+        if chat is None:
+            return
+        replies = self._replies.setdefault(chat.id, {})
+        replies[to_html(answer)] = _Reply(set(askers), self._clock(), renote, len(askers))
+        now = self._clock()
+        for html, old in list(replies.items()):
+            if now - old.sent_at > REPLY_JOINABLE_SECONDS and old.editing is None:
+                del replies[html]
+        while len(replies) > KEPT_REPLIES_PER_CHAT:
+            del replies[next(iter(replies))]
+
+    async def _renote(self, reply: _Reply) -> None:
+        """Say the new count, after a pause that lets a burst of askers share one edit."""
+        try:
+            while reply.noted != len(reply.askers):
+                await asyncio.sleep(self._renote_seconds)
+                people = len(reply.askers)
+                await reply.renote(people)
+                reply.noted = people
+        except TelegramError as error:  # the answer stands; only its count is out of date
+            log.warning("could not update how many asked (%s)", error)
+        finally:
+            reply.editing = None
 
 
 def _asker(update: Update) -> int | None:

@@ -23,6 +23,9 @@ class Tuning:
     overall_time_period: float = 1
     group_max_rate: float = 20
     group_time_period: float = 60
+    # A group's reply that more people asked for is edited to say so at most this often
+    # (bot/telegram/repeats.py): a burst of askers shares one edit.
+    renote_seconds: float = 3.0
     # On SIGTERM, the seconds updates in progress get to finish before they are cut short
     # (and kept in the inbox). systemd waits 90 s before SIGKILL; a deploy should not.
     stop_grace: float = 5.0
