@@ -6,23 +6,37 @@ happens here, between the two, so the console and the bot share every step but t
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.engine import Answer, Conversation, Engine, Located, LookupProblem
 from bot.postcode_lookup import PostcodeLookup
 
+# Where the engine's work runs: here and now (the console), or a thread of its own (the bot).
+Think = Callable[[Callable[[], Answer]], Awaitable[Answer]]
+
+
+async def at_once(work: Callable[[], Answer]) -> Answer:
+    return work()
+
 
 async def answer_question(
-    engine: Engine, lookup: PostcodeLookup | None, question: str, conversation: Conversation
+    engine: Engine,
+    lookup: PostcodeLookup | None,
+    question: str,
+    conversation: Conversation,
+    think: Think = at_once,
 ) -> Answer:
     mention = engine.postcode_in(question)
     if mention is None:
-        return engine.answer(question, conversation)
+        return await think(lambda: engine.answer(question, conversation))
     if not mention.valid:
         where = Located(problem=LookupProblem.INVALID)  # no lookup for what cannot be one
     elif lookup is None:
         where = Located(problem=LookupProblem.OFF)
     else:
         where = await lookup.postcode(mention)
-    return engine.answer_located(question, mention.postcode, where, conversation, mention.text)
+    postcode, said = mention.postcode, mention.text
+    return await think(lambda: engine.answer_located(question, postcode, where, conversation, said))
 
 
 async def answer_location(

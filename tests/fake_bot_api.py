@@ -184,8 +184,9 @@ class FakeBotApi:
         self.faults = Faults()
         self.webhook_refusal: str | None = None  # e.g. "bad webhook: Failed to resolve host"
         self.commands_refusal: str | None = None  # e.g. "BOT_COMMAND_INVALID"
-        self.peak_sending = 0  # the most sendMessage calls in progress at once
+        self.peak_sending = 0  # the most replies in progress at once
         self._sending = 0
+        self._replied_at: list[float] = []  # when each reply's answer went back to the bot
         self.commands: dict[str, list[dict[str, str]]] = {}
         self.photos: dict[tuple[int, int], bytes] = {}  # the bytes of each photo sent
         self._updates: list[dict[str, Any]] = []
@@ -335,14 +336,22 @@ class FakeBotApi:
         with self._changed:
             return self._messages[(chat_id, message_id)]
 
+    def replies_in_flight(self, reading: float = 0.1) -> int:
+        """Replies on their way: asked for and not yet answered, or answered in the last
+        `reading` seconds, which the bot may still be reading when it dies."""
+        with self._changed:
+            now = time.monotonic()
+            return self._sending + sum(now - at <= reading for at in self._replied_at)
+
     def pending_update_ids(self) -> list[int]:
         with self._changed:
             return [u["update_id"] for u in self._updates]
 
     @contextlib.contextmanager
     def sending(self, method: str) -> Iterator[None]:
-        """Count the sendMessage calls in progress, to see whether the bot sends concurrently."""
-        if method != "sendMessage":
+        """Count the replies (sendMessage, sendPhoto) in progress: whether the bot sends
+        concurrently, and how many were on their way when it was killed."""
+        if method not in {"sendMessage", "sendPhoto"}:
             yield
             return
         with self._changed:
@@ -353,6 +362,7 @@ class FakeBotApi:
         finally:
             with self._changed:
                 self._sending -= 1
+                self._replied_at.append(time.monotonic())
 
     # --- the API -----------------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.answering import Think, at_once
 from bot.engine import Engine
 from bot.postcode_lookup import PostcodeLookup
 from bot.settings import Settings
@@ -52,6 +53,7 @@ from bot.telegram.lanes import ChatLanes
 from bot.telegram.polling import PatientPolling
 from bot.telegram.repeats import Repeats
 from bot.telegram.retries import RetryingRateLimiter
+from bot.telegram.thinking import EngineThread
 from bot.telegram.tuning import DEFAULT_TUNING, Tuning
 
 log = logging.getLogger(__name__)
@@ -87,6 +89,7 @@ def build_application(
     pictures: PicturePreferences,
     tuning: Tuning = DEFAULT_TUNING,
     lookup: PostcodeLookup | None = None,
+    think: Think = at_once,
 ) -> tuple[App, ChatLanes]:
     lanes = ChatLanes(inbox)
     queue = DurableUpdateQueue(inbox)
@@ -105,7 +108,7 @@ def build_application(
     )
     conversations = ConversationStore()
     chat = ChatHandlers(
-        engine, conversations, pictures=pictures, lookup=lookup,
+        engine, conversations, pictures=pictures, lookup=lookup, think=think,
         repeats=Repeats(engine, conversations, lanes, renote_seconds=tuning.renote_seconds),
     )  # fmt: skip
     inline = InlineCards(engine, chat.codec)
@@ -172,8 +175,11 @@ async def serve(
         raise StartupError(f"{error} (INBOX_PATH)", EXIT_USAGE) from None
     pictures = PicturePreferences(settings.inbox_path)
     lookup = PostcodeLookup(settings.postcodes_api_url) if settings.postcodes_api_url else None
+    engine_thread = EngineThread()
     try:
-        application, lanes = build_application(settings, engine, inbox, pictures, tuning, lookup)
+        application, lanes = build_application(
+            settings, engine, inbox, pictures, tuning, lookup, engine_thread
+        )
         async with application:
             assert application.post_init is not None
             await application.post_init(application)
@@ -204,6 +210,7 @@ async def serve(
         log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
         inbox.close()
         pictures.close()
+        engine_thread.close()
         if lookup is not None:
             await lookup.close()
 

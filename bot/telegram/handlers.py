@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.answering import answer_location, answer_question
+from bot.answering import Think, answer_location, answer_question, at_once
 from bot.engine import Answer, Conversation, Engine, Status
 from bot.engine.model.answer import paragraph
 from bot.messages import fit_html, split_html
@@ -32,6 +32,7 @@ from bot.telegram.keyboards import (
     key_from_payload,
     pictures_keyboard,
 )
+from bot.telegram.lanes import delivered
 from bot.telegram.repeats import Renote, Repeats
 from bot.telegram.reply_notes import asked_by, lateness
 from bot.telegram.retries import call_of
@@ -59,8 +60,10 @@ class ChatHandlers:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         pictures: PicturePreferences | None = None,
         lookup: PostcodeLookup | None = None,
+        think: Think = at_once,
     ) -> None:
         self.engine = engine
+        self.think = think  # where the engine's work runs: off the loop, when served
         self.codec = ButtonCodec(list(engine.index.entities))
         self.conversations = conversations or ConversationStore()
         self.flood = flood or FloodGuard()
@@ -190,7 +193,8 @@ class ChatHandlers:
         if not text.strip() and when_empty is not None:
             await message.reply_text(when_empty, do_quote=_in_group(message))
             return
-        answer = await answer_question(self.engine, self.lookup, text, self._conversation(update))
+        conversation = self._conversation(update)
+        answer = await answer_question(self.engine, self.lookup, text, conversation, self.think)
         if answer.status is Status.HELP:
             answer = self._helped(answer, update)
         if self.repeats is None or not _in_group(message):
@@ -198,7 +202,7 @@ class ChatHandlers:
             return
         if self.repeats.joined(update, answer):
             return  # the group's reply of a moment ago answers it: its count goes up instead
-        askers = self.repeats.answer_together(update, answer)
+        askers = await self.repeats.answer_together(update, answer, self.think)
         renote = await self._reply(message, answer, notes=[asked_by(len(askers))])
         if renote is not None:
             self.repeats.sent(update, answer, askers, renote)
@@ -259,6 +263,7 @@ class ChatHandlers:
                     reply_markup=details,
                     do_quote=quoted,
                 )
+                delivered()
                 return lambda people: photo.edit_caption(
                     caption_html(answer, _notes(asked_by(people), late), CAPTION_LIMIT),
                     reply_markup=details,
@@ -274,6 +279,7 @@ class ChatHandlers:
                 reply_markup=markup if number == len(parts) else None,
                 do_quote=quoted and number == 1,
             )
+        delivered()  # marked done before anything else runs: a kill now sends nothing twice
         if last is None or len(parts) > 1:
             return None  # a reply in parts keeps its count: the parts could shift when edited
         sent = last

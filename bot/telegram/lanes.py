@@ -20,7 +20,8 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Awaitable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,19 @@ log = logging.getLogger(__name__)
 # Updates waiting in lanes cost a few hundred bytes each; the limit only stops a flood from
 # growing without bound. Lanes, not this number, decide what runs.
 MAX_CONCURRENT_UPDATES = 4096
+
+
+# How the update being answered is marked done, for the handler to call the moment its reply
+# has gone (delivered()): nothing may run between a reply's return and its done mark, or a
+# SIGKILL there would send it again on the next start.
+_MARK_DONE: ContextVar[Callable[[], None] | None] = ContextVar("mark_done", default=None)
+
+
+def delivered() -> None:
+    """The reply to the update being answered has been sent: mark it done in the inbox now."""
+    mark = _MARK_DONE.get()
+    if mark is not None:
+        mark()
 
 
 @dataclass(eq=False)
@@ -123,6 +137,9 @@ class ChatLanes(BaseUpdateProcessor):
         task = asyncio.current_task()
         assert task is not None
         self._in_progress.add(task)
+        if isinstance(update, Update):
+            update_id = update.update_id
+            _MARK_DONE.set(lambda: self._inbox.mark_done(update_id))
         try:
             await coroutine
         finally:

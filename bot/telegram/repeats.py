@@ -27,10 +27,12 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.answering import Think, at_once
 from bot.engine import Answer, Engine
 from bot.render import to_html
 from bot.telegram.asked import question_of
@@ -70,9 +72,11 @@ class Repeats:
         self._renote_seconds = renote_seconds
         self._replies: dict[int, dict[str, _Reply]] = {}
 
-    def answer_together(self, update: Update, answer: Answer) -> set[int | None]:
+    async def answer_together(
+        self, update: Update, answer: Answer, think: Think = at_once
+    ) -> set[int | None]:
         """Who this reply answers: the asker, and each who asked the same behind them (one
-        person asking twice is still one)."""
+        person asking twice is still one). The engine's work runs where `think` puts it."""
         askers = {_asker(update)}
         html = to_html(answer)
         for waiting in self._lanes.waiting_behind(update):
@@ -81,9 +85,11 @@ class Repeats:
             if question is None:
                 continue
             conversation = self._conversations.get(conversation_key(waiting))
-            if to_html(self._engine.answer(question, copy.deepcopy(conversation))) != html:
+            trial = copy.deepcopy(conversation)
+            same = await think(partial(self._engine.answer, question, trial))
+            if to_html(same) != html:
                 continue
-            self._engine.answer(question, conversation)
+            await think(partial(self._engine.answer, question, conversation))
             self._lanes.answered_with(waiting, update)
             askers.add(_asker(waiting))
         return askers
