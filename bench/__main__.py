@@ -8,12 +8,13 @@ python-telegram-bot echo bot (bench/end_to_end.py)."""
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bench import before, charts, end_to_end, full_scale
+from bench import before, charts, end_to_end, full_scale, night
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
@@ -89,6 +90,9 @@ def print_keystrokes(title: str, search: Search, keystrokes: list[str]) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["night"]:  # python -m bench night: issue 16's measures alone
+        night.run(Engine(load_knowledge()))
+        return
     before.run()
     full_scale.run(timed, baseline, report)
 
@@ -131,6 +135,7 @@ def main() -> None:
 
     charts.run(shipped)
     end_to_end.run(shipped)
+    night.run(shipped)
 
 
 if __name__ == "__main__":

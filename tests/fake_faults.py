@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -64,6 +65,7 @@ class Faults:
     latency: float = 0.0  # seconds added to every call: the round trip to Telegram
     rules: list[Rule] = field(default_factory=list)
     injected: Counter[str] = field(default_factory=Counter)
+    injected_at: list[tuple[str, float]] = field(default_factory=list)  # (method, monotonic)
 
     def __post_init__(self) -> None:
         self._random = random.Random(self.seed)
@@ -91,5 +93,6 @@ class Faults:
                     if rule.limit is not None:
                         rule.limit -= 1
                     self.injected[f"{method} {type(rule.fault).__name__}"] += 1
+                    self.injected_at.append((method, time.monotonic()))
                     return rule.fault
             return None
