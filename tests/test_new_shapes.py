@@ -348,3 +348,29 @@ def test_how_many_seats_a_party_held_counts_holds_not_wins(
     where = f" in the {region}" if region else ""
     first = to_plain(shipped_engine.answer(question)).splitlines()[0]
     assert first.startswith(f"{name} held {held} seats{where} won in 2019 (notional)")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was sunak's majority bigger than in 2019",
+        "what was clacton's turnout at the last election",
+        "turnout in 2019",
+    ],
+)
+def test_a_2019_figure_not_held_is_said_not_answered_with_2024s(
+    shipped_engine: Engine, question: str
+) -> None:
+    answer = shipped_engine.answer(question)
+    first = to_plain(answer).splitlines()[0]
+    assert answer.status.value == "not_found"
+    assert "change in share" in first  # what is held of 2019, said instead
+    assert "12,185" not in to_plain(answer)  # not Sunak's 2024 majority as if it answered
+
+
+def test_a_follow_up_about_2019_is_not_answered_with_2024s(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("sunaks majority?", conversation)
+    answer = shipped_engine.answer("was it bigger than in 2019", conversation)
+    assert answer.status.value == "not_found"
+    assert to_plain(answer).startswith("I can’t answer that about an earlier election")

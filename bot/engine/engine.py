@@ -120,6 +120,8 @@ class Engine:
         refused = refusal_of_words(self.catalog, parsed)
         if refused is not None:
             return refused, None
+        if parsed.earlier and reading.year is None:
+            return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
         ask, followed = parsed.ask, False
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
@@ -445,6 +447,16 @@ def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
         for m in resolution.mentions
         if any(k.kind is not Kind.PLACE for k in m.keys)
     )
+
+
+def _no_earlier_figures() -> Answer:
+    text = (
+        "I can’t answer that about an earlier election: the results hold 2024’s figures, and of "
+        "2019 only each candidate’s change in share and each seat’s winner (both notional, on "
+        "the 2024 boundaries). Ask, for example, “how did Rishi Sunak’s share change since "
+        "2019” or “who won Clacton in 2019”."
+    )
+    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No earlier figures")
 
 
 def _named_look_up(ask: Ask) -> bool:

@@ -34,6 +34,9 @@ def answer(
         return _seat_in_2019(catalog, seat_ids[0], query)
     if party_ids:
         return _party_in_2019(catalog, party_ids[0], query)
+    if query.intent in COUNTS_WANTED:  # "turnout in 2019": a figure not held, not the seats
+        text = _what_is_held(catalog)
+        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No 2019 figures")
     return _notional_totals(catalog)
 
 
