@@ -7,15 +7,22 @@ happens here, between the two, so the console and the bot share every step but t
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 
 from bot.engine import Answer, Conversation, Engine, Located, LookupProblem
 from bot.postcode_lookup import PostcodeLookup
 
-# Where the engine's work runs: here and now (the console), or a thread of its own (the bot).
-Think = Callable[[Callable[[], Answer]], Awaitable[Answer]]
+T = TypeVar("T")
 
 
-async def at_once(work: Callable[[], Answer]) -> Answer:
+class Think(Protocol):
+    """Where the engine's work runs: here and now (the console), or a thread of its own (the
+    bot, bot/telegram/thinking.py)."""
+
+    def __call__(self, work: Callable[[], T]) -> Awaitable[T]: ...
+
+
+async def at_once(work: Callable[[], T]) -> T:
     return work()
 
 
@@ -45,10 +52,11 @@ async def answer_location(
     latitude: float,
     longitude: float,
     conversation: Conversation,
+    think: Think = at_once,
 ) -> Answer:
     """A shared location: the result of the constituency it lies in."""
     if lookup is None:
         where = Located(problem=LookupProblem.OFF)
     else:
         where = await lookup.location(latitude, longitude)
-    return engine.answer_located("", "That location", where, conversation)
+    return await think(lambda: engine.answer_located("", "That location", where, conversation))

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from bot.engine import Engine
+from bot.telegram.app import serve
 from bot.telegram.handlers import SORRY
 from bot.telegram.polling import PollingBackoff
 from bot.telegram.tuning import Tuning
@@ -286,3 +287,65 @@ async def test_a_group_question_with_another_answer_is_not_joined(
     ]
     assert texts[0].endswith("2 people asked this.")
     assert "asked this" not in texts[1]
+
+
+A_VOTER, B_VOTER = person(1)[0], person(2)[0]
+
+
+async def test_the_same_words_meaning_different_people_are_not_joined(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    async with running(settings_for(api), engine):
+        api.send_text("@TheBot who won islington north", chat=GROUP_CHAT, user=A_VOTER)
+        await calls(api, "sendMessage")
+        with api.at_once():  # "he" is Corbyn to A, and no one yet to B
+            api.send_text("@TheBot how many votes did he get", chat=GROUP_CHAT, user=B_VOTER)
+            api.send_text("@TheBot how many votes did he get", chat=GROUP_CHAT, user=A_VOTER)
+        await calls(api, "sendMessage", 3)
+    texts = [parse_html(m["text"]) for m in api.bot_messages(GROUP_CHAT_ID)]
+    assert texts[1].startswith("Who do you mean?")
+    assert "people asked" not in texts[1]
+    assert texts[2].startswith("Jeremy Corbyn")
+
+
+async def test_questions_joined_to_a_reply_that_failed_are_answered_on_their_own(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    attempts = TEST_TUNING.retry.attempts
+    api.faults.add("sendMessage", ServerError(500), limit=attempts)  # the first reply fails
+    async with running(settings_for(api), engine):
+        with api.at_once():
+            api.send_text("/result blackburn", chat=GROUP_CHAT, user=B_VOTER)
+            api.send_text("/result blackburn", chat=GROUP_CHAT, user=A_VOTER)
+        sent = await calls(api, "sendMessage", 2)
+    texts = [parse_html(call.params["text"]) for call in sent]
+    assert texts[0] == SORRY  # to B, whose reply could not go
+    assert texts[1].startswith("Adnan Hussain (Independent) won Blackburn.")  # A still answered
+    assert api.pending_update_ids() == []
+
+
+async def test_asking_the_same_again_in_a_group_gets_it_again(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    async with running(settings_for(api), engine):
+        api.send_text("/result blackburn", chat=GROUP_CHAT, user=A_VOTER)
+        await calls(api, "sendMessage")
+        api.send_text("/result leicester south", chat=GROUP_CHAT, user=A_VOTER)
+        await calls(api, "sendMessage", 2)
+        api.send_text("@TheBot and Blackburn?", chat=GROUP_CHAT, user=A_VOTER)
+        third = await calls(api, "sendMessage", 3)
+    assert "Blackburn" in parse_html(third[2].params["text"]).split(".")[0]
+
+
+async def test_a_stop_during_a_get_updates_outage_takes_seconds(
+    api: FakeBotApi, engine: Engine
+) -> None:
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings_for(api), engine, stop, TEST_TUNING))
+    await calls(api, "getUpdates")
+    api.faults.add("getUpdates", ServerError(502, html=True))  # an outage that does not end
+    api.send_text("who won blackburn")  # ends the long poll in progress
+    await asyncio.sleep(0.3)
+    stop.set()
+    await asyncio.wait_for(task, timeout=TEST_TUNING.stop_grace + 5)  # not the 30 s it took
+    assert api.faults.injected["getUpdates ServerError"] >= 1

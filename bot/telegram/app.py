@@ -13,6 +13,7 @@ goes through PatientPolling, which tries it again within a second through an out
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import logging
 import os
@@ -90,7 +91,7 @@ def build_application(
     tuning: Tuning = DEFAULT_TUNING,
     lookup: PostcodeLookup | None = None,
     think: Think = at_once,
-) -> tuple[App, ChatLanes]:
+) -> tuple[App, ChatLanes, Repeats]:
     lanes = ChatLanes(inbox)
     queue = DurableUpdateQueue(inbox)
     application = (
@@ -107,11 +108,11 @@ def build_application(
         .build()
     )
     conversations = ConversationStore()
+    repeats = Repeats(engine, conversations, lanes, renote_seconds=tuning.renote_seconds)
     chat = ChatHandlers(
-        engine, conversations, pictures=pictures, lookup=lookup, think=think,
-        repeats=Repeats(engine, conversations, lanes, renote_seconds=tuning.renote_seconds),
-    )  # fmt: skip
-    inline = InlineCards(engine, chat.codec)
+        engine, conversations, pictures=pictures, lookup=lookup, think=think, repeats=repeats
+    )
+    inline = InlineCards(engine, chat.codec, think)
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(TypeHandler(Update, chat.flood_gate), group=FLOOD_GATE_GROUP)
@@ -135,7 +136,7 @@ def build_application(
         ]
     )
     application.add_error_handler(on_error)
-    return application, lanes
+    return application, lanes, repeats
 
 
 async def _post_init(application: App) -> None:
@@ -177,7 +178,7 @@ async def serve(
     lookup = PostcodeLookup(settings.postcodes_api_url) if settings.postcodes_api_url else None
     engine_thread = EngineThread()
     try:
-        application, lanes = build_application(
+        application, lanes, repeats = build_application(
             settings, engine, inbox, pictures, tuning, lookup, engine_thread
         )
         async with application:
@@ -193,6 +194,8 @@ async def serve(
                 if application.updater is not None and application.updater.running:
                     await application.updater.stop()
                 await lanes.drain(tuning.stop_grace)
+                with contextlib.suppress(TimeoutError):  # a count is not worth holding a stop
+                    await asyncio.wait_for(repeats.settle(), tuning.stop_grace)
                 await application.stop()
     except InvalidToken:
         raise StartupError(

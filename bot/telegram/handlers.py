@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
@@ -65,8 +66,9 @@ class ChatHandlers:
         self.engine = engine
         self.think = think  # where the engine's work runs: off the loop, when served
         self.codec = ButtonCodec(list(engine.index.entities))
-        self.conversations = conversations or ConversationStore()
-        self.flood = flood or FloodGuard()
+        # "is None", not "or": an empty store is falsy, and the repeats share this one.
+        self.conversations = conversations if conversations is not None else ConversationStore()
+        self.flood = flood if flood is not None else FloodGuard()
         self.repeats = repeats
         self.clock = clock
         self.pictures = pictures
@@ -87,14 +89,16 @@ class ChatHandlers:
     async def start(self, update: Update, context: Context) -> None:
         """/start: what the bot is, with examples to tap; /start PAYLOAD opens that result."""
         if context.args:
-            await self._send(update, self.engine.answer_about(key_from_payload(context.args[0])))
+            key = key_from_payload(context.args[0])
+            await self._send(update, await self.think(partial(self.engine.answer_about, key)))
         else:
             examples = examples_keyboard(self.engine.examples())
-            await self._send(update, self._helped(self.engine.help(), update), examples)
+            helped = self._helped(await self.think(self.engine.help), update)
+            await self._send(update, helped, examples)
 
     async def help(self, update: Update, context: Context) -> None:
         """/help: what to ask."""
-        await self._send(update, self._helped(self.engine.help(), update))
+        await self._send(update, self._helped(await self.think(self.engine.help), update))
 
     async def mp(self, update: Update, context: Context) -> None:
         """/mp POSTCODE: the constituency's result."""
@@ -109,17 +113,18 @@ class ChatHandlers:
             return
         where = message.location
         answer = await answer_location(
-            self.engine, self.lookup, where.latitude, where.longitude, self._conversation(update)
-        )
+            self.engine, self.lookup, where.latitude, where.longitude,
+            self._conversation(update), self.think,
+        )  # fmt: skip
         await self._reply(message, answer)
 
     async def sources(self, update: Update, context: Context) -> None:
         """/sources: what the knowledge covers and where it comes from."""
-        await self._send(update, self.engine.coverage())
+        await self._send(update, await self.think(self.engine.coverage))
 
     async def elected(self, update: Update, context: Context) -> None:
         """/elected: every winner the knowledge names."""
-        await self._send(update, self.engine.winners())
+        await self._send(update, await self.think(self.engine.winners))
 
     async def result(self, update: Update, context: Context) -> None:
         """/result SEAT."""
@@ -144,7 +149,7 @@ class ChatHandlers:
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command the bot does not have, in a private chat."""
-        await self._send(update, self._helped(self.engine.help(), update))
+        await self._send(update, self._helped(await self.think(self.engine.help), update))
 
     async def button(self, update: Update, context: Context) -> None:
         """A tapped button: answer the choice, show or hide the source, or ask an example."""
@@ -158,14 +163,17 @@ class ChatHandlers:
         shown = tapped.message if isinstance(tapped.message, Message) else None
         if pressed.action is Action.ASK and pressed.question is not None:
             if shown is not None:
-                answer = self.engine.answer(pressed.question, self._conversation(update))
+                conversation = self._conversation(update)
+                answer = await self.think(
+                    partial(self.engine.answer, pressed.question, conversation)
+                )
                 await self._reply(shown, answer, quote=False)
             return
         if pressed.action is Action.PICTURES and pressed.pictures is not None:
             await self._choose_pictures(update, pressed.pictures)
             return
         assert pressed.query is not None
-        answer = self.engine.answer_query(pressed.query)
+        answer = await self.think(partial(self.engine.answer_query, pressed.query))
         showing = pressed.action is Action.SOURCE
         html = to_html(answer)
         if showing:
@@ -202,8 +210,11 @@ class ChatHandlers:
             return
         if self.repeats.joined(update, answer):
             return  # the group's reply of a moment ago answers it: its count goes up instead
-        askers = await self.repeats.answer_together(update, answer, self.think)
+        same = await self.repeats.asked_alike(update, answer, self.think)
+        askers = {_asker(update), *(_asker(waiting) for waiting, _ in same)}
         renote = await self._reply(message, answer, notes=[asked_by(len(askers))])
+        # Only once the reply has gone: had it failed, each would still get its own answer.
+        await self.repeats.answered(update, same, self.think)
         if renote is not None:
             self.repeats.sent(update, answer, askers, renote)
 
@@ -304,6 +315,10 @@ class ChatHandlers:
         return self.pictures is not None and self.pictures.pictures(
             message.chat.id, _in_group(message)
         )
+
+
+def _asker(update: Update) -> int | None:
+    return update.effective_user.id if update.effective_user else None
 
 
 def _notes(*notes: str | None) -> list[str]:

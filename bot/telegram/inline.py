@@ -6,9 +6,12 @@ built once per entity and kept (the knowledge does not change while the bot runs
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
 
+from bot.answering import Think, at_once
 from bot.engine import Engine
 from bot.engine.model.keys import Kind
 from bot.messages import fit_html
@@ -21,8 +24,9 @@ RESULT_ID_LIMIT = 64
 
 
 class InlineCards:
-    def __init__(self, engine: Engine, codec: ButtonCodec) -> None:
+    def __init__(self, engine: Engine, codec: ButtonCodec, think: Think = at_once) -> None:
         self.engine = engine
+        self.think = think  # the engine's thread, as for messages
         self.search = engine.search  # built now, at start-up, not at the first inline query
         self.codec = codec
         self._cards: dict[str, InlineQueryResultArticle] = {}
@@ -32,13 +36,15 @@ class InlineCards:
         inline = update.inline_query
         if inline is None:
             return
-        typed = inline.query.strip()
+        cards = await self.think(partial(self._cards_for, inline.query.strip()))
+        await inline.answer(cards, cache_time=CACHE_SECONDS, is_personal=False)
+
+    def _cards_for(self, typed: str) -> list[InlineQueryResultArticle]:
         if typed:
             keys = self.search.find(typed, MAX_CARDS)
         else:
             keys = [k for k in self.engine.elected_independents().entities if k.is_a(Kind.PERSON)]
-        cards = [self.card(key) for key in keys] or [self._no_match(typed)]
-        await inline.answer(cards, cache_time=CACHE_SECONDS, is_personal=False)
+        return [self.card(key) for key in keys] or [self._no_match(typed)]
 
     def card(self, key: str) -> InlineQueryResultArticle:
         if key not in self._cards:

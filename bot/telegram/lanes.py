@@ -106,7 +106,10 @@ class ChatLanes(BaseUpdateProcessor):
         return [turn.update for turn in list(lane)[1:] if turn.answered_with is None]
 
     def answered_with(self, waiting: Update, answered: Update) -> None:
-        """`waiting` needs no reply of its own: the reply to `answered` was its answer too."""
+        """`waiting` needs no reply of its own: the reply to `answered`, sent, was its answer
+        too. Marked done now, not when its turn comes: a kill before then must not answer
+        it again."""
+        self._inbox.mark_done(waiting.update_id)
         chat_id = _lane_of(waiting)
         for turn in self._lanes.get(chat_id, ()) if chat_id is not None else ():
             if turn.update is waiting:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram.error import NetworkError, TimedOut
-from telegram.request import HTTPXRequest
+from telegram.request import HTTPXRequest, RequestData
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +41,17 @@ class PatientPolling(HTTPXRequest):
         super().__init__(**kwargs)
         self.backoff = backoff
 
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def do_request(  # type: ignore[override]  # the timeouts pass through as they are
+        self, url: str, method: str, request_data: RequestData | None = None, **kwargs: Any
+    ) -> tuple[int, bytes]:
+        # At a stop, python-telegram-bot confirms what it fetched with one getUpdates of
+        # timeout 0: tried once, as it would be, so an outage cannot hold up the stop.
+        parameters = request_data.parameters if request_data is not None else {}
+        last_call = parameters.get("timeout") == 0
         retry = 0
         while True:
             try:
-                code, payload = await super().do_request(*args, **kwargs)
+                code, payload = await super().do_request(url, method, request_data, **kwargs)
             except TimedOut:
                 raise  # the long poll ended: the loop asks again at once
             except NetworkError as error:
@@ -54,6 +60,8 @@ class PatientPolling(HTTPXRequest):
                 if code < 500:
                     return code, payload
                 failure = f"HTTP {code}"
+            if last_call:
+                raise NetworkError(f"getUpdates at the stop failed: {failure}")
             retry += 1
             wait = self.backoff.delay(retry)
             if retry == 1 or retry % self.backoff.quiet_for == 0:

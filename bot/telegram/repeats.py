@@ -22,6 +22,7 @@ then moves on as if it had been answered alone, so their next follow-up still fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import logging
 import time
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 REPLY_JOINABLE_SECONDS = 60.0  # a reply this recent still answers the same question
 KEPT_REPLIES_PER_CHAT = 20  # a group's recent replies remembered, newest kept
+MAX_EDITS = 5  # of one reply's count: each edit costs one of the group's messages a minute
 
 Renote = Callable[[int], Awaitable[object]]  # edits a sent reply to say N people asked
 
@@ -53,6 +55,7 @@ class _Reply:
     sent_at: float
     renote: Renote
     noted: int  # how many the reply says asked
+    edits: int = 0
     editing: asyncio.Task[None] | None = field(default=None)
 
 
@@ -63,7 +66,7 @@ class Repeats:
         conversations: ConversationStore,
         lanes: ChatLanes,
         clock: Callable[[], float] = time.monotonic,
-        renote_seconds: float = 3.0,
+        renote_seconds: float = 10.0,
     ):
         self._engine = engine
         self._conversations = conversations
@@ -71,28 +74,35 @@ class Repeats:
         self._clock = clock
         self._renote_seconds = renote_seconds
         self._replies: dict[int, dict[str, _Reply]] = {}
+        self._editing: set[asyncio.Task[None]] = set()
 
-    async def answer_together(
+    async def asked_alike(
         self, update: Update, answer: Answer, think: Think = at_once
-    ) -> set[int | None]:
-        """Who this reply answers: the asker, and each who asked the same behind them (one
-        person asking twice is still one). The engine's work runs where `think` puts it."""
-        askers = {_asker(update)}
-        html = to_html(answer)
+    ) -> list[tuple[Update, str]]:
+        """The questions waiting behind this one in its chat whose answer, each from its own
+        asker's conversation (tried on a copy), is this answer: (update, question)."""
+        html, alike = to_html(answer), []
         for waiting in self._lanes.waiting_behind(update):
             message = waiting.effective_message
             question = question_of(message) if message is not None else None
             if question is None:
                 continue
-            conversation = self._conversations.get(conversation_key(waiting))
-            trial = copy.deepcopy(conversation)
-            same = await think(partial(self._engine.answer, question, trial))
-            if to_html(same) != html:
-                continue
-            await think(partial(self._engine.answer, question, conversation))
+            trial = copy.deepcopy(self._conversations.get(conversation_key(waiting)))
+            if to_html(await think(partial(self._engine.answer, question, trial))) == html:
+                alike.append((waiting, question))
+        return alike
+
+    async def answered(
+        self, update: Update, alike: list[tuple[Update, str]], think: Think = at_once
+    ) -> None:
+        """The reply to `update` has gone, and answers these too: each is marked done at once
+        (a kill now must not answer them again), then its asker's conversation moves on as if
+        it had been answered alone, so their next follow-up still follows."""
+        for waiting, _ in alike:
             self._lanes.answered_with(waiting, update)
-            askers.add(_asker(waiting))
-        return askers
+        for waiting, question in alike:
+            conversation = self._conversations.get(conversation_key(waiting))
+            await think(partial(self._engine.answer, question, conversation))
 
     def joined(self, update: Update, answer: Answer) -> bool:
         """True if a recent reply in the chat already gives this answer: the asker is added
@@ -102,10 +112,13 @@ class Repeats:
         if reply is None or self._clock() - reply.sent_at > REPLY_JOINABLE_SECONDS:
             return False
         asker = _asker(update)
-        if asker not in reply.askers:
-            reply.askers.add(asker)
-            if reply.editing is None:
-                reply.editing = asyncio.create_task(self._renote(reply))
+        if asker in reply.askers:
+            return False  # asking again: they want it again, in view, not a count
+        reply.askers.add(asker)
+        if reply.editing is None and reply.edits < MAX_EDITS:
+            reply.editing = asyncio.create_task(self._renote(reply))
+            self._editing.add(reply.editing)
+            reply.editing.add_done_callback(self._editing.discard)
         return True
 
     def sent(self, update: Update, answer: Answer, askers: set[int | None], renote: Renote) -> None:
@@ -113,21 +126,38 @@ class Repeats:
         chat = update.effective_chat
         if chat is None:
             return
-        replies = self._replies.setdefault(chat.id, {})
-        replies[to_html(answer)] = _Reply(set(askers), self._clock(), renote, len(askers))
         now = self._clock()
-        for html, old in list(replies.items()):
-            if now - old.sent_at > REPLY_JOINABLE_SECONDS and old.editing is None:
-                del replies[html]
+        for chat_id, kept in list(self._replies.items()):  # what no one can join any more
+            for html, old in list(kept.items()):
+                if now - old.sent_at > REPLY_JOINABLE_SECONDS and old.editing is None:
+                    del kept[html]
+            if not kept:
+                del self._replies[chat_id]
+        replies = self._replies.setdefault(chat.id, {})
+        replies[to_html(answer)] = _Reply(set(askers), now, renote, len(askers))
         while len(replies) > KEPT_REPLIES_PER_CHAT:
             del replies[next(iter(replies))]
 
+    async def settle(self) -> None:
+        """At a stop: each reply's count said now, before the connection to Telegram goes."""
+        waiting = list(self._editing)
+        for task in waiting:
+            task.cancel()
+        await asyncio.gather(*waiting, return_exceptions=True)
+        for replies in self._replies.values():
+            for reply in replies.values():
+                if reply.noted != len(reply.askers):
+                    with contextlib.suppress(TelegramError):
+                        await reply.renote(len(reply.askers))
+
     async def _renote(self, reply: _Reply) -> None:
-        """Say the new count, after a pause that lets a burst of askers share one edit."""
+        """Say the new count, after a pause that lets a burst of askers share one edit. Edits
+        count against the group's 20 messages a minute: a few, far apart, per reply."""
         try:
-            while reply.noted != len(reply.askers):
+            while reply.noted != len(reply.askers) and reply.edits < MAX_EDITS:
                 await asyncio.sleep(self._renote_seconds)
                 people = len(reply.askers)
+                reply.edits += 1
                 await reply.renote(people)
                 reply.noted = people
         except TelegramError as error:  # the answer stands; only its count is out of date

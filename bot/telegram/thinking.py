@@ -3,8 +3,9 @@
 Answering takes a fraction of a millisecond, but a hundred questions at once add up, and
 while the loop is computing, a reply that has just gone waits to be marked done in the
 inbox: a SIGKILL then would send it again on the next start. With the engine in its own
-thread, the loop is free to mark each reply done as soon as it returns. One thread, so the
-engine (its caches, each chat's conversation) is used by one caller at a time, as before.
+thread, the loop is free to mark each reply done as soon as it returns. One thread, and every
+engine call of the bot goes through it (messages, buttons, locations, inline queries, help),
+so the engine (its caches, each chat's conversation) is used by one caller at a time.
 """
 
 from __future__ import annotations
