@@ -374,3 +374,12 @@ def test_a_follow_up_about_2019_is_not_answered_with_2024s(shipped_engine: Engin
     answer = shipped_engine.answer("was it bigger than in 2019", conversation)
     assert answer.status.value == "not_found"
     assert to_plain(answer).startswith("I can’t answer that about an earlier election")
+
+
+def test_half_the_vote_is_a_share_of_50_percent(shipped_engine: Engine) -> None:
+    over_half = [c for c in truth.candidacies() if c.won and c.share > 50]
+    first = to_plain(shipped_engine.answer("which mps got more than half the vote")).splitlines()
+    assert first[0] == f"{len(over_half)} MPs elected with a share of the vote over 50%:"
+    farage = truth.candidacy("Nigel Farage")
+    said = to_plain(shipped_engine.answer("did farrage get more than half the vote in clacton"))
+    assert said.startswith(f"No: Nigel Farage (Reform UK) got {farage.share:.1f}% of the vote")

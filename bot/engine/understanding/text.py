@@ -26,6 +26,8 @@ TOKEN_SYNONYMS = {
     "sw": "south west",
     "nth": "north",
     "sth": "south",
+    # "more than half the vote": a share, as people say it.
+    "half": "50 percent",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",
