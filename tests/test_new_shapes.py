@@ -383,3 +383,42 @@ def test_half_the_vote_is_a_share_of_50_percent(shipped_engine: Engine) -> None:
     farage = truth.candidacy("Nigel Farage")
     said = to_plain(shipped_engine.answer("did farrage get more than half the vote in clacton"))
     assert said.startswith(f"No: Nigel Farage (Reform UK) got {farage.share:.1f}% of the vote")
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("did farage beat giles watling", True),
+        ("did watling beat farage", False),
+        ("did reform beat the tories in clacton", True),
+        ("did labour beat reform in clacton", False),
+    ],
+)
+def test_did_one_beat_another_compares_their_votes(
+    shipped_engine: Engine, question: str, yes: bool
+) -> None:
+    farage, watling = truth.candidacy("Nigel Farage"), truth.candidacy("Giles Watling")
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first.startswith("Yes: " if yes else "No: ")
+    assert first.startswith(("Yes: Nigel Farage (Reform UK) finished ahead of", "No: Nigel Farage"))
+    if "watling" in question or "tories" in question:
+        assert f"{farage.votes - watling.votes:,} more" in first
+
+
+def test_did_someone_beat_a_party_is_not_read_as_did_they_lose(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("did farage beat the conservative in clacton")
+    assert answer.status.value == "not_found"
+    assert not to_plain(answer).startswith("No")
+
+
+def test_of_them_after_seats_narrows_their_winners(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("how many seats changed hands in yorkshire", conversation)
+    first = to_plain(shipped_engine.answer("how many of them were women", conversation))
+    region = "Yorkshire and The Humber"
+    women = [
+        s for s in truth.constituencies()
+        if s.region == region and s.winner_gender == "Female"
+        and s.name in set(truth.changed_hands())
+    ]  # fmt: skip
+    assert first.startswith(f"{len(women)} seats in {region} won by a woman that changed hands")

@@ -253,7 +253,7 @@ class Engine:
         self, resolution: Resolution, reading: Reading, conversation: Conversation
     ) -> Answer:
         mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
-        mentions, mismatched = self._party_mismatches(mentions)
+        mentions, mismatched = self._party_mismatches(mentions, resolution.words)
         if mismatched:
             resolution = replace(resolution, unknown=(*resolution.unknown, *mismatched))
         if reading.intent is Intent.HELP and not mentions:
@@ -311,12 +311,14 @@ class Engine:
         return any(r.elected for r in self.catalog.results_by_person.get(person.id, []))
 
     def _party_mismatches(
-        self, mentions: tuple[Mention, ...]
+        self, mentions: tuple[Mention, ...], words: tuple[str, ...]
     ) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
         """'Reform votes in Essex': a surname (Jonathan Essex, a Green) beside a party he did
-        not stand for is not what was meant; it is an unknown word, said to be left out."""
+        not stand for is not what was meant; it is an unknown word, said to be left out. Not
+        where the question sets one against another ("did Farage beat the Conservative"):
+        the party is the other side."""
         parties = {k.id for m in mentions for k in m.keys if k.is_a(Kind.PARTY)}
-        if not parties:
+        if not parties or _SETS_AGAINST & set(words):
             return mentions, ()
         kept: list[Mention] = []
         dropped: list[str] = []
@@ -447,6 +449,10 @@ def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
         for m in resolution.mentions
         if any(k.kind is not Kind.PLACE for k in m.keys)
     )
+
+
+# Words that set one candidate against another, so a party beside a person is the other side.
+_SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
 
 
 def _no_earlier_figures() -> Answer:

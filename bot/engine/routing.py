@@ -78,6 +78,16 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
         return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not understood")
     if parsed.not_held:
         return lists.not_held(catalog, parsed.not_held[0])
+    beaten = parsed.ask is None or parsed.ask.operation is not Operation.COMPARE
+    if parsed.yes_no and parsed.has(Role.BEAT) and beaten:
+        # "did Farage beat the Conservative in Clacton": read as "did Farage lose", it would
+        # be answered No; only two people, or two parties in one seat, are compared yet.
+        text = (
+            "I can’t tell who beat whom from that yet. Name both candidates, for example "
+            "“did Farage beat Giles Watling”, or two parties in one seat, “did Labour beat "
+            "Reform in Clacton”."
+        )
+        return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not understood")
     if parsed.loose_places:
         text = (
             f"“{parsed.loose_places[0]}” is not one region in the results. I know the nations "
@@ -282,4 +292,7 @@ def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | s
     if "thresholds" in changes:
         changes["thresholds"] = (*last.selection.thresholds, *new.thresholds)
     narrowed = replace(last.selection, **changes)
+    if last.unit is Unit.SEAT and people_level and narrowed.won is None:
+        # "seats that changed hands", then "how many of them were women": their winners.
+        narrowed = replace(narrowed, won=True)
     return replace(asked, selection=narrowed, unit=last.unit)

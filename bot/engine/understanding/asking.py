@@ -67,7 +67,12 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         measure = Measure.SEATS  # "who won the most seats", "did Labour win more seats than"
     side_by_side = subjects.pairs or parties_pair
     # "X ahead of Y", "did Labour finish ahead of the Conservatives": their votes compared.
-    ahead_of = [f for f in found if f.text in {"ahead", "behind", "lead"}]
+    # "did Farage beat Watling": the same question, yes or no.
+    ahead_of = [
+        f
+        for f in found
+        if f.text in {"ahead", "behind", "lead"} or (parsed.yes_no and f.role is Role.BEAT)
+    ]
     if ahead_of and side_by_side and most is None:
         measure, most = Measure.VOTES, ahead_of[0].text != "behind"
     operation = _operation(parsed, measure, subjects, side_by_side, most, direction, thresholds)

@@ -49,6 +49,7 @@ class Role(StrEnum):
     UNANSWERABLE = "unanswerable"  # why, before, after
     JUDGEMENT = "judgement"  # a landslide
     EARLIER = "earlier"  # the last election: another election than the one known
+    BEAT = "beat"  # "did Farage beat Watling": finished ahead of
     ASKS_WHO = "who"
     ASKS_WHERE = "where"
     ASKS_WHICH = "which"
@@ -158,6 +159,7 @@ PHRASES: dict[str, Sense] = _table(
     # outcomes
     _words(Role.WON, None, "won win wins winning elected victorious took"),
     _words(Role.LOST, None, "lost lose loses losing defeated beaten unseated ousted"),
+    _words(Role.BEAT, None, "beat beats defeat defeats"),
     _group(Role.SEAT_CHANGE, SeatChange.HELD, "held,hold,holds,kept,keep,retained,retain,"
            "held on,hung on"),
     _group(Role.SEAT_CHANGE, SeatChange.GAINED, "gained,gain,gains,changed hands,change hands,"
