@@ -422,3 +422,12 @@ def test_of_them_after_seats_narrows_their_winners(shipped_engine: Engine) -> No
         and s.name in set(truth.changed_hands())
     ]  # fmt: skip
     assert first.startswith(f"{len(women)} seats in {region} won by a woman that changed hands")
+
+
+def test_two_turnouts_that_round_alike_are_told_apart(shipped_engine: Engine) -> None:
+    north, east = truth.constituency("Glasgow North"), truth.constituency("Glasgow East")
+    first = to_plain(shipped_engine.answer("glasgow east vs glasgow north turnout"))
+    assert first.startswith(
+        f"Glasgow North had a higher turnout than Glasgow East: {north.turnout:.2f}% to "
+        f"{east.turnout:.2f}%"
+    )

@@ -89,9 +89,14 @@ class Comparing(LookingUp):
             difference = f", {round(tv - lv):,} more"
         elif measure in {Measure.SHARE, Measure.TURNOUT, Measure.CHANGE, Measure.SWING}:
             difference = f", {round(tv, 1) - round(lv, 1):.1f} points higher"
+        shown_top, shown_low = words.show(tv), words.show(lv)
+        if shown_top == shown_low and measure in {Measure.SHARE, Measure.TURNOUT}:
+            # 51.405% and 51.379% both show as 51.4%: two places say which is higher, and how.
+            shown_top, shown_low = f"{tv:.2f}%", f"{lv:.2f}%"
+            difference = f", {round(tv, 2) - round(lv, 2):.2f} points higher"
         return first_line(
             Operation.COMPARE, measure, first=top, second=low, more=MORE.get(measure, "a higher"),
-            noun=words.noun, first_value=words.show(tv), second_value=words.show(lv),
+            noun=words.noun, first_value=shown_top, second_value=shown_low,
             difference=difference,
         )  # fmt: skip
 
