@@ -10,7 +10,7 @@ from pathlib import Path
 
 from knowledge.build import slug
 from knowledge.errors import BuildError
-from knowledge.hoc import file_sha256
+from knowledge.hoc import file_sha256, reading_csv
 from knowledge.merge import ATTRIBUTION, LICENCE, document_path
 from knowledge.schema import FormerSeat, Knowledge, SourceDocument, Successor
 
@@ -81,12 +81,5 @@ def read_former_seats(path: Path, current: set[str]) -> list[FormerSeat]:
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            return [(number, row) for number, row in enumerate(csv.reader(stream), 1) if row]
-    except OSError as error:
-        raise BuildError(f"{path}: cannot read: {error.strerror}") from error
-    except UnicodeDecodeError as error:
-        raise BuildError(f"{path}: not UTF-8 text ({error.reason})") from error
-    except csv.Error as error:
-        raise BuildError(f"{path}: not a CSV file: {error}") from error
+    with reading_csv(path) as stream:
+        return [(number, row) for number, row in enumerate(csv.reader(stream), 1) if row]

@@ -11,8 +11,11 @@ from __future__ import annotations
 import csv
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from knowledge.errors import BuildError
 
@@ -103,20 +106,27 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+@contextmanager
+def reading_csv(path: Path) -> Iterator[TextIO]:
+    """A Library CSV file open for reading; any fault in it is a BuildError naming it."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            reader = csv.DictReader(stream)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise BuildError(f"{path}:1: missing column {missing[0]!r}")
-            return [(reader.line_num, row) for row in reader]
+            yield stream
     except OSError as error:
         raise BuildError(f"{path}: cannot read: {error.strerror}") from error
     except UnicodeDecodeError as error:
         raise BuildError(f"{path}: not UTF-8 text ({error.reason})") from error
     except csv.Error as error:
         raise BuildError(f"{path}: not a CSV file: {error}") from error
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    with reading_csv(path) as stream:
+        reader = csv.DictReader(stream)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise BuildError(f"{path}:1: missing column {missing[0]!r}")
+        return [(reader.line_num, row) for row in reader]
 
 
 def _whole(path: Path, line: int, column: str, text: str) -> int:
