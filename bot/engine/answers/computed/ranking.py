@@ -12,6 +12,7 @@ from bot.engine.answers.computed.pieces import (
     plain,
 )
 from bot.engine.answers.computed.rowset import RowSet
+from bot.engine.answers.computed.table import CandidacyRow
 from bot.engine.answers.scope import scope_of
 from bot.engine.model.answer import (
     Answer,
@@ -44,7 +45,7 @@ class Ranking(RowSet):
         if not pool:
             lead = f"No {phrase} have a figure for that."
             return plain(Status.NOT_FOUND, lead)
-        ordered = pool if ask.descending else pool[::-1]
+        ordered = pool if ask.descending else _ascending(pool, ask.top or RANK_LENGTH)
         shown = ordered[: ask.top or RANK_LENGTH]
         best_row, best = shown[0]
         words = MEASURES[measure]
@@ -122,3 +123,20 @@ class Ranking(RowSet):
             lead = f"{subject} had {superlative(measure, ask.descending)}{where}: {show(value)}."
         items = [paragraph(bold(self.catalog.parties[p].name), f": {show(v)}") for p, v in shown]
         return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
+
+
+def _ascending(
+    pool: tuple[tuple[CandidacyRow, float], ...], shown: int
+) -> tuple[tuple[CandidacyRow, float], ...]:
+    """The pool, sorted most first, turned round: least first, ties kept in their order
+    (reversing alone would name tied seats Z to A). Only the head that is shown, and every
+    row tied with its last, is put right; the rest is not read."""
+    turned = pool[::-1]
+    end = min(shown, len(turned))
+    while end < len(turned) and turned[end][1] == turned[end - 1][1]:
+        end += 1
+    first = turned[0][1] if turned else None
+    while end < len(turned) and turned[end][1] == first:
+        end += 1
+    head = sorted(pool[len(pool) - end :], key=lambda item: item[1])  # stable: ties in order
+    return (*head, *turned[end:])
