@@ -363,9 +363,27 @@ def test_a_2019_figure_not_held_is_said_not_answered_with_2024s(
 ) -> None:
     answer = shipped_engine.answer(question)
     first = to_plain(answer).splitlines()[0]
-    assert answer.status.value == "not_found"
     assert "change in share" in first  # what is held of 2019, said instead
     assert "12,185" not in to_plain(answer)  # not Sunak's 2024 majority as if it answered
+    assert "58.7%" not in to_plain(answer)  # nor Clacton's 2024 turnout
+
+
+@pytest.mark.parametrize(
+    "question", ["who won clacton last time", "who won clacton at the last election"]
+)
+def test_the_last_election_is_2019_as_the_results_hold_it(
+    shipped_engine: Engine, question: str
+) -> None:
+    seat = next(s for s in truth.seats() if s["Constituency name"] == "Clacton")
+    previous = seat["Result"].rpartition(" gain from ")[2]
+    assert previous == "Con"
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first == "Conservative won Clacton on the notional 2019 results for the 2024 seats."
+
+
+def test_who_came_last_last_time_keeps_its_last_place(shipped_engine: Engine) -> None:
+    first = to_plain(shipped_engine.answer("who came last in clacton last time")).splitlines()[0]
+    assert first.startswith("For 2019 I have each seat’s notional winner")  # not held: said
 
 
 def test_a_follow_up_about_2019_is_not_answered_with_2024s(shipped_engine: Engine) -> None:

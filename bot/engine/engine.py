@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from bot.engine.answers import lists, seats
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
+from bot.engine.answers.earlier import NOTIONAL_YEAR
 from bot.engine.answers.former import former_seat
 from bot.engine.answers.located import (
     Located,
@@ -42,8 +43,8 @@ from bot.engine.routing import (
 )
 from bot.engine.understanding.former import FormerNames
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
-from bot.engine.understanding.intents import Intent, Reading, read
-from bot.engine.understanding.lexicon import words_of_the_lexicon
+from bot.engine.understanding.intents import LAST_PLACE, Intent, Reading, read
+from bot.engine.understanding.lexicon import Role, words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words, words_read
@@ -121,7 +122,17 @@ class Engine:
         if refused is not None:
             return refused, None
         if parsed.earlier and reading.year is None:
-            return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
+            if parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN}:
+                return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
+            # "who won Clacton last time": the last election is 2019, as the results hold it
+            # (the notional result on the 2024 boundaries), said so by the 2019 answers.
+            earlier = replace(reading, year=NOTIONAL_YEAR)
+            in_earlier = sum("last" in t.split() for t in parsed.texts(Role.EARLIER))
+            if reading.place == LAST_PLACE and resolution.words.count("last") == in_earlier:
+                # the "last" of "last time" is no last place ("who came last last time" is)
+                intent = Intent.WINNER if reading.intent is Intent.PLACE else reading.intent
+                earlier = replace(earlier, place=None, intent=intent)
+            return self._answer(resolution, earlier, conversation), None
         ask, followed = parsed.ask, False
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
