@@ -13,9 +13,13 @@ from bot.telegram.keyboards import CALLBACK_DATA_LIMIT, Action, ButtonCodec
 from tests.test_context import STANDALONE
 from tests.test_matrix import MATRIX
 
+AVERAGES = ("average turnout in wales", "average labour share", "mean electorate in london")
 QUESTIONS = tuple(
-    dict.fromkeys((*(p.values[0].question for p in MATRIX if not p.values[0].refused), *STANDALONE))
-)
+    dict.fromkeys(
+        (*(p.values[0].question for p in MATRIX if not p.values[0].refused), *STANDALONE,
+         *AVERAGES)
+    )
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,8 @@ Farage), and some it found right, so they stay right."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.engine import Conversation, Engine
@@ -470,3 +472,40 @@ def test_a_partys_closest_seats_are_those_it_won(shipped_engine: Engine) -> None
     )
     stood = to_plain(shipped_engine.answer("seats with the smallest majorities where reform stood"))
     assert "seats where Reform UK stood" in stood.splitlines()[0]
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _scottish_majorities() -> list[float]:
+    return [s.majority for s in truth.constituencies() if s.country == "Scotland"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("average turnout in wales", lambda: "Average turnout of the 32 seats in Wales: "
+         f"{_mean([s.turnout for s in truth.constituencies() if s.country == 'Wales']):.1f}%"),
+        ("avg turnout wales?", lambda: "Average turnout of the 32 seats in Wales: "
+         f"{_mean([s.turnout for s in truth.constituencies() if s.country == 'Wales']):.1f}%"),
+        ("what was the average majority in scotland", lambda: "Average majority of the 57 "
+         f"seats in Scotland: {round(_mean(_scottish_majorities())):,} votes."),
+        ("average labour share", lambda: "Average share of the vote of the "
+         f"{len([c for c in truth.candidacies() if c.party == 'Lab'])} Labour candidates: "
+         f"{_mean([c.share for c in truth.candidacies() if c.party == 'Lab']):.1f}%."),
+        ("average number of candidates per seat", lambda: "Average number of candidates of the "
+         f"650 seats: {_mean([s.candidates for s in truth.constituencies()]):.1f} per seat."),
+    ],
+)  # fmt: skip
+def test_an_average_is_the_mean_over_the_rows_it_names(
+    shipped_engine: Engine, question: str, expected: Callable[[], str]
+) -> None:
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first.startswith(expected())
+
+
+def test_an_average_that_means_nothing_is_refused(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("average position")
+    assert answer.status.value == "not_found"
+    assert to_plain(answer).startswith("I can’t average finishing position")

@@ -139,7 +139,7 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
     people_filtered = s.gender is not None or s.sitting is not None or s.first_time
     if operation is Operation.COMPARE:
         return ask.measure is not None and ask.compared is not None
-    if operation is Operation.TOTAL:
+    if operation in {Operation.TOTAL, Operation.AVERAGE}:
         return True
     if operation is Operation.RANK:
         if ask.unit in {Unit.SEAT, Unit.REGION, Unit.NATION}:

@@ -65,6 +65,7 @@ class Operation(StrEnum):
     RANK = "rank"
     TOTAL = "total"
     COMPARE = "compare"
+    AVERAGE = "average"  # the mean over the rows: "average turnout in Wales"
 
 
 class Unit(StrEnum):

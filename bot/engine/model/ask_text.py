@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Threshold, Unit
 
-_OPERATIONS = dict(zip(Operation, "LYCIRTM", strict=True))
+_OPERATIONS = dict(zip(Operation, "LYCIRTMA", strict=True))
 _MEASURES = dict(zip(Measure, "vscbapmtedinSwN", strict=True))
 _UNITS = {Unit.CANDIDATE: "c", Unit.SEAT: "s", Unit.PARTY: "p", Unit.REGION: "r", Unit.NATION: "n"}
 _CHANGES = {SeatChange.HELD: "h", SeatChange.GAINED: "g"}

@@ -85,6 +85,9 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
             measure = Measure.VOTES  # "who finished higher in Bristol Central, X or Y"
         elif parsed.since_2019:
             measure = Measure.SEATS
+    candidates_named = any(f.role is Role.UNIT and f.sense.value is Unit.CANDIDATE for f in found)
+    if operation is Operation.AVERAGE and measure is None and candidates_named:
+        measure = Measure.CANDIDATES  # "average number of candidates per seat"
     if operation is Operation.TOTAL and measure is None:
         operation = Operation.COUNT  # "how many seats in total in Wales"
     unit = _unit(found, measure, subjects)
@@ -174,6 +177,8 @@ def _operation(
         return Operation.COMPARE  # "which got more votes, Labour or Reform"
     if parsed.yes_no and thresholds and Operation.COUNT not in ops:
         return Operation.YES_NO
+    if Operation.AVERAGE in ops:
+        return Operation.AVERAGE
     if Operation.RANK in ops:
         return Operation.RANK
     ranked = most is not None or (direction is not None and parsed.has(Role.MOST))

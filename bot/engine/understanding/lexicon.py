@@ -129,6 +129,8 @@ PHRASES: dict[str, Sense] = _table(
     # operations
     _group(Role.OPERATION, Operation.COUNT, "how many,how much,number of,count"),
     _group(Role.OPERATION, Operation.LIST, "list,show,name,list all,show me,name the,give me"),
+    _words(Role.OPERATION, Operation.AVERAGE, "average avg mean"),
+    _group(Role.OPERATION, Operation.AVERAGE, "on average,per seat on average"),
     _group(Role.OPERATION, Operation.TOTAL, "total,altogether,combined,in total,in all,"
            "added up,all together,sum,add up,sum of,summed,add together"),
     _group(Role.OPERATION, Operation.RANK, "rank,ranked,ranking,order,sort,sorted,in order,"

@@ -89,6 +89,7 @@ FIRST_LINES: dict[tuple[Operation, Measure | None], str] = {
     ),
     (Operation.LOOK_UP, None): "{Noun} in {seat}: {value}.",
     (Operation.TOTAL, None): "{Noun} {of}: {value}.",
+    (Operation.AVERAGE, None): "Average {noun} {of}: {value}.",
     (Operation.COUNT, None): "{count} {phrase}.",
     (Operation.LIST, None): "{count} {phrase}:",
     (Operation.RANK, None): "{label} had {superlative} {of}: {value}.",

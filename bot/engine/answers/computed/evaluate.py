@@ -24,12 +24,7 @@ from bot.engine.model.answer import (
     bold,
     paragraph,
 )
-from bot.engine.model.ask import (
-    Ask,
-    Measure,
-    Operation,
-    Unit,
-)
+from bot.engine.model.ask import CANDIDATE_MEASURES, Ask, Measure, Operation, Unit
 from bot.engine.model.keys import Key
 from bot.engine.wording.describe import singular
 from bot.engine.wording.measures import MEASURES, first_line
@@ -50,6 +45,7 @@ class Evaluator(Comparing, Ranking):
             Operation.LIST: self._count,
             Operation.RANK: self._rank,
             Operation.TOTAL: self._total,
+            Operation.AVERAGE: self._average,
             Operation.LOOK_UP: self._look_up,
             Operation.COMPARE: self._compare,
             Operation.YES_NO: self._check,
@@ -75,6 +71,28 @@ class Evaluator(Comparing, Ranking):
         items = [self._item(ask.unit, row, measure) for row in first]
         blocks: list[Block] = [paragraph(lead), *capped(items, LIST_LENGTH, len(rows))]
         return self._answered(ask, blocks, lead, first)
+
+    def _average(self, ask: Ask) -> Answer:
+        """The mean of a figure over the rows: each seat's (turnout, majority) or each
+        candidate's (votes, share), said as such, with how many it is over."""
+        assert ask.measure is not None
+        per_seat = ask.measure not in CANDIDATE_MEASURES
+        pool = self.select.ranked(ask.selection, ask.measure, per_seat=per_seat)
+        phrase = self.describe.rows(Unit.SEAT if per_seat else Unit.CANDIDATE, ask.selection)
+        if not pool:
+            return plain(Status.NOT_FOUND, f"No {phrase} have a figure for that.")
+        mean = sum(value for _, value in pool) / len(pool)
+        words = MEASURES[ask.measure]
+        noun, shown = words.noun, words.show(mean)
+        if ask.measure is Measure.CANDIDATES:  # a count per seat: a whole number says too little
+            noun, shown = "number of candidates", f"{mean:.1f} per seat"
+        lead = first_line(
+            Operation.AVERAGE, ask.measure, noun=noun, value=shown,
+            of=f"of the {len(pool):,} {phrase}" if len(pool) > 1 else f"of the one {phrase}",
+        )  # fmt: skip
+        if ask.measure is Measure.TURNOUT:  # the mean of seats' turnouts is not the turnout
+            lead = lead.removesuffix(".") + " (each seat counted once, whatever its size)."
+        return self._answered(ask, [paragraph(lead)], lead, [row for row, _ in pool[:1]])
 
     def _parties_counted(self, ask: Ask) -> Answer:
         by_party = self._by_party(ask)

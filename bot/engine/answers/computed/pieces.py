@@ -99,11 +99,15 @@ def plain(status: Status, text: str) -> Answer:
     return Answer(status, (paragraph(text),), headline=text)
 
 
+# A mean of these says nothing: a place in a seat, seats of a party, a seat's two-party swing.
+NOT_AVERAGED = frozenset({Measure.POSITION, Measure.SEATS, Measure.SWING, Measure.NUMBER})
+
+
 def refusal(ask: Ask) -> str | None:
     """Why an Ask cannot be computed, or None: the combinations that make no sense."""
     measure, operation = ask.measure, ask.operation
     if measure is None:
-        if operation in {Operation.RANK, Operation.TOTAL, Operation.COMPARE}:
+        if operation in {Operation.RANK, Operation.TOTAL, Operation.COMPARE, Operation.AVERAGE}:
             return cannot_combine(ask)
         return None
     if ask.unit in {Unit.REGION, Unit.NATION} and operation is not Operation.RANK:
@@ -118,6 +122,10 @@ def refusal(ask: Ask) -> str | None:
     if operation is Operation.RANK and measure is Measure.POSITION:
         return ("I can’t rank by finishing position; ask who came first, second or last, or "
                 "where a party came second.")  # fmt: skip
+    if operation is Operation.AVERAGE and measure in NOT_AVERAGED:
+        return (f"I can’t average {MEASURES[measure].noun}; I can average votes, share, "
+                "majority, turnout, electorate, valid and invalid votes, candidates, change on "
+                "2019 and votes behind or ahead.")  # fmt: skip
     if operation is Operation.TOTAL and measure in NOT_ADDABLE:
         return (f"I can’t add up {MEASURES[measure].noun} over many candidates; I can rank or "
                 "list them (“biggest …”, “which … over …”).")  # fmt: skip
@@ -128,6 +136,6 @@ def cannot_combine(ask: Ask) -> str:
     measure = MEASURES[ask.measure].noun if ask.measure else "what"
     return (
         f"I can’t answer that ({ask.operation} of {measure}) yet. I can look up, count, list, "
-        "rank, total and compare votes, share, majority, turnout, electorate, valid and "
+        "rank, total, average and compare votes, share, majority, turnout, electorate, valid and "
         "invalid votes, change on 2019, votes behind the winner, seats and candidates."
     )
