@@ -85,8 +85,7 @@ WHOLE_ELECTION = [
     u("how many first-time winners", "count", operation="count", first_time=True,
       says=lambda: f"{truth.first_time_winners()} first-time winners were elected"),
     u("which seat had the most candidates", "ranking", operation="rank",
-      says=lambda: f"had the most candidates of the 650 seats: {truth.most_candidates()} "
-                   "candidates"),
+      says=lambda: f"has the most candidates: {truth.most_candidates()} candidates"),
     u("compare Labour and Reform", "compare", "party:labour", "party:reform-uk",
       says=lambda: f"Labour won {truth.seats_won('Lab')[0]} seats to Reform UK’s "
                    f"{truth.seats_won('RUK')[0]}"),
@@ -109,8 +108,7 @@ PARTIES = [
     u("where did Reform come second", "place", "party:reform-uk",
       says=lambda: f"Reform UK came second in {truth.placed('RUK', 2)} seats"),
     u("biggest Labour majority", "ranking", "party:labour", operation="rank",
-      says=lambda: "had the largest majority of the "
-                   f"{truth.seats_won('Lab')[0]} seats won by Labour"),
+      says="has the largest Labour majority"),
     u("where did Labour get its highest share", "ranking", "party:labour", operation="rank"),
 ]  # fmt: skip
 

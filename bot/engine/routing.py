@@ -142,17 +142,19 @@ def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
     if operation in {Operation.TOTAL, Operation.AVERAGE}:
         return True
     if operation is Operation.RANK:
-        if ask.unit in {Unit.SEAT, Unit.REGION, Unit.NATION}:
-            return True  # seats and places by any measure: the evaluator's alone
         if ask.unit is Unit.PARTY:
             return ask.measure in {Measure.CANDIDATES, Measure.NUMBER}
+        if ask.unit in {Unit.REGION, Unit.NATION}:
+            return True
         return (
             ask.measure is Measure.CHANGE
             or s.position is not None
             or s.seat_change is not None
             or s.won is False
             or people_filtered
-        )
+            or (ask.unit is Unit.SEAT and ask.measure in {Measure.VOTES, Measure.SHARE}
+                and bool(s.parties))
+        )  # fmt: skip
     if operation in {Operation.COUNT, Operation.LIST} and (
             (s.gained_from and s.parties) or s.won_by):  # fmt: skip
         return True  # "from the Conservatives to Labour", "MPs who lost to Reform"

@@ -194,8 +194,10 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
     party_id, intent = s.parties[0], query.intent
     scope = scope_of(catalog, place)
     if intent is Intent.RANKING:
-        if query.measure in SEAT_MEASURES:
-            return _seats_unranked(catalog)
+        if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
+            return rankings.seat_ranking(
+                catalog, query.measure, query.most, scope, party_id, query.top
+            )
         winners = query.filters.outcome is Outcome.WON
         return lists.ranking(
             catalog, query.most, query.measure, party_id, scope, query.top, winners
@@ -290,29 +292,13 @@ def _places(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     return side_by_side([_place(catalog, query, Subjects(places=(p,))) for p in s.places[:2]])
 
 
-# Figures of seats, not candidates: seats ranked by them are the evaluator's (routing.takes).
-SEAT_MEASURES = frozenset({Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES})
-
-
-def _seats_unranked(catalog: Catalog) -> Answer:
-    """Seats ranked by a figure of theirs, asked in words the typed reading did not read:
-    said plainly (the evaluator ranks them when it reads the question)."""
-    if not catalog.counts_every_seat:
-        return not_counted(catalog)
-    text = (
-        "I can’t tell which seats to rank from that. Ask, for example, “which seats had the "
-        "smallest majorities in Wales” or “highest turnout in London”."
-    )
-    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="Not understood")
-
-
 def _ranking(catalog: Catalog, query: Query, scope: Scope) -> Answer:
     if query.measure is Measure.SEATS:
         return national.seat_totals(catalog, scope)
     if query.asks_party and query.measure in {Measure.VOTES, Measure.SHARE}:
         return national.seat_totals(catalog, scope, by_votes=True)  # "which party won most votes"
-    if query.measure in SEAT_MEASURES:
-        return _seats_unranked(catalog)
+    if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
+        return rankings.seat_ranking(catalog, query.measure, query.most, scope, None, query.top)
     winners = query.filters.outcome is Outcome.WON  # "lowest share for a winner"
     return lists.ranking(catalog, query.most, query.measure, None, scope, query.top, winners)
 

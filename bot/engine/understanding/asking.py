@@ -102,14 +102,9 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     selection = read_selection(found, parsed, unit, mentions, subjects, thresholds, operation)
     over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
     seats_named = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
-    stood = any(f.text in {"stood", "stand", "standing", "ran"} for f in found)
-    margin_ranked = (
-        operation is Operation.RANK and measure in {Measure.MAJORITY, Measure.AHEAD} and not stood
-    )
-    if over_many and selection.parties and selection.won is None and (
-            not seats_named or margin_ranked) and of_winners(measure, thresholds):  # fmt: skip
-        # "Labour majorities", "Reform's closest seats": seats the party won
-        selection = replace(selection, won=True)
+    if over_many and selection.parties and selection.won is None and not seats_named and (
+            of_winners(measure, thresholds)):  # fmt: skip
+        selection = replace(selection, won=True)  # "Labour majorities": seats Labour won
     top = _top(parsed, threshold_used)
     compared = read_compared(operation, selection, subjects, parties_pair)
     if operation is Operation.COMPARE and compared is None and not parsed.since_2019:
@@ -151,9 +146,6 @@ def _seat_counts_candidates(found: tuple[Found, ...], subjects: Subjects) -> boo
     if any(f.role is Role.UNIT and f.sense.value in {Unit.SEAT, Unit.PARTY} for f in found):
         # "which seat had the most candidates", "which party stood the most candidates"
         return any(f.role in {Role.MOST, Role.LEAST} for f in found)
-    if any(f.role in {Role.MOST, Role.LEAST} for f in found):
-        # "fewest candidates", "most candidates in London": the seats, as ever asked
-        return not (subjects.parties or subjects.people)
     return len(subjects.seats) > 1 or len(subjects.places) > 1
 
 
