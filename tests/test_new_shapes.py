@@ -396,15 +396,6 @@ def test_a_follow_up_about_2019_is_not_answered_with_2024s(shipped_engine: Engin
     assert to_plain(answer).startswith("I can’t answer that about an earlier election")
 
 
-def test_half_the_vote_is_a_share_of_50_percent(shipped_engine: Engine) -> None:
-    over_half = [c for c in truth.candidacies() if c.won and c.share > 50]
-    first = to_plain(shipped_engine.answer("which mps got more than half the vote")).splitlines()
-    assert first[0] == f"{len(over_half)} MPs elected with a share of the vote over 50%:"
-    farage = truth.candidacy("Nigel Farage")
-    said = to_plain(shipped_engine.answer("did farrage get more than half the vote in clacton"))
-    assert said.startswith(f"No: Nigel Farage (Reform UK) got {farage.share:.1f}% of the vote")
-
-
 @pytest.mark.parametrize(
     ("question", "yes"),
     [
@@ -451,6 +442,8 @@ def test_two_turnouts_that_round_alike_are_told_apart(shipped_engine: Engine) ->
         f"Glasgow North had a higher turnout than Glasgow East: {north.turnout:.2f}% to "
         f"{east.turnout:.2f}%"
     )
+
+
 def _mean(values: list[float]) -> float:
     return sum(values) / len(values)
 
@@ -486,3 +479,58 @@ def test_an_average_that_means_nothing_is_refused(shipped_engine: Engine) -> Non
     answer = shipped_engine.answer("average position")
     assert answer.status.value == "not_found"
     assert to_plain(answer).startswith("I can’t average finishing position")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Labour beat Reform in Clacton and Hartlepool",  # two seats: which contest?
+        "did the SNP beat Labour in Scotland and Wales",
+        "did Reform beat the Lib Dems in seats",  # a measure votes would drop
+        "did Starmer beat Sunak",  # never in one count
+        "did Farage and Watling beat Owusu-Nepaul",  # three people
+        "did Farage beat Watling by more than 10000 votes",  # a margin votes would drop
+    ],
+)
+def test_who_beat_whom_is_refused_where_one_contest_is_not_named(
+    shipped_engine: Engine, question: str
+) -> None:
+    answer = shipped_engine.answer(question)
+    assert answer.status.value == "not_found"
+    assert to_plain(answer).startswith("I can’t tell who beat whom from that yet.")
+
+
+@pytest.mark.parametrize(
+    ("question", "winners_only"),
+    [("how many of them were women", True), ("how many of them had a woman come second", False)],
+)
+def test_of_them_counts_winners_only_when_only_women_are_asked(
+    shipped_engine: Engine, question: str, winners_only: bool
+) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("which seats changed hands in wales", conversation)
+    first = to_plain(shipped_engine.answer(question, conversation)).splitlines()[0]
+    assert ("won by a woman" in first) is winners_only
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many seats did Labour win in Scotland last time",
+        "how many seats did Labour gain last time",
+        "how many seats changed hands since the last election",
+    ],
+)
+def test_last_time_over_many_seats_is_refused_not_answered_nationally(
+    shipped_engine: Engine, question: str
+) -> None:
+    answer = shipped_engine.answer(question)
+    assert answer.status.value == "not_found"
+    assert to_plain(answer).startswith("I can’t answer that about an earlier election")
+
+
+def test_a_follow_up_after_last_time_keeps_the_election(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who won Clacton last time", conversation)
+    first = to_plain(shipped_engine.answer("and Hendon?", conversation)).splitlines()[0]
+    assert first == "Conservative won Hendon on the notional 2019 results for the 2024 seats."

@@ -103,6 +103,7 @@ class Engine:
             conversation.remember(reading, gone)
             return gone
         parsed = read_words(resolution)
+        reading = _last_time(reading, parsed, resolution)
         answer = self._reply_to_pending(text, resolution, reading, conversation)
         computed = None
         if answer is None:
@@ -122,17 +123,9 @@ class Engine:
         if refused is not None:
             return refused, None
         if parsed.earlier and reading.year is None:
-            if parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN}:
-                return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
-            # "who won Clacton last time": the last election is 2019, as the results hold it
-            # (the notional result on the 2024 boundaries), said so by the 2019 answers.
-            earlier = replace(reading, year=NOTIONAL_YEAR)
-            in_earlier = sum("last" in t.split() for t in parsed.texts(Role.EARLIER))
-            if reading.place == LAST_PLACE and resolution.words.count("last") == in_earlier:
-                # the "last" of "last time" is no last place ("who came last last time" is)
-                intent = Intent.WINNER if reading.intent is Intent.PLACE else reading.intent
-                earlier = replace(earlier, place=None, intent=intent)
-            return self._answer(resolution, earlier, conversation), None
+            return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
+        if parsed.earlier and reading.year == NOTIONAL_YEAR:
+            return self._answer(resolution, reading, conversation), None  # "last time"
         ask, followed = parsed.ask, False
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
@@ -464,6 +457,27 @@ def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
 
 # Words that set one candidate against another, so a party beside a person is the other side.
 _SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
+
+
+def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Reading:
+    """'who won Clacton last time': the last election is 2019, as the results hold it (the
+    notional result on the 2024 boundaries, which the 2019 answers say). Only a seat's or a
+    person's, asked plainly: a comparison, a place or a count over seats is not read so."""
+    if not parsed.earlier or reading.year is not None:
+        return reading
+    kinds = {k.kind for m in resolution.mentions for k in m.keys}
+    plain = not parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN, Role.BASELINE}
+    if not plain or not kinds & {Kind.SEAT, Kind.PERSON} or Kind.PLACE in kinds:
+        return reading
+    if reading.intent not in {Intent.WINNER, Intent.PLACE, None}:
+        return reading
+    earlier = replace(reading, year=NOTIONAL_YEAR)
+    in_earlier = sum("last" in t.split() for t in parsed.texts(Role.EARLIER))
+    if reading.place == LAST_PLACE and resolution.words.count("last") == in_earlier:
+        # the "last" of "last time" is no last place ("who came last last time" is)
+        intent = Intent.WINNER if reading.intent is Intent.PLACE else reading.intent
+        earlier = replace(earlier, place=None, intent=intent)
+    return earlier
 
 
 def _no_earlier_figures() -> Answer:

@@ -79,6 +79,12 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
     if parsed.not_held:
         return lists.not_held(catalog, parsed.not_held[0])
     beaten = parsed.ask is None or parsed.ask.operation is not Operation.COMPARE
+    if parsed.ask is not None and parsed.ask.compared is not None and not beaten:
+        sides = [side.people for side in parsed.ask.compared]
+        seats = {r.seat for people in sides for p in people for r in catalog.results_by_person[p]}
+        beaten = all(sides) and len(seats) > 1  # two people who never met at the count
+    # "by more than 10,000", "in seats": a margin or a measure a comparison of votes would drop
+    beaten = beaten or bool(parsed.figures) or parsed.has(Role.UNIT)
     if parsed.yes_no and parsed.has(Role.BEAT) and beaten:
         # "did Farage beat the Conservative in Clacton": read as "did Farage lose", it would
         # be answered No; only two people, or two parties in one seat, are compared yet.
@@ -292,7 +298,10 @@ def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | s
     if "thresholds" in changes:
         changes["thresholds"] = (*last.selection.thresholds, *new.thresholds)
     narrowed = replace(last.selection, **changes)
-    if last.unit is Unit.SEAT and people_level and narrowed.won is None:
-        # "seats that changed hands", then "how many of them were women": their winners.
+    only_gender = new.gender is not None and new == replace(Selection(), gender=new.gender)
+    candidates_said = bool({"candidate", "candidates"} & set(resolution.words))
+    if last.unit is Unit.SEAT and only_gender and not candidates_said and narrowed.won is None:
+        # "seats that changed hands", then "how many of them were women": their winners (a
+        # woman who came second, or any woman candidate, is asked in other words).
         narrowed = replace(narrowed, won=True)
     return replace(asked, selection=narrowed, unit=last.unit)

@@ -67,14 +67,17 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         measure = Measure.SEATS  # "who won the most seats", "did Labour win more seats than"
     side_by_side = subjects.pairs or parties_pair
     # "X ahead of Y", "did Labour finish ahead of the Conservatives": their votes compared.
-    # "did Farage beat Watling": the same question, yes or no.
-    ahead_of = [
-        f
-        for f in found
-        if f.text in {"ahead", "behind", "lead"} or (parsed.yes_no and f.role is Role.BEAT)
-    ]
-    if ahead_of and side_by_side and most is None:
-        measure, most = Measure.VOTES, ahead_of[0].text != "behind"
+    # "did Farage beat Watling", "did Reform beat the Tories in Clacton": who finished ahead,
+    # yes or no; only two people, or two parties in one seat or place, and no "by more than".
+    one_contest = (len(subjects.people) == 2 and not subjects.parties) or (
+        len(subjects.parties) == 2 and len(subjects.seats) + len(subjects.places) <= 1
+        and not subjects.people)  # fmt: skip
+    beat = parsed.yes_no and parsed.has(Role.BEAT) and one_contest and not thresholds
+    ahead_of = [f for f in found if f.text in {"ahead", "behind", "lead"}]
+    if (ahead_of or beat) and side_by_side and most is None:
+        named_measure = measure if beat else None  # "did Hendon beat Poole on turnout"
+        measure = named_measure or Measure.VOTES
+        most = not ahead_of or ahead_of[0].text != "behind"
     operation = _operation(parsed, measure, subjects, side_by_side, most, direction, thresholds)
     if operation is None:
         return None

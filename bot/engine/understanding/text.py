@@ -26,8 +26,6 @@ TOKEN_SYNONYMS = {
     "sw": "south west",
     "nth": "north",
     "sth": "south",
-    # "more than half the vote": a share, as people say it.
-    "half": "50 percent",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",
