@@ -534,3 +534,28 @@ def test_a_follow_up_after_last_time_keeps_the_election(shipped_engine: Engine) 
     shipped_engine.answer("who won Clacton last time", conversation)
     first = to_plain(shipped_engine.answer("and Hendon?", conversation)).splitlines()[0]
     assert first == "Conservative won Hendon on the notional 2019 results for the 2024 seats."
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "seat"),
+    [
+        ("who did farage beat", "Nigel Farage", "Clacton"),
+        ("who did liz truss beat", "Liz Truss", "South West Norfolk"),
+    ],
+)
+def test_who_someone_beat_is_those_below_them(
+    shipped_engine: Engine, question: str, name: str, seat: str
+) -> None:
+    me = truth.candidacy(name)
+    rivals = [c for c in truth.candidacies() if c.seat == seat and c.name != name]
+    below = sorted((c for c in rivals if c.votes < me.votes), key=lambda c: -c.votes)
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    beaten = (
+        f"all {len(rivals)}" if len(below) == len(rivals) else f"{len(below)} of the {len(rivals)}"
+    )
+    assert (
+        f"finished ahead of {beaten} other candidates in {seat}; the nearest, {below[0].name}"
+        in first
+    )
+    assert first.endswith(f"by {me.votes - below[0].votes:,} votes.")
+    assert not first.startswith("Nobody")

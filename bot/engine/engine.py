@@ -13,7 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from bot.engine.answers import lists, seats
+from bot.engine.answers import lists, people, seats
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.earlier import NOTIONAL_YEAR
@@ -122,6 +122,9 @@ class Engine:
         refused = refusal_of_words(self.catalog, parsed)
         if refused is not None:
             return refused, None
+        beater = _beater(parsed, resolution)
+        if beater is not None:  # "who did Farage beat": those below him, not who beat him
+            return people.beaten_by_them(self.catalog, beater), None
         if parsed.earlier and reading.year is None:
             return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
         if parsed.earlier and reading.year == NOTIONAL_YEAR:
@@ -457,6 +460,18 @@ def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
 
 # Words that set one candidate against another, so a party beside a person is the other side.
 _SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
+
+
+def _beater(parsed: Parsed, resolution: Resolution) -> str | None:
+    """The person asked about in 'who did X beat': named before "beat", asking who."""
+    beat_at = [f.start for f in parsed.found if f.role is Role.BEAT]
+    if not beat_at or parsed.yes_no or not parsed.has(Role.ASKS_WHO):
+        return None
+    named = [
+        k.id for m in resolution.mentions if m.end <= beat_at[0] and len(m.keys) == 1
+        for k in m.keys if k.is_a(Kind.PERSON)
+    ]  # fmt: skip
+    return named[0] if len(named) == 1 else None
 
 
 def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Reading:

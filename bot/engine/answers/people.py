@@ -12,7 +12,16 @@ from bot.engine.answers.blocks import (
     seat_chart_of,
     seat_sources,
 )
-from bot.engine.model.answer import Answer, Block, Paragraph, Quotation, Status, bold, paragraph
+from bot.engine.model.answer import (
+    Answer,
+    Block,
+    BulletList,
+    Paragraph,
+    Quotation,
+    Status,
+    bold,
+    paragraph,
+)
 from bot.engine.model.keys import Key
 from bot.engine.results.catalog import Catalog, person_key, seat_key
 from bot.engine.wording.phrases import (
@@ -376,3 +385,35 @@ def lost_answer(catalog: Catalog, person_id: str, who: bool) -> Answer:
         candidate_table(catalog, catalog.results_by_seat[result.seat]),
     ]
     return _answer(catalog, person_id, blocks, f"{name}: lost to {beaten_by}", facts)
+
+
+def beaten_by_them(catalog: Catalog, person_id: str) -> Answer:
+    """'Who did Farage beat?': everyone who finished below them in their seat, the nearest
+    first; never 'nobody' for a winner, which answers 'who beat Farage?' instead."""
+    name = _who(catalog, person_id)
+    result = _result(catalog, person_id)
+    if result is None or result.seat is None or result.votes is None:
+        return finish_answer(catalog, person_id)
+    seat = catalog.seats[result.seat].name
+    below = sorted(
+        (r for r in catalog.results_by_seat[result.seat]
+         if r.votes is not None and r.votes < result.votes),
+        key=lambda r: -(r.votes or 0),
+    )  # fmt: skip
+    facts = _facts(catalog, person_id) + seat_sources(catalog, result.seat)
+    if not below:
+        said = f"Nobody: {name} finished last in {seat}."
+        return _answer(catalog, person_id, [paragraph(said)], f"{name}: beat nobody", facts)
+    nearest = below[0]
+    gap = votes(result.votes - (nearest.votes or 0))
+    rivals = len(catalog.results_by_seat[result.seat]) - 1
+    beaten = f"all {rivals}" if len(below) == rivals else f"{len(below)} of the {rivals}"
+    other = "other candidate" if rivals == 1 else "other candidates"
+    lead = paragraph(
+        f"{with_party(catalog, result)} finished ahead of {beaten} {other} in {seat}; the "
+        "nearest, ", bold(with_party(catalog, nearest)), f", by {gap}.",
+    )  # fmt: skip
+    items = tuple(paragraph(f"{with_party(catalog, r)}: {votes(r.votes or 0)}") for r in below[:10])
+    return _answer(
+        catalog, person_id, [lead, BulletList(items)], f"{name} beat {len(below)}", facts
+    )
