@@ -559,3 +559,14 @@ def test_who_someone_beat_is_those_below_them(
     )
     assert first.endswith(f"by {me.votes - below[0].votes:,} votes.")
     assert not first.startswith("Nobody")
+
+
+@pytest.mark.parametrize("question", ["Labour's narrowest defeat", "labour's closest loss"])
+def test_a_partys_narrowest_defeat_is_where_it_lost_by_least(
+    shipped_engine: Engine, question: str
+) -> None:
+    lost = [c for c in truth.candidacies() if c.party == "Lab" and not c.won]
+    nearest = min(lost, key=lambda c: c.behind)
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first.startswith(f"{nearest.name} (Labour), {nearest.seat} had the fewest votes")
+    assert f"of the {len(lost)} Labour candidates who lost: {nearest.behind} votes" in first

@@ -104,7 +104,9 @@ PHRASES: dict[str, Sense] = _table(
            "far behind the winner,how many votes behind the winner"),
     _group(Role.MEASURE, (Measure.BEHIND, False), "closest to winning,came closest,"
            "nearest to winning,came nearest,closest second,came closest to winning,"
-           "come closest to winning,came nearest to winning"),
+           "come closest to winning,came nearest to winning,narrowest defeat,closest defeat,"
+           "narrowest defeats,closest defeats,narrowest loss,closest loss,narrowest losses,"
+           "closest losses"),
     _words(Role.MEASURE, Measure.AHEAD, "ahead lead"),
     _group(Role.MEASURE, Measure.AHEAD, "won by,how far ahead,win by,wins by,votes ahead,"
            "ahead of the runner up,ahead of the second,over the runner up,lead over,"

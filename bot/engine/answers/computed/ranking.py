@@ -95,6 +95,8 @@ class Ranking(RowSet):
         the selection holds (a party new to a seat has no change on 2019)."""
         if ranked >= len(self.rows(ask)):
             return ""
+        if measure is Measure.BEHIND:  # only those who lost are behind a winner
+            return " who lost" if ask.unit is Unit.CANDIDATE else " and lost"
         return f" with a {MEASURES[measure].noun}"
 
     def _rank_parties(self, ask: Ask, measure: Measure) -> Answer:
