@@ -518,7 +518,6 @@ def test_of_them_counts_winners_only_when_only_women_are_asked(
     [
         "how many seats did Labour win in Scotland last time",
         "how many seats did Labour gain last time",
-        "how many seats changed hands since the last election",
     ],
 )
 def test_last_time_over_many_seats_is_refused_not_answered_nationally(
@@ -570,3 +569,20 @@ def test_a_partys_narrowest_defeat_is_where_it_lost_by_least(
     first = to_plain(shipped_engine.answer(question)).splitlines()[0]
     assert first.startswith(f"{nearest.name} (Labour), {nearest.seat} had the fewest votes")
     assert f"of the {len(lost)} Labour candidates who lost: {nearest.behind} votes" in first
+
+
+def test_last_year_is_no_election_the_results_hold(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("who won clacton last year")
+    assert answer.status.value == "not_found"
+    assert "Papanastasiou" not in to_plain(answer)  # not the last-placed candidate
+
+
+def test_the_previous_election_is_2019_too(shipped_engine: Engine) -> None:
+    first = to_plain(shipped_engine.answer("who won clacton at the previous election"))
+    assert first.startswith("Conservative won Clacton on the notional 2019 results")
+
+
+def test_since_the_last_election_is_since_2019(shipped_engine: Engine) -> None:
+    changed = len(truth.changed_hands())
+    first = to_plain(shipped_engine.answer("how many seats changed hands since the last election"))
+    assert first.startswith(f"{changed} of 650 seats changed hands")

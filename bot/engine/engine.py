@@ -478,12 +478,17 @@ def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Read
     """'who won Clacton last time': the last election is 2019, as the results hold it (the
     notional result on the 2024 boundaries, which the 2019 answers say). Only a seat's or a
     person's, asked plainly: a comparison, a place or a count over seats is not read so."""
-    if not parsed.earlier or reading.year is not None:
+    said = parsed.texts(Role.EARLIER)
+    if not parsed.earlier or reading.year is not None or not said:
         return reading
+    if not all("time" in t or "election" in t for t in said):
+        return reading  # "last year" is no election the results hold
     kinds = {k.kind for m in resolution.mentions for k in m.keys}
     plain = not parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN, Role.BASELINE}
     if not plain or not kinds & {Kind.SEAT, Kind.PERSON} or Kind.PLACE in kinds:
         return reading
+    if reading.intent is Intent.CHANGE and parsed.has(Role.WON):
+        reading = replace(reading, intent=Intent.WINNER)  # "previous" is no change asked for
     if reading.intent not in {Intent.WINNER, Intent.PLACE, None}:
         return reading
     earlier = replace(reading, year=NOTIONAL_YEAR)

@@ -172,7 +172,8 @@ PHRASES: dict[str, Sense] = _table(
     [(word, Sense(Role.POSITION, place)) for place, word in enumerate(_ORDINALS, start=1)],
     _group(Role.POSITION, 2, "runner up,runners up"),
     _group(Role.POSITION, LAST, "last,came last,finished last,last place"),
-    _group(Role.EARLIER, None, "last election,last time,previous election,in 2019,2019 election"),
+    _group(Role.EARLIER, None, "last election,last time,previous election,in 2019,2019 election,"
+           "last year"),
     # people
     _words(Role.GENDER, "Female", "women woman female females"),
     _words(Role.GENDER, "Male", "men man male males"),

@@ -54,6 +54,8 @@ def read_words(resolution: Resolution) -> Parsed:
     )
     since_2019 = False
     earlier = Role.EARLIER in roles
+    if earlier and Role.BASELINE in roles:  # "since the last election": compared with 2019
+        since_2019, earlier = True, False
     for i in years:
         year = int(words[i])
         if year == ELECTION_YEAR:
