@@ -586,3 +586,13 @@ def test_since_the_last_election_is_since_2019(shipped_engine: Engine) -> None:
     changed = len(truth.changed_hands())
     first = to_plain(shipped_engine.answer("how many seats changed hands since the last election"))
     assert first.startswith(f"{changed} of 650 seats changed hands")
+
+
+@pytest.mark.parametrize("first", ["seats the Greens won", "who stood in Clacton"])
+def test_them_after_an_answer_with_no_rows_is_asked_back_not_read_as_everyone(
+    shipped_engine: Engine, first: str
+) -> None:
+    conversation = Conversation()
+    shipped_engine.answer(first, conversation)
+    answer = shipped_engine.answer("how many of them were women", conversation)
+    assert to_plain(answer).startswith("I can’t tell who “them” are from the last answer")

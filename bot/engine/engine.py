@@ -37,6 +37,7 @@ from bot.engine.routing import (
     ask_keys,
     follow_up_ask,
     of_the_last,
+    points_back,
     referenced_keys,
     refusal_of_words,
     takes,
@@ -133,6 +134,13 @@ class Engine:
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
             narrowed = of_the_last(conversation.rows, ask, resolution)
+        elif points_back(resolution) and not resolution.mentions:
+            # "them" with no rows to point at (the last answer was a summary, not a list):
+            # asked anew, it would be about everyone
+            narrowed = (
+                "I can’t tell who “them” are from the last answer: ask the whole question, for "
+                "example “how many Green MPs are women”."
+            )
         if isinstance(narrowed, str):
             return Answer(Status.NOT_FOUND, (paragraph(narrowed),), headline="Not yet"), None
         if narrowed is None and ask is None and conversation.ask is not None:

@@ -264,11 +264,16 @@ def ask_keys(ask: Ask) -> tuple[str, ...]:
 _THOSE = frozenset({"them", "those", "these"})
 
 
+def points_back(resolution: Resolution) -> bool:
+    """'how many of them', 'which of those': the question points at the last answer's rows."""
+    return bool(_THOSE & set(resolution.words))
+
+
 def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | str | None:
     """'how many of them were women' after a list: the same rows, narrowed by what is new.
     None: the question does not point back; text: it does, at rows it cannot narrow (the
     few a ranking showed, the two sides of a comparison), said rather than guessed."""
-    if not _THOSE & set(resolution.words):
+    if not points_back(resolution):
         return None
     ranked = last.operation is Operation.RANK or (asked is not None and asked.unit in {
         Unit.REGION, Unit.NATION})  # fmt: skip
