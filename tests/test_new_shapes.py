@@ -596,3 +596,13 @@ def test_them_after_an_answer_with_no_rows_is_asked_back_not_read_as_everyone(
     shipped_engine.answer(first, conversation)
     answer = shipped_engine.answer("how many of them were women", conversation)
     assert to_plain(answer).startswith("I can’t tell who “them” are from the last answer")
+
+
+def test_last_that_is_no_last_place(shipped_engine: Engine) -> None:
+    said = to_plain(shipped_engine.answer("at last, who won Clacton")).splitlines()[0]
+    assert said.startswith("Nigel Farage (Reform UK) won Clacton")
+    previous = shipped_engine.answer("who was the last MP for Clacton")
+    assert previous.status.value == "not_found"  # the MP before: not in the results
+    assert "Papanastasiou" not in to_plain(previous)
+    last = to_plain(shipped_engine.answer("who came last in clacton")).splitlines()[0]
+    assert last.startswith("Tasos Papanastasiou (Heritage Party) came ninth in Clacton")

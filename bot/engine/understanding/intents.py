@@ -304,9 +304,22 @@ def _ordinal(words: list[str], bag: set[str]) -> int | None:
     ordinal = next((ORDINALS[w] for w in words if w in ORDINALS), None)
     if ordinal is None and "runner" in bag:
         ordinal = 2
-    if ordinal is None and "last" in bag and bag & (FINISH_WORDS | {"who"}):
+    if ordinal is None and _last_place(words) and bag & (FINISH_WORDS | {"who"}):
         ordinal = LAST_PLACE
     return ordinal
+
+
+# "last" that is no last place: "at last", "last time", "the last MP", "last year"
+_NOT_A_PLACE_AFTER = frozenset({"time", "election", "year", "mp", "member", "elections"})
+
+
+def _last_place(words: list[str]) -> bool:
+    return any(
+        word == "last"
+        and (i == 0 or words[i - 1] != "at")
+        and (i + 1 >= len(words) or words[i + 1] not in _NOT_A_PLACE_AFTER)
+        for i, word in enumerate(words)
+    )
 
 
 def _won_by(words: list[str]) -> bool:

@@ -173,7 +173,8 @@ PHRASES: dict[str, Sense] = _table(
     _group(Role.POSITION, 2, "runner up,runners up"),
     _group(Role.POSITION, LAST, "last,came last,finished last,last place"),
     _group(Role.EARLIER, None, "last election,last time,previous election,in 2019,2019 election,"
-           "last year"),
+           "last year,last mp,previous mp,last member"),
+    _group(Role.FILLER, None, "at last,at long last"),
     # people
     _words(Role.GENDER, "Female", "women woman female females"),
     _words(Role.GENDER, "Male", "men man male males"),
