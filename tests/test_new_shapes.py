@@ -606,3 +606,19 @@ def test_last_that_is_no_last_place(shipped_engine: Engine) -> None:
     assert "Papanastasiou" not in to_plain(previous)
     last = to_plain(shipped_engine.answer("who came last in clacton")).splitlines()[0]
     assert last.startswith("Tasos Papanastasiou (Heritage Party) came ninth in Clacton")
+
+
+def test_by_how_many_votes_after_a_result_is_its_majority(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who won chingford and woodford green", conversation)
+    first = to_plain(shipped_engine.answer("by how many votes", conversation)).splitlines()[0]
+    seat = truth.constituency("Chingford and Woodford Green")
+    won = f"Iain Duncan Smith (Conservative) won {seat.name} by {seat.majority:,}"
+    assert first.startswith(won)
+
+
+def test_who_did_someone_beat_is_told_apart_by_the_seat_named(shipped_engine: Engine) -> None:
+    first = to_plain(
+        shipped_engine.answer("who did rachel reeves beat in leeds west and pudsey")
+    ).splitlines()[0]
+    assert first.startswith("Rachel Reeves (Labour) finished ahead of all 7 other candidates")

@@ -27,7 +27,7 @@ from bot.engine.answers.located import (
 )
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, Source, Status, paragraph
-from bot.engine.model.ask import Ask, Operation
+from bot.engine.model.ask import Ask, Measure, Operation, Selection
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
 from bot.engine.results.catalog import Catalog, seat_key
@@ -123,7 +123,7 @@ class Engine:
         refused = refusal_of_words(self.catalog, parsed)
         if refused is not None:
             return refused, None
-        beater = _beater(parsed, resolution)
+        beater = _beater(parsed, resolution, self.catalog)
         if beater is not None:  # "who did Farage beat": those below him, not who beat him
             return people.beaten_by_them(self.catalog, beater), None
         if parsed.earlier and reading.year is None:
@@ -470,15 +470,21 @@ def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
 _SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
 
 
-def _beater(parsed: Parsed, resolution: Resolution) -> str | None:
-    """The person asked about in 'who did X beat': named before "beat", asking who."""
+def _beater(parsed: Parsed, resolution: Resolution, catalog: Catalog) -> str | None:
+    """The person asked about in 'who did X beat': named before "beat", asking who; two of
+    one name are told apart by the seat named too ("... beat in Leeds West and Pudsey")."""
     beat_at = [f.start for f in parsed.found if f.role is Role.BEAT]
     if not beat_at or parsed.yes_no or not parsed.has(Role.ASKS_WHO):
         return None
-    named = [
-        k.id for m in resolution.mentions if m.end <= beat_at[0] and len(m.keys) == 1
-        for k in m.keys if k.is_a(Kind.PERSON)
-    ]  # fmt: skip
+    seats = {k.id for m in resolution.mentions for k in m.keys if k.is_a(Kind.SEAT)}
+    named: list[str] = []
+    for mention in resolution.mentions:
+        people = [k.id for k in mention.keys if k.is_a(Kind.PERSON)]
+        if mention.end > beat_at[0] or not people:
+            continue
+        if len(people) > 1 and seats:
+            people = [p for p in people if {r.seat for r in catalog.results_by_person[p]} & seats]
+        named += people
     return named[0] if len(named) == 1 else None
 
 
@@ -584,7 +590,11 @@ def _with_referents(
         and len(s.parties) == 1
         and "candidate" in resolution.words
     )
-    if reading.refers_to_seat or by_role:
+    # "by how many votes", after a result: a margin is always someone's, in a seat
+    margin = about_one and ask.measure in {Measure.AHEAD, Measure.BEHIND} and s == Selection()
+    if margin and conversation.person:
+        return ask.narrowed(people=(Key(conversation.person).id,)), False
+    if reading.refers_to_seat or by_role or margin:
         seat = conversation.seat
         if seat:
             return ask.narrowed(seats=(Key(seat).id,)), by_role

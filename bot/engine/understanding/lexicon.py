@@ -108,7 +108,8 @@ PHRASES: dict[str, Sense] = _table(
            "narrowest defeats,closest defeats,narrowest loss,closest loss,narrowest losses,"
            "closest losses"),
     _words(Role.MEASURE, Measure.AHEAD, "ahead lead"),
-    _group(Role.MEASURE, Measure.AHEAD, "won by,how far ahead,win by,wins by,votes ahead,"
+    _group(Role.MEASURE, Measure.AHEAD, "by how many votes,by how many,by how much,"
+           "by what margin,won by,how far ahead,win by,wins by,votes ahead,"
            "ahead of the runner up,ahead of the second,over the runner up,lead over,"
            "votes ahead of the runner up,votes ahead of the second"),
     _words(Role.MEASURE, Measure.MAJORITY, "majority majorities margin margins close"),

@@ -60,6 +60,11 @@ class LookingUp(RowSet):
                 return self._swing_between(ask)
             ask = replace(ask, selection=replace(selection, parties=()))  # the seat's swing
             selection = ask.selection
+        if measure is Measure.AHEAD and selection.seats and not (
+                selection.people or selection.parties or selection.position):  # fmt: skip
+            # "by how many votes" of a seat: its winner's lead, the seat's majority
+            ask = replace(ask, selection=replace(selection, won=True))
+            selection = ask.selection
         in_seat = selection.parties or selection.won is not None or selection.position is not None
         single = selection.people or (selection.seats and measure not in CANDIDATE_MEASURES) or (
             selection.seats and in_seat)  # fmt: skip
