@@ -622,3 +622,27 @@ def test_who_did_someone_beat_is_told_apart_by_the_seat_named(shipped_engine: En
         shipped_engine.answer("who did rachel reeves beat in leeds west and pudsey")
     ).splitlines()[0]
     assert first.startswith("Rachel Reeves (Labour) finished ahead of all 7 other candidates")
+
+
+@pytest.mark.parametrize(
+    ("question", "party", "name", "over"),
+    [
+        ("did any greens get over 50%", "Green", "Green", 50),
+        ("did any green candidate get over 50%", "Green", "Green", 50),
+        ("did any labour candidate get over 70%", "Lab", "Labour", 70),
+    ],
+)
+def test_did_any_asks_of_the_candidates_not_the_partys_share(
+    shipped_engine: Engine, question: str, party: str, name: str, over: int
+) -> None:
+    found = [c for c in truth.candidacies() if c.party == party and c.share > over]
+    noun = "candidate" if len(found) == 1 else "candidates"
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first == f"Yes: {len(found)} {name} {noun} with a share of the vote over {over}%."
+
+
+def test_a_partys_own_share_against_a_threshold_is_its_share(shipped_engine: Engine) -> None:
+    standing = len([c for c in truth.candidacies() if c.party == "Lab"])
+    _, share = truth.votes_share("Lab")
+    first = to_plain(shipped_engine.answer("was labour's share over 30%")).splitlines()[0]
+    assert first.startswith(f"Yes: Share of the vote of the {standing} Labour candidates: {share}%")

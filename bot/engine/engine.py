@@ -577,7 +577,10 @@ def _with_referents(
     )
     if s.people or s.seats or s.place or ask.compared is not None or named:
         return ask, False
-    about_one = ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties
+    # "did any Green candidate get over 50%", "did anyone win with under 30%": no one seat
+    about_one = (
+        ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties and not ask.any_row
+    )
     if reading.refers_to_person and about_one:
         person = conversation.person
         return (ask.narrowed(people=(Key(person).id,)), False) if person else None
@@ -586,7 +589,8 @@ def _with_referents(
     by_role = about_one and (s.position is not None or s.won is not None)
     # "how far behind was the Labour candidate": one party's candidate, in the seat in context.
     by_role = by_role or (
-        ask.operation in {Operation.LOOK_UP, Operation.YES_NO}
+        not ask.any_row
+        and ask.operation in {Operation.LOOK_UP, Operation.YES_NO}
         and len(s.parties) == 1
         and "candidate" in resolution.words
     )

@@ -153,6 +153,8 @@ class Ask:
     against_2019: bool = False  # "how did the Tories do compared to 2019": seats then and now
     # Further measures a look-up asks of the same row: "SNP share in Dundee and change since 2019"
     also: tuple[Measure, ...] = ()
+    # "did any Green get over 50%": whether some row qualifies, not the group's own figure
+    any_row: bool = False
 
     def narrowed(self, **changes: object) -> Ask:
         return replace(self, selection=replace(self.selection, **changes))  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 which may swap a long key for a hash of it.
 
 Tokens, comma-separated: "o" operation, "m" measure, "u" unit, "d" least first, "y" yes or
-no, "2" against 2019, "t" top N, "a" a further measure; the selection: "P" person, "E" seat,
+no, "2" against 2019, "e" whether any row qualifies, "t" top N, "a" a further measure; the
+selection: "P" person, "E" seat,
 "A" party, "L" place,
 "W" won (1/0), "O" position, "G" gender, "S" sitting (1/0), "F" first-time, "C" seat change,
 "R" gained from, "B" won by, "Q" another party's place, "x" a party left out, "z" a place left
@@ -38,6 +39,7 @@ def ask_to_text(ask: Ask, shorten: Shorten = lambda key: key) -> str:
     tokens += [] if ask.descending else ["d"]
     tokens += ["y"] if ask.yes_no else []
     tokens += ["2"] if ask.against_2019 else []
+    tokens += ["e"] if ask.any_row else []
     tokens += [f"t{ask.top}"] if ask.top else []
     tokens += [f"a{_MEASURES[m]}" for m in ask.also]
     tokens += _selection_tokens(ask.selection, shorten)
@@ -117,6 +119,8 @@ def _read(text: str, expand: Shorten) -> Ask:
             ask["yes_no"] = True
         elif code == "2":
             ask["against_2019"] = True
+        elif code == "e":
+            ask["any_row"] = True
         elif code == "t":
             ask["top"] = int(rest)
         elif code == "a":
@@ -177,6 +181,7 @@ def _read(text: str, expand: Shorten) -> Ask:
         bool(ask.get("yes_no", False)),
         bool(ask.get("against_2019", False)),
         tuple(also),
+        bool(ask.get("any_row", False)),
     )
 
 

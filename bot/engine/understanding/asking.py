@@ -120,9 +120,10 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         also = tuple(dict.fromkeys(
             m for f in found if f.role is Role.MEASURE
             and (m := sense_measure(f.sense)[0]) not in used))  # fmt: skip
+    any_row = parsed.yes_no and any(f.text in {"any", "anyone", "anybody"} for f in found)
     return Ask(
         operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
-        against_2019, also,
+        against_2019, also, any_row,
     )  # fmt: skip
 
 

@@ -118,7 +118,8 @@ class Comparing(LookingUp):
         finishing place ("did Reform come second in Bristol Central"), or whether any row
         qualifies ("did a woman win Clacton"); the figure or what happened follows."""
         s = ask.selection
-        subject = bool(s.people or s.seats or s.parties or s.place)
+        # "did any Green get over 50%" asks of the rows; "did the Greens get over 5%" of them all
+        subject = bool(s.people or s.seats or s.parties or s.place) and not ask.any_row
         if s.position is not None and (s.people or (s.parties and s.seats)):
             return self._check_position(ask)
         if s.thresholds and subject:
