@@ -13,10 +13,9 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from bot.engine.answers import lists, people, seats
+from bot.engine.answers import earlier, lists, people, seats
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
-from bot.engine.answers.earlier import NOTIONAL_YEAR
 from bot.engine.answers.former import former_seat
 from bot.engine.answers.located import (
     Located,
@@ -44,7 +43,7 @@ from bot.engine.routing import (
 )
 from bot.engine.understanding.former import FormerNames
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
-from bot.engine.understanding.intents import LAST_PLACE, Intent, Reading, read
+from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import Role, words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
@@ -127,8 +126,8 @@ class Engine:
         if beater is not None:  # "who did Farage beat": those below him, not who beat him
             return people.beaten_by_them(self.catalog, beater), None
         if parsed.earlier and reading.year is None:
-            return _no_earlier_figures(), None  # "bigger than in 2019": no 2019 count held
-        if parsed.earlier and reading.year == NOTIONAL_YEAR:
+            return earlier.not_held(self.catalog), None  # "bigger than in 2019": no 2019 count held
+        if parsed.earlier and reading.year == earlier.NOTIONAL_YEAR:
             return self._answer(resolution, reading, conversation), None  # "last time"
         ask, followed = parsed.ask, False
         narrowed = None
@@ -505,23 +504,8 @@ def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Read
         reading = replace(reading, intent=Intent.WINNER)  # "previous" is no change asked for
     if reading.intent not in {Intent.WINNER, Intent.PLACE, None}:
         return reading
-    earlier = replace(reading, year=NOTIONAL_YEAR)
-    in_earlier = sum("last" in t.split() for t in parsed.texts(Role.EARLIER))
-    if reading.place == LAST_PLACE and resolution.words.count("last") == in_earlier:
-        # the "last" of "last time" is no last place ("who came last last time" is)
-        intent = Intent.WINNER if reading.intent is Intent.PLACE else reading.intent
-        earlier = replace(earlier, place=None, intent=intent)
-    return earlier
-
-
-def _no_earlier_figures() -> Answer:
-    text = (
-        "I can’t answer that about an earlier election: the results hold 2024’s figures, and of "
-        "2019 only each candidate’s change in share and each seat’s winner (both notional, on "
-        "the 2024 boundaries). Ask, for example, “how did Rishi Sunak’s share change since "
-        "2019” or “who won Clacton in 2019”."
-    )
-    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No earlier figures")
+    # (the "last" of "last time" is no last place: intents._last_place leaves it)
+    return replace(reading, year=earlier.NOTIONAL_YEAR)
 
 
 def _named_look_up(ask: Ask) -> bool:

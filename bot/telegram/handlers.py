@@ -34,7 +34,7 @@ from bot.telegram.keyboards import (
     pictures_keyboard,
 )
 from bot.telegram.lanes import delivered
-from bot.telegram.repeats import Renote, Repeats
+from bot.telegram.repeats import Renote, Repeats, asker_of
 from bot.telegram.reply_notes import asked_by, lateness
 from bot.telegram.retries import call_of
 
@@ -211,7 +211,7 @@ class ChatHandlers:
         if self.repeats.joined(update, answer):
             return  # the group's reply of a moment ago answers it: its count goes up instead
         same = await self.repeats.asked_alike(update, answer, self.think)
-        askers = {_asker(update), *(_asker(waiting) for waiting, _ in same)}
+        askers = {asker_of(update), *(asker_of(waiting) for waiting, _ in same)}
         renote = await self._reply(message, answer, notes=[asked_by(len(askers))])
         # Only once the reply has gone: had it failed, each would still get its own answer.
         await self.repeats.answered(update, same, self.think)
@@ -315,10 +315,6 @@ class ChatHandlers:
         return self.pictures is not None and self.pictures.pictures(
             message.chat.id, _in_group(message)
         )
-
-
-def _asker(update: Update) -> int | None:
-    return update.effective_user.id if update.effective_user else None
 
 
 def _notes(*notes: str | None) -> list[str]:

@@ -111,7 +111,7 @@ class Repeats:
         reply = self._replies.get(chat.id, {}).get(to_html(answer)) if chat else None
         if reply is None or self._clock() - reply.sent_at > REPLY_JOINABLE_SECONDS:
             return False
-        asker = _asker(update)
+        asker = asker_of(update)
         if asker in reply.askers:
             return False  # asking again: they want it again, in view, not a count
         reply.askers.add(asker)
@@ -166,5 +166,5 @@ class Repeats:
             reply.editing = None
 
 
-def _asker(update: Update) -> int | None:
+def asker_of(update: Update) -> int | None:
     return update.effective_user.id if update.effective_user else None

@@ -40,6 +40,13 @@ def answer(
     return _notional_totals(catalog)
 
 
+def not_held(catalog: Catalog) -> Answer:
+    """'was his majority bigger than in 2019', 'who won Clacton last year': no figure of
+    another election is held beyond what _what_is_held says."""
+    text = f"I can’t answer that about an earlier election. {_what_is_held(catalog)}"
+    return Answer(Status.NOT_FOUND, (paragraph(text),), headline="No earlier figures")
+
+
 def _what_is_held(catalog: Catalog) -> str:
     if catalog.outcomes:
         return (
