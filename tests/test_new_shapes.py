@@ -646,3 +646,32 @@ def test_a_partys_own_share_against_a_threshold_is_its_share(shipped_engine: Eng
     _, share = truth.votes_share("Lab")
     first = to_plain(shipped_engine.answer("was labour's share over 30%")).splitlines()[0]
     assert first.startswith(f"Yes: Share of the vote of the {standing} Labour candidates: {share}%")
+
+
+@pytest.mark.parametrize(
+    ("question", "party", "name"),
+    [
+        ("how many seats did the lib dems gain since the last election", "LD",
+         "The Liberal Democrats"),
+        ("how many seats did labour take off the snp since last time", "Lab", "Labour"),
+    ],
+)  # fmt: skip
+def test_gains_since_the_last_election_are_counted_not_set_against_2019(
+    shipped_engine: Engine, question: str, party: str, name: str
+) -> None:
+    loser = "SNP" if "snp" in question else None
+    gained = len(truth.changed_hands(party, loser))
+    first = to_plain(shipped_engine.answer(question)).splitlines()[0]
+    assert first.startswith(f"{name} gained {gained} seats")
+
+
+def test_follow_ups_after_a_one_seat_choice_and_last_time(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("who won dudley north", conversation)  # all of it is in Dudley now
+    second = to_plain(shipped_engine.answer("who came second", conversation)).splitlines()[0]
+    runner_up = next(c for c in truth.candidacies() if c.seat == "Dudley" and c.position == 2)
+    assert second.startswith(runner_up.name)
+    conversation = Conversation()
+    shipped_engine.answer("who won bristol central", conversation)
+    before = to_plain(shipped_engine.answer("who won it last time", conversation))
+    assert before.startswith("Labour won Bristol Central on the notional 2019 results")

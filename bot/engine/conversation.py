@@ -49,6 +49,8 @@ class Conversation:
             asked = answer.query or Query.from_reading(reading, ())
             self.pending = Pending(tuple(o.key for o in answer.options), asked)
             self.sources = answer.sources  # "source" now means this answer's, or none
+            if len(answer.options) == 1 and answer.options[0].key.is_a(Kind.SEAT):
+                self.seat = answer.options[0].key  # "Dudley North" is all in Dudley: "there"
             return
         self.pending = None
         if answer.status is not Status.ANSWERED:

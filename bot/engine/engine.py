@@ -498,7 +498,8 @@ def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Read
         return reading  # "last year" is no election the results hold
     kinds = {k.kind for m in resolution.mentions for k in m.keys}
     plain = not parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN, Role.BASELINE}
-    if not plain or not kinds & {Kind.SEAT, Kind.PERSON} or Kind.PLACE in kinds:
+    pointed = reading.refers_to_seat or reading.refers_to_person  # "who won it last time"
+    if not plain or not (kinds & {Kind.SEAT, Kind.PERSON} or pointed) or Kind.PLACE in kinds:
         return reading
     if reading.intent is Intent.CHANGE and parsed.has(Role.WON):
         reading = replace(reading, intent=Intent.WINNER)  # "previous" is no change asked for

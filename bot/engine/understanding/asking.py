@@ -167,7 +167,9 @@ def _operation(
     than = parsed.has(Role.THAN) or _bare_comparison(parsed)
     if Operation.COMPARE in ops or (than and side_by_side and not thresholds):
         return Operation.COMPARE
-    if parsed.since_2019 and measure is None and subjects.parties and not one:
+    # (a gain or a hold "since the last election" is already against 2019: counted below)
+    relative = parsed.has(Role.SEAT_CHANGE) or parsed.has(Role.FROM)
+    if parsed.since_2019 and measure is None and subjects.parties and not one and not relative:
         return Operation.COMPARE  # how a party did against its notional 2019 seats
     if side_by_side and (most is not None or (measure in {Measure.VOTES} and parsed.yes_no)):
         return Operation.COMPARE  # "which got more votes, Labour or Reform"
