@@ -32,12 +32,12 @@ SEATS = [
 
 PEOPLE = [
     case("how many votes did starmer get",
-         "Keir Starmer got 18,884 votes in Holborn and St Pancras",
+         "Keir Starmer (Labour) got 18,884 votes in Holborn and St Pancras",
          "The article gives Keir Starmer 18,888 votes; the official count is 18,884."),
     # "41 percent" and "22 percent" are the official 41.1% and 21.8% as the article rounds.
-    case("what share did iqbal mohamed get", "Iqbal Mohamed won 41.1% of the vote",
+    case("what share did iqbal mohamed get", "Iqbal Mohamed (Independent) got 41.1% of the vote",
          never=("the official share is",)),
-    case("lavalette share", "Michael Lavalette won 21.8% of the vote in Preston",
+    case("lavalette share", "Michael Lavalette (Independent) got 21.8% of the vote in Preston",
          "The article also says 22 percent.", never=("the official share is",)),
     case("azhar iqbal chohan share",
          "The article gives Azhard Chohan 25.37%; the official share is 25.5%."),

@@ -85,7 +85,8 @@ WHOLE_ELECTION = [
     u("how many first-time winners", "count", operation="count", first_time=True,
       says=lambda: f"{truth.first_time_winners()} first-time winners were elected"),
     u("which seat had the most candidates", "ranking", operation="rank",
-      says=lambda: f"has the most candidates: {truth.most_candidates()} candidates"),
+      says=lambda: f"had the most candidates of the 650 seats: {truth.most_candidates()} "
+      "candidates"),
     u("compare Labour and Reform", "compare", "party:labour", "party:reform-uk",
       says=lambda: f"Labour won {truth.seats_won('Lab')[0]} seats to Reform UK’s "
                    f"{truth.seats_won('RUK')[0]}"),
@@ -108,7 +109,7 @@ PARTIES = [
     u("where did Reform come second", "place", "party:reform-uk",
       says=lambda: f"Reform UK came second in {truth.placed('RUK', 2)} seats"),
     u("biggest Labour majority", "ranking", "party:labour", operation="rank",
-      says="has the largest Labour majority"),
+      says="had the largest majority of the 411 seats won by Labour"),
     u("where did Labour get its highest share", "ranking", "party:labour", operation="rank"),
 ]  # fmt: skip
 
@@ -126,7 +127,7 @@ QUALIFIED = [
 
 ELECTION_FIGURES = [
     u("how much did starmer's vote fall", "change", "person:keir-starmer",
-      says="Keir Starmer got 36,641 in 2019"),
+      says="Keir Starmer’s share in Holborn and St Pancras (Labour): −17.3 points on 2019"),
     u("how much did labour win by in clacton", "majority", "party:labour", "seat:clacton",
       says="Labour did not win Clacton: Nigel Farage (Reform UK) won it by"),
     u("what did the article say about the workers party", "said", "party:workers-party",
@@ -138,7 +139,7 @@ ELECTION_FIGURES = [
       says="The Conservatives won no majority in the Commons"),
     u("which party came second", "place", says="The Conservatives came second in seats"),
     u("which party won most votes", "ranking", operation="rank",
-      says=lambda: "Labour won the most votes: {:,}".format(truth.votes_share("Lab")[0])),
+      says=lambda: "Labour had the most votes: {:,}".format(truth.votes_share("Lab")[0])),
     u("total votes cast", "turnout", operation="total",
       says=lambda: f"Total valid votes of the 650 seats: {_n(truth.turnout()[1])} valid votes"),
     u("how many votes were spoiled in clacton", "turnout", "seat:clacton",
@@ -241,7 +242,9 @@ def test_who_beat_him_follows_on(shipped_engine: Engine) -> None:
     assert beat.startswith("Terry Jermy (Labour) beat Liz Truss")
     shipped_engine.answer("who won clacton", conversation)
     majority = to_plain(shipped_engine.answer("how big was his majority", conversation))
-    assert majority.startswith("Majority: 8,405 votes")
+    assert majority.startswith(
+        "Nigel Farage (Reform UK) won Clacton by 8,405 votes over Giles Watling (Conservative)."
+    )
 
 
 def test_what_the_data_cannot_answer_is_said_plainly(shipped_engine: Engine) -> None:

@@ -29,7 +29,7 @@ def _first(engine: Engine, question: str) -> str:
                  f" in Clacton: {truth.candidacy('Nigel Farage').votes:,} votes"),
         # "receive" is an ordinary verb: nothing is said to be left out
         ("how many votes did Tony Deakin receive", "person:tony-deakin",
-         lambda: f"Tony Deakin got {truth.candidacy('Tony Deakin').votes:,} votes"),
+         lambda: f"Tony Deakin (Green) got {truth.candidacy('Tony Deakin').votes:,} votes"),
         ("how many people voted for John Stevenson", "person:john-stevenson",
          lambda: f"got {truth.candidacy('John Stevenson').votes:,} votes in Carlisle"),
     ],

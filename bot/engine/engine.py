@@ -46,6 +46,7 @@ from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
 from bot.engine.understanding.lexicon import Role, words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
+from bot.engine.understanding.places import Level
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words, words_read
 from bot.engine.understanding.text import phrase, strip_address, tokens
@@ -95,6 +96,10 @@ class Engine:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
         resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
+        mentions, mismatched = self._party_mismatches(resolution.mentions, resolution.words)
+        if mismatched:  # "Reform votes in Essex": not Jonathan Essex, a Green; a word not known
+            unknown = (*resolution.unknown, *mismatched)
+            resolution = replace(resolution, mentions=mentions, unknown=unknown)
         reading = read(resolution)
         former = self.former.named_in(resolution)
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
@@ -156,7 +161,10 @@ class Engine:
             followed = by_role  # a role in the seat in context: only the evaluator reads it
         if (
             ask is None
-            or not (followed or takes(parsed, ask, reading))
+            or not (
+                followed
+                or takes(parsed, ask, reading, self.catalog.counts_every_seat, self._a_town(ask))
+            )
             or (not self.catalog.counts_every_seat and _named_look_up(ask))
         ):
             # Without every seat's count, a look-up of someone named is the article's to answer.
@@ -165,6 +173,10 @@ class Engine:
         if several and ask.compared is None and not followed:
             return _one_at_a_time(several), None
         answer = self.evaluator.answer(ask)
+        if answer.status is not Status.ANSWERED and ask.selection == Selection() and (
+                ask.operation is Operation.LOOK_UP):  # fmt: skip
+            # "and what share?" with nothing before it, a stray "%": whose figure is not said
+            return self._answer(resolution, reading, conversation), None
         if answer.status is Status.ANSWERED:
             answer = replace(answer, query=Query.from_reading(reading, ask_keys(ask), ask))
         if resolution.unknown and answer.status is Status.ANSWERED:
@@ -267,9 +279,6 @@ class Engine:
         self, resolution: Resolution, reading: Reading, conversation: Conversation
     ) -> Answer:
         mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
-        mentions, mismatched = self._party_mismatches(mentions, resolution.words)
-        if mismatched:
-            resolution = replace(resolution, unknown=(*resolution.unknown, *mismatched))
         if reading.intent is Intent.HELP and not mentions:
             return self.help()
         if reading.intent is Intent.COVERAGE and not mentions:
@@ -320,6 +329,10 @@ class Engine:
                     mention = replace(mention, keys=(elected[0],))
             narrowed.append(mention)
         return replace(resolution, mentions=tuple(narrowed))
+
+    def _a_town(self, ask: Ask) -> bool:
+        place = ask.selection.place
+        return place is not None and self.catalog.places[place].level is Level.TOWN
 
     def _elected(self, person: Key) -> bool:
         return any(r.elected for r in self.catalog.results_by_person.get(person.id, []))
@@ -566,6 +579,12 @@ def _with_referents(
     about_one = (
         ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties and not ask.any_row
     )
+    if reading.follow_up and about_one and s == Selection():
+        # "and what share?" after a result: the same person's, or the same seat's
+        if conversation.person:
+            return ask.narrowed(people=(Key(conversation.person).id,)), False
+        if conversation.seat:
+            return ask.narrowed(seats=(Key(conversation.seat).id,)), False
     if reading.refers_to_person and about_one:
         person = conversation.person
         return (ask.narrowed(people=(Key(person).id,)), False) if person else None

@@ -124,13 +124,18 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
     return None
 
 
-def takes(parsed: Parsed, ask: Ask, reading: Reading) -> bool:
+def takes(
+    parsed: Parsed, ask: Ask, reading: Reading, counted: bool = False, town: bool = False
+) -> bool:
     """Whether the evaluator answers: every question the kinds of dispatch.py cannot read
     whole (a threshold, a measure or filter they do not combine), or read differently."""
     s = ask.selection
     operation = ask.operation
     if reading.intent in _NOT_COMPUTED or parsed.has(Role.EACH):
         return False
+    if counted and ask.measure is not None:
+        # a figure of one seat asked of a town ("Labour's votes in Leicester"): which seat?
+        return not (town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL})
     if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:
         return True  # said plainly by the evaluator, or added up there
     if ask.against_2019:

@@ -142,6 +142,7 @@ def seat_card(
     lead: list[Block] | None = None,
     majority: bool = True,
     asked_about: str | None = None,
+    turnout: bool = True,
 ) -> Answer:
     """The whole known result of a seat: winner and hold or gain, the majority and turnout
     (what a glance needs, first), then each candidate; and its chart.
@@ -155,7 +156,7 @@ def seat_card(
     if majority_line is not None and majority:
         blocks.append(majority_line)
     turnout_line = _turnout_line(catalog, seat_id)
-    if turnout_line is not None:
+    if turnout_line is not None and turnout:
         blocks.append(turnout_line)
     if results:
         blocks.append(candidate_table(catalog, results))

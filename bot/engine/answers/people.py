@@ -48,7 +48,7 @@ def _entities(catalog: Catalog, person_id: str) -> tuple[Key, ...]:
     return (person_key(person_id), *seat)
 
 
-def _facts(catalog: Catalog, person_id: str) -> list[str]:
+def facts_about(catalog: Catalog, person_id: str) -> list[str]:
     result = _result(catalog, person_id)
     ids = list(result.facts) if result else []
     ids += [f.id for f in catalog.roles.get(person_id, [])]
@@ -100,7 +100,7 @@ def overview(catalog: Catalog, person_id: str) -> Answer:
         blocks.append(result_line(catalog, result))
         if result.seat is None:
             blocks.append(paragraph(catalog.provenance.lacks("name the seat.")))
-    change = _change_line(catalog, person_id)
+    change = article_change_line(catalog, person_id)
     if change:
         blocks.append(change)
     notes = catalog.notes.get(person_id, [])
@@ -114,7 +114,7 @@ def overview(catalog: Catalog, person_id: str) -> Answer:
         speaker = catalog.provenance.speaker(said[0])
         blocks.append(paragraph(f"{speaker} quotes {name}: ask “what did {name} say?”"))
     gist = outcome_phrase(catalog, result) if result else (roles[0].role if roles else "mentioned")
-    facts = _facts(catalog, person_id) + [n.id for n in notes]
+    facts = facts_about(catalog, person_id) + [n.id for n in notes]
     return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)
 
 
@@ -126,7 +126,7 @@ def _not_given(catalog: Catalog, person_id: str, what: str, short: str) -> Answe
     if result is not None:
         blocks.append(paragraph("What I do have: ", *result_line(catalog, result).spans))
     return _answer(
-        catalog, person_id, blocks, f"{name}: {short} not given", _facts(catalog, person_id)
+        catalog, person_id, blocks, f"{name}: {short} not given", facts_about(catalog, person_id)
     )
 
 
@@ -138,13 +138,17 @@ def votes_answer(catalog: Catalog, person_id: str) -> Answer:
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     share = f" ({percent(result.share)} of the vote)" if result.share is not None else ""
     blocks = [paragraph(bold(name), f" got {votes(result.votes)}{where}{share}.")]
-    change = _change_line(catalog, person_id)
+    change = article_change_line(catalog, person_id)
     if change:
         blocks.append(change)
     # What the first line left out, and only that: the party and what happened.
     blocks.append(paragraph(f"{with_party(catalog, result)} {outcome_phrase(catalog, result)}."))
     return _answer(
-        catalog, person_id, blocks, f"{name}: {votes(result.votes)}", _facts(catalog, person_id)
+        catalog,
+        person_id,
+        blocks,
+        f"{name}: {votes(result.votes)}",
+        facts_about(catalog, person_id),
     )
 
 
@@ -155,17 +159,31 @@ def share_answer(catalog: Catalog, person_id: str) -> Answer:
         return _not_given(catalog, person_id, "share of the vote", "share")
     where = f" in {catalog.seats[result.seat].name}" if result.seat else ""
     count = f" ({votes(result.votes)})" if result.votes is not None else ""
-    blocks = [paragraph(bold(name), f" won {percent(result.share)} of the vote{where}{count}.")]
+    blocks: list[Block] = [
+        paragraph(bold(name), f" won {percent(result.share)} of the vote{where}{count}.")
+    ]
+    blocks += figures_stated(catalog, result)
+    return _answer(
+        catalog,
+        person_id,
+        blocks,
+        f"{name}: {percent(result.share)}",
+        facts_about(catalog, person_id),
+    )
+
+
+def figures_stated(catalog: Catalog, result: CandidateResult) -> list[Block]:
+    """Another share a source states for the same result, quoted: 'The article also says 41
+    percent.'"""
     stated = [
         f for f in catalog.result_facts(result) if f.share is not None and f.share != result.share
     ]
+    blocks: list[Block] = []
     for other in (f for f in stated if f.quote is not None):
         qualifier = f"{other.share_qualifier} " if other.share_qualifier else ""
         speaker = catalog.provenance.speaker(other)
         blocks.append(paragraph(f"{speaker} also says {qualifier}{other.share:g} percent."))
-    return _answer(
-        catalog, person_id, blocks, f"{name}: {percent(result.share)}", _facts(catalog, person_id)
-    )
+    return blocks
 
 
 def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = None) -> Answer:
@@ -186,7 +204,7 @@ def finish_answer(catalog: Catalog, person_id: str, asked_place: int | None = No
     if asked_place is not None:
         blocks.append(paragraph(_yes_no(catalog, result, asked_place)))
     blocks.append(result_line(catalog, result))
-    facts = _facts(catalog, person_id)
+    facts = facts_about(catalog, person_id)
     if result.seat is not None:
         blocks.append(candidate_table(catalog, catalog.results_by_seat[result.seat]))
         facts += seat_sources(catalog, result.seat)
@@ -246,7 +264,7 @@ def said_answer(catalog: Catalog, person_id: str) -> Answer:
     return _answer(catalog, person_id, blocks, f"{name}: {len(said)} quotes", quoted, False)
 
 
-def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
+def article_change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
     change = catalog.changes.get(person_id)
     if change is None:
         return None
@@ -261,7 +279,7 @@ def _change_line(catalog: Catalog, person_id: str) -> Paragraph | None:
 
 def change_answer(catalog: Catalog, person_id: str) -> Answer:
     name = _who(catalog, person_id)
-    line = _change_line(catalog, person_id)
+    line = article_change_line(catalog, person_id)
     result = _result(catalog, person_id)
     if line is None and result is not None and result.change is not None and result.seat:
         seat = catalog.seats[result.seat].name
@@ -276,7 +294,7 @@ def change_answer(catalog: Catalog, person_id: str) -> Answer:
         ]
         return _answer(
             catalog, person_id, blocks, f"{name}: {change_points(result.change)}",
-            _facts(catalog, person_id),
+            facts_about(catalog, person_id),
         )  # fmt: skip
     if line is None:
         lead = paragraph(
@@ -331,7 +349,7 @@ def compare_answer(catalog: Catalog, first_id: str, second_id: str) -> Answer:
         blocks.append(
             paragraph(catalog.provenance.lacks("give both their votes, so I cannot compare them."))
         )
-    facts = _facts(catalog, first_id) + _facts(catalog, second_id)
+    facts = facts_about(catalog, first_id) + facts_about(catalog, second_id)
     facts += [c.id for c in catalog.comparisons if _compares(c.higher, c.lower, first, second)]
     return Answer(
         Status.ANSWERED,
@@ -359,7 +377,7 @@ def lost_answer(catalog: Catalog, person_id: str, who: bool) -> Answer:
         return finish_answer(catalog, person_id)
     seat = catalog.seats[result.seat].name
     winner = catalog.winner(result.seat)
-    facts = _facts(catalog, person_id) + seat_sources(catalog, result.seat)
+    facts = facts_about(catalog, person_id) + seat_sources(catalog, result.seat)
     if result.elected:
         margin = catalog.majority_of(result.seat)
         by = f" by {votes(margin.votes)}" if margin else ""
@@ -400,7 +418,7 @@ def beaten_by_them(catalog: Catalog, person_id: str) -> Answer:
          if r.votes is not None and r.votes < result.votes),
         key=lambda r: -(r.votes or 0),
     )  # fmt: skip
-    facts = _facts(catalog, person_id) + seat_sources(catalog, result.seat)
+    facts = facts_about(catalog, person_id) + seat_sources(catalog, result.seat)
     if not below:
         said = f"Nobody: {name} finished last in {seat}."
         return _answer(catalog, person_id, [paragraph(said)], f"{name}: beat nobody", facts)

@@ -117,6 +117,8 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     if operation in {Operation.LOOK_UP, Operation.TOTAL} and measure is not None:
         # "share and change": every measure named is answered, none silently dropped
         used = {t.measure for t in thresholds} | {measure}
+        if measure in _COUNTED_IN_VOTES:  # "how many votes were spoiled": votes is its unit
+            used.add(Measure.VOTES)
         also = tuple(dict.fromkeys(
             m for f in found if f.role is Role.MEASURE
             and (m := sense_measure(f.sense)[0]) not in used))  # fmt: skip
@@ -125,6 +127,12 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         operation, measure, unit, selection, descending, top, compared, parsed.yes_no,
         against_2019, also, any_row,
     )  # fmt: skip
+
+
+# Measures whose figure is a number of votes: "votes" beside them names their unit.
+_COUNTED_IN_VOTES = frozenset(
+    {Measure.MAJORITY, Measure.BEHIND, Measure.AHEAD, Measure.VALID, Measure.INVALID}
+)
 
 
 def _ids_by_kind(mentions: tuple[Mention, ...], left_out: set[int]) -> dict[Kind, tuple[str, ...]]:

@@ -34,7 +34,8 @@ def read_selection(
     sitting: bool | None = True if Role.SITTING in roles else None
     found = tuple(f for f in found if f.start not in parsed.negated_at)
     roles = frozenset(f.role for f in found)
-    if any(f.role is Role.WON for f in found) or _party_seats(found, mentions):
+    if any(f.role is Role.WON and not _won_as_got(f, found) for f in found) or _party_seats(
+            found, mentions):  # fmt: skip
         won = True  # "Labour MPs", "seats Labour won", "Conservative seats"
     lost_share = any(t.measure is Measure.CHANGE for t in thresholds)
     if Role.LOST in roles and not lost_share:  # "lost more than 30 points" is a fall
@@ -168,3 +169,17 @@ def read_compared(
         first, second = subjects.parties[:2]
         return replace(selection, parties=(first,)), replace(selection, parties=(second,))
     return None
+
+
+# What may stand between "won" and the figure it takes: "won the most votes".
+_BEFORE_FIGURE = frozenset({Role.FILLER, Role.MOST, Role.LEAST})
+
+
+def _won_as_got(won: Found, found: tuple[Found, ...]) -> bool:
+    """'which party won most votes', 'who won the biggest share': "won" takes the votes as its
+    object, meaning got them; not the outcome filter of "who won with the lowest share"."""
+    for after in sorted((f for f in found if f.start > won.start), key=lambda f: f.start):
+        if after.role in _BEFORE_FIGURE and after.text != "with":
+            continue
+        return after.role is Role.MEASURE and after.sense.value in {Measure.VOTES, Measure.SHARE}
+    return False

@@ -87,6 +87,9 @@ FIRST_LINES: dict[tuple[Operation, Measure | None], str] = {
         "The swing in {seat} was {value} from {swing_from} to {swing_to} (two-party swing, "
         "on the notional 2019 results)."
     ),
+    (Operation.LOOK_UP, Measure.TURNOUT): (
+        "Turnout in {seat} was {value} ({valid} valid votes of {electorate} electors)."
+    ),
     (Operation.LOOK_UP, None): "{Noun} in {seat}: {value}.",
     (Operation.TOTAL, None): "{Noun} {of}: {value}.",
     (Operation.AVERAGE, None): "Average {noun} {of}: {value}.",

@@ -15,7 +15,6 @@ from bot.engine.answers.computed.pieces import (
     refusal,
     shown_measure,
 )
-from bot.engine.answers.computed.ranking import Ranking
 from bot.engine.answers.tally import uncounted
 from bot.engine.model.answer import (
     Answer,
@@ -31,7 +30,7 @@ from bot.engine.wording.measures import MEASURES, first_line
 from bot.engine.wording.phrases import party_as_subject
 
 
-class Evaluator(Comparing, Ranking):
+class Evaluator(Comparing):
     def answer(self, ask: Ask) -> Answer:
         if not self.table.seats:
             return plain(Status.NOT_FOUND, uncounted(self.catalog))

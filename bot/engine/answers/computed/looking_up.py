@@ -10,8 +10,10 @@ from bot.engine.answers.computed.pieces import (
     plain,
     signed,
 )
-from bot.engine.answers.computed.rowset import RowSet
+from bot.engine.answers.computed.ranking import Ranking
+from bot.engine.answers.computed.summaries import summary
 from bot.engine.answers.computed.table import CandidacyRow, figure
+from bot.engine.answers.details import of_person, of_seat
 from bot.engine.model.answer import (
     Answer,
     Status,
@@ -30,8 +32,13 @@ from bot.engine.wording.measures import MEASURES, first_line
 from bot.engine.wording.phrases import capitalised, party_as_subject, with_party
 
 
-class LookingUp(RowSet):
-    def _total(self, ask: Ask) -> Answer:
+class LookingUp(Ranking):
+    def _total(self, ask: Ask, bare: bool = False) -> Answer:
+        """The figure over the rows; a plain party or place total as its summary, unless
+        `bare`: the figure alone, as a yes or no on it needs."""
+        summarised = None if bare else summary(self.catalog, ask, self._rank)
+        if summarised is not None:
+            return summarised
         measure = ask.measure or Measure.VOTES
         value = self.value(replace(ask, measure=measure), ask.selection)
         if value is None:
@@ -72,6 +79,11 @@ class LookingUp(RowSet):
             return self._total(ask)
         rows = self.rows(replace(ask, unit=Unit.CANDIDATE if measure in CANDIDATE_MEASURES
                                  or selection.people else Unit.SEAT))  # fmt: skip
+        if not rows and len(selection.people) == 1 and not (in_seat or selection.seats):
+            # someone the article names who did not stand: their figure is not in any source
+            name = self.catalog.people[selection.people[0]].name
+            lacks = f"give {name}’s {MEASURES[measure].noun}: {name} is not among the candidates."
+            return plain(Status.NOT_FOUND, self.catalog.provenance.lacks(lacks))
         if not rows:
             missing = self.describe.rows(Unit.CANDIDATE, selection)
             return plain(Status.NOT_FOUND, f"No {missing}.")
@@ -100,7 +112,28 @@ class LookingUp(RowSet):
                 lead += f" {capitalised(MEASURES[more].noun)}: {MEASURES[more].show(further)}."
             else:
                 lead += f" {capitalised(MEASURES[more].noun)}: not given."
-        return self._answered(ask, [paragraph(lead)], lead, [row])
+        return self._detailed(ask, self._answered(ask, [paragraph(lead)], lead, [row]), row)
+
+    def _detailed(self, ask: Ask, answer: Answer, row: CandidacyRow) -> Answer:
+        """One candidate's figure, then their whole result; one seat's, then its card: as
+        much as a look-up of one thing should show beneath its first line."""
+        measure, s = ask.measure or Measure.VOTES, ask.selection
+        if s.thresholds or len(s.people) > 1 or len(s.seats) > 1:
+            return answer
+        person = row.result.person
+        about_candidate = bool(s.people or s.parties or s.won is not None or s.position)
+        if measure in CANDIDATE_MEASURES and about_candidate and person is not None:
+            details = of_person(self.catalog, person, measure)
+        elif measure in SEAT_MEASURES:
+            details = of_seat(self.catalog, row.seat.id, measure)
+        else:
+            return answer
+        if details is None:
+            return answer
+        # A candidate's figures are their own row's (and the article's); a seat's, the seat's.
+        sources = details.sources or answer.sources
+        return replace(answer, blocks=(*answer.blocks, *details.blocks), chart=details.chart,
+                       sources=sources)  # fmt: skip
 
     def _swing_between(self, ask: Ask) -> Answer:
         """'swing from Con to Lab in Hartlepool': half the second party's change in share less
@@ -176,4 +209,11 @@ class LookingUp(RowSet):
             return first_line(Operation.LOOK_UP, measure, seat=seat, value=shown,
                               swing_from=self._party(row.seat.swing_from),
                               swing_to=winner_party)  # fmt: skip
-        return first_line(Operation.LOOK_UP, measure, seat=seat, value=shown)
+        return first_line(
+            Operation.LOOK_UP,
+            measure,
+            seat=seat,
+            value=shown,
+            valid=f"{row.seat.valid:,}",
+            electorate=f"{row.seat.electorate:,}",
+        )

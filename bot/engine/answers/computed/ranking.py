@@ -29,6 +29,7 @@ from bot.engine.model.ask import (
     Unit,
 )
 from bot.engine.understanding.places import Level
+from bot.engine.wording.describe import singular
 from bot.engine.wording.measures import MEASURES, first_line, superlative
 from bot.engine.wording.phrases import party_as_subject
 
@@ -52,7 +53,7 @@ class Ranking(RowSet):
         lead = first_line(
             Operation.RANK, measure, label=self._label(ask.unit, best_row),
             superlative=superlative(measure, ask.descending),
-            of=f"of the {len(pool):,} {phrase}{self._with_figure(ask, measure, len(pool))}",
+            of=self._among(ask, measure, phrase, len(pool)),
             value=words.show(best),
         )  # fmt: skip
         ties = list(itertools.takewhile(lambda item: item[1] == best, ordered[1:]))
@@ -89,6 +90,13 @@ class Ranking(RowSet):
         items = [paragraph(bold(p.name), f": {words.show(v)}") for p, v in values]
         return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [],
                               whole=True)  # fmt: skip
+
+    def _among(self, ask: Ask, measure: Measure, phrase: str, ranked: int) -> str:
+        """'of the 411 seats won by Labour'; one alone is 'the only' one, not 'of the 1'."""
+        with_figure = self._with_figure(ask, measure, ranked)
+        if ranked == 1:
+            return f"(the only {singular(phrase)}{with_figure})"
+        return f"of the {ranked:,} {phrase}{with_figure}"
 
     def _with_figure(self, ask: Ask, measure: Measure, ranked: int) -> str:
         """' with a change in share on 2019 (notional)': where fewer rows have the figure than
