@@ -152,7 +152,8 @@ class Engine:
         if narrowed is not None:
             ask, followed = narrowed, True
         if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
-            return self._answer(resolution, reading, conversation), None  # "which one?" first
+            chosen = self._asked_of_one(resolution, reading)  # "which one?" first
+            return self._answer(resolution, reading, conversation, chosen), None
         if ask is not None and not followed:
             referred = _with_referents(ask, reading, conversation, resolution)
             if isinstance(referred, Kind):  # "how far behind was the Labour candidate"
@@ -275,8 +276,38 @@ class Engine:
             return None
         return self.answer_query(pending.query.about(picked[0]))
 
+    def _asked_of_one(self, resolution: Resolution, reading: Reading) -> Query | None:
+        """'how many votes did Rachel Reeves get': the question as the evaluator would read it
+        of the first of the two, for a choice between them to put the one chosen in her place,
+        so a choice is answered as the question asked of that one by name would be."""
+        ambiguous = [m for m in resolution.mentions if m.ambiguous]
+        if len(ambiguous) != 1 or resolution.doubtful:
+            return None
+        mention = ambiguous[0]
+        first = replace(mention, keys=mention.keys[:1])
+        mentions = tuple(first if m is mention else m for m in resolution.mentions)
+        narrowed = replace(resolution, mentions=mentions)
+        parsed = read_words(narrowed)
+        if _beater(parsed, narrowed, self.catalog) is not None:
+            return Query(Intent.BEATEN)  # "who did Rachel Reeves beat": below the one chosen
+        ask = parsed.ask
+        counted = self.catalog.counts_every_seat
+        if ask is None or ask.compared is not None or parsed.not_understood:
+            return None
+        if refusal_of_words(self.catalog, parsed) is not None:
+            return None
+        if not takes(parsed, ask, reading, counted, self._a_town(ask)):
+            return None
+        if (*ask.selection.people, *ask.selection.seats) != (first.keys[0].id,):
+            return None
+        return Query.from_reading(reading, (), ask)
+
     def _answer(
-        self, resolution: Resolution, reading: Reading, conversation: Conversation
+        self,
+        resolution: Resolution,
+        reading: Reading,
+        conversation: Conversation,
+        chosen: Query | None = None,
     ) -> Answer:
         mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
         if reading.intent is Intent.HELP and not mentions:
@@ -287,7 +318,7 @@ class Engine:
             return _sources(conversation.sources)
         ambiguous = next((m for m in mentions if m.ambiguous), None)
         if ambiguous is not None:
-            return self._which_one(ambiguous, Query.from_reading(reading, ()))
+            return self._which_one(ambiguous, chosen or Query.from_reading(reading, ()))
         if resolution.doubtful and not mentions:
             return self._did_you_mean(resolution, Query.from_reading(reading, ()))
         keys = [m.keys[0] for m in mentions]

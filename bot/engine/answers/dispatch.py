@@ -391,6 +391,7 @@ ROUTES: dict[tuple[Shape, object], Composer] = {
     (Shape.PERSON, Intent.PLACE): _did_they_come,
     (Shape.PERSON, Intent.FINISH): _on_person(people.finish_answer),
     (Shape.PERSON, Intent.LOST): _who_beat_them,
+    (Shape.PERSON, Intent.BEATEN): _on_person(people.beaten_by_them),
     **{(Shape.PERSON, intent): _their_seat for intent in (
         Intent.MAJORITY, Intent.TURNOUT, Intent.DECLARED, Intent.GAINS)},
     (Shape.PERSON, ANY): _on_person(people.overview),

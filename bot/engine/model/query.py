@@ -68,8 +68,18 @@ class Query:
         )
 
     def about(self, key: str) -> Query:
-        """The same question about one entity: a choice made from a 'which one?'."""
-        return replace(self, keys=(key,))
+        """The same question about one entity: a choice made from a 'which one?'. A computed
+        question gets the one chosen in the place of the one it was read with."""
+        kind, _, entity = key.partition(":")
+        ask, s = self.ask, self.ask.selection if self.ask else None
+        if ask is not None and s is not None and ask.compared is None:
+            if kind == "person" and len(s.people) == 1:
+                ask = ask.narrowed(people=(entity,))
+            elif kind == "seat" and len(s.seats) == 1 and not s.people:
+                ask = ask.narrowed(seats=(entity,))
+            else:
+                ask = None
+        return replace(self, keys=(key,), ask=None if ask is None or ask.compared else ask)
 
     @property
     def operation(self) -> Operation:

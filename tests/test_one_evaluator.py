@@ -1,0 +1,160 @@
+"""With every seat counted, a question of a figure (a measure in any operation) is answered
+by the one evaluator, whatever its shape: asked directly, chosen from a "which one?", or
+asked again through a button. A look-up of one candidate or one seat carries their whole
+result beneath its first line; figures are computed from the CSVs by tests/official_truth."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+from bot.engine.model.answer import Status
+from bot.render import to_plain
+from tests import official_truth as truth
+
+MEASURED = [
+    "how many votes did Nigel Farage get",
+    "what share did Carla Denyer get",
+    "how much did Giles Watling's share change",
+    "what was the majority in Clacton",
+    "turnout in Islington North",
+    "electorate of Bristol Central",
+    "how many spoilt ballots in Clacton",
+    "how far behind was Thangam Debbonaire",
+    "what position did Tony Wilson finish",
+    "how many votes did labour get in scotland",
+    "what was the national turnout",
+    "labour majority",
+    "how has labour's share changed since 2019",
+    "which seat had the most candidates",
+    "biggest Labour majority",
+    "which party won most votes",
+    "highest turnout in Scotland",
+    "how many votes did reform get in preston",
+]
+
+
+@pytest.mark.parametrize("question", MEASURED)
+def test_every_measured_question_is_the_evaluators(shipped_engine: Engine, question: str) -> None:
+    answer = shipped_engine.answer(question)
+    assert answer.status is Status.ANSWERED, to_plain(answer)
+    assert answer.query is not None
+    assert answer.query.ask is not None, question
+    assert answer.query.ask.measure is not None
+
+
+def test_a_candidates_figure_carries_their_result_and_the_articles(
+    shipped_engine: Engine,
+) -> None:
+    starmer = truth.candidacy("Keir Starmer")
+    answer = shipped_engine.answer("how many votes did starmer get")
+    lines = to_plain(answer).splitlines()
+    assert (
+        lines[0] == f"Keir Starmer (Labour) got {starmer.votes:,} votes in Holborn and St Pancras."
+    )
+    text = to_plain(answer)
+    assert f"won Holborn and St Pancras, with {starmer.votes:,} votes, {starmer.share:.1f}%" in text
+    assert (
+        f"The article gives Keir Starmer 18,888 votes; the official count is {starmer.votes:,}."
+        in text
+    )
+    assert "By the article’s figures, Keir Starmer got 36,641 in 2019" in text
+    assert answer.chart is not None  # the seat's chart, with him marked
+    files = {s.file for s in answer.sources if not s.quoted}
+    assert files == {"HoC-GE2024-results-by-candidate.csv"}
+
+
+def test_a_share_change_says_the_2019_vote_is_not_held(shipped_engine: Engine) -> None:
+    watling = truth.candidacy("Giles Watling")
+    assert watling.change is not None
+    text = to_plain(shipped_engine.answer("how much did Giles Watling's share change"))
+    assert text.splitlines()[0] == (
+        f"Giles Watling’s share in Clacton (Conservative): {watling.change:+.1f} points on 2019 "
+        "(notional).".replace("-", "−")
+    )
+    assert "do not give Giles Watling’s 2019 vote, only the change in share." in text
+
+
+def test_a_seats_figure_carries_its_card(shipped_engine: Engine) -> None:
+    clacton = truth.constituency("Clacton")
+    answer = shipped_engine.answer("turnout in Clacton")
+    text = to_plain(answer)
+    assert text.splitlines()[0] == (
+        f"Turnout in Clacton was {round(clacton.turnout, 1):g}% ({clacton.valid:,} valid votes "
+        f"of {clacton.electorate:,} electors)."
+    )
+    assert "Nigel Farage (Reform UK) won Clacton: Reform UK gain from Conservative." in text
+    assert f"Majority: {clacton.majority:,} votes" in text
+    assert "Turnout: " not in text  # the first line said it
+    assert answer.chart is not None
+    majority = to_plain(shipped_engine.answer("what was the majority in Clacton"))
+    assert majority.startswith(f"Nigel Farage (Reform UK) won Clacton by {clacton.majority:,}")
+    assert "Majority: " not in majority  # the first line said it
+
+
+def test_votes_beside_a_measure_in_votes_is_its_unit(shipped_engine: Engine) -> None:
+    clacton = truth.constituency("Clacton")
+    text = to_plain(shipped_engine.answer("how many votes were spoiled in clacton"))
+    assert text.splitlines()[0] == f"Invalid ballots in Clacton: {clacton.invalid} invalid ballots."
+    behind = to_plain(shipped_engine.answer("how many votes did Thangam Debbonaire lose by"))
+    assert "Votes:" not in behind.splitlines()[0]
+
+
+def test_a_party_has_a_majority_in_the_commons_not_in_a_region(shipped_engine: Engine) -> None:
+    won, total = truth.seats_won("Lab")
+    first = to_plain(shipped_engine.answer("labour majority")).splitlines()[0]
+    assert first.startswith(f"Labour won a majority of {won - (total - won)} in the Commons")
+    answer = shipped_engine.answer("labour majority in scotland")
+    assert answer.status is Status.NOT_FOUND
+    assert to_plain(answer).startswith("A majority is won in the Commons or in one seat")
+
+
+def test_won_most_votes_is_got_them_not_an_outcome(shipped_engine: Engine) -> None:
+    votes, _ = truth.votes_share("Lab")
+    first = to_plain(shipped_engine.answer("which party won most votes")).splitlines()[0]
+    assert first == f"Labour had the most votes: {votes:,} votes."
+    lowest = min((c for c in truth.candidacies() if c.won), key=lambda c: c.share)
+    first = to_plain(shipped_engine.answer("who won with the lowest share")).splitlines()[0]
+    assert first.startswith(f"{lowest.name} ")  # winners only: "with" keeps the outcome
+    assert "of the 650 MPs elected" in first
+
+
+def test_a_choice_is_answered_as_the_question_asked_of_that_one(shipped_engine: Engine) -> None:
+    asked = shipped_engine.answer("how many votes did rachel reeves get")
+    assert asked.status is Status.CLARIFY
+    assert asked.query is not None
+    chosen = {o.key: to_plain(shipped_engine.answer_query(asked.query.about(o.key)))
+              for o in asked.options}  # fmt: skip
+    by_seat = {c.seat: c for c in truth.candidacies() if c.name == "Rachel Reeves"}
+    for key, text in chosen.items():
+        seat = next(s for s in by_seat if s.lower().replace(" ", "-") in key)
+        assert f"got {by_seat[seat].votes:,} votes in {seat}." in text.splitlines()[0], text
+    assert len(chosen) == len(by_seat) == 2
+    typed = Conversation()
+    shipped_engine.answer("how many votes did rachel reeves get", typed)
+    second = to_plain(shipped_engine.answer("2", typed))
+    assert second in chosen.values()
+
+
+def test_who_did_she_beat_is_kept_through_the_choice(shipped_engine: Engine) -> None:
+    asked = shipped_engine.answer("who did rachel reeves beat")
+    assert asked.status is Status.CLARIFY
+    assert asked.query is not None
+    leeds = next(o for o in asked.options if "leeds" in o.key)
+    text = to_plain(shipped_engine.answer_query(asked.query.about(leeds.key)))
+    others = truth.constituency("Leeds West and Pudsey").candidates - 1
+    assert text.startswith(f"Rachel Reeves (Labour) finished ahead of all {others} other"), text
+
+
+def test_a_follow_up_of_a_measure_alone_keeps_the_person(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("how many votes did farage get", conversation)
+    farage = truth.candidacy("Nigel Farage")
+    text = to_plain(shipped_engine.answer("and what share?", conversation))
+    assert text.startswith(f"Nigel Farage (Reform UK) got {farage.share:.1f}% of the vote"), text
+
+
+def test_nothing_to_look_up_is_said_not_computed(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("and what share?")
+    assert answer.status is not Status.ANSWERED
+    assert "I can’t answer that (look up" not in to_plain(answer)
