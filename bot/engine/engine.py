@@ -41,17 +41,18 @@ from bot.engine.routing import (
     refusal_of_words,
     takes,
 )
-from bot.engine.understanding.former import FormerNames
+from bot.engine.understanding.former import FormerNames, named_besides
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
-from bot.engine.understanding.lexicon import Role, words_of_the_lexicon
+from bot.engine.understanding.lexicon import words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words, words_read
-from bot.engine.understanding.text import phrase, strip_address, tokens
+from bot.engine.understanding.relations import last_time, who_they_beat
+from bot.engine.understanding.text import phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
-from knowledge.schema import FormerSeat, Knowledge
+from knowledge.schema import Knowledge
 
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
@@ -103,12 +104,12 @@ class Engine:
         reading = read(resolution)
         former = self.former.named_in(resolution)
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
-            gone = former_seat(self.catalog, former, _named_besides(resolution, former))
+            gone = former_seat(self.catalog, former, named_besides(resolution, former))
             gone = replace(gone, query=Query.from_reading(reading, ()))
             conversation.remember(reading, gone)
             return gone
         parsed = read_words(resolution)
-        reading = _last_time(reading, parsed, resolution)
+        reading = last_time(reading, parsed, resolution)
         answer = self._reply_to_pending(text, resolution, reading, conversation)
         computed = None
         if answer is None:
@@ -127,7 +128,7 @@ class Engine:
         refused = refusal_of_words(self.catalog, parsed)
         if refused is not None:
             return refused, None
-        beater = _beater(parsed, resolution, self.catalog)
+        beater = who_they_beat(parsed, resolution, self.catalog)
         if beater is not None:  # "who did Farage beat": those below him, not who beat him
             return people.beaten_by_them(self.catalog, beater), None
         if parsed.earlier and reading.year is None:
@@ -288,7 +289,7 @@ class Engine:
         mentions = tuple(first if m is mention else m for m in resolution.mentions)
         narrowed = replace(resolution, mentions=mentions)
         parsed = read_words(narrowed)
-        if _beater(parsed, narrowed, self.catalog) is not None:
+        if who_they_beat(parsed, narrowed, self.catalog) is not None:
             return Query(Intent.BEATEN)  # "who did Rachel Reeves beat": below the one chosen
         ask = parsed.ask
         counted = self.catalog.counts_every_seat
@@ -499,58 +500,8 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
     return Query.from_reading(reading, person)
 
 
-def _named_besides(resolution: Resolution, former: FormerSeat) -> bool:
-    """Whether the question names a seat, person or party besides the former seat."""
-    words = phrase(former.name).split()
-    return any(
-        m.text and not set(tokens(m.text)) <= set(words)
-        for m in resolution.mentions
-        if any(k.kind is not Kind.PLACE for k in m.keys)
-    )
-
-
 # Words that set one candidate against another, so a party beside a person is the other side.
 _SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
-
-
-def _beater(parsed: Parsed, resolution: Resolution, catalog: Catalog) -> str | None:
-    """The person asked about in 'who did X beat': named before "beat", asking who; two of
-    one name are told apart by the seat named too ("... beat in Leeds West and Pudsey")."""
-    beat_at = [f.start for f in parsed.found if f.role is Role.BEAT]
-    if not beat_at or parsed.yes_no or not parsed.has(Role.ASKS_WHO):
-        return None
-    seats = {k.id for m in resolution.mentions for k in m.keys if k.is_a(Kind.SEAT)}
-    named: list[str] = []
-    for mention in resolution.mentions:
-        people = [k.id for k in mention.keys if k.is_a(Kind.PERSON)]
-        if mention.end > beat_at[0] or not people:
-            continue
-        if len(people) > 1 and seats:
-            people = [p for p in people if {r.seat for r in catalog.results_by_person[p]} & seats]
-        named += people
-    return named[0] if len(named) == 1 else None
-
-
-def _last_time(reading: Reading, parsed: Parsed, resolution: Resolution) -> Reading:
-    """'who won Clacton last time': the last election is 2019, as the results hold it (the
-    notional result on the 2024 boundaries, which the 2019 answers say). Only a seat's or a
-    person's, asked plainly: a comparison, a place or a count over seats is not read so."""
-    said = parsed.texts(Role.EARLIER)
-    if not parsed.earlier or reading.year is not None or not said:
-        return reading
-    if not all("time" in t or "election" in t for t in said):
-        return reading  # "last year" is no election the results hold
-    kinds = {k.kind for m in resolution.mentions for k in m.keys}
-    plain = not parsed.roles & {Role.ABOVE, Role.BELOW, Role.THAN, Role.BASELINE}
-    pointed = reading.refers_to_seat or reading.refers_to_person  # "who won it last time"
-    if not plain or not (kinds & {Kind.SEAT, Kind.PERSON} or pointed) or Kind.PLACE in kinds:
-        return reading
-    if reading.intent is Intent.CHANGE and parsed.has(Role.WON):
-        reading = replace(reading, intent=Intent.WINNER)  # "previous" is no change asked for
-    if reading.intent not in {Intent.WINNER, Intent.PLACE, None}:
-        return reading
-    # (the "last" of "last time" is no last place: intents._last_place leaves it)
-    return replace(reading, year=earlier.NOTIONAL_YEAR)
 
 
 def _named_look_up(ask: Ask) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from bot.engine.model.keys import Kind
 from bot.engine.understanding.index import Mention, Resolution, Tier
-from bot.engine.understanding.text import phrase
+from bot.engine.understanding.text import phrase, tokens
 from knowledge.schema import FormerSeat
 
 JOINING = frozenset({"and"})  # "Hitchin and Harpenden": words no mention needs to cover
@@ -72,4 +72,14 @@ def _minority(seat: FormerSeat, mention: Mention) -> bool:
     Central" read as Leeds Central and Headingley, though it is mostly Leeds South now."""
     return len(mention.keys) == 1 and any(
         s.seat == mention.keys[0].id and s.population < 0.5 for s in seat.successors
+    )
+
+
+def named_besides(resolution: Resolution, former: FormerSeat) -> bool:
+    """Whether the question names a seat, person or party besides the former seat."""
+    words = phrase(former.name).split()
+    return any(
+        m.text and not set(tokens(m.text)) <= set(words)
+        for m in resolution.mentions
+        if any(k.kind is not Kind.PLACE for k in m.keys)
     )
