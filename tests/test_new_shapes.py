@@ -675,3 +675,50 @@ def test_follow_ups_after_a_one_seat_choice_and_last_time(shipped_engine: Engine
     shipped_engine.answer("who won bristol central", conversation)
     before = to_plain(shipped_engine.answer("who won it last time", conversation))
     assert before.startswith("Labour won Bristol Central on the notional 2019 results")
+
+
+# Round 13 (a helper who had not read the code): a reply to "which one?" by party or seat,
+# "and highest?" after a ranking, and a party table that left two parties out unsaid.
+
+
+@pytest.mark.parametrize(
+    ("asked", "reply", "name", "seat"),
+    [
+        ("kevin foster votes", "the tory one", "Kevin Foster", "Torbay"),
+        ("rachel reeves share", "the green one", "Rachel Reeves", "Bassetlaw"),
+        ("how many votes did khalid mahmood get", "bradford west", "Khalid Mahmood",
+         "Bradford West"),
+    ],
+)  # fmt: skip
+def test_a_reply_by_party_or_seat_picks_that_one(
+    shipped_engine: Engine, asked: str, reply: str, name: str, seat: str
+) -> None:
+    conversation = Conversation()
+    assert str(shipped_engine.answer(asked, conversation).status) == "clarify"
+    first = _first(shipped_engine, reply, conversation)
+    candidacy = next(c for c in truth.candidacies() if c.name == name and c.seat == seat)
+    figure = f"{candidacy.votes:,} votes" if "votes" in asked else f"{candidacy.share:.1f}%"
+    assert first.startswith(f"{name} ("), first
+    assert f"got {figure}" in first
+    assert first.endswith(f"in {seat}.")
+    behind = _first(shipped_engine, "how far behind was he", conversation)
+    assert f"finished {candidacy.behind:,} votes behind the winner in {seat}" in behind
+
+
+def test_and_highest_turns_the_last_ranking_round(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("lowest turnout in wales", conversation)
+    wales = [s for s in truth.constituencies() if s.country == "Wales"]
+    top = max(wales, key=lambda s: s.turnout)
+    first = _first(shipped_engine, "and highest?", conversation)
+    assert first.startswith(f"{top.name} had the highest turnout of the {len(wales)} seats")
+    scotland = [s for s in truth.constituencies() if s.country == "Scotland"]
+    best = max(scotland, key=lambda s: s.turnout)
+    first = _first(shipped_engine, "and in scotland?", conversation)
+    assert first.startswith(f"{best.name} had the highest turnout of the {len(scotland)} seats")
+
+
+def test_a_party_table_names_every_party_with_seats(shipped_engine: Engine) -> None:
+    text = to_plain(shipped_engine.answer("who won the most seats in northern ireland"))
+    for party in truth.seats_by_party("Northern Ireland"):
+        assert truth.party_name(party) in text, party

@@ -45,7 +45,9 @@ PEOPLE = [
          "the official majority is 693"),
     case("what did farage say", "My sources do not quote any words of Nigel Farage’s."),
     case("Praful Nargund share change since 2019", "−29.9 points on 2019 (notional)",
-         "do not give Praful Nargund’s 2019 vote"),
+         never=("2019 vote",)),
+    case("how much did Praful Nargund's vote fall", "−29.9 points on 2019 (notional)",
+         "do not give Praful Nargund’s 2019 vote, only the change in share"),
 ]  # fmt: skip
 
 NATIONAL = [

@@ -37,6 +37,7 @@ from bot.engine.routing import (
     follow_up_ask,
     of_the_last,
     points_back,
+    ranked_again,
     referenced_keys,
     refusal_of_words,
     takes,
@@ -150,6 +151,8 @@ class Engine:
             return Answer(Status.NOT_FOUND, (paragraph(narrowed),), headline="Not yet"), None
         if narrowed is None and ask is None and conversation.ask is not None:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
+        if narrowed is None and ask is not None and conversation.ask is not None:
+            narrowed = ranked_again(conversation.ask, ask)  # "and highest?"
         if narrowed is not None:
             ask, followed = narrowed, True
         if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
@@ -264,6 +267,9 @@ class Engine:
     ) -> Answer | None:
         """'Perveen' or '2' after 'which Hussain?': answer what was asked about that one."""
         pending = conversation.pending
+        described = self._described(resolution, reading, pending.keys) if pending else ()
+        if len(described) == 1 and pending is not None:  # "the tory one", "Bradford West"
+            return self.answer_query(pending.query.about(described[0]))
         if pending is None or (
             reading.intent is not None
             and resolution.mentions
@@ -276,6 +282,22 @@ class Engine:
         if len(picked) != 1:
             return None
         return self.answer_query(pending.query.about(picked[0]))
+
+    def _described(
+        self, resolution: Resolution, reading: Reading, options: tuple[Key, ...]
+    ) -> tuple[Key, ...]:
+        """The options a reply of a party or a seat alone describes: "the green one" of two
+        Rachel Reeves is the Green candidate, "Bradford West" of two Khalid Mahmoods the one who
+        stood there. Not a question of its own ("how did the Greens do")."""
+        kinds = {k.kind for m in resolution.mentions for k in m.keys}
+        if reading.intent is not None or not kinds or not kinds <= {Kind.PARTY, Kind.SEAT}:
+            return ()
+        named = {k.id for m in resolution.mentions for k in m.keys}
+        return tuple(
+            option for option in options
+            if option.is_a(Kind.PERSON) and any(
+                {r.party, r.seat} & named for r in self.catalog.results_by_person[option.id])
+        )  # fmt: skip
 
     def _asked_of_one(self, resolution: Resolution, reading: Reading) -> Query | None:
         """'how many votes did Rachel Reeves get': the question as the evaluator would read it

@@ -237,6 +237,23 @@ def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
     return replace(last, selection=replace(s, **changes))  # type: ignore[arg-type]
 
 
+def ranked_again(last: Ask, asked: Ask) -> Ask | None:
+    """'and highest?' after 'lowest turnout in Wales': the same ranking the other way round
+    (and, named anew, in another place or of another party), not a ranking of votes."""
+    if last.operation is not Operation.RANK or last.measure is None or last.compared:
+        return None
+    if asked.operation is not Operation.RANK or asked.measure is not None or asked.compared:
+        return None
+    new, s = asked.selection, last.selection
+    if replace(new, place=None, parties=()) != Selection():
+        return None  # narrowed by more than a place or a party: a question of its own
+    if new.place is not None:
+        s = replace(s, place=new.place, seats=())
+    if new.parties:
+        s = replace(s, parties=new.parties)
+    return replace(last, selection=s, descending=asked.descending, top=asked.top or last.top)
+
+
 # What a follow-up of names alone may hold besides them: "and", "what about".
 _FOLLOW_UP_ROLES = frozenset({Role.FILLER, Role.ASKS_WHICH})
 

@@ -15,11 +15,17 @@ from bot.engine.answers.blocks import (
     seat_chart_of,
     seat_sources,
 )
-from bot.engine.answers.people import article_change_line, facts_about, figures_stated
-from bot.engine.model.answer import Block, Source, paragraph
+from bot.engine.answers.people import (
+    article_change_line,
+    facts_about,
+    figures_stated,
+    what_happened,
+)
+from bot.engine.model.answer import Block, CandidateTable, Source, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.model.chart_data import Chart
 from bot.engine.results.catalog import Catalog
+from bot.engine.wording.phrases import percent, votes
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,12 @@ class Details:
     chart: Chart | None
 
 
-def of_person(catalog: Catalog, person_id: str, measure: Measure) -> Details | None:
-    """A candidate's whole result under their figure; the article's 2019 vote for a change;
-    the article's own figure where it gives another."""
+def of_person(
+    catalog: Catalog, person_id: str, measure: Measure, votes_asked: bool = False
+) -> Details | None:
+    """A candidate's whole result under their figure (what the first line did not say); the
+    article's 2019 vote for a change; the article's own figure where it gives another.
+    votes_asked: "how much did her vote fall", where a 2019 vote not held is said so."""
     found = catalog.results_by_person.get(person_id, [])
     seat = found[0].seat if found else None
     if seat is None:
@@ -42,10 +51,14 @@ def of_person(catalog: Catalog, person_id: str, measure: Measure) -> Details | N
     # where they finished is read off the seat's table; any other figure, off their result
     blocks: list[Block] = [candidate_table(catalog, standing) if placed else result_line(
         catalog, result)]  # fmt: skip
+    other = {Measure.VOTES: result.share, Measure.SHARE: result.votes}.get(measure)
+    if other is not None:  # the figure asked is the first line's; the other one, and the outcome
+        shown = f"{percent(other)} of the vote" if measure is Measure.VOTES else votes(int(other))
+        blocks = [paragraph(f"That was {shown}. {what_happened(catalog, result)}")]
     change = article_change_line(catalog, person_id)
     if change is not None and measure in {Measure.VOTES, Measure.CHANGE}:
         blocks.append(change)
-    if measure is Measure.CHANGE and change is None:
+    if measure is Measure.CHANGE and change is None and votes_asked:
         # "how much did her vote fall": the change in share answers it; her 2019 vote is not held
         name = catalog.people[person_id].name
         blocks.append(paragraph(catalog.provenance.lacks(f"give {name}’s 2019 vote, only the "
@@ -63,10 +76,15 @@ def of_person(catalog: Catalog, person_id: str, measure: Measure) -> Details | N
 
 def of_seat(catalog: Catalog, seat_id: str, measure: Measure) -> Details:
     """The seat's card under its figure: who won, the majority and turnout (unless that was
-    the figure), every candidate, the article's figures where they differ; its chart."""
+    the figure), every candidate for a majority, the article's figures where they differ;
+    its chart."""
     card = seat_card(catalog, seat_id, lead=[], majority=measure is not Measure.MAJORITY,
                      turnout=measure is not Measure.TURNOUT)  # fmt: skip
-    return Details(card.blocks, card.sources, card.chart)
+    if measure is Measure.MAJORITY:  # a margin is read against every candidate's votes
+        return Details(card.blocks, card.sources, card.chart)
+    # any other figure of the seat: who won, by how much and the turnout; the chart has the rest
+    brief = tuple(b for b in card.blocks if not isinstance(b, CandidateTable))
+    return Details(brief, card.sources, card.chart)
 
 
 __all__ = ["Details", "of_person", "of_seat"]

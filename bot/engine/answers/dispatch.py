@@ -204,8 +204,6 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         )
     if intent is Intent.SAID:
         return lists.party_notes(catalog, party_id)  # what the article says of the party
-    if intent is Intent.MAJORITY and place is None and catalog.counts_every_seat:
-        return national.commons_majority(catalog, party_id)  # "Labour's majority"
     if intent is Intent.GAINS:
         return changes.changes(catalog, scope, winner=party_id)
     if intent is Intent.LOST:
@@ -214,17 +212,6 @@ def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None
         return counts.count(catalog, scope, party_id, query.filters)
     if intent is Intent.PLACE and query.place is not None and catalog.counts_every_seat:
         return counts.placed(catalog, party_id, query.place, scope)
-    if intent is Intent.CHANGE and catalog.counts_every_seat:
-        # The data has each candidate's change in share, not a party's: say so, then those.
-        party = catalog.parties[party_id].name
-        lead = paragraph(
-            catalog.provenance.lacks(
-                f"give {party}’s change in share{scope.where} as a whole, only each "
-                "candidate’s. The biggest rises:"
-            )
-        )
-        ranked = lists.ranking(catalog, True, Measure.CHANGE, party_id, scope)
-        return replace(ranked, blocks=(lead, *ranked.blocks[1:]))
     if catalog.counts_every_seat:
         if party_id == "independent" and intent in {Intent.WINNER, Intent.PLACE} and not place:
             return lists.independents(catalog, query.place, elected_only=query.place is None)

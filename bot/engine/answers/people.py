@@ -219,14 +219,14 @@ def _yes_no(catalog: Catalog, result: CandidateResult, asked_place: int) -> str:
     if asked_place == 1:
         if result.elected is None:
             return catalog.provenance.lacks("say.")
-        return ("Yes. " if result.elected else "No. ") + _what_happened(catalog, result)
+        return ("Yes. " if result.elected else "No. ") + what_happened(catalog, result)
     if result.place is None:
         return catalog.provenance.lacks(f"say whether they came {ordinal(asked_place)}.")
     answer = "Yes." if result.place == asked_place else "No."
     return f"{answer} {capitalised(catalog.candidate_name(result))} came {ordinal(result.place)}."
 
 
-def _what_happened(catalog: Catalog, result: CandidateResult) -> str:
+def what_happened(catalog: Catalog, result: CandidateResult) -> str:
     """'Nigel Farage won Clacton by 8,405 votes.'; 'Liz Truss came second in South West
     Norfolk, 630 votes behind Terry Jermy (Labour).'"""
     name = capitalised(catalog.candidate_name(result))

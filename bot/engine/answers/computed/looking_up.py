@@ -123,7 +123,7 @@ class LookingUp(Ranking):
         person = row.result.person
         about_candidate = bool(s.people or s.parties or s.won is not None or s.position)
         if measure in CANDIDATE_MEASURES and about_candidate and person is not None:
-            details = of_person(self.catalog, person, measure)
+            details = of_person(self.catalog, person, measure, Measure.VOTES in ask.also)
         elif measure in SEAT_MEASURES:
             details = of_seat(self.catalog, row.seat.id, measure)
         else:

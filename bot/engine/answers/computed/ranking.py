@@ -132,7 +132,14 @@ class Ranking(RowSet):
         else:
             lead = f"{subject} had {superlative(measure, ask.descending)}{where}: {show(value)}."
         items = [paragraph(bold(self.catalog.parties[p].name), f": {show(v)}") for p, v in shown]
-        return self._answered(ask, [paragraph(lead), BulletList(tuple(items))], lead, [])
+        blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
+        rest = ranked[len(shown) :]
+        if rest and len(rest) <= RANK_LENGTH:  # never a party left out unsaid
+            named = "; ".join(f"{self.catalog.parties[p].name}: {show(v)}" for p, v in rest)
+            blocks.append(paragraph(f"Also: {named}."))
+        elif rest:
+            blocks.append(paragraph(f"And {len(rest)} more parties."))
+        return self._answered(ask, blocks, lead, [])
 
 
 def _ascending(
