@@ -722,3 +722,23 @@ def test_a_party_table_names_every_party_with_seats(shipped_engine: Engine) -> N
     text = to_plain(shipped_engine.answer("who won the most seats in northern ireland"))
     for party in truth.seats_by_party("Northern Ireland"):
         assert truth.party_name(party) in text, party
+
+
+def test_a_shared_surname_beside_a_seat_none_of_them_stood_in(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("how far behind was smith in clacton")
+    text = to_plain(answer)
+    assert str(answer.status) == "not_found"
+    assert text.startswith("No candidate called “Smith” stood in Clacton.")
+    assert "Smith" not in text.split("\n", 1)[1]  # no Smith from elsewhere offered or answered
+    for candidacy in (c for c in truth.candidacies() if c.seat == "Clacton"):
+        assert candidacy.name in text
+
+
+def test_a_shared_surname_beside_their_seat_is_the_evaluators(shipped_engine: Engine) -> None:
+    jones = next(c for c in truth.candidacies()
+                 if c.name == "Darren Jones" and c.seat == "Bristol North West")  # fmt: skip
+    answer = shipped_engine.answer("how many votes did jones get in bristol north west")
+    assert answer.query is not None
+    assert answer.query.ask is not None
+    first = to_plain(answer).splitlines()[0]
+    assert first == f"Darren Jones (Labour) got {jones.votes:,} votes in Bristol North West."

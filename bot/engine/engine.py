@@ -14,6 +14,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from bot.engine.answers import earlier, lists, people, seats
+from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.former import former_seat
@@ -98,10 +99,12 @@ class Engine:
         conversation = conversation if conversation is not None else Conversation()
         text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
         resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
-        mentions, mismatched = self._party_mismatches(resolution.mentions, resolution.words)
-        if mismatched:  # "Reform votes in Essex": not Jonathan Essex, a Green; a word not known
-            unknown = (*resolution.unknown, *mismatched)
-            resolution = replace(resolution, mentions=mentions, unknown=unknown)
+        mentions, mismatched = self._party_mismatches(
+            self._narrowed_by_seat(resolution.mentions, keep_seats=True), resolution.words
+        )  # "how many votes did Jones get in Bristol North West": the Jones who stood there
+        # "Reform votes in Essex": not Jonathan Essex, a Green; a word not known
+        unknown = (*resolution.unknown, *mismatched)
+        resolution = replace(resolution, mentions=mentions, unknown=unknown)
         reading = read(resolution)
         former = self.former.named_in(resolution)
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
@@ -332,6 +335,9 @@ class Engine:
         conversation: Conversation,
         chosen: Query | None = None,
     ) -> Answer:
+        absent = self._none_stood_there(resolution.mentions)
+        if absent is not None:  # "how far behind was Smith in Clacton": no Smith stood there
+            return absent
         mentions = self._narrowed_by_seat(self._places_over_their_seats(resolution.mentions))
         if reading.intent is Intent.HELP and not mentions:
             return self.help()
@@ -427,8 +433,11 @@ class Engine:
             narrowed.append(mention)
         return tuple(narrowed)
 
-    def _narrowed_by_seat(self, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-        """'Khan Perry Barr': a seat named beside an ambiguous name picks who stood there."""
+    def _narrowed_by_seat(
+        self, mentions: tuple[Mention, ...], keep_seats: bool = False
+    ) -> tuple[Mention, ...]:
+        """'Khan Perry Barr': a seat named beside an ambiguous name picks who stood there
+        (keep_seats: the seat stays named, for a reading of the whole question)."""
         people = [m for m in mentions if m.ambiguous and m.keys[0].is_a(Kind.PERSON)]
         seats = [m for m in mentions if all(k.is_a(Kind.SEAT) for k in m.keys)]
         if len(people) != 1 or not seats:
@@ -438,7 +447,23 @@ class Engine:
         if not standing:
             return mentions
         narrowed = replace(people[0], keys=standing)
-        return tuple(narrowed if m is people[0] else m for m in mentions if m not in seats)
+        return tuple(
+            narrowed if m is people[0] else m for m in mentions if keep_seats or m not in seats
+        )
+
+    def _none_stood_there(self, mentions: tuple[Mention, ...]) -> Answer | None:
+        """A name shared by several candidates beside one seat none of them stood in: said,
+        with who did stand there, rather than a choice among people elsewhere."""
+        people = [m for m in mentions if m.ambiguous and m.keys[0].is_a(Kind.PERSON)]
+        seats = [m.keys[0].id for m in mentions if not m.ambiguous and m.keys[0].is_a(Kind.SEAT)]
+        if len(people) != 1 or len(seats) != 1:
+            return None
+        if any(self._stood_in(key, set(seats)) for key in people[0].keys):
+            return None
+        seat = self.catalog.seats[seats[0]].name
+        said = f"No candidate called “{people[0].text}” stood in {seat}."
+        card = seat_card(self.catalog, seats[0], lead=[paragraph(f"{said} The result there:")])
+        return replace(card, status=Status.NOT_FOUND, headline=said)
 
     def _stood_in(self, person: Key, seat_ids: set[str]) -> bool:
         results = self.catalog.results_by_person.get(person.id, [])
