@@ -52,7 +52,7 @@ CASES = [
     case("highest turnout", "had the highest turnout of the 8 seats"),
     case("which independents won", "5 independents won, as the article says", "Shockat Adam",
          "Jeremy Corbyn", never=("Lavalette",)),
-    case("did galloway win", "No.", "came second in Rochdale"),
+    case("did galloway win", "No: George Galloway came second in Rochdale"),
     case("who came last in preston", "Testf Further", "fourth"),
     case("how many votes did reform get in preston", "8,562"),
     case("corbyn", "won Islington North", "24,120"),

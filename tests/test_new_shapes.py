@@ -117,7 +117,9 @@ def test_them_narrows_the_rows_of_the_last_answer(shipped_engine: Engine) -> Non
         and truth.constituency(_seat_name(r.seat)).winner_party != "Con"
     ]  # fmt: skip
     line = _first(shipped_engine, "how many of them were women", conversation)
-    assert line.startswith(f"{len(women)} women Conservative sitting MPs who lost"), line
+    assert line == (
+        f"{len(women)} Conservative women sitting MPs lost their seats in the East of England."
+    ), line
 
 
 def _seat_name(ons_id: str) -> str:

@@ -107,7 +107,7 @@ PARTIES = [
       operation="count", outcome="lost",
       says=lambda: f"{truth.sitting_lost('Con')} Conservative sitting MPs lost their seats"),
     u("where did Reform come second", "place", "party:reform-uk",
-      says=lambda: f"Reform UK came second in {truth.placed('RUK', 2)} seats"),
+      says=lambda: f"Reform UK came second in {truth.placed('RUK', 2)} of 650 seats"),
     u("biggest Labour majority", "ranking", "party:labour", operation="rank",
       says="had the largest majority of the 411 seats won by Labour"),
     u("where did Labour get its highest share", "ranking", "party:labour", operation="rank"),
@@ -258,7 +258,10 @@ def test_what_the_data_cannot_answer_is_said_plainly(shipped_engine: Engine) -> 
 
 def test_a_combination_without_a_route_says_so(shipped_engine: Engine) -> None:
     text = to_plain(shipped_engine.answer("did jeremy corbyn and keir starmer win"))
-    assert text.startswith("I can’t answer that about two people at once yet.")
+    assert text.startswith(
+        "I can’t answer that for several people at once yet, and answering "
+        "for one would drop the others."
+    )
 
 
 @pytest.mark.parametrize(

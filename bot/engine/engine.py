@@ -455,9 +455,12 @@ class Engine:
         """A name shared by several candidates beside one seat none of them stood in: said,
         with who did stand there, rather than a choice among people elsewhere."""
         people = [m for m in mentions if m.ambiguous and m.keys[0].is_a(Kind.PERSON)]
-        seats = [m.keys[0].id for m in mentions if not m.ambiguous and m.keys[0].is_a(Kind.SEAT)]
-        if len(people) != 1 or len(seats) != 1:
-            return None
+        named = [m for m in mentions if not m.ambiguous and m.keys[0].is_a(Kind.SEAT)]
+        if len(people) != 1 or len(named) != 1 or named[0].tier < Tier.FULL or named[0].corrected:
+            return None  # a seat guessed from a misspelling is no ground to say who did not stand
+        if people[0].start == named[0].end + 1:
+            return None  # "Salford and Eccles": one name, perhaps, not a person in a seat
+        seats = [named[0].keys[0].id]
         if any(self._stood_in(key, set(seats)) for key in people[0].keys):
             return None
         seat = self.catalog.seats[seats[0]].name

@@ -133,7 +133,11 @@ def takes(
     operation = ask.operation
     if reading.intent in _NOT_COMPUTED or parsed.has(Role.EACH):
         return False
-    if counted and ask.measure is not None:
+    if counted and ask.unit is Unit.PARTY and ask.selection.position is not None and (
+            ask.measure is None):  # fmt: skip
+        return False  # "which party came second": by seats, or in the seat in context
+    if counted and (ask.measure is not None or ask.operation in {
+            Operation.COUNT, Operation.LIST, Operation.YES_NO}):  # fmt: skip
         # a figure of one seat asked of a town ("Labour's votes in Leicester"): which seat?
         return not (town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL})
     if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:

@@ -15,6 +15,7 @@ from bot.engine.answers.computed.pieces import (
     position_word,
 )
 from bot.engine.answers.computed.table import CandidacyRow, at_position
+from bot.engine.answers.people import what_happened
 from bot.engine.model.answer import (
     Answer,
     Status,
@@ -25,6 +26,7 @@ from bot.engine.model.ask import (
     Ask,
     Measure,
     Operation,
+    SeatChange,
     Selection,
     Unit,
 )
@@ -124,6 +126,8 @@ class Comparing(LookingUp):
             return self._check_position(ask)
         if s.thresholds and subject:
             return self._check_threshold(ask)
+        if len(s.people) == 1 and not ask.any_row:
+            return self._check_outcome(ask)
         rows = self.rows(ask)
         phrase = self.describe.rows(ask.unit, s)
         if rows and s.seats and len(rows) == 1:
@@ -134,6 +138,13 @@ class Comparing(LookingUp):
             anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
             other = self.candidacies(anyone) if s.seats else []
             lead = f"No: {self._happened(other[0])}" if other else f"No: no {phrase}."
+            theirs = self.candidacies(Selection(seats=s.seats, parties=s.parties)) if (
+                len(s.seats) == 1 and len(s.parties) == 1 and other) else []  # fmt: skip
+            if theirs:  # "did Labour win Islington North": where Labour came, and who won
+                party = self._party(s.parties[0])
+                winner = with_party(self.catalog, other[0].result)
+                lead = (f"No: {party} came {position_word(theirs[0])} in {theirs[0].seat.name}; "
+                        f"{winner} won it.")  # fmt: skip
         return self._answered(ask, [paragraph(lead)], lead, rows[:LIST_LENGTH])
 
     def _happened(self, row: CandidacyRow) -> str:
@@ -141,6 +152,39 @@ class Comparing(LookingUp):
         if row.result.elected:
             return f"{who} won {row.seat.name}."
         return f"{who} came {position_word(row)} in {row.seat.name}."
+
+    def _check_outcome(self, ask: Ask) -> Answer:
+        """'did Liz Truss lose', 'did Wes Streeting hold his seat': whether it happened to
+        them, then what did, and their seat's table."""
+        s = ask.selection
+        rows = self.candidacies(Selection(people=s.people, seats=s.seats))
+        if not rows:
+            name = self.catalog.people[s.people[0]].name
+            lacks = self.catalog.provenance.lacks(f"say {name} stood in this election.")
+            return plain(Status.NOT_FOUND, lacks)
+        row = rows[0]
+        elected = bool(row.result.elected)
+        checks = [
+            s.won is None or s.won == elected,
+            s.seat_change is None or (elected and (s.seat_change is SeatChange.GAINED)
+                                      == row.seat.changed_hands),
+            s.gender is None or row.result.gender == s.gender,
+            s.sitting is None or bool(row.result.sitting_mp) == s.sitting,
+            not s.first_time or row.first_time,
+            not s.parties or row.result.party in s.parties,
+        ]  # fmt: skip
+        happened = what_happened(self.catalog, row.result)
+        winner = self.table.winners.get(row.seat.id)
+        if s.won is False and not elected and winner is not None and row.behind is not None:
+            # "did Liz Truss lose": to whom, and by how much
+            pronoun = {"Female": "she", "Male": "he"}.get(row.result.gender or "")
+            who = pronoun or capitalised(self.catalog.candidate_name(row.result))
+            happened = (f"{who} lost "
+                        f"{row.seat.name} to {with_party(self.catalog, winner.result)} by "
+                        f"{row.behind:,} votes.")  # fmt: skip
+        lead = f"{'Yes' if all(checks) else 'No'}: {happened}"
+        answer = self._answered(ask, [paragraph(lead)], lead, [row])
+        return self._detailed(replace(ask, measure=Measure.POSITION), answer, row)
 
     def _check_position(self, ask: Ask) -> Answer:
         s = ask.selection
@@ -153,6 +197,11 @@ class Comparing(LookingUp):
         lead = f"{'Yes' if passed else 'No'}: {self._happened(row)}"
         if not passed and row.result.elected:
             lead = f"No: {with_party(self.catalog, row.result)} won {row.seat.name}."
+        if s.people:  # "did Farage come first": what happened to him, with the margin
+            happened = what_happened(self.catalog, row.result)
+            lead = f"{'Yes' if passed else 'No'}: {happened}"
+            answer = self._answered(ask, [paragraph(lead)], lead, [row])
+            return self._detailed(replace(ask, measure=Measure.POSITION), answer, row)
         return self._answered(ask, [paragraph(lead)], lead, [row])
 
     def _check_threshold(self, ask: Ask) -> Answer:

@@ -5,6 +5,8 @@ words come from wording/measures.py and wording/describe.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answers.computed.comparing import Comparing
 from bot.engine.answers.computed.pieces import (
     LIST_LENGTH,
@@ -15,6 +17,7 @@ from bot.engine.answers.computed.pieces import (
     refusal,
     shown_measure,
 )
+from bot.engine.answers.computed.summaries import counted_summary
 from bot.engine.answers.tally import uncounted
 from bot.engine.model.answer import (
     Answer,
@@ -37,6 +40,12 @@ class Evaluator(Comparing):
         refused = refusal(ask)
         if refused is not None:
             return plain(Status.NOT_FOUND, refused)
+        if ask.yes_no and len(ask.selection.people) == 1 and ask.measure is None:
+            # "did Wes Streeting hold his seat": whether it happened, not a list of one
+            ask = replace(ask, operation=Operation.YES_NO)
+        summarised = counted_summary(self.catalog, ask)
+        if summarised is not None:  # "how many seats did Labour win": its summary
+            return summarised
         if ask.against_2019:
             return self._against_2019(ask)
         answer_of = {

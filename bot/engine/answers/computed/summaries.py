@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.engine.answers import national, rankings
+from bot.engine.answers import changes, counts, lists, national, rankings, seats
 from bot.engine.answers.computed.pieces import plain
 from bot.engine.answers.scope import scope_of
 from bot.engine.model.answer import Answer, Status, paragraph
-from bot.engine.model.ask import Ask, Measure, Operation, Selection
+from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.results.catalog import Catalog
-from bot.engine.understanding.intents import Intent
+from bot.engine.understanding.intents import Filters, Intent, Outcome
 
 
 def summary(catalog: Catalog, ask: Ask, rank: Callable[[Ask], Answer]) -> Answer | None:
@@ -50,4 +50,57 @@ def summary(catalog: Catalog, ask: Ask, rank: Callable[[Ask], Answer]) -> Answer
             "The biggest rises:"))  # fmt: skip
         ranked = rank(replace(ask, operation=Operation.RANK, descending=True))
         return replace(ranked, blocks=(lead, *ranked.blocks))
+    return None
+
+
+def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
+    """A plain count or list of one party's seats, of seats changing hands, of candidates
+    (by party, gender, sitting MPs, first-time winners), or which party came Nth: the summary
+    that question has always had, with its breakdown; None: not such a question."""
+    s = ask.selection
+    if ask.operation is Operation.YES_NO and len(s.seats) == 1 and s == Selection(
+            seats=s.seats, seat_change=SeatChange.GAINED):  # fmt: skip
+        return seats.changed_hands_answer(catalog, s.seats[0])  # "did North East Fife change hands"
+    if ask.operation not in {Operation.COUNT, Operation.LIST} or ask.measure is not None:
+        return None
+    scope = scope_of(catalog, s.place)
+    party = s.parties[0] if len(s.parties) == 1 else None
+    if len(s.parties) > 1 or s.people or s.thresholds or s.placed or s.won_by:
+        return None
+    if s.excluded_parties or s.excluded_place or s.excluded_seats or s.not_won_by:
+        return None
+    if ask.unit is Unit.PARTY:
+        if s.position is not None and not s.seats and s == Selection(position=s.position,
+                                                                   place=s.place):  # fmt: skip
+            return national.party_placed(catalog, s.position) if s.place is None else None
+        if len(s.seats) == 1 and s.position is not None and s == Selection(
+                seats=s.seats, position=s.position):  # fmt: skip
+            return seats.place_answer(catalog, s.seats[0], s.position, True)
+        return None
+    if ask.unit is Unit.SEAT and not s.seats and s.position is None and not (
+            s.gender or s.sitting is not None or s.first_time):  # fmt: skip
+        own = party and s.gained_from  # "from the SNP to Labour": the evaluator's own list
+        if s.seat_change is SeatChange.GAINED and s.won is not False and not own:
+            return changes.changes(catalog, scope, winner=party, loser=s.gained_from)
+        if s.seat_change is SeatChange.HELD and s.gained_from is None:
+            return changes.holds(catalog, scope, party)
+        if s == Selection(parties=s.parties, place=s.place, won=True) and party is not None:
+            return national.party_summary(catalog, party, scope, Intent.SEATS)
+        return None
+    if ask.unit is Unit.CANDIDATE and len(s.seats) == 1 and s == Selection(seats=s.seats):
+        return seats.candidate_count(catalog, s.seats[0])
+    plain_people = Selection(parties=s.parties, place=s.place, won=s.won, gender=s.gender,
+                             sitting=s.sitting, first_time=s.first_time)  # fmt: skip
+    if ask.unit is Unit.CANDIDATE and not s.seats and s == plain_people and (
+            s.sitting is not False):  # fmt: skip
+        outcome = {True: Outcome.WON, False: Outcome.LOST, None: None}[s.won]
+        filters = Filters(s.gender, bool(s.sitting), s.first_time, outcome)
+        if s.won is False and not s.sitting:
+            return None  # "candidates who lost": every loser, which the count below is not
+        if party == "independent" and s == Selection(parties=s.parties, won=True):
+            return lists.independents(catalog, None, elected_only=True)  # and the article's five
+        if s == Selection(parties=s.parties, place=s.place) and ask.operation is Operation.LIST:
+            return None  # "list all the independents": the evaluator's list, most votes first
+        listed = ask.operation is Operation.LIST
+        return counts.count(catalog, scope, party, filters, listed=listed)
     return None
