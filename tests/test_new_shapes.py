@@ -272,7 +272,9 @@ def test_fifth_round_shapes(shipped_engine: Engine) -> None:
     greens = [s.name for s in truth.constituencies()
               if s.winner_party == "Green" and s.name != "Brighton Pavilion"]  # fmt: skip
     line = _first(shipped_engine, "did the greens win anywhere except brighton pavilion")
-    assert line.startswith(f"Yes: {len(greens)} Green MPs elected other than in Brighton")
+    assert line.startswith(
+        f"Yes: there were {len(greens)} Green MPs elected other than in Brighton"
+    )
     law = truth.candidacy("Chris Law")
     line = _first(shipped_engine, "snp share dundee central and change since 19")
     assert f"{round(law.share, 1):g}%" in line
@@ -640,7 +642,8 @@ def test_did_any_asks_of_the_candidates_not_the_partys_share(
     found = [c for c in truth.candidacies() if c.party == party and c.share > over]
     noun = "candidate" if len(found) == 1 else "candidates"
     first = to_plain(shipped_engine.answer(question)).splitlines()[0]
-    assert first == f"Yes: {len(found)} {name} {noun} with a share of the vote over {over}%."
+    were = "there was" if len(found) == 1 else "there were"
+    assert first == f"Yes: {were} {len(found)} {name} {noun} with a share of the vote over {over}%."
 
 
 def test_a_partys_own_share_against_a_threshold_is_its_share(shipped_engine: Engine) -> None:
@@ -744,3 +747,44 @@ def test_a_shared_surname_beside_their_seat_is_the_evaluators(shipped_engine: En
     assert answer.query.ask is not None
     first = to_plain(answer).splitlines()[0]
     assert first == f"Darren Jones (Labour) got {jones.votes:,} votes in Bristol North West."
+
+
+# Round 14: counts, lists and yes or no through the evaluator.
+
+
+def _results(region: str | None = None, country: str | None = None) -> list[str]:
+    return [
+        seat["Result"] for seat in truth.seats()
+        if region in {None, seat["Region name"]} and country in {None, seat["Country name"]}
+    ]  # fmt: skip
+
+
+def test_round_14_counts_lists_and_yes_or_no(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    held = _first(shipped_engine, "how many seats did the tories hold in the south east",
+                  conversation)  # fmt: skip
+    south_east = _results(region="South East")
+    assert held.startswith(f"The Conservatives held {south_east.count('Con hold')} seats")
+    lost = [r for r in south_east if r.endswith("gain from Con")]
+    assert _first(shipped_engine, "and lose?", conversation).startswith(
+        f"The Conservatives lost {len(lost)} seats in the South East"
+    )
+    sitting = Conversation()
+    parties = {c.party for c in truth.candidacies()}
+    everyone = sum(truth.sitting_lost(p) for p in parties)
+    first = _first(shipped_engine, "how many sitting mps lost there seats", sitting)
+    assert first == f"{everyone} sitting MPs lost their seats."
+    tories = _first(shipped_engine, "how many of them were tories", sitting)
+    assert tories == f"{truth.sitting_lost('Con')} Conservative sitting MPs lost their seats."
+    seat = Conversation()
+    shipped_engine.answer("who won islington north", seat)
+    second = _first(shipped_engine, "was labour 2nd", seat)
+    assert second == "Yes: Praful Nargund (Labour) came second in Islington North."
+    election = _first(shipped_engine, "did labour win the election", seat)
+    assert election.startswith("Yes: Labour won the most seats")
+    greens = _first(shipped_engine, "did the greens win the election")
+    assert greens.startswith("No: Labour won the most seats")
+    wales = to_plain(shipped_engine.answer("which seats changed hands in wales"))
+    changed = [r for r in _results(country="Wales") if " gain from " in r]
+    assert wales.startswith(f"{len(changed)} seats in Wales that changed hands:")
+    assert "Bridgend: Labour gain from Conservative" in wales

@@ -55,7 +55,7 @@ PLACES = [
     u("closest result in Wales", "ranking", "place:wales", operation="rank"),
     u("lowest turnout in Scotland", "ranking", "place:scotland", operation="rank"),
     u("which seats changed hands in leicester", "gains", "place:leicester",
-      says="2 of the 3 Leicester seats changed hands"),
+      says="2 seats in Leicester that changed hands:"),
     u("how did the greens do in the south west", "finish", "party:green", "place:south-west",
       says="seats in the South West"),
     u("results in the north east", "overview", "place:north-east",

@@ -37,6 +37,7 @@ from bot.engine.routing import (
     ask_keys,
     follow_up_ask,
     of_the_last,
+    outcome_again,
     points_back,
     ranked_again,
     referenced_keys,
@@ -52,7 +53,7 @@ from bot.engine.understanding.places import Level
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
 from bot.engine.understanding.reader import Parsed, read_words, words_read
 from bot.engine.understanding.relations import last_time, who_they_beat
-from bot.engine.understanding.text import phrase, strip_address
+from bot.engine.understanding.text import mend_slips, phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
 from knowledge.schema import Knowledge
 
@@ -97,7 +98,7 @@ class Engine:
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
-        text = strip_address(question)[:MAX_QUESTION_CHARS].strip()
+        text = mend_slips(strip_address(question)[:MAX_QUESTION_CHARS].strip())
         resolution = self._winners_asked_of(words_not_names(self.index.resolve(text)))
         mentions, mismatched = self._party_mismatches(
             self._narrowed_by_seat(resolution.mentions, keep_seats=True), resolution.words
@@ -143,7 +144,7 @@ class Engine:
         narrowed = None
         if conversation.rows is not None:  # "how many of them were women"
             narrowed = of_the_last(conversation.rows, ask, resolution)
-        elif points_back(resolution) and not resolution.mentions:
+        elif points_back(resolution) and (not resolution.mentions or _over_rows(ask)):
             # "them" with no rows to point at (the last answer was a summary, not a list):
             # asked anew, it would be about everyone
             narrowed = (
@@ -154,6 +155,7 @@ class Engine:
             return Answer(Status.NOT_FOUND, (paragraph(narrowed),), headline="Not yet"), None
         if narrowed is None and ask is None and conversation.ask is not None:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
+            narrowed = narrowed or outcome_again(conversation.ask, parsed, resolution)
         if narrowed is None and ask is not None and conversation.ask is not None:
             narrowed = ranked_again(conversation.ask, ask)  # "and highest?"
         if narrowed is not None:
@@ -581,6 +583,11 @@ def _one_at_a_time(kind: str) -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(text),), headline="One at a time")
 
 
+def _over_rows(ask: Ask | None) -> bool:
+    """A count or a list: what "them" narrows, when there are rows to narrow."""
+    return ask is not None and ask.operation in {Operation.COUNT, Operation.LIST}
+
+
 def _rows_asked(parsed: Parsed) -> Ask | None:
     """A question over many rows, read whole, whoever answered it: what "them" may narrow."""
     ask = parsed.ask
@@ -611,6 +618,13 @@ def _with_referents(
     about_one = (
         ask.operation in {Operation.LOOK_UP, Operation.YES_NO} and not s.parties and not ask.any_row
     )
+    outcome = s.position is not None or s.won is not None
+    national = reading.national or "election" in resolution.words  # "did Labour win the election"
+    in_seat = not ask.any_row and not national and conversation.seat is not None
+    if ask.operation is Operation.YES_NO and len(s.parties) == 1 and outcome and in_seat:
+        assert conversation.seat is not None
+        # "was Labour 2nd", after a seat: Labour in that seat, not Labour's seconds everywhere
+        return ask.narrowed(seats=(Key(conversation.seat).id,)), False
     if reading.follow_up and about_one and s == Selection():
         # "and what share?" after a result: the same person's, or the same seat's
         if conversation.person:

@@ -241,6 +241,40 @@ def follow_up_ask(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
     return replace(last, selection=replace(s, **changes))  # type: ignore[arg-type]
 
 
+# What an elliptical follow-up of one verb may hold besides it: "and", "what about", "they".
+_VERB_ONLY = frozenset({Role.FILLER, Role.ASKS_WHICH, Role.OPERATION, Role.YES_NO})
+
+
+def outcome_again(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | None:
+    """'and lose?' after 'how many seats did the Tories hold in the South East': the same
+    party's seats in the same place, with the outcome named anew (won, lost, gained, held).
+    Only a follow-up of that one verb, after a count or list of one party's seats."""
+    words = resolution.words
+    if not any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS) or resolution.mentions:
+        return None
+    s = last.selection
+    if last.unit is not Unit.SEAT or len(s.parties or (s.gained_from,)) != 1 or last.compared:
+        return None
+    if last.operation not in {Operation.COUNT, Operation.LIST} or parsed.figures:
+        return None
+    verbs = [f for f in parsed.found if f.role in {Role.WON, Role.LOST, Role.SEAT_CHANGE}]
+    if len(verbs) != 1 or {f.role for f in parsed.found} - _VERB_ONLY - {verbs[0].role}:
+        return None
+    party = s.parties[0] if s.parties else s.gained_from
+    assert party is not None
+    base = Selection(place=s.place)
+    verb = verbs[0]
+    if verb.role is Role.LOST:  # seats won from the party by another
+        chosen = replace(base, gained_from=party, seat_change=SeatChange.GAINED)
+    elif verb.role is Role.WON:
+        chosen = replace(base, parties=(party,), won=True)
+    else:
+        change = verb.sense.value
+        assert isinstance(change, SeatChange)
+        chosen = replace(base, parties=(party,), won=True, seat_change=change)
+    return replace(last, selection=chosen)
+
+
 def ranked_again(last: Ask, asked: Ask) -> Ask | None:
     """'and highest?' after 'lowest turnout in Wales': the same ranking the other way round
     (and, named anew, in another place or of another party), not a ranking of votes."""

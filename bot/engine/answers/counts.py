@@ -68,9 +68,12 @@ def count(
     pool = [r for r in pool if counted(r) and filters.gender in {None, r.gender}]
     who = _described(catalog, party_id, filters.gender, noun)
     winners = sum(bool(r.elected) for r in results_in(catalog, scope))
+    party = f"{catalog.parties[party_id].name} " if party_id else ""
     of = (
         f", of {winners} MPs{scope.where}" if verb == "were elected"
-        else f", of {everyone:,} candidates{scope.where}" if verb == "stood"
+        # "96 Reform UK women candidates stood, of 609 Reform UK candidates"; all of them: no "of"
+        else f", of {everyone:,} {party}candidates{scope.where}" if verb == "stood" and (
+            len(pool) != everyone)
         else f"{scope.where}"
     )  # fmt: skip
     if len(pool) == 1:  # "1 Scottish National Party woman MP was elected"

@@ -208,7 +208,7 @@ def party_across(catalog: Catalog, party_id: str, scopes: list[Scope]) -> Answer
     )
 
 
-def _seats_by_party(catalog: Catalog) -> list[tuple[str, int]]:
+def seats_by_party(catalog: Catalog) -> list[tuple[str, int]]:
     won: dict[str, int] = {}
     for result in catalog.counted_results:
         if result.elected and result.party:
@@ -219,7 +219,7 @@ def _seats_by_party(catalog: Catalog) -> list[tuple[str, int]]:
 def commons_majority(catalog: Catalog, party_id: str) -> Answer:
     """A party's majority in the Commons: its seats over all the others together, or none."""
     party = catalog.parties[party_id]
-    seats = dict(_seats_by_party(catalog))
+    seats = dict(seats_by_party(catalog))
     total = sum(seats.values())
     won = seats.get(party_id, 0)
     over = won - (total - won)
@@ -244,7 +244,7 @@ def commons_majority(catalog: Catalog, party_id: str) -> Answer:
 
 def party_placed(catalog: Catalog, place: int) -> Answer:
     """The party with the Nth most seats ("which party came second")."""
-    ranked = _seats_by_party(catalog)
+    ranked = seats_by_party(catalog)
     if place > len(ranked):
         return seat_totals(catalog)
     party_id, won = ranked[place - 1]

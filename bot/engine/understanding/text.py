@@ -39,6 +39,15 @@ TOKEN_SYNONYMS = {
 }
 
 
+# "lost there seats": the homophone slip, which would otherwise point at a seat in context
+_THERE_FOR_THEIR = re.compile(r"\bthere(?=\s+seats?\b)", re.IGNORECASE)
+
+
+def mend_slips(text: str) -> str:
+    """Slips of the keyboard that change what a question means, put right."""
+    return _THERE_FOR_THEIR.sub("their", text)
+
+
 def strip_address(text: str) -> str:
     """Drop a leading /command, /command@Bot or @Bot, so the rest is the question.
 

@@ -132,8 +132,9 @@ class Comparing(LookingUp):
         phrase = self.describe.rows(ask.unit, s)
         if rows and s.seats and len(rows) == 1:
             lead = f"Yes: {self._happened(rows[0])}"
-        elif rows:
-            lead = f"Yes: {len(rows):,} {singular(phrase) if len(rows) == 1 else phrase}."
+        elif rows:  # "did any Greens win in Scotland": a sentence, with how many
+            lead = (f"Yes: there was 1 {singular(phrase)}." if len(rows) == 1
+                    else f"Yes: there were {len(rows):,} {phrase}.")  # fmt: skip
         else:
             anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
             other = self.candidacies(anyone) if s.seats else []

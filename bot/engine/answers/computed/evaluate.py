@@ -18,19 +18,21 @@ from bot.engine.answers.computed.pieces import (
     shown_measure,
 )
 from bot.engine.answers.computed.summaries import counted_summary
+from bot.engine.answers.computed.table import CandidacyRow
 from bot.engine.answers.tally import uncounted
 from bot.engine.model.answer import (
     Answer,
     Block,
+    Paragraph,
     Status,
     bold,
     paragraph,
 )
-from bot.engine.model.ask import CANDIDATE_MEASURES, Ask, Measure, Operation, Unit
+from bot.engine.model.ask import CANDIDATE_MEASURES, Ask, Measure, Operation, SeatChange, Unit
 from bot.engine.model.keys import Key
 from bot.engine.wording.describe import singular
 from bot.engine.wording.measures import MEASURES, first_line
-from bot.engine.wording.phrases import party_as_subject
+from bot.engine.wording.phrases import party_as_subject, with_party
 
 
 class Evaluator(Comparing):
@@ -77,8 +79,17 @@ class Evaluator(Comparing):
             lead = f"No {phrase}." if ask.operation is Operation.LIST else lead
         first = first_by(rows, measure, LIST_LENGTH)
         items = [self._item(ask.unit, row, measure) for row in first]
+        if ask.unit is Unit.SEAT and ask.selection.seat_change is SeatChange.GAINED:
+            items = [self._changed_hands(row) for row in first]
         blocks: list[Block] = [paragraph(lead), *capped(items, LIST_LENGTH, len(rows))]
         return self._answered(ask, blocks, lead, first)
+
+    def _changed_hands(self, row: CandidacyRow) -> Paragraph:
+        """'Bridgend: Labour gain from Conservative, Chris Elmore (Labour)'."""
+        gain = (
+            f"{self._party(row.seat.winner_party)} gain from {self._party(row.seat.previous_party)}"
+        )
+        return paragraph(bold(row.seat.name), f": {gain}, {with_party(self.catalog, row.result)}")
 
     def _average(self, ask: Ask) -> Answer:
         """The mean of a figure over the rows: each seat's (turnout, majority) or each

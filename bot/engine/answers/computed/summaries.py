@@ -15,6 +15,7 @@ from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.results.catalog import Catalog
 from bot.engine.understanding.intents import Filters, Intent, Outcome
+from bot.engine.wording.phrases import party_as_subject
 
 
 def summary(catalog: Catalog, ask: Ask, rank: Callable[[Ask], Answer]) -> Answer | None:
@@ -61,6 +62,9 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
     if ask.operation is Operation.YES_NO and len(s.seats) == 1 and s == Selection(
             seats=s.seats, seat_change=SeatChange.GAINED):  # fmt: skip
         return seats.changed_hands_answer(catalog, s.seats[0])  # "did North East Fife change hands"
+    if ask.operation is Operation.YES_NO and s == Selection(parties=s.parties, won=True) and (
+            len(s.parties) == 1 and not ask.any_row):  # fmt: skip
+        return _won_the_election(catalog, s.parties[0])
     if ask.operation not in {Operation.COUNT, Operation.LIST} or ask.measure is not None:
         return None
     scope = scope_of(catalog, s.place)
@@ -80,7 +84,10 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
     if ask.unit is Unit.SEAT and not s.seats and s.position is None and not (
             s.gender or s.sitting is not None or s.first_time):  # fmt: skip
         own = party and s.gained_from  # "from the SNP to Labour": the evaluator's own list
-        if s.seat_change is SeatChange.GAINED and s.won is not False and not own:
+        # "which seats changed hands in Wales": the seats, listed, not a party breakdown
+        every_seat_listed = ask.operation is Operation.LIST and not (party or s.gained_from)
+        if s.seat_change is SeatChange.GAINED and s.won is not False and not own and not (
+                every_seat_listed):  # fmt: skip
             return changes.changes(catalog, scope, winner=party, loser=s.gained_from)
         if s.seat_change is SeatChange.HELD and s.gained_from is None:
             return changes.holds(catalog, scope, party)
@@ -104,3 +111,19 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
         listed = ask.operation is Operation.LIST
         return counts.count(catalog, scope, party, filters, listed=listed)
     return None
+
+
+def _won_the_election(catalog: Catalog, party: str) -> Answer:
+    """'did Labour win', 'did the Greens win the election': the party with the most seats
+    won it; a party that won some seats did not. Then the party's summary."""
+    ranked = national.seats_by_party(catalog)
+    summary = national.party_summary(catalog, party, scope_of(catalog, None), Intent.SEATS)
+    if not ranked:
+        return summary
+    top, most = ranked[0]
+    name = party_as_subject(catalog.parties[party])
+    if top == party:
+        lead = f"Yes: {name} won the most seats, {most} of {sum(n for _, n in ranked)}."
+    else:
+        lead = f"No: {party_as_subject(catalog.parties[top])} won the most seats ({most})."
+    return replace(summary, blocks=(paragraph(lead), *summary.blocks), headline=lead)
