@@ -157,7 +157,7 @@ class Engine:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
             narrowed = narrowed or outcome_again(conversation.ask, parsed, resolution)
         if narrowed is None and ask is not None and conversation.ask is not None:
-            narrowed = ranked_again(conversation.ask, ask)  # "and highest?"
+            narrowed = ranked_again(conversation.ask, ask, resolution)  # "and highest?"
         if narrowed is not None:
             ask, followed = narrowed, True
         if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
@@ -183,8 +183,9 @@ class Engine:
         if several and ask.compared is None and not followed:
             return _one_at_a_time(several), None
         answer = self.evaluator.answer(ask)
-        if answer.status is not Status.ANSWERED and ask.selection == Selection() and (
-                ask.operation is Operation.LOOK_UP):  # fmt: skip
+        nothing_named = ask.selection == Selection() and ask.operation is Operation.LOOK_UP
+        stray = resolution.unknown or reading.follow_up
+        if answer.status is not Status.ANSWERED and nothing_named and stray:
             # "and what share?" with nothing before it, a stray "%": whose figure is not said
             return self._answer(resolution, reading, conversation), None
         if answer.status is Status.ANSWERED:
@@ -553,7 +554,9 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
 
 
 # Words that set one candidate against another, so a party beside a person is the other side.
-_SETS_AGAINST = frozenset({"than", "beat", "beaten", "beating", "vs", "versus", "against"})
+_SETS_AGAINST = frozenset(
+    {"than", "beat", "beaten", "beating", "vs", "versus", "against", "behind", "ahead", "from"}
+)
 
 
 def _named_look_up(ask: Ask) -> bool:
@@ -626,7 +629,12 @@ def _with_referents(
         # "was Labour 2nd", after a seat: Labour in that seat, not Labour's seconds everywhere
         return ask.narrowed(seats=(Key(conversation.seat).id,)), False
     if reading.follow_up and about_one and s == Selection():
-        # "and what share?" after a result: the same person's, or the same seat's
+        # "and what share?" after a figure: the same question, another measure; after a
+        # result, the same person's, or the same seat's
+        last = conversation.ask
+        if last is not None and last.compared is None and last.selection != Selection() and (
+                last.operation in {Operation.LOOK_UP, Operation.TOTAL}):  # fmt: skip
+            return replace(last, measure=ask.measure, also=ask.also), False
         if conversation.person:
             return ask.narrowed(people=(Key(conversation.person).id,)), False
         if conversation.seat:

@@ -139,7 +139,8 @@ def takes(
     if counted and (ask.measure is not None or ask.operation in {
             Operation.COUNT, Operation.LIST, Operation.YES_NO}):  # fmt: skip
         # a figure of one seat asked of a town ("Labour's votes in Leicester"): which seat?
-        return not (town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL})
+        town_total = town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL}
+        return not (town_total and ask.measure not in NEW_MEASURES)
     if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:
         return True  # said plainly by the evaluator, or added up there
     if ask.against_2019:
@@ -275,9 +276,13 @@ def outcome_again(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
     return replace(last, selection=chosen)
 
 
-def ranked_again(last: Ask, asked: Ask) -> Ask | None:
+def ranked_again(last: Ask, asked: Ask, resolution: Resolution) -> Ask | None:
     """'and highest?' after 'lowest turnout in Wales': the same ranking the other way round
-    (and, named anew, in another place or of another party), not a ranking of votes."""
+    (and, named anew, in another place or of another party), not a ranking of votes. Only a
+    follow-up ("and", "what about"): "who did best in Scotland" is a question of its own."""
+    words = resolution.words
+    if not any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS):
+        return None
     if last.operation is not Operation.RANK or last.measure is None or last.compared:
         return None
     if asked.operation is not Operation.RANK or asked.measure is not None or asked.compared:

@@ -194,7 +194,9 @@ PHRASES: dict[str, Sense] = _table(
     # scope
     _group(Role.NATIONAL, None, "national,nationally,overall,nationwide,country,the country,"
            "the uk,uk wide,across the country,in the country,whole country,great britain,"
-           "britain,commons,the commons,house of commons,in the commons,parliament,"
+           "britain"),
+    # "women in the Commons": its members, the MPs elected
+    _group(Role.WON, "mps", "commons,the commons,house of commons,in the commons,parliament,"
            "in parliament,westminster"),
     # question shapes
     _words(Role.YES_NO, None, "did does do is was were are has had"),

@@ -90,6 +90,10 @@ def read_selection(
             won = True
     if change is not None and winners and won is None:
         won = True  # "seats Labour held": Labour won them
+    a_partys_seats = unit is Unit.SEAT and len(winners) == 1 and won is None and not (
+        position or placed or change or gained_from or thresholds or _stood(found))  # fmt: skip
+    if a_partys_seats and operation in {Operation.COUNT, Operation.LIST}:
+        won = True  # "how many seats does Labour have", "which seats did the Greens get"
     if operation is Operation.COMPARE:
         gender = None
     else:
@@ -183,3 +187,12 @@ def _won_as_got(won: Found, found: tuple[Found, ...]) -> bool:
             continue
         return after.role is Role.MEASURE and after.sense.value in {Measure.VOTES, Measure.SHARE}
     return False
+
+
+# "seats Reform stood in": the seats a party contested, not those it won
+_STOOD = frozenset({"stand", "stood", "standing", "ran", "run", "contest", "contested", "fought",
+                    "fight", "candidates", "candidate"})  # fmt: skip
+
+
+def _stood(found: tuple[Found, ...]) -> bool:
+    return any(f.text in _STOOD for f in found)

@@ -128,6 +128,8 @@ class Comparing(LookingUp):
             return self._check_threshold(ask)
         if len(s.people) == 1 and not ask.any_row:
             return self._check_outcome(ask)
+        if ask.measure is not None and not s.thresholds:
+            return plain(Status.NOT_FOUND, _NO_YES_NO)  # "did the Tories win a majority"
         rows = self.rows(ask)
         phrase = self.describe.rows(ask.unit, s)
         if rows and s.seats and len(rows) == 1:
@@ -139,8 +141,10 @@ class Comparing(LookingUp):
             anyone = replace(s, gender=None, sitting=None, parties=(), first_time=False)
             other = self.candidacies(anyone) if s.seats else []
             lead = f"No: {self._happened(other[0])}" if other else f"No: no {phrase}."
+            party_alone = s == Selection(seats=s.seats, parties=s.parties, won=s.won)
             theirs = self.candidacies(Selection(seats=s.seats, parties=s.parties)) if (
-                len(s.seats) == 1 and len(s.parties) == 1 and other) else []  # fmt: skip
+                len(s.seats) == 1 and len(s.parties) == 1 and other and party_alone
+            ) else []  # fmt: skip
             if theirs:  # "did Labour win Islington North": where Labour came, and who won
                 party = self._party(s.parties[0])
                 winner = with_party(self.catalog, other[0].result)
@@ -158,24 +162,31 @@ class Comparing(LookingUp):
         """'did Liz Truss lose', 'did Wes Streeting hold his seat': whether it happened to
         them, then what did, and their seat's table."""
         s = ask.selection
+        checked = Selection(people=s.people, seats=s.seats, parties=s.parties, won=s.won,
+                            gender=s.gender, sitting=s.sitting, first_time=s.first_time,
+                            seat_change=s.seat_change, won_by=s.won_by)  # fmt: skip
+        if ask.measure is not None or s != checked:
+            # "did Liz Truss get the most votes", "did Farage win in Wales": not a yes or no
+            # this can check of one person yet; said, not answered Yes for want of a check
+            return plain(Status.NOT_FOUND, _NO_YES_NO)
         rows = self.candidacies(Selection(people=s.people, seats=s.seats))
         if not rows:
-            name = self.catalog.people[s.people[0]].name
-            lacks = self.catalog.provenance.lacks(f"say {name} stood in this election.")
-            return plain(Status.NOT_FOUND, lacks)
+            return self._stood_elsewhere(ask)
         row = rows[0]
         elected = bool(row.result.elected)
+        winner = self.table.winners.get(row.seat.id)
         checks = [
             s.won is None or s.won == elected,
-            s.seat_change is None or (elected and (s.seat_change is SeatChange.GAINED)
-                                      == row.seat.changed_hands),
+            # "did he hold his seat": he won it again; "gain": won it from another party
+            s.seat_change is None or (elected and (s.seat_change is SeatChange.HELD
+                                                   or row.seat.changed_hands)),
+            s.won_by is None or (winner is not None and winner.result.party == s.won_by),
             s.gender is None or row.result.gender == s.gender,
             s.sitting is None or bool(row.result.sitting_mp) == s.sitting,
             not s.first_time or row.first_time,
             not s.parties or row.result.party in s.parties,
         ]  # fmt: skip
         happened = what_happened(self.catalog, row.result)
-        winner = self.table.winners.get(row.seat.id)
         if s.won is False and not elected and winner is not None and row.behind is not None:
             # "did Liz Truss lose": to whom, and by how much
             pronoun = {"Female": "she", "Male": "he"}.get(row.result.gender or "")
@@ -187,10 +198,24 @@ class Comparing(LookingUp):
         answer = self._answered(ask, [paragraph(lead)], lead, [row])
         return self._detailed(replace(ask, measure=Measure.POSITION), answer, row)
 
+    def _stood_elsewhere(self, ask: Ask) -> Answer:
+        """'did Farage win Islington North': No, he stood elsewhere; what happened there."""
+        person = ask.selection.people[0]
+        name = self.catalog.people[person].name
+        rows = self.candidacies(Selection(people=(person,)))
+        if not rows:
+            lacks = self.catalog.provenance.lacks(f"say {name} stood in this election.")
+            return plain(Status.NOT_FOUND, lacks)
+        seats = " or ".join(self.catalog.seats[i].name for i in ask.selection.seats)
+        lead = f"No: {name} did not stand in {seats}. {what_happened(self.catalog, rows[0].result)}"
+        return self._answered(ask, [paragraph(lead)], lead, [rows[0]])
+
     def _check_position(self, ask: Ask) -> Answer:
         s = ask.selection
         assert s.position is not None
         rows = self.candidacies(replace(s, position=None, thresholds=()))
+        if not rows and len(s.people) == 1 and s.seats:
+            return self._stood_elsewhere(ask)  # "did Liz Truss come second in Clacton"
         if not rows:
             return plain(Status.NOT_FOUND, f"No {self.describe.rows(Unit.CANDIDATE, s)}.")
         row = rows[0]
@@ -239,3 +264,10 @@ class Comparing(LookingUp):
             lead += f" {capitalised(MEASURES[other].noun)}: {MEASURES[other].show(more.amount)}."
         lead = f"{'Yes' if passed else 'No'}: {lead}"
         return replace(looked, blocks=(paragraph(lead),), headline=lead)
+
+
+_NO_YES_NO = (
+    "I can’t answer that as a yes or no yet. Ask for the figure (“how many votes did Liz "
+    "Truss get”), two candidates against each other (“did Farage beat Giles Watling”) or what "
+    "happened (“did Liz Truss lose”)."
+)

@@ -14,6 +14,7 @@ from bot.engine.answers.computed.ranking import Ranking
 from bot.engine.answers.computed.summaries import summary
 from bot.engine.answers.computed.table import CandidacyRow, figure
 from bot.engine.answers.details import of_person, of_seat
+from bot.engine.answers.people import what_happened
 from bot.engine.model.answer import (
     Answer,
     Status,
@@ -26,6 +27,7 @@ from bot.engine.model.ask import (
     Ask,
     Measure,
     Operation,
+    Selection,
     Unit,
 )
 from bot.engine.wording.measures import MEASURES, first_line
@@ -79,11 +81,8 @@ class LookingUp(Ranking):
             return self._total(ask)
         rows = self.rows(replace(ask, unit=Unit.CANDIDATE if measure in CANDIDATE_MEASURES
                                  or selection.people else Unit.SEAT))  # fmt: skip
-        if not rows and len(selection.people) == 1 and not (in_seat or selection.seats):
-            # someone the article names who did not stand: their figure is not in any source
-            name = self.catalog.people[selection.people[0]].name
-            lacks = f"give {name}’s {MEASURES[measure].noun}: {name} is not among the candidates."
-            return plain(Status.NOT_FOUND, self.catalog.provenance.lacks(lacks))
+        if not rows and len(selection.people) == 1:
+            return self._not_among(selection, measure)
         if not rows:
             missing = self.describe.rows(Unit.CANDIDATE, selection)
             return plain(Status.NOT_FOUND, f"No {missing}.")
@@ -134,6 +133,19 @@ class LookingUp(Ranking):
         sources = details.sources or answer.sources
         return replace(answer, blocks=(*answer.blocks, *details.blocks), chart=details.chart,
                        sources=sources)  # fmt: skip
+
+    def _not_among(self, selection: Selection, measure: Measure) -> Answer:
+        """No row for the person named: someone the article names who did not stand, or a
+        candidate asked about where they did not stand ("Keir Starmer in Wales")."""
+        person = selection.people[0]
+        name = self.catalog.people[person].name
+        stood = self.catalog.results_by_person.get(person, [])
+        if not stood:  # their figure is in no source
+            lacks = f"give {name}’s {MEASURES[measure].noun}: {name} is not among the candidates."
+            return plain(Status.NOT_FOUND, self.catalog.provenance.lacks(lacks))
+        asked = self.describe.where(selection).strip() or "as asked"
+        text = f"{name} did not stand {asked}. {what_happened(self.catalog, stood[0])}"
+        return plain(Status.NOT_FOUND, text)
 
     def _swing_between(self, ask: Ask) -> Answer:
         """'swing from Con to Lab in Hartlepool': half the second party's change in share less

@@ -23,6 +23,8 @@ def summary(catalog: Catalog, ask: Ask, rank: Callable[[Ask], Answer]) -> Answer
     s, measure = ask.selection, ask.measure
     if ask.operation not in {Operation.LOOK_UP, Operation.TOTAL}:
         return None
+    if measure is Measure.MAJORITY:  # "Labour's majority in the Commons": of its MPs anyway
+        s = replace(s, won=None)
     if s != Selection(parties=s.parties, place=s.place) or len(s.parties) > 1:
         return None
     if ask.also and measure is not Measure.CHANGE:  # "its votes and share": each figure asked
@@ -62,9 +64,13 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
     if ask.operation is Operation.YES_NO and len(s.seats) == 1 and s == Selection(
             seats=s.seats, seat_change=SeatChange.GAINED):  # fmt: skip
         return seats.changed_hands_answer(catalog, s.seats[0])  # "did North East Fife change hands"
-    if ask.operation is Operation.YES_NO and s == Selection(parties=s.parties, won=True) and (
-            len(s.parties) == 1 and not ask.any_row):  # fmt: skip
-        return _won_the_election(catalog, s.parties[0])
+    one_party = len(s.parties) == 1 and not ask.any_row
+    if ask.operation is Operation.YES_NO and one_party and s in {
+            Selection(parties=s.parties), Selection(parties=s.parties, won=True)}:  # fmt: skip
+        if ask.measure is Measure.MAJORITY:  # "did the Tories win a majority": in the Commons
+            return _yes_or_no(catalog, s.parties[0])
+        if ask.measure is None and s.won:
+            return _won_the_election(catalog, s.parties[0])
     if ask.operation not in {Operation.COUNT, Operation.LIST} or ask.measure is not None:
         return None
     scope = scope_of(catalog, s.place)
@@ -127,3 +133,12 @@ def _won_the_election(catalog: Catalog, party: str) -> Answer:
     else:
         lead = f"No: {party_as_subject(catalog.parties[top])} won the most seats ({most})."
     return replace(summary, blocks=(paragraph(lead), *summary.blocks), headline=lead)
+
+
+def _yes_or_no(catalog: Catalog, party: str) -> Answer:
+    """The Commons majority answer, led by whether there was one: more seats than all the
+    other parties together."""
+    majority = national.commons_majority(catalog, party)
+    seats = dict(national.seats_by_party(catalog))
+    lead = paragraph("Yes." if 2 * seats.get(party, 0) > sum(seats.values()) else "No.")
+    return replace(majority, blocks=(lead, *majority.blocks))
