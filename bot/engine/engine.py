@@ -29,7 +29,7 @@ from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, Source, Status, paragraph
 from bot.engine.model.ask import Ask, Measure, Operation, Selection
 from bot.engine.model.keys import Key, Kind
-from bot.engine.model.query import Query
+from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
@@ -138,7 +138,7 @@ class Engine:
             return people.beaten_by_them(self.catalog, beater), None
         if parsed.earlier and reading.year is None:
             return earlier.not_held(self.catalog), None  # "bigger than in 2019": no 2019 count held
-        if parsed.earlier and reading.year == earlier.NOTIONAL_YEAR:
+        if parsed.earlier and reading.year == NOTIONAL_YEAR:
             return self._answer(resolution, reading, conversation), None  # "last time"
         ask, followed = parsed.ask, False
         narrowed = None

@@ -1,7 +1,9 @@
-"""Which reader answers a question: the evaluator (answers/computed/evaluate.py) takes every
-question over the results that the typed reading shows the kinds of dispatch.py would misread;
-words that would change the answer but cannot be read are refused here, before anything
-answers."""
+"""Which reader answers a question. With every seat counted, the evaluator
+(answers/computed/evaluate.py) takes every question of a figure, a count, a list or a yes or
+no; the kinds of dispatch.py keep overviews (a seat, a person, "compare Labour and Reform",
+"which party came second") and a town's own figures ("Labour's votes in Leicester": which
+seat?). With the article alone, the evaluator takes what the kinds would misread. Words that
+would change the answer but cannot be read are refused here, before anything answers."""
 
 from __future__ import annotations
 
@@ -125,21 +127,26 @@ def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:
 
 
 def takes(
-    parsed: Parsed, ask: Ask, reading: Reading, counted: bool = False, town: bool = False
+    parsed: Parsed,
+    ask: Ask,
+    reading: Reading,
+    every_seat_counted: bool = False,
+    asked_of_a_town: bool = False,
 ) -> bool:
-    """Whether the evaluator answers: every question the kinds of dispatch.py cannot read
-    whole (a threshold, a measure or filter they do not combine), or read differently."""
+    """Whether the evaluator answers. With every seat counted, all but overviews; otherwise
+    every question the kinds of dispatch.py cannot read whole (a threshold, a measure or
+    filter they do not combine), or read differently."""
     s = ask.selection
     operation = ask.operation
     if reading.intent in _NOT_COMPUTED or parsed.has(Role.EACH):
         return False
-    if counted and ask.unit is Unit.PARTY and ask.selection.position is not None and (
+    if every_seat_counted and ask.unit is Unit.PARTY and ask.selection.position is not None and (
             ask.measure is None):  # fmt: skip
         return False  # "which party came second": by seats, or in the seat in context
-    if counted and (ask.measure is not None or ask.operation in {
+    if every_seat_counted and (ask.measure is not None or ask.operation in {
             Operation.COUNT, Operation.LIST, Operation.YES_NO}):  # fmt: skip
         # a figure of one seat asked of a town ("Labour's votes in Leicester"): which seat?
-        town_total = town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL}
+        town_total = asked_of_a_town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL}
         return not (town_total and ask.measure not in NEW_MEASURES)
     if (refusal(ask) is not None and ask.measure is not None) or parsed.has_total:
         return True  # said plainly by the evaluator, or added up there

@@ -26,6 +26,7 @@ from bot.engine.model.ask import Measure
 from bot.engine.model.chart_data import Chart
 from bot.engine.results.catalog import Catalog
 from bot.engine.wording.phrases import percent, votes
+from knowledge.schema import CandidateResult
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,7 @@ def of_person(
     if seat is None:
         return None
     result = found[0]
-    standing = catalog.results_by_seat.get(seat, [])
-    placed = measure in {Measure.POSITION, Measure.BEHIND, Measure.AHEAD}
-    # where they finished is read off the seat's table; any other figure, off their result
-    blocks: list[Block] = [candidate_table(catalog, standing) if placed else result_line(
-        catalog, result)]  # fmt: skip
-    other = {Measure.VOTES: result.share, Measure.SHARE: result.votes}.get(measure)
-    if other is not None:  # the figure asked is the first line's; the other one, and the outcome
-        shown = f"{percent(other)} of the vote" if measure is Measure.VOTES else votes(int(other))
-        blocks = [paragraph(f"That was {shown}. {what_happened(catalog, result)}")]
+    blocks: list[Block] = [_beneath(catalog, result, measure)]
     change = article_change_line(catalog, person_id)
     if change is not None and measure in {Measure.VOTES, Measure.CHANGE}:
         blocks.append(change)
@@ -72,6 +65,18 @@ def of_person(
     seat_facts = catalog.sources_of(seat_sources(catalog, seat))
     chart = seat_chart_of(catalog, seat, seat_facts, asked_about=person_id)
     return Details(tuple(blocks), catalog.sources_of(facts), chart)
+
+
+def _beneath(catalog: Catalog, result: CandidateResult, measure: Measure) -> Block:
+    """What the first line did not say: for votes, the share and the outcome (and the other
+    way round); for where they finished, the seat's table; for anything else, the result."""
+    other = {Measure.VOTES: result.share, Measure.SHARE: result.votes}.get(measure)
+    if other is not None:
+        shown = f"{percent(other)} of the vote" if measure is Measure.VOTES else votes(int(other))
+        return paragraph(f"That was {shown}. {what_happened(catalog, result)}")
+    if measure in {Measure.POSITION, Measure.BEHIND, Measure.AHEAD} and result.seat:
+        return candidate_table(catalog, catalog.results_by_seat.get(result.seat, []))
+    return result_line(catalog, result)
 
 
 def of_seat(catalog: Catalog, seat_id: str, measure: Measure) -> Details:

@@ -28,7 +28,7 @@ from bot.engine.answers.scope import EVERY_SEAT, Scope, scope_of
 from bot.engine.answers.tally import not_counted, side_by_side
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.keys import Key, Kind
-from bot.engine.model.query import Query
+from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog
 from bot.engine.understanding.intents import Intent, Measure, Outcome
 from bot.engine.understanding.places import Level
@@ -101,7 +101,7 @@ def answer_query(catalog: Catalog, query: Query) -> Answer:
 
 def _compose(catalog: Catalog, query: Query) -> Answer:
     subjects = Subjects.of(tuple(k if isinstance(k, Key) else Key(k) for k in query.keys))
-    if query.year == earlier.NOTIONAL_YEAR and len(subjects.people) == 1 and (
+    if query.year == NOTIONAL_YEAR and len(subjects.people) == 1 and (
             subjects.people[0] in catalog.changes):  # fmt: skip
         return people.change_answer(catalog, subjects.people[0])  # the article's 2019 vote
     if query.year is not None:

@@ -12,12 +12,11 @@ from collections import Counter
 
 from bot.engine.answers.blocks import result_line, seat_card
 from bot.engine.model.answer import Answer, Block, BulletList, Status, bold, paragraph
-from bot.engine.model.query import Query
+from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, party_key, person_key, seat_key
 from bot.engine.understanding.intents import Intent
 from bot.engine.wording.phrases import change_points, party_as_subject, with_party
 
-NOTIONAL_YEAR = 2019
 NOTIONAL = "on the notional 2019 results for the 2024 seats"
 COUNTS_WANTED = {Intent.VOTES, Intent.SHARE, Intent.MAJORITY, Intent.TURNOUT, Intent.PLACE}
 

@@ -10,6 +10,10 @@ from enum import StrEnum
 from bot.engine.model.ask import Ask
 from bot.engine.understanding.intents import Filters, Intent, Measure, Reading
 
+# The election before the one the knowledge holds, as its results hold it: notional figures for
+# the 2024 seats (what "last time" and "in 2019" are read as).
+NOTIONAL_YEAR = 2019
+
 
 class Operation(StrEnum):
     """How the question wants its answer."""
@@ -38,7 +42,7 @@ class Query:
     asks_party: bool = False  # "which party came second": the party first
     top: int | None = None  # how many a ranking lists
     # The typed question, where the evaluator computed the answer: what was understood,
-    # beyond the kind of question. Buttons cannot carry it (see keyboards.py).
+    # beyond the kind of question. Buttons carry it whole, as its short text (keyboards.py).
     ask: Ask | None = None
     # Each phrase of the question and what it was read as ("short": "measure", "narnia":
     # "not understood"): every word accounted for, shown by --json. Not carried by buttons.
@@ -79,7 +83,7 @@ class Query:
                 ask = ask.narrowed(seats=(entity,))
             else:
                 ask = None
-        return replace(self, keys=(key,), ask=None if ask is None or ask.compared else ask)
+        return replace(self, keys=(key,), ask=ask)
 
     @property
     def operation(self) -> Operation:

@@ -34,7 +34,7 @@ class Intent(StrEnum):
     WINNER = "winner"  # who won / did X win
     FINISH = "finish"  # where did X finish
     OVERVIEW = "overview"
-    # "who did X beat": those who finished below them. Read by its own reader (engine.py),
+    # "who did X beat": those who finished below them. Read by its own reader (relations.py),
     # never by words alone; named so a choice between two of one name can carry it.
     BEATEN = "beaten"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answers.earlier import NOTIONAL_YEAR
 from bot.engine.model.keys import Kind
+from bot.engine.model.query import NOTIONAL_YEAR
 from bot.engine.results.catalog import Catalog
 from bot.engine.understanding.index import Resolution
 from bot.engine.understanding.intents import Intent, Reading

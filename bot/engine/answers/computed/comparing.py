@@ -249,7 +249,7 @@ class Comparing(LookingUp):
             looked = self._answered(ask, [paragraph(said)], said, [])
         elif value.rows > 1 or not (s.people or s.seats):
             looked = self._total(replace(ask, operation=Operation.TOTAL, measure=measure,
-                                         selection=bare), bare=True)  # fmt: skip
+                                         selection=bare), figure_only=True)  # fmt: skip
         else:
             looked = self._look_up(replace(ask, operation=Operation.LOOK_UP, measure=measure,
                                            selection=bare))  # fmt: skip

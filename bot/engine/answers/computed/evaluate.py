@@ -1,5 +1,7 @@
 """One evaluator for every Ask: select the rows (rowset.py), then count or list them (here),
 rank them (ranking.py), look a measure up or total it (looking_up.py), or compare (comparing.py).
+A plain total, count or list of one party or place is answered as its summary first
+(summaries.py): "how many seats did Labour win" has always had its breakdown.
 A combination that makes no sense is refused by name, in one place (`pieces.refusal`); the
 words come from wording/measures.py and wording/describe.py."""
 

@@ -35,10 +35,10 @@ from bot.engine.wording.phrases import capitalised, party_as_subject, with_party
 
 
 class LookingUp(Ranking):
-    def _total(self, ask: Ask, bare: bool = False) -> Answer:
+    def _total(self, ask: Ask, figure_only: bool = False) -> Answer:
         """The figure over the rows; a plain party or place total as its summary, unless
-        `bare`: the figure alone, as a yes or no on it needs."""
-        summarised = None if bare else summary(self.catalog, ask, self._rank)
+        `figure_only`: the figure alone, as a yes or no on it needs."""
+        summarised = None if figure_only else summary(self.catalog, ask, self._rank)
         if summarised is not None:
             return summarised
         measure = ask.measure or Measure.VOTES

@@ -80,13 +80,7 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
     if s.excluded_parties or s.excluded_place or s.excluded_seats or s.not_won_by:
         return None
     if ask.unit is Unit.PARTY:
-        if s.position is not None and not s.seats and s == Selection(position=s.position,
-                                                                   place=s.place):  # fmt: skip
-            return national.party_placed(catalog, s.position) if s.place is None else None
-        if len(s.seats) == 1 and s.position is not None and s == Selection(
-                seats=s.seats, position=s.position):  # fmt: skip
-            return seats.place_answer(catalog, s.seats[0], s.position, True)
-        return None
+        return None  # "which party came second": the kinds of question's (routing.py)
     if ask.unit is Unit.SEAT and not s.seats and s.position is None and not (
             s.gender or s.sitting is not None or s.first_time):  # fmt: skip
         own = party and s.gained_from  # "from the SNP to Labour": the evaluator's own list
