@@ -788,3 +788,35 @@ def test_round_14_counts_lists_and_yes_or_no(shipped_engine: Engine) -> None:
     changed = [r for r in _results(country="Wales") if " gain from " in r]
     assert wales.startswith(f"{len(changed)} seats in Wales that changed hands:")
     assert "Bridgend: Labour gain from Conservative" in wales
+
+
+# Round 15: "did X win most seats", "they" for the party asked about, "in the North East?"
+
+
+def test_did_a_party_win_the_most_is_a_yes_or_no(shipped_engine: Engine) -> None:
+    scotland = truth.seats_by_party("Scotland")
+    top, seats = scotland.most_common(1)[0]
+    assert top == "Lab"
+    first = _first(shipped_engine, "did the snp win most seats in scotland")
+    assert first == f"No: Labour had the most seats in Scotland: {seats} seats."
+    votes, _ = truth.votes_share("Lab", "Scotland")
+    first = _first(shipped_engine, "did labour get the most votes in scotland")
+    assert first == f"Yes: Labour had the most votes in Scotland: {votes:,} votes."
+
+
+def test_they_after_a_party_is_that_party(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("how many seats did plaid win", conversation)
+    held = sum(r == "PC hold" for r in _results())
+    assert _first(shipped_engine, "how many did they hold", conversation).startswith(
+        f"Plaid Cymru held {held} seats"
+    )
+    reform = Conversation()
+    shipped_engine.answer("how many seats did reform win", reform)
+    second = _first(shipped_engine, "and how many did they come 2nd in", reform)
+    assert second.startswith(f"{truth.placed('RUK', 2)} Reform UK candidates who came second")
+    north_east = [c for c in truth.candidacies()
+                  if c.party == "RUK" and c.position == 2 and c.region == "North East"]  # fmt: skip
+    there = _first(shipped_engine, "in the north east?", reform)
+    assert there.startswith(f"{len(north_east)} Reform UK candidates who came second in the "
+                            "North East")  # fmt: skip

@@ -106,6 +106,7 @@ class Engine:
         # "Reform votes in Essex": not Jonathan Essex, a Green; a word not known
         unknown = (*resolution.unknown, *mismatched)
         resolution = replace(resolution, mentions=mentions, unknown=unknown)
+        resolution = self._they_the_party(resolution, conversation)
         reading = read(resolution)
         former = self.former.named_in(resolution)
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
@@ -392,6 +393,25 @@ class Engine:
                     mention = replace(mention, keys=(elected[0],))
             narrowed.append(mention)
         return replace(resolution, mentions=tuple(narrowed))
+
+    def _they_the_party(self, resolution: Resolution, conversation: Conversation) -> Resolution:
+        """'how many did they hold', after Plaid's seats: "they" is the party asked about, read
+        as if named there. Only after a question of one party, and naming nobody else."""
+        last = conversation.ask
+        if last is None or last.compared is not None or last.selection.people:
+            return resolution
+        s = last.selection
+        parties = s.parties or ((s.gained_from,) if s.gained_from else ())
+        named = {k.kind for m in resolution.mentions for k in m.keys}
+        if len(parties) != 1 or s.seats or named & {Kind.PARTY, Kind.PERSON, Kind.SEAT}:
+            return resolution
+        at = next((i for i, w in enumerate(resolution.words) if w in {"they", "their"}), None)
+        entity = self.index.entities.get(f"party:{parties[0]}")
+        if at is None or entity is None:
+            return resolution
+        they = Mention(at, at + 1, entity.name, (entity.key,), Tier.FULL, corrected=False)
+        mentions = tuple(sorted((*resolution.mentions, they), key=lambda m: m.start))
+        return replace(resolution, mentions=mentions)
 
     def _a_town(self, ask: Ask) -> bool:
         place = ask.selection.place

@@ -63,7 +63,8 @@ _RANKED = {
     OldMeasure.SEATS: Measure.SEATS,
     OldMeasure.CANDIDATES: Measure.CANDIDATES,
 }
-FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"))
+# "in the North East?" alone, after a question, is that question asked there
+FOLLOW_UP_OPENERS = (("and",), ("what", "about"), ("how", "about"), ("what", "of"), ("in",))
 
 
 def refusal_of_words(catalog: Catalog, parsed: Parsed) -> Answer | None:

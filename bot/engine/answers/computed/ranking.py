@@ -64,6 +64,31 @@ class Ranking(RowSet):
         blocks: list[Block] = [paragraph(lead), BulletList(tuple(items))]
         return self._answered(ask, blocks, lead, [row for row, _ in shown])
 
+    def _is_top(self, ask: Ask) -> Answer:
+        """'did the SNP win most seats in Scotland': the ranking of every party, led by
+        whether the one asked about is first. Only a party's yet."""
+        s = ask.selection
+        party_votes = ask.measure in {Measure.VOTES, Measure.SHARE} and not s.people
+        if ask.unit is Unit.CANDIDATE and len(s.parties) == 1 and party_votes:
+            ask = replace(ask, unit=Unit.PARTY)  # "did Labour get the most votes": the party's
+        if ask.unit is not Unit.PARTY or len(s.parties) != 1:
+            text = (
+                "I can’t answer that as a yes or no yet: ask which had the most (“which "
+                "party won the most seats in Scotland”, “who got the most votes in Clacton”)."
+            )
+            return plain(Status.NOT_FOUND, text)  # fmt: skip
+        whole = replace(ask, selection=replace(s, parties=()), yes_no=False)
+        measure = ask.measure or Measure.VOTES
+        valid = self._valid_in(whole.selection)
+        values = {p: self._party_value(rows, measure, valid)
+                  for p, rows in self._by_party(whole).items()}  # fmt: skip
+        if not values:
+            return plain(Status.NOT_FOUND, "No party has a figure for that.")
+        best = max(values.values()) if ask.descending else min(values.values())
+        ranked = self._rank(whole)
+        lead = f"{'Yes' if values.get(s.parties[0]) == best else 'No'}: {ranked.headline}"
+        return replace(ranked, blocks=(paragraph(lead), *ranked.blocks[1:]), headline=lead)
+
     def _rank_places(self, ask: Ask, measure: Measure) -> Answer:
         """'which region had the highest turnout': the measure over each region's seats."""
         places = [
