@@ -161,7 +161,8 @@ class Engine:
             narrowed = ranked_again(conversation.ask, ask, resolution)  # "and highest?"
         if narrowed is not None:
             ask, followed = narrowed, True
-        if any(m.ambiguous for m in resolution.mentions) or resolution.doubtful:
+        if any(m.ambiguous for m in resolution.mentions) or (
+                resolution.doubtful and not resolution.mentions):  # fmt: skip
             chosen = self._asked_of_one(resolution, reading)  # "which one?" first
             return self._answer(resolution, reading, conversation, chosen), None
         if ask is not None and not followed:
