@@ -820,3 +820,39 @@ def test_they_after_a_party_is_that_party(shipped_engine: Engine) -> None:
     there = _first(shipped_engine, "in the north east?", reform)
     assert there.startswith(f"{len(north_east)} Reform UK candidates who came second in the "
                             "North East")  # fmt: skip
+
+
+# Round 16: follow-ups that lost the party, the place or the rows they continue.
+
+
+def test_round_16_follow_ups_keep_what_they_continue(shipped_engine: Engine) -> None:
+    reform = Conversation()
+    shipped_engine.answer("how many seats did reform win", reform)
+    votes, _ = truth.votes_share("RUK")
+    assert f"{votes:,} votes" in _first(shipped_engine, "and how many votes", reform)
+    new = [w for w in truth.winners() if w.party == "RUK" and not w.sitting and not w.former]
+    first_time = _first(shipped_engine, "which of them were first time mps", reform)
+    assert first_time.startswith(f"{len(new)} Reform UK first-time winners")
+    snp = Conversation()
+    shipped_engine.answer("snp share in scotland", snp)
+    shipped_engine.answer("and their seats", snp)
+    lost = [r for r in _results(country="Scotland") if r.endswith("gain from SNP")]
+    assert _first(shipped_engine, "how many did they lose", snp).startswith(
+        f"The Scottish National Party lost {len(lost)} seats"
+    )
+    london = Conversation()
+    shipped_engine.answer("closest result in london", london)
+    biggest = max((s for s in truth.constituencies() if s.region == "London"),
+                  key=lambda s: s.majority)  # fmt: skip
+    assert _first(shipped_engine, "and biggest majority?", london).startswith(
+        f"{biggest.name} had the largest majority of the 75 seats in London"
+    )
+    greens = Conversation()
+    shipped_engine.answer("how many seats did the greens come second in", greens)
+    south_west = [
+        c for c in truth.candidacies()
+        if c.party == "Green" and c.position == 2 and c.region == "South West"
+    ]  # fmt: skip
+    assert _first(shipped_engine, "which ones were in the south west", greens).startswith(
+        f"The Greens came second in {len(south_west)} of the"
+    )

@@ -27,7 +27,7 @@ from bot.engine.answers.located import (
 )
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, Source, Status, paragraph
-from bot.engine.model.ask import Ask, Measure, Operation, Selection
+from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
@@ -399,7 +399,10 @@ class Engine:
         """'how many did they hold', after Plaid's seats: "they" is the party asked about, read
         as if named there. Only after a question of one party, and naming nobody else."""
         last = conversation.ask
-        if last is None or last.compared is not None or last.selection.people:
+        if last is None:  # the last answer was a kind of question's: the party it was about
+            qualified = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
+            last = Ask(Operation.LOOK_UP, None, Unit.PARTY, Selection(parties=qualified))
+        if last.compared is not None or last.selection.people:
             return resolution
         s = last.selection
         parties = s.parties or ((s.gained_from,) if s.gained_from else ())
@@ -656,6 +659,10 @@ def _with_referents(
         if last is not None and last.compared is None and last.selection != Selection() and (
                 last.operation in {Operation.LOOK_UP, Operation.TOTAL}):  # fmt: skip
             return replace(last, measure=ask.measure, also=ask.also), False
+        held = last.selection if last is not None and last.compared is None else Selection()
+        if (held.parties or held.place) and not (held.people or held.seats):
+            # "and how many votes", after "how many seats did Reform win": Reform's votes
+            return ask.narrowed(parties=held.parties, place=held.place), False
         if conversation.person:
             return ask.narrowed(people=(Key(conversation.person).id,)), False
         if conversation.seat:

@@ -293,16 +293,23 @@ def ranked_again(last: Ask, asked: Ask, resolution: Resolution) -> Ask | None:
         return None
     if last.operation is not Operation.RANK or last.measure is None or last.compared:
         return None
-    if asked.operation is not Operation.RANK or asked.measure is not None or asked.compared:
+    if asked.operation is not Operation.RANK or asked.compared:
         return None
+    if asked.measure is not None and asked.unit is not last.unit:
+        return None  # "and the biggest Reform vote?": another kind of row, its own question
     new, s = asked.selection, last.selection
-    if replace(new, place=None, parties=()) != Selection():
+    if replace(new, place=None, parties=(), won=None) != Selection():
         return None  # narrowed by more than a place or a party: a question of its own
     if new.place is not None:
         s = replace(s, place=new.place, seats=())
     if new.parties:
         s = replace(s, parties=new.parties)
-    return replace(last, selection=s, descending=asked.descending, top=asked.top or last.top)
+    if asked.measure is not None and asked.measure is not last.measure:
+        # "and biggest majority?" after "closest result in London": in London, by majority
+        s = replace(s, won=new.won if new.won is not None else s.won)
+    measure = asked.measure or last.measure
+    return replace(last, measure=measure, selection=s, descending=asked.descending,
+                   top=asked.top or last.top)  # fmt: skip
 
 
 # What a follow-up of names alone may hold besides them: "and", "what about".
@@ -339,7 +346,10 @@ _THOSE = frozenset({"them", "those", "these"})
 
 def points_back(resolution: Resolution) -> bool:
     """'how many of them', 'which of those': the question points at the last answer's rows."""
-    return bool(_THOSE & set(resolution.words))
+    words = resolution.words
+    # "which ones were in the South West"; not "Labour ones", which names its own rows
+    which_ones = any(words[i : i + 2] == ("which", "ones") for i in range(len(words) - 1))
+    return bool(_THOSE & set(words)) or which_ones
 
 
 def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | str | None:
@@ -348,6 +358,10 @@ def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | s
     few a ranking showed, the two sides of a comparison), said rather than guessed."""
     if not points_back(resolution):
         return None
+    places = [m.keys[0].id for m in resolution.mentions if m.keys[0].is_a(Kind.PLACE)]
+    if asked is None and len(places) == 1 and len(resolution.mentions) == 1:
+        # "which ones were in the South West": the same rows, there
+        asked = replace(last, selection=Selection(place=places[0]))
     ranked = last.operation is Operation.RANK or (asked is not None and asked.unit in {
         Unit.REGION, Unit.NATION})  # fmt: skip
     if asked is None or last.compared is not None or asked.compared is not None or ranked:

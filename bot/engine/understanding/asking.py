@@ -260,6 +260,9 @@ def _unit(found: tuple[Found, ...], measure: Measure | None, subjects: Subjects)
         return Unit.SEAT
     if any(f.role is Role.SEAT_CHANGE for f in found):
         return Unit.SEAT  # "Lib Dem gains from the Tories": seats
+    if subjects.parties and not measure and any(f.role is Role.LOST for f in found) and (
+            any(f.sense.value is Operation.COUNT for f in found)):  # fmt: skip
+        return Unit.SEAT  # "how many did the SNP lose": a party loses seats
     return Unit.CANDIDATE
 
 
