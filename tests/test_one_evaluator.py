@@ -242,3 +242,12 @@ def test_and_highest_needs_a_follow_up(shipped_engine: Engine) -> None:
     alone = to_plain(shipped_engine.answer("who did best in scotland"))
     after = to_plain(shipped_engine.answer("who did best in scotland", conversation))
     assert after == alone
+
+
+def test_a_majority_of_seats_in_a_place(shipped_engine: Engine) -> None:
+    won, total = truth.seats_won("Lab", "Scotland")
+    first = to_plain(shipped_engine.answer("did labour win a majority of seats in scotland"))
+    assert first.startswith(f"Yes: Labour won {won} of the {total} seats in Scotland.")
+    snp, _ = truth.seats_won("SNP", "Scotland")
+    first = to_plain(shipped_engine.answer("did the snp win a majority of seats in scotland"))
+    assert first.startswith(f"No: The Scottish National Party won {snp} of the {total} seats")

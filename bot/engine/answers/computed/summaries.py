@@ -65,6 +65,11 @@ def counted_summary(catalog: Catalog, ask: Ask) -> Answer | None:
             seats=s.seats, seat_change=SeatChange.GAINED):  # fmt: skip
         return seats.changed_hands_answer(catalog, s.seats[0])  # "did North East Fife change hands"
     one_party = len(s.parties) == 1 and not ask.any_row
+    in_a_place = s in {Selection(parties=s.parties, place=s.place),
+                       Selection(parties=s.parties, place=s.place, won=True)}  # fmt: skip
+    if ask.operation is Operation.YES_NO and one_party and s.place and in_a_place and (
+            ask.measure is Measure.MAJORITY):  # fmt: skip
+        return _most_of_the_seats(catalog, s.parties[0], s.place)  # "... of seats in Scotland"
     if ask.operation is Operation.YES_NO and one_party and s in {
             Selection(parties=s.parties), Selection(parties=s.parties, won=True)}:  # fmt: skip
         if ask.measure is Measure.MAJORITY:  # "did the Tories win a majority": in the Commons
@@ -136,3 +141,15 @@ def _yes_or_no(catalog: Catalog, party: str) -> Answer:
     seats = dict(national.seats_by_party(catalog))
     lead = paragraph("Yes." if 2 * seats.get(party, 0) > sum(seats.values()) else "No.")
     return replace(majority, blocks=(lead, *majority.blocks))
+
+
+def _most_of_the_seats(catalog: Catalog, party: str, place: str) -> Answer:
+    """'did Labour win a majority of seats in Scotland': more than half the seats there."""
+    scope = scope_of(catalog, place)
+    summary = national.party_summary(catalog, party, scope, Intent.SEATS)
+    seats = [seat for seat in catalog.seats if scope.holds(seat)]
+    won = sum(1 for seat in seats if (w := catalog.winner(seat)) is not None and w.party == party)
+    name = party_as_subject(catalog.parties[party])
+    said = f"{'Yes' if 2 * won > len(seats) else 'No'}: {name} won {won} of the {len(seats)} " \
+        f"seats{scope.where}."  # fmt: skip
+    return replace(summary, blocks=(paragraph(said), *summary.blocks[1:]), headline=said)
