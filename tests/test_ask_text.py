@@ -9,7 +9,7 @@ from bot.engine import Engine
 from bot.engine.model.ask import Ask, Measure, Operation, Selection, Threshold, Unit
 from bot.engine.model.ask_text import ask_from_text, ask_to_text
 from bot.render import to_html
-from bot.telegram.keyboards import CALLBACK_DATA_LIMIT, Action, ButtonCodec
+from bot.telegram.keyboards import CALLBACK_DATA_LIMIT, Action, ButtonCodec, answer_keyboard
 from tests.test_context import STANDALONE
 from tests.test_matrix import MATRIX
 
@@ -72,3 +72,28 @@ def test_a_threshold_figure_travels_exactly() -> None:
     ask = Ask(Operation.LIST, Measure.VOTES, Unit.CANDIDATE,
               Selection(thresholds=(Threshold(Measure.VOTES, True, 1234567.0),)))  # fmt: skip
     assert ask_from_text(ask_to_text(ask)) == ask
+
+
+@pytest.mark.parametrize(
+    "question", ["how many votes did rachel reeves get", "how far behind was smith"]
+)
+def test_a_choice_button_carries_the_question_about_the_one_chosen(
+    shipped_engine: Engine, codec: ButtonCodec, question: str
+) -> None:
+    asked = shipped_engine.answer(question)
+    chosen = asked.query
+    assert chosen is not None
+    keyboard = answer_keyboard(codec, asked)
+    assert keyboard is not None
+    assert len(keyboard.inline_keyboard) == len(asked.options)
+    for row, option in zip(keyboard.inline_keyboard, asked.options, strict=True):
+        data = row[0].callback_data
+        assert isinstance(data, str)
+        assert len(data.encode()) <= CALLBACK_DATA_LIMIT
+        pressed = codec.decode(data)
+        assert pressed is not None
+        assert pressed.query is not None
+        assert pressed.query.ask is not None
+        assert pressed.query.ask.selection.people == (option.key.partition(":")[2],)
+        replayed = shipped_engine.answer_query(pressed.query)
+        assert to_html(replayed) == to_html(shipped_engine.answer_query(chosen.about(option.key)))
