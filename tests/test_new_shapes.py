@@ -856,3 +856,46 @@ def test_round_16_follow_ups_keep_what_they_continue(shipped_engine: Engine) -> 
     assert _first(shipped_engine, "which ones were in the south west", greens).startswith(
         f"The Greens came second in {len(south_west)} of the"
     )
+
+
+# Round 17: follow-ups that dropped the place, the filter or the party they continue.
+
+
+def test_round_17_follow_ups_keep_place_filter_and_party(shipped_engine: Engine) -> None:
+    sitting = Conversation()
+    shipped_engine.answer("how many sitting mps lost their seats", sitting)
+    tories = truth.sitting_lost("Con")
+    assert _first(shipped_engine, "how many were tories", sitting) == (
+        f"{tories} Conservative sitting MPs lost their seats."
+    )
+    south_west = Conversation()
+    shipped_engine.answer("how many seats did the tories win in the south west", south_west)
+    held = _results(region="South West").count("Con hold")
+    assert _first(shipped_engine, "how many did they hold", south_west).startswith(
+        f"The Conservatives held {held} seat"
+    )
+    lib_dems = _results(region="South West").count("LD hold")
+    assert _first(shipped_engine, "and lib dems?", south_west).startswith(
+        f"The Liberal Democrats held {lib_dems} seat"
+    )
+    wales = Conversation()
+    shipped_engine.answer("greens share nationally", wales)
+    shipped_engine.answer("and in wales", wales)
+    assert _first(shipped_engine, "how many seats did they win", wales).startswith(
+        "The Greens won 0 of the 32 seats in Wales"
+    )
+    gains = Conversation()
+    shipped_engine.answer("lib dem gains", gains)
+    from_snp = len(truth.changed_hands("LD", "SNP"))
+    assert _first(shipped_engine, "how many from the snp", gains) == (
+        f"The Liberal Democrats gained {from_snp} seats from the Scottish National Party."
+    )
+    hallam = Conversation()
+    shipped_engine.answer("who won sheffield hallam", hallam)
+    majority = truth.constituency("Sheffield Hallam").majority
+    assert f"by {majority:,} votes" in _first(shipped_engine, "majority?", hallam)
+    commons = Conversation()
+    shipped_engine.answer("did labour win a majority", commons)
+    assert _first(shipped_engine, "by how many", commons).startswith(
+        "Labour won a majority of 172 in the Commons"
+    )

@@ -27,7 +27,7 @@ from bot.engine.answers.located import (
 )
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, Source, Status, paragraph
-from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
+from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
@@ -36,6 +36,7 @@ from bot.engine.results.search import Search
 from bot.engine.routing import (
     ask_keys,
     follow_up_ask,
+    narrows_the_last,
     of_the_last,
     outcome_again,
     points_back,
@@ -143,8 +144,9 @@ class Engine:
             return self._answer(resolution, reading, conversation), None  # "last time"
         ask, followed = parsed.ask, False
         narrowed = None
-        if conversation.rows is not None:  # "how many of them were women"
-            narrowed = of_the_last(conversation.rows, ask, resolution)
+        if conversation.rows is not None:  # "how many of them were women", "how many were Tories"
+            implicit = narrows_the_last(ask, parsed)
+            narrowed = of_the_last(conversation.rows, ask, resolution, pointed=implicit)
         elif points_back(resolution) and (not resolution.mentions or _over_rows(ask)):
             # "them" with no rows to point at (the last answer was a summary, not a list):
             # asked anew, it would be about everyone
@@ -166,6 +168,7 @@ class Engine:
             chosen = self._asked_of_one(resolution, reading)  # "which one?" first
             return self._answer(resolution, reading, conversation, chosen), None
         if ask is not None and not followed:
+            ask = _kept_from_the_last(ask, resolution, conversation)
             referred = _with_referents(ask, reading, conversation, resolution)
             if isinstance(referred, Kind):  # "how far behind was the Labour candidate"
                 return lists.who_is_meant(referred), None  # ... with no seat asked about yet
@@ -610,6 +613,35 @@ def _one_at_a_time(kind: str) -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(text),), headline="One at a time")
 
 
+def _kept_from_the_last(ask: Ask, resolution: Resolution, conversation: Conversation) -> Ask:
+    """What a question about the last one's party keeps of it. "how many did they hold" after
+    the Tories in the South West: "they" named the party (Engine._they_the_party), and the
+    place is the last question's too. "how many from the SNP" after Lib Dem gains: the Lib
+    Dems' gains from the SNP."""
+    last = conversation.ask
+    if last is None and conversation.reading is not None and (
+            conversation.reading.intent is Intent.GAINS):  # fmt: skip
+        # "Lib Dem gains", answered by a kind of question: the party's gains
+        parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
+        last = Ask(Operation.LIST, None, Unit.SEAT,
+                   Selection(parties=parties, won=True, seat_change=SeatChange.GAINED))  # fmt: skip
+    if last is None or last.compared is not None or ask.compared is not None:
+        return ask
+    s, held = ask.selection, last.selection
+    if s.people or s.seats or held.people or held.seats:
+        return ask
+    if {"they", "their"} & set(resolution.words) and s.place is None and held.place:
+        s = replace(s, place=held.place)
+    gainer = (
+        held.parties if held.seat_change is SeatChange.GAINED and len(held.parties) == 1 else ()
+    )
+    if s.gained_from and not s.parties and gainer and held.gained_from is None:
+        s = replace(s, parties=gainer, won=True, seat_change=SeatChange.GAINED,
+                    place=s.place or held.place)  # fmt: skip
+        return replace(ask, selection=s, unit=Unit.SEAT)
+    return replace(ask, selection=s)
+
+
 def _over_rows(ask: Ask | None) -> bool:
     """A count or a list: what "them" narrows, when there are rows to narrow."""
     return ask is not None and ask.operation in {Operation.COUNT, Operation.LIST}
@@ -652,10 +684,16 @@ def _with_referents(
         assert conversation.seat is not None
         # "was Labour 2nd", after a seat: Labour in that seat, not Labour's seconds everywhere
         return ask.narrowed(seats=(Key(conversation.seat).id,)), False
-    if reading.follow_up and about_one and s == Selection():
+    # "majority?", "by how many": a figure that is always someone's, asked of no one
+    someones = ask.measure in {Measure.MAJORITY, Measure.AHEAD, Measure.BEHIND, Measure.POSITION}
+    if (reading.follow_up or someones) and about_one and s == Selection():
         # "and what share?" after a figure: the same question, another measure; after a
         # result, the same person's, or the same seat's
         last = conversation.ask
+        if last is not None and last.measure is Measure.MAJORITY and ask.measure in {
+                Measure.AHEAD, Measure.MAJORITY} and last.compared is None:  # fmt: skip
+            # "by how many", after "did Labour win a majority": that majority
+            return replace(last, operation=Operation.LOOK_UP, yes_no=False), False
         if last is not None and last.compared is None and last.selection != Selection() and (
                 last.operation in {Operation.LOOK_UP, Operation.TOTAL}):  # fmt: skip
             return replace(last, measure=ask.measure, also=ask.also), False

@@ -352,11 +352,28 @@ def points_back(resolution: Resolution) -> bool:
     return bool(_THOSE & set(words)) or which_ones
 
 
-def of_the_last(last: Ask, asked: Ask | None, resolution: Resolution) -> Ask | str | None:
+# What "how many were Tories" may hold besides the party or gender it narrows by.
+_NARROWING_ONLY = frozenset(
+    {Role.OPERATION, Role.YES_NO, Role.FILLER, Role.GENDER, Role.ASKS_WHICH, Role.ASKS_WHO}
+)
+
+
+def narrows_the_last(asked: Ask | None, parsed: Parsed) -> bool:
+    """'how many were Tories', after a count: "of them" left unsaid. Only a count whose
+    every word is a party or a gender."""
+    if asked is None or asked.operation is not Operation.COUNT or parsed.roles - _NARROWING_ONLY:
+        return False
+    s = asked.selection
+    return bool(s.parties or s.gender) and s == Selection(parties=s.parties, gender=s.gender)
+
+
+def of_the_last(
+    last: Ask, asked: Ask | None, resolution: Resolution, pointed: bool = False
+) -> Ask | str | None:
     """'how many of them were women' after a list: the same rows, narrowed by what is new.
     None: the question does not point back; text: it does, at rows it cannot narrow (the
     few a ranking showed, the two sides of a comparison), said rather than guessed."""
-    if not points_back(resolution):
+    if not (pointed or points_back(resolution)):
         return None
     places = [m.keys[0].id for m in resolution.mentions if m.keys[0].is_a(Kind.PLACE)]
     if asked is None and len(places) == 1 and len(resolution.mentions) == 1:
