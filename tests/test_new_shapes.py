@@ -899,3 +899,28 @@ def test_round_17_follow_ups_keep_place_filter_and_party(shipped_engine: Engine)
     assert _first(shipped_engine, "by how many", commons).startswith(
         "Labour won a majority of 172 in the Commons"
     )
+
+
+# Round 18: a seat's figure ranked by "who", and follow-ups of gains and holds in a place.
+
+
+def test_round_18_seat_figures_by_who_and_gains_in_a_place(shipped_engine: Engine) -> None:
+    london = [s for s in truth.constituencies() if s.region == "London"]
+    top = max(london, key=lambda s: s.majority)
+    first = _first(shipped_engine, "who had the biggest majority in london")
+    assert first.startswith(f"{top.winner} (")
+    assert f"of the {len(london)} MPs elected in London: {top.majority:,} votes." in first
+    assert "So did" not in first  # the losers in that seat do not share its majority
+    conversation = Conversation()
+    shipped_engine.answer("how many seats did the lib dems win in the south east", conversation)
+    shipped_engine.answer("and in the south west", conversation)
+    gains = [r for r in _results(region="South West") if r == "LD gain from Con"]
+    assert _first(shipped_engine, "how many were gains from the tories", conversation) == (
+        f"The Liberal Democrats gained {len(gains)} seats in the South West from the Conservatives."
+    )
+    midlands = Conversation()
+    shipped_engine.answer("labour seats in the east midlands", midlands)
+    held = _results(region="East Midlands").count("Con hold")
+    assert _first(shipped_engine, "how many did the tories hold there", midlands).startswith(
+        f"The Conservatives held {held} seats in the East Midlands"
+    )

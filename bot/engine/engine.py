@@ -48,7 +48,7 @@ from bot.engine.routing import (
 from bot.engine.understanding.former import FormerNames, named_besides
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
-from bot.engine.understanding.lexicon import words_of_the_lexicon
+from bot.engine.understanding.lexicon import Role, words_of_the_lexicon
 from bot.engine.understanding.names import words_not_names
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.postcodes import PostcodeMention, find_postcode
@@ -168,7 +168,7 @@ class Engine:
             chosen = self._asked_of_one(resolution, reading)  # "which one?" first
             return self._answer(resolution, reading, conversation, chosen), None
         if ask is not None and not followed:
-            ask = _kept_from_the_last(ask, resolution, conversation)
+            ask = _kept_from_the_last(ask, parsed, resolution, conversation)
             referred = _with_referents(ask, reading, conversation, resolution)
             if isinstance(referred, Kind):  # "how far behind was the Labour candidate"
                 return lists.who_is_meant(referred), None  # ... with no seat asked about yet
@@ -613,25 +613,42 @@ def _one_at_a_time(kind: str) -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(text),), headline="One at a time")
 
 
-def _kept_from_the_last(ask: Ask, resolution: Resolution, conversation: Conversation) -> Ask:
+def _kept_from_the_last(
+    ask: Ask, parsed: Parsed, resolution: Resolution, conversation: Conversation
+) -> Ask:
     """What a question about the last one's party keeps of it. "how many did they hold" after
     the Tories in the South West: "they" named the party (Engine._they_the_party), and the
     place is the last question's too. "how many from the SNP" after Lib Dem gains: the Lib
     Dems' gains from the SNP."""
     last = conversation.ask
-    if last is None and conversation.reading is not None and (
-            conversation.reading.intent is Intent.GAINS):  # fmt: skip
-        # "Lib Dem gains", answered by a kind of question: the party's gains
+    if last is None and conversation.qualifiers:
+        # the last answer was a kind of question's ("Lib Dem gains", "Labour seats in the
+        # East Midlands"): the party and place it was about, and whether it was of gains
         parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
-        last = Ask(Operation.LIST, None, Unit.SEAT,
-                   Selection(parties=parties, won=True, seat_change=SeatChange.GAINED))  # fmt: skip
+        place = next((k.id for k in conversation.qualifiers if k.is_a(Kind.PLACE)), None)
+        gains = conversation.reading is not None and conversation.reading.intent is Intent.GAINS
+        last = Ask(Operation.LIST, None, Unit.SEAT, Selection(
+            parties=parties, place=place, won=True if gains else None,
+            seat_change=SeatChange.GAINED if gains else None))  # fmt: skip
     if last is None or last.compared is not None or ask.compared is not None:
         return ask
     s, held = ask.selection, last.selection
     if s.people or s.seats or held.people or held.seats:
         return ask
-    if {"they", "their"} & set(resolution.words) and s.place is None and held.place:
-        s = replace(s, place=held.place)
+    words = resolution.words
+    # "they" read as the last party (Engine._they_the_party), or "there" pointing at a place
+    they = any(words[m.start] in {"they", "their"} for m in resolution.mentions
+               if m.keys[0].is_a(Kind.PARTY))  # fmt: skip
+    there = "there" in words and not parsed.existential
+    if (they or there) and s.place is None and held.place:
+        s = replace(s, place=held.place)  # "how many did they hold", "... hold there"
+    elliptical = Role.FROM in parsed.roles and Role.UNIT not in parsed.roles  # "how many from"
+    if elliptical and s.gained_from and not s.parties and len(held.parties) == 1 and (
+            not held.gained_from and held.parties[0] != s.gained_from):  # fmt: skip
+        # "how many were gains from the Tories", after the Lib Dems' seats in the South West
+        s = replace(s, parties=held.parties, won=True, seat_change=SeatChange.GAINED,
+                    place=s.place or held.place)  # fmt: skip
+        return replace(ask, selection=s, unit=Unit.SEAT)
     gainer = (
         held.parties if held.seat_change is SeatChange.GAINED and len(held.parties) == 1 else ()
     )

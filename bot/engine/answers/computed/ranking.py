@@ -23,6 +23,7 @@ from bot.engine.model.answer import (
     paragraph,
 )
 from bot.engine.model.ask import (
+    SEAT_MEASURES,
     Ask,
     Measure,
     Operation,
@@ -41,6 +42,10 @@ class Ranking(RowSet):
             return self._rank_parties(ask, measure)
         if ask.unit in {Unit.REGION, Unit.NATION}:
             return self._rank_places(ask, measure)
+        if ask.unit is Unit.CANDIDATE and measure in SEAT_MEASURES and ask.selection.won is None:
+            # "who had the biggest majority in London": a seat's figure, ranked once a seat,
+            # by its winner (every candidate there shares it)
+            ask = ask.narrowed(won=True)
         pool = self.select.ranked(ask.selection, measure, per_seat=ask.unit is Unit.SEAT)
         phrase = self.describe.rows(ask.unit, ask.selection)
         if not pool:
