@@ -924,3 +924,19 @@ def test_round_18_seat_figures_by_who_and_gains_in_a_place(shipped_engine: Engin
     assert _first(shipped_engine, "how many did the tories hold there", midlands).startswith(
         f"The Conservatives held {held} seats in the East Midlands"
     )
+
+
+def test_how_does_that_compare_sets_the_last_figure_against_the_one_named(
+    shipped_engine: Engine,
+) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("ed davey majority", conversation)
+    majority = {s.winner: s.majority for s in truth.constituencies()}
+    mine, theirs = majority["Ed Davey"], majority["Keir Starmer"]
+    first = _first(shipped_engine, "how does that compare to keir starmer", conversation)
+    assert first == (
+        f"Ed Davey had a larger majority than Keir Starmer: {mine:,} votes to {theirs:,} votes, "
+        f"{mine - theirs:,} more."
+    )
+    alone = _first(shipped_engine, "how does that compare to keir starmer")
+    assert "Ed Davey" not in alone  # with nothing before it, there is no "that" to compare

@@ -35,6 +35,7 @@ from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
 from bot.engine.routing import (
     ask_keys,
+    compared_with_the_last,
     follow_up_ask,
     narrows_the_last,
     of_the_last,
@@ -159,6 +160,7 @@ class Engine:
         if narrowed is None and ask is None and conversation.ask is not None:
             narrowed = follow_up_ask(conversation.ask, parsed, resolution)  # "and Wales?"
             narrowed = narrowed or outcome_again(conversation.ask, parsed, resolution)
+            narrowed = narrowed or compared_with_the_last(conversation.ask, parsed, resolution)
         if narrowed is None and ask is not None and conversation.ask is not None:
             narrowed = ranked_again(conversation.ask, ask, resolution)  # "and highest?"
         if narrowed is not None:

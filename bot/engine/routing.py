@@ -284,6 +284,35 @@ def outcome_again(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | No
     return replace(last, selection=chosen)
 
 
+_COMPARING = frozenset({"compare", "compares", "compared", "vs", "versus", "against"})
+_THAT = frozenset({"that", "this", "it"})
+
+
+def compared_with_the_last(last: Ask, parsed: Parsed, resolution: Resolution) -> Ask | None:
+    """'how does that compare to Keir Starmer', after Ed Davey's majority: the last figure,
+    of the last subject and of the one named now. Only one name, of the same kind as the
+    last subject's (a person for a person, a seat for a seat, a place for a place)."""
+    words = set(resolution.words)
+    if not (_COMPARING & words and _THAT & words) or parsed.figures or last.compared:
+        return None
+    if last.operation not in {Operation.LOOK_UP, Operation.TOTAL} or last.measure is None:
+        return None
+    if len(resolution.mentions) != 1 or resolution.mentions[0].ambiguous:
+        return None
+    key, s = resolution.mentions[0].keys[0], last.selection
+    if key.is_a(Kind.PERSON) and len(s.people) == 1:
+        other = Selection(people=(key.id,))
+    elif key.is_a(Kind.SEAT) and len(s.seats) == 1 and not s.people:
+        other = replace(s, seats=(key.id,))
+    elif key.is_a(Kind.PLACE) and s.place and not (s.people or s.seats):
+        other = replace(s, place=key.id)
+    elif key.is_a(Kind.PARTY) and len(s.parties) == 1 and not (s.people or s.seats):
+        other = replace(s, parties=(key.id,))
+    else:
+        return None
+    return Ask(Operation.COMPARE, last.measure, last.unit, Selection(), compared=(s, other))
+
+
 def ranked_again(last: Ask, asked: Ask, resolution: Resolution) -> Ask | None:
     """'and highest?' after 'lowest turnout in Wales': the same ranking the other way round
     (and, named anew, in another place or of another party), not a ranking of votes. Only a
