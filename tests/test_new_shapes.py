@@ -940,3 +940,12 @@ def test_how_does_that_compare_sets_the_last_figure_against_the_one_named(
     )
     alone = _first(shipped_engine, "how does that compare to keir starmer")
     assert "Ed Davey" not in alone  # with nothing before it, there is no "that" to compare
+
+
+def test_did_they_win_the_most_there_is_the_partys_seats(shipped_engine: Engine) -> None:
+    conversation = Conversation()
+    shipped_engine.answer("sinn fein seats in northern ireland", conversation)
+    top, seats = truth.seats_by_party("Northern Ireland").most_common(1)[0]
+    assert top == "SF"
+    first = _first(shipped_engine, "did they win the most there", conversation)
+    assert first == f"Yes: Sinn Fein had the most seats in Northern Ireland: {seats} seats."

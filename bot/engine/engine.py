@@ -403,11 +403,8 @@ class Engine:
     def _they_the_party(self, resolution: Resolution, conversation: Conversation) -> Resolution:
         """'how many did they hold', after Plaid's seats: "they" is the party asked about, read
         as if named there. Only after a question of one party, and naming nobody else."""
-        last = conversation.ask
-        if last is None:  # the last answer was a kind of question's: the party it was about
-            qualified = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
-            last = Ask(Operation.LOOK_UP, None, Unit.PARTY, Selection(parties=qualified))
-        if last.compared is not None or last.selection.people:
+        last = _last_asked(conversation)
+        if last is None or last.compared is not None or last.selection.people:
             return resolution
         s = last.selection
         parties = s.parties or ((s.gained_from,) if s.gained_from else ())
@@ -615,6 +612,20 @@ def _one_at_a_time(kind: str) -> Answer:
     return Answer(Status.NOT_FOUND, (paragraph(text),), headline="One at a time")
 
 
+def _last_asked(conversation: Conversation) -> Ask | None:
+    """The last question as an Ask: the evaluator's own, or, where a kind of question answered
+    it ("Lib Dem gains", "Labour seats in the East Midlands"), the party and place it was
+    about, and whether it was of gains."""
+    if conversation.ask is not None or not conversation.qualifiers:
+        return conversation.ask
+    parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
+    place = next((k.id for k in conversation.qualifiers if k.is_a(Kind.PLACE)), None)
+    gains = conversation.reading is not None and conversation.reading.intent is Intent.GAINS
+    return Ask(Operation.LIST, None, Unit.SEAT, Selection(
+        parties=parties, place=place, won=True if gains else None,
+        seat_change=SeatChange.GAINED if gains else None))  # fmt: skip
+
+
 def _kept_from_the_last(
     ask: Ask, parsed: Parsed, resolution: Resolution, conversation: Conversation
 ) -> Ask:
@@ -622,16 +633,7 @@ def _kept_from_the_last(
     the Tories in the South West: "they" named the party (Engine._they_the_party), and the
     place is the last question's too. "how many from the SNP" after Lib Dem gains: the Lib
     Dems' gains from the SNP."""
-    last = conversation.ask
-    if last is None and conversation.qualifiers:
-        # the last answer was a kind of question's ("Lib Dem gains", "Labour seats in the
-        # East Midlands"): the party and place it was about, and whether it was of gains
-        parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
-        place = next((k.id for k in conversation.qualifiers if k.is_a(Kind.PLACE)), None)
-        gains = conversation.reading is not None and conversation.reading.intent is Intent.GAINS
-        last = Ask(Operation.LIST, None, Unit.SEAT, Selection(
-            parties=parties, place=place, won=True if gains else None,
-            seat_change=SeatChange.GAINED if gains else None))  # fmt: skip
+    last = _last_asked(conversation)
     if last is None or last.compared is not None or ask.compared is not None:
         return ask
     s, held = ask.selection, last.selection

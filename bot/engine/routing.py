@@ -144,7 +144,7 @@ def takes(
     if every_seat_counted and ask.unit is Unit.PARTY and ask.selection.position is not None and (
             ask.measure is None):  # fmt: skip
         return False  # "which party came second": by seats, or in the seat in context
-    if every_seat_counted and (ask.measure is not None or ask.operation in {
+    if every_seat_counted and (ask.measure is not None or ask.yes_no or ask.operation in {
             Operation.COUNT, Operation.LIST, Operation.YES_NO}):  # fmt: skip
         # a figure of one seat asked of a town ("Labour's votes in Leicester"): which seat?
         town_total = asked_of_a_town and ask.operation in {Operation.LOOK_UP, Operation.TOTAL}

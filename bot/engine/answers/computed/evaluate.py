@@ -41,14 +41,14 @@ class Evaluator(Comparing):
     def answer(self, ask: Ask) -> Answer:
         if not self.table.seats:
             return plain(Status.NOT_FOUND, uncounted(self.catalog))
+        if ask.yes_no and ask.operation is Operation.RANK:
+            return self._is_top(ask)  # "did the SNP win most seats in Scotland": refused there
         refused = refusal(ask)
         if refused is not None:
             return plain(Status.NOT_FOUND, refused)
         if ask.yes_no and len(ask.selection.people) == 1 and ask.measure is None:
             # "did Wes Streeting hold his seat": whether it happened, not a list of one
             ask = replace(ask, operation=Operation.YES_NO)
-        if ask.yes_no and ask.operation is Operation.RANK:
-            return self._is_top(ask)  # "did the SNP win most seats in Scotland"
         summarised = counted_summary(self.catalog, ask)
         if summarised is not None:  # "how many seats did Labour win": its summary
             return summarised

@@ -10,6 +10,7 @@ from bot.engine.answers.computed.pieces import (
     RANK_LENGTH,
     cannot_combine,
     plain,
+    refusal,
 )
 from bot.engine.answers.computed.rowset import RowSet
 from bot.engine.answers.computed.table import CandidacyRow
@@ -73,9 +74,15 @@ class Ranking(RowSet):
         """'did the SNP win most seats in Scotland': the ranking of every party, led by
         whether the one asked about is first. Only a party's yet."""
         s = ask.selection
+        if ask.measure is None and s.won and len(s.parties) == 1:
+            # "did they win the most", of a party: seats are what a party wins
+            ask = replace(ask, measure=Measure.SEATS, unit=Unit.PARTY)
         party_votes = ask.measure in {Measure.VOTES, Measure.SHARE} and not s.people
         if ask.unit is Unit.CANDIDATE and len(s.parties) == 1 and party_votes:
             ask = replace(ask, unit=Unit.PARTY)  # "did Labour get the most votes": the party's
+        refused = refusal(ask)
+        if refused is not None:
+            return plain(Status.NOT_FOUND, refused)
         if ask.unit is not Unit.PARTY or len(s.parties) != 1:
             text = (
                 "I can’t answer that as a yes or no yet: ask which had the most (“which "
