@@ -8,6 +8,7 @@ from pathlib import Path
 
 from knowledge.build import DEFAULT_CURATED, REPO_ROOT, build_article_knowledge
 from knowledge.former import with_former_seats
+from knowledge.history import HISTORY_SEEDS, with_history
 from knowledge.hoc import read_official
 from knowledge.merge import merge
 from knowledge.reconcile import Report
@@ -26,7 +27,8 @@ def build_full_knowledge(
     article = build_article_knowledge(curated_path, root)
     official = read_official(root / OFFICIAL_CANDIDATES, root / OFFICIAL_CONSTITUENCIES)
     knowledge, report = merge(article, official, root)
-    return with_former_seats(knowledge, root / OVERLAPS, root), report
+    knowledge = with_former_seats(knowledge, root / OVERLAPS, root)
+    return with_history(knowledge, root / HISTORY_SEEDS, root / OVERLAPS, root), report
 
 
 def import_official(

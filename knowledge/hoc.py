@@ -50,6 +50,8 @@ class OfficialCandidate:
     share: float  # a fraction, as published
     change: float | None  # change in share since 2019, a fraction
     mended: bool = False  # the name was mojibake in the file, mended (see _mended)
+    mnis_id: int | None = None  # Member MNIS ID: the same MP across elections
+    dc_id: int | None = None  # Democracy Club person ID
 
     @property
     def name(self) -> str:
@@ -146,6 +148,12 @@ def _fraction(path: Path, line: int, column: str, text: str, low: float) -> floa
     return value
 
 
+def _optional_id(path: Path, line: int, row: dict[str, str], column: str) -> int | None:
+    """A person's ID where the file has the column and gives one (files users bring may not)."""
+    text = (row.get(column) or "").strip()
+    return _whole(path, line, column, text) if text else None
+
+
 def _text(path: Path, line: int, row: dict[str, str], column: str) -> str:
     value = (row.get(column) or "").strip()
     if not value:
@@ -185,6 +193,8 @@ def _read_candidates(path: Path) -> list[OfficialCandidate]:
                 sitting_mp=row["Sitting MP"].strip().lower() == "yes",
                 former_mp=row["Former MP"].strip().lower() == "yes",
                 gender=(row.get("Candidate gender") or "").strip() or None,
+                mnis_id=_optional_id(path, line, row, "Member MNIS ID"),
+                dc_id=_optional_id(path, line, row, "DC Person ID"),
                 votes=_whole(path, line, "Votes", row["Votes"]),
                 share=_fraction(path, line, "Share", row["Share"], 0),
                 change=_fraction(path, line, "Change", change, -1) if change else None,

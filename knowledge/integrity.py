@@ -33,6 +33,9 @@ def check_integrity(knowledge: Knowledge) -> None:
         "result": results, "source": {source.id for source in knowledge.sources},
         "subject": results | seats,
     }  # fmt: skip
+    known["party"] = parties | {party.id for party in knowledge.history_parties}
+    known["election"] = {election.id for election in knowledge.elections}
+    check_unique_ids("election", (election.id for election in knowledge.elections))
     for owner, kind, value in _references(knowledge):
         if value is not None and value not in known[kind]:
             raise BuildError(f"{owner}: {kind} {value!r} is not a known id")
@@ -48,6 +51,14 @@ def _references(knowledge: Knowledge) -> Iterator[tuple[str, str, str | None]]:
         yield from ((owner, "fact", fact) for fact in result.facts)
     for seat in knowledge.constituencies:
         yield from ((f"constituency {seat.id!r}", "fact", fact) for fact in seat.facts)
+    for contest in knowledge.contests:
+        owner = f"contest {contest.election}/{contest.seat}"
+        yield owner, "election", contest.election
+        yield owner, "source", contest.seats_source
+        yield owner, "source", contest.candidates_source
+        for candidacy in contest.candidates:
+            yield owner, "party", candidacy.party
+            yield owner, "person", candidacy.person
     for fact in knowledge.facts:
         owner = f"fact {fact.id!r}"
         yield owner, "source", fact.source

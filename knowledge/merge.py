@@ -194,14 +194,20 @@ class _Merger:
             if matched is not None:
                 known = article_people[matched]
                 aliases = {known.name, *known.aliases} - {candidate.name}
-                person = Person(id=matched, name=candidate.name, aliases=sorted(aliases))
+                person = Person(
+                    id=matched, name=candidate.name, aliases=sorted(aliases),
+                    mnis_id=candidate.mnis_id, dc_id=candidate.dc_id,
+                )  # fmt: skip
             else:
                 person_id = slug(candidate.name)
                 if base_counts[person_id] > 1:
                     person_id = f"{person_id}-{seat_id}"
                 if person_id in people:
                     person_id = f"{person_id}-{slug(candidate.party_name)}"
-                person = Person(id=person_id, name=candidate.name)
+                person = Person(
+                    id=person_id, name=candidate.name,
+                    mnis_id=candidate.mnis_id, dc_id=candidate.dc_id,
+                )  # fmt: skip
             people[person.id] = person
             person_of[(ons, line)] = person.id
         for person_id, person in article_people.items():

@@ -8,7 +8,7 @@ about; ``results`` is the per-seat view assembled from the facts, each field nam
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -58,6 +58,9 @@ class Person(Model):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    # The IDs that say a person is the same across elections (names never do)
+    mnis_id: int | None = Field(default=None, description="Member MNIS ID: MPs, past or present")
+    dc_id: int | None = Field(default=None, description="Democracy Club person ID")
 
 
 class Party(Model):
@@ -276,6 +279,64 @@ class FormerSeat(Model):
     row: int = Field(description="the line of its first overlap in the source file")
 
 
+class ElectionRecord(Model):
+    """One election the history holds: a general election or one by-election."""
+
+    id: str = Field(description='"ge2019", or "by-2025-05-01-runcorn-and-helsby"')
+    kind: Literal["general", "by-election"]
+    date: str = Field(description="ISO date of polling day")
+    parliament: int = Field(description="the year the Parliament it falls in was elected")
+    boundaries: Literal[2010, 2024] = Field(description="the seats it was fought on")
+    briefing: str | None = Field(default=None, description="the Library's briefing")
+
+
+class Candidacy(NamedTuple):
+    """One candidate in one contest, as the file gives it. Stored as an array: the history
+    holds some 15,000 of them, and arrays load in a third of the time objects do."""
+
+    name: str
+    party: str  # party id
+    party_label: str  # the party as the file names it ("Labour and Co-operative")
+    votes: int
+    share: float  # percent of the valid votes, from the file's fraction
+    elected: bool
+    gender: str | None
+    mnis_id: int | None  # Member MNIS ID: the same MP across elections
+    dc_id: int | None  # Democracy Club person ID
+    person: str | None  # the 2024 person this is, by one of those IDs
+    row: int  # its line in the candidates file
+
+
+class Contest(Model):
+    """One seat's result at one election of the history."""
+
+    election: str
+    seat: str = Field(description="the id of its name, as 2024 seats have")
+    ons_id: str
+    name: str
+    region: str | None = None
+    country: str | None = None
+    electorate: int
+    valid_votes: int
+    invalid_votes: int | None = Field(default=None, description="None: not given ([x])")
+    majority: int
+    result: str
+    declared: str | None = Field(default=None, description="declaration time, as published")
+    seats_source: str
+    row: int = Field(description="its line in the constituencies file")
+    candidates_source: str
+    candidates: list[Candidacy] = Field(description="most votes first")
+
+
+class Predecessor(Model):
+    """A seat of the 2010 boundaries that a 2024 seat took people from."""
+
+    ons_id: str
+    name: str
+    population: float = Field(ge=0, le=1, description="share of the 2024 seat's people")
+    row: int
+
+
 class Knowledge(Model):
     schema_version: Literal[1] = 1
     election: Election
@@ -286,3 +347,9 @@ class Knowledge(Model):
     results: list[CandidateResult]
     facts: list[Fact]
     former_seats: list[FormerSeat] = Field(default_factory=list)
+    # Earlier elections and by-elections (knowledge/history.py): elections, their contests,
+    # the parties that stood only in them, and where each 2024 seat's people were before.
+    elections: list[ElectionRecord] = Field(default_factory=list)
+    contests: list[Contest] = Field(default_factory=list)
+    history_parties: list[Party] = Field(default_factory=list)
+    predecessors: dict[str, list[Predecessor]] = Field(default_factory=dict)

@@ -12,6 +12,7 @@ from bot.engine.model.answer import Answer, Source, Status
 from bot.engine.model.ask import Ask
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
+from bot.engine.understanding.elections import ElectionsAsked, Subjects
 from bot.engine.understanding.intents import Intent, Reading
 
 
@@ -41,6 +42,10 @@ class Conversation:
     # What the last answered question was read as, whoever answered it: "how many of them
     # were women" narrows those rows.
     rows: Ask | None = None
+    # The elections and subjects the last answer across elections was about: "and in 2010?"
+    # asks it again for 2010, "and Blackburn?" for Blackburn in the same year.
+    elections: ElectionsAsked | None = None
+    across: Subjects | None = None
 
     def remember(
         self, reading: Reading, answer: Answer, ask: Ask | None = None, rows: Ask | None = None
@@ -55,6 +60,7 @@ class Conversation:
         self.pending = None
         if answer.status is not Status.ANSWERED:
             return
+        self.elections = self.across = None
         self.ask = ask
         self.rows = rows
         about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
@@ -72,6 +78,14 @@ class Conversation:
         if seats:
             self.seat = seats[0]
         self._remember_reading(reading, answer)
+
+    def remember_across(
+        self, reading: Reading, answer: Answer, asked: ElectionsAsked, subjects: Subjects
+    ) -> None:
+        """An answer across elections: its elections and subjects are kept for follow-ups."""
+        self.remember(reading, answer)
+        if answer.status is Status.ANSWERED:
+            self.elections, self.across = asked, subjects
 
     def _remember_reading(self, reading: Reading, answer: Answer) -> None:
         if reading.intent is not None:

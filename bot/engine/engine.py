@@ -18,6 +18,8 @@ from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.former import former_seat
+from bot.engine.answers.history.asked import across_elections
+from bot.engine.answers.history.seats import since_then
 from bot.engine.answers.located import (
     Located,
     LookupProblem,
@@ -31,6 +33,7 @@ from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection,
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
+from bot.engine.results.elections import Elections
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
 from bot.engine.routing import (
@@ -46,6 +49,7 @@ from bot.engine.routing import (
     refusal_of_words,
     takes,
 )
+from bot.engine.understanding.elections import ElectionsAsked, Subjects, elections_asked
 from bot.engine.understanding.former import FormerNames, named_besides
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
@@ -57,7 +61,8 @@ from bot.engine.understanding.reader import Parsed, read_words, words_read
 from bot.engine.understanding.relations import last_time, who_they_beat
 from bot.engine.understanding.text import mend_slips, phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
-from knowledge.schema import Knowledge
+from knowledge.build import slug
+from knowledge.schema import FormerSeat, Knowledge
 
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
@@ -91,6 +96,11 @@ class Engine:
         return Evaluator(self.catalog)
 
     @cached_property
+    def elections(self) -> Elections:
+        """Every election's results, built on the first question across elections."""
+        return Elections(self.catalog)
+
+    @cached_property
     def search(self) -> Search:
         """Inline search, built on first use: the console never needs it, and it would add a
         third to the console's start-up."""
@@ -111,6 +121,9 @@ class Engine:
         resolution = self._they_the_party(resolution, conversation)
         reading = read(resolution)
         former = self.former.named_in(resolution)
+        across = self._across_elections(resolution, reading, former, conversation)
+        if across is not None:  # "who won Islington North in 2019", "who is the MP for X now"
+            return across
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
             gone = former_seat(self.catalog, former, named_besides(resolution, former))
             gone = replace(gone, query=Query.from_reading(reading, ()))
@@ -126,7 +139,82 @@ class Engine:
                 answer = replace(answer, query=replace(answer.query, words=words_read(
                     resolution, parsed)))  # fmt: skip
         conversation.remember(reading, answer, computed, computed or _rows_asked(parsed))
+        return self._since_then(answer)
+
+    def _across_elections(
+        self,
+        resolution: Resolution,
+        reading: Reading,
+        former: FormerSeat | None,
+        conversation: Conversation,
+    ) -> Answer | None:
+        """The answer from the elections before 2024 and the by-elections since, where the
+        question asks about them (or follows one that did); None: the 2024 results answer."""
+        asked = elections_asked(resolution.words)
+        if read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}:
+            return None  # "lost in 2024 compared with 2019": the notional 2019 results
+        subjects = self._subjects(resolution, former)
+        last = conversation.elections
+        if last is not None and not (asked.years or asked.every or asked.by_election):
+            pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
+            if pointing or (subjects.empty and not reading.national):
+                asked = replace(last, used=asked.used)  # "who came second?": the same year
+        if last is not None and subjects.empty and not reading.national:
+            subjects = conversation.across or subjects  # "and in 2010?", "who came second?"
+        if not asked.earlier and not (asked.now and subjects.seat):
+            return None
+        if former is None and (
+            any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
+        ):
+            return None  # "which one?" first, from the usual path
+        answer = across_elections(
+            self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
+            resolution.words,
+        )  # fmt: skip
+        if answer is None:
+            return None
+        stray = self._stray_words(resolution, asked, former)
+        if stray and answer.status is Status.ANSWERED:
+            left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
+            answer = replace(answer, blocks=(left_out, *answer.blocks))
+        conversation.remember_across(reading, answer, asked, subjects)
         return answer
+
+    def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
+        """What the question names, for the answers across elections."""
+        keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
+        seats = [k.id for k in keys if k.is_a(Kind.SEAT)]
+        people = [k.id for k in keys if k.is_a(Kind.PERSON)]
+        parties = tuple(dict.fromkeys(k.id for k in keys if k.is_a(Kind.PARTY)))
+        places = [self.catalog.places[k.id] for k in keys if k.is_a(Kind.PLACE)]
+        place = next((p.name for p in places if p.level is not Level.TOWN), None)
+        if former is not None:
+            return Subjects(slug(former.name), former.name, None, parties, place)
+        seat = seats[0] if seats else None
+        if seat is None and places and places[0].level is Level.TOWN and len(places[0].seats) == 1:
+            seat = places[0].seats[0]
+        name = self.catalog.seats[seat].name if seat else None
+        return Subjects(seat, name, people[0] if people else None, parties, place)
+
+    def _stray_words(
+        self, resolution: Resolution, asked: ElectionsAsked, former: FormerSeat | None
+    ) -> list[str]:
+        """Words no reading understood, besides those read as elections or a former seat."""
+        parsed = read_words(resolution)
+        read_here = {resolution.words[i] for i in asked.used}
+        if former is not None:
+            read_here |= set(phrase(former.name).split())
+        return [w for w in (*resolution.unknown, *parsed.not_understood) if w not in read_here]
+
+    def _since_then(self, answer: Answer) -> Answer:
+        """An answer about one 2024 seat that has had a by-election since says so."""
+        seats = [k for k in answer.entities if k.is_a(Kind.SEAT)]
+        if answer.status is not Status.ANSWERED or len(set(seats)) != 1:
+            return answer
+        latest = self.elections.latest_by_election(seats[0].id)
+        if latest is None:
+            return answer
+        return replace(answer, blocks=(*answer.blocks, since_then(self.elections, latest)))
 
     def _understood(
         self, resolution: Resolution, reading: Reading, parsed: Parsed, conversation: Conversation

@@ -23,6 +23,11 @@ def former_seat(catalog: Catalog, seat: FormerSeat, named_besides: bool = False)
     where = shares[0] if len(shares) == 1 else ", ".join(shares[:-1]) + " and " + shares[-1]
     election = catalog.knowledge.election.name
     which = f"do you mean {names[0]}?" if len(names) == 1 else "which of these do you mean?"
+    if catalog.knowledge.contests:  # its own results, 2010 to 2019, are in the history
+        which = (
+            f"{which} Its own results of 2010 to 2019 are on its old boundaries: ask for a "
+            f"year, as in “who won {seat.name} in 2019”."
+        )
     rest = " This answers only about it, not the rest of your question." if named_besides else ""
     asked = paragraph(
         bold(seat.name),

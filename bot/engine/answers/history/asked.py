@@ -1,0 +1,208 @@
+"""Which answer across elections a question gets, from what it names (a seat, a person, a
+party, a place) and which elections it asks about. A kind of question these answers do not
+compute for an earlier election is refused by name here, never answered as a neighbouring one.
+"""
+
+from __future__ import annotations
+
+from bot.engine.answers.history.by_elections import by_elections_answer, no_general_election
+from bot.engine.answers.history.focus import focused
+from bot.engine.answers.history.parties import election_winner, party_in_year, party_trend
+from bot.engine.answers.history.people import record
+from bot.engine.answers.history.seats import (
+    current_mp,
+    predecessors_answer,
+    race_answer,
+    record_answer,
+)
+from bot.engine.model.answer import Answer, Status, paragraph
+from bot.engine.model.ask import Measure
+from bot.engine.results.elections import BY_ELECTION, Elections, Race
+from bot.engine.understanding.elections import ELECTION_YEAR, ElectionsAsked, Subjects
+from bot.engine.understanding.intents import Intent
+
+GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
+# What a question about an earlier election can be, beyond a seat's or party's result.
+_NOT_YET = frozenset(
+    {Intent.RANKING, Intent.COUNT, Intent.COMPARE, Intent.SAID, Intent.DECLARED, Intent.LOST}
+)
+WHAT_I_ANSWER = (
+    "For the elections before 2024 I can give a seat’s result (who won, who came second, the "
+    "majority, the turnout), a seat’s or a person’s record, who won an election, a party’s "
+    "seats, votes and share (in a nation or region too), and the by-elections."
+)
+
+
+def measure_of(words: tuple[str, ...]) -> Measure | None:
+    bag = set(words)
+    for measure, named in (
+        (Measure.SEATS, {"seats", "seat", "mps"}),
+        (Measure.SHARE, {"share", "percent", "percentage", "%"}),
+        (Measure.MAJORITY, {"majority", "margin"}),
+        (Measure.TURNOUT, {"turnout"}),
+        (Measure.VOTES, {"votes", "vote"}),
+    ):
+        if bag & named:
+            return measure
+    return None
+
+
+def across_elections(
+    elections: Elections,
+    subjects: Subjects,
+    asked: ElectionsAsked,
+    intent: Intent | None,
+    place: int | None,
+    yes_no: bool,
+    words: tuple[str, ...],
+) -> Answer | None:
+    """The answer across elections; None: a question about 2024 alone, for the usual path."""
+    year = asked.year
+    if year == ELECTION_YEAR and not asked.by_election:
+        return None  # "who won Clacton in 2024": the 2024 results
+    if year is not None and year < elections.first_year():
+        return no_general_election(elections, year)
+    measure = measure_of(words)
+    if subjects.person is not None:
+        person = elections.catalog.people[subjects.person]
+        if year is None and not (asked.every or asked.since):
+            return None
+        return record(elections, person, year, asked.since)
+    if subjects.seat is not None:
+        return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
+    if intent in _NOT_YET and not (asked.by_election and intent is Intent.COUNT):
+        return _not_yet(asked)
+    if subjects.parties:
+        return _party(elections, subjects, asked, measure)
+    if asked.by_election:
+        return _by_elections(elections, asked, words)
+    if subjects.place is not None:
+        return _not_yet(asked)
+    if year is not None:
+        election = elections.general(year)
+        if election is None:
+            return no_general_election(elections, year)
+        return election_winner(elections, election)
+    return _not_yet(asked) if asked.earlier else None
+
+
+def _seat(
+    elections: Elections,
+    subjects: Subjects,
+    asked: ElectionsAsked,
+    intent: Intent | None,
+    place: int | None,
+    yes_no: bool,
+    measure: Measure | None,
+    words: tuple[str, ...],
+) -> Answer | None:
+    seat, name = subjects.seat, subjects.seat_name or ""
+    assert seat is not None
+    races = elections.by_seat.get(seat, [])
+    if asked.by_election:
+        held = [r for r in races if r.election.kind == BY_ELECTION]
+        what = "since 2010" if asked.year is None else f"in {asked.year}"
+        if asked.year is not None:
+            held = [r for r in held if r.year == asked.year]
+        return by_elections_answer(elections, held, what, bool(GAIN_WORDS & set(words)), name)
+    if asked.every or asked.since is not None:
+        if intent in _NOT_YET - {Intent.LOST}:
+            return _not_yet(asked)
+        since = asked.since or elections.first_year()
+        chosen = [
+            r for r in races if r.year >= since and (asked.until is None or r.year <= asked.until)
+        ]
+        if not chosen:
+            return _nothing_held(name, f"since {since}")
+        party = subjects.parties[0] if subjects.parties else None
+        return record_answer(elections, name, chosen, party)
+    year = asked.year
+    if year is None:
+        if not asked.now:
+            return None
+        latest = elections.latest_by_election(seat)
+        if latest is None:
+            return None  # the 2024 winner is the MP: the usual answer says so
+        at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
+        return current_mp(elections, latest, at_2024)
+    if intent in _NOT_YET or measure in {Measure.SEATS}:
+        return _not_yet(asked)
+    election = elections.general(year)
+    race = elections.race(election, seat) if election is not None else None
+    if race is None:
+        in_year = [r for r in races if r.year == year and r.election.kind == BY_ELECTION]
+        race = in_year[0] if in_year else None
+    if race is None:
+        if election is not None and seat in elections.predecessors:
+            return predecessors_answer(elections, seat, name, year, True)
+        general = "was no general election" if election is None else "is no result of"
+        said = (
+            f"There {general} in {year}, and no by-election in {name} that year."
+            if election is None
+            else f"I hold no result for {name} in {year}."
+        )
+        return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: nothing in {year}")
+    return _race_focus(elections, race, subjects, intent, place, yes_no, measure)
+
+
+def _race_focus(
+    elections: Elections,
+    race: Race,
+    subjects: Subjects,
+    intent: Intent | None,
+    place: int | None,
+    yes_no: bool,
+    measure: Measure | None,
+) -> Answer:
+    """The race's answer, its first line answering what was asked of it."""
+    answer = race_answer(elections, race)
+    return focused(elections, answer, race, subjects.parties, intent, place, yes_no, measure)
+
+
+def _party(
+    elections: Elections, subjects: Subjects, asked: ElectionsAsked, measure: Measure | None
+) -> Answer:
+    if asked.every or asked.since is not None:
+        since = asked.since or elections.first_year()
+        return party_trend(elections, subjects.parties[0], measure or Measure.SHARE, since)
+    assert asked.year is not None or asked.years
+    year = asked.year if asked.year is not None else asked.years[0]
+    election = elections.general(year)
+    if election is None:
+        return no_general_election(elections, year)
+    seats = elections.seats_in(election, {subjects.place}) if subjects.place else None
+    return party_in_year(
+        elections, election, list(subjects.parties), measure or Measure.SEATS, subjects.place, seats
+    )
+
+
+def _by_elections(elections: Elections, asked: ElectionsAsked, words: tuple[str, ...]) -> Answer:
+    races = elections.by_elections()
+    if asked.since is not None:
+        general = elections.general(asked.since)
+        start = general.date if general is not None else f"{asked.since}-01-01"
+        races = [r for r in races if r.election.date > start]
+        what = f"since the {asked.since} general election" if general else f"since {asked.since}"
+    elif asked.year is not None:
+        races = [r for r in races if r.year == asked.year]
+        what = f"in {asked.year}"
+    else:
+        what = f"since {elections.first_year()}"
+    return by_elections_answer(elections, races, what, bool(GAIN_WORDS & set(words)))
+
+
+def _not_yet(asked: ElectionsAsked) -> Answer:
+    when = f"about {asked.year}" if asked.year else "across elections"
+    return Answer(
+        Status.NOT_FOUND,
+        (paragraph(f"I can’t answer that kind of question {when} yet. {WHAT_I_ANSWER}"),),
+        headline="Not yet for earlier elections",
+    )
+
+
+def _nothing_held(name: str, when: str) -> Answer:
+    return Answer(
+        Status.NOT_FOUND,
+        (paragraph(f"I hold no result for {name} {when}."),),
+        headline=f"{name}: nothing {when}",
+    )

@@ -1,0 +1,146 @@
+"""Parties across elections: a party's seats, votes and share at one general election, who won
+an election, and a party's trend since 2010."""
+
+from __future__ import annotations
+
+from bot.engine.answers.history.wording import share
+from bot.engine.model.answer import Answer, BulletList, Paragraph, Status, bold, paragraph
+from bot.engine.model.ask import Measure
+from bot.engine.results.catalog import party_key
+from bot.engine.results.elections import Elections, PartyTotal
+from bot.engine.wording.phrases import capitalised, number, party_as_subject
+from knowledge.schema import ElectionRecord, Party
+
+TABLE_PARTIES = 8  # the parties a table lists; the rest are counted
+
+
+def _as_subject(elections: Elections, party_id: str) -> str:
+    party = elections.parties.get(party_id) or Party(id=party_id, name=party_id)
+    return party_as_subject(party)
+
+
+def _seats(count: int) -> str:
+    return f"{count} seat{'' if count == 1 else 's'}"
+
+
+def commons_majority(elections: Elections, totals: list[PartyTotal], year: str) -> str:
+    """'The Conservatives had a majority of 80.' or 'No party had a majority: a hung
+    parliament.' Over every other MP, as the Library counts it (the Speaker included)."""
+    top = totals[0]
+    seats = sum(t.seats for t in totals)
+    majority = top.seats - (seats - top.seats)
+    if majority > 0:
+        return f"{_as_subject(elections, top.party)} had a majority of {majority} in {year}."
+    needed = seats // 2 + 1
+    return (
+        f"No party had a majority in {year} (it takes {needed} of {seats} seats): "
+        f"a hung parliament. {_as_subject(elections, top.party)} won the most, {top.seats}."
+    )
+
+
+def party_table(elections: Elections, totals: list[PartyTotal]) -> BulletList:
+    shown = [t for t in totals if t.seats][:TABLE_PARTIES]
+    lines = [
+        paragraph(
+            f"{elections.party_name(t.party)}: {_seats(t.seats)}, {number(t.votes)} votes "
+            f"({share(t.share)})"
+        )
+        for t in shown
+    ]
+    rest = [t for t in totals if t not in shown and t.seats]
+    if rest:
+        lines.append(paragraph(f"{len(rest)} other parties: {sum(t.seats for t in rest)} seats"))
+    return BulletList(tuple(lines))
+
+
+def party_in_year(
+    elections: Elections,
+    election: ElectionRecord,
+    parties: list[str],
+    measure: Measure,
+    place: str | None,
+    seats: set[str] | None,
+) -> Answer:
+    """'Labour won 262 seats in 2017, with 12,877,918 votes (40%).' then every party's seats
+    and the Commons majority (for the whole country)."""
+    year = election.date[:4]
+    totals = elections.totals(election, seats)
+    by_party = {t.party: t for t in totals}
+    where = f" in {place}" if place else ""
+    lines = []
+    for party in parties:
+        total = by_party.get(party)
+        subject = _as_subject(elections, party)
+        if total is None:
+            lines.append(paragraph(bold(subject), f" stood no candidates{where} in {year}."))
+            continue
+        won = f"won {_seats(total.seats)}"
+        got = f"{number(total.votes)} votes ({share(total.share)} of the vote)"
+        votes_first = measure in {Measure.VOTES, Measure.SHARE}
+        said = f"got {got}, and {won}" if votes_first else f"{won}, with {got}"
+        lines.append(paragraph(bold(subject), f" {said}{where} in {year}."))
+    blocks: list[Paragraph | BulletList] = [*lines, party_table(elections, totals)]
+    if seats is None:
+        blocks.append(paragraph(commons_majority(elections, totals, year)))
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=f"{', '.join(elections.party_name(p) for p in parties)}{where} in {year}",
+        entities=tuple(party_key(p) for p in parties if p in elections.catalog.parties),
+    )
+
+
+def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
+    """'The Conservatives won the 2015 general election: 330 of 650 seats, a majority of 10.'"""
+    year = election.date[:4]
+    totals = elections.totals(election)
+    top = totals[0]
+    seats = sum(t.seats for t in totals)
+    majority = top.seats - (seats - top.seats)
+    said = f"a majority of {majority}" if majority > 0 else "short of a majority: a hung parliament"
+    first = paragraph(
+        bold(_as_subject(elections, top.party)),
+        f" won the {year} general election: {top.seats} of {seats} seats, {said}.",
+    )
+    return Answer(
+        Status.ANSWERED,
+        (
+            first,
+            party_table(elections, totals),
+            paragraph(commons_majority(elections, totals, year)),
+        ),
+        headline=f"{year}: {elections.party_name(top.party)} won {top.seats} seats",
+    )
+
+
+def party_trend(elections: Elections, party: str, measure: Measure, since: int) -> Answer:
+    """A party at each general election from `since`: seats, votes and share, one line each."""
+    lines = []
+    for year in elections.general_years():
+        if year < since:
+            continue
+        election = elections.general(year)
+        assert election is not None
+        total = next((t for t in elections.totals(election) if t.party == party), None)
+        if total is None:
+            lines.append(paragraph(bold(str(year)), ": no candidates"))
+            continue
+        figure = {
+            Measure.SEATS: f"{total.seats} seats",
+            Measure.VOTES: f"{number(total.votes)} votes",
+        }.get(measure, f"{share(total.share)} of the vote")
+        rest = f" ({total.seats} seats, {number(total.votes)} votes, {share(total.share)})"
+        lines.append(paragraph(bold(str(year)), f": {figure}{rest}"))
+    name = elections.party_name(party)
+    what = {Measure.SEATS: "seats", Measure.VOTES: "votes"}.get(measure, "share of the vote")
+    first = paragraph(f"{capitalised(name)}’s {what} at each general election since {since}:")
+    note = paragraph(
+        "Shares are of every valid vote cast in the UK. The 2010-2019 elections were fought on "
+        "the 2010 boundaries, 2024 on new ones."
+    )
+    return Answer(
+        Status.ANSWERED,
+        (first, BulletList(tuple(lines)), note),
+        headline=f"{name}: {what} since {since}",
+        entities=(party_key(party),) if party in elections.catalog.parties else (),
+    )

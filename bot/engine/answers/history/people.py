@@ -1,0 +1,91 @@
+"""A person across elections, linked only by the Member MNIS ID the files give (and, in the
+2024-Parliament by-elections, the Democracy Club person ID): never by name."""
+
+from __future__ import annotations
+
+from bot.engine.answers.history.wording import (
+    at_election,
+    candidacy_sources,
+    election_name,
+    figures,
+    outcome,
+    party_label,
+    sentence_start,
+)
+from bot.engine.model.answer import Answer, BulletList, Status, bold, paragraph
+from bot.engine.results.catalog import person_key
+from bot.engine.results.elections import Elections, Race
+from bot.engine.wording.phrases import number, ordinal
+from knowledge.schema import Candidacy, Person
+
+
+def candidacies(elections: Elections, person: Person) -> list[tuple[Race, Candidacy]]:
+    """Every race the person stood in, oldest first: by MNIS ID, else by DC ID, else the 2024
+    result alone (a person with no ID is not linked to anyone earlier)."""
+    found: list[tuple[Race, Candidacy]] = []
+    for race in elections.races:
+        for candidacy in race.candidates:
+            if candidacy.person == person.id or (
+                person.mnis_id is not None and candidacy.mnis_id == person.mnis_id
+            ):
+                found.append((race, candidacy))
+    return found
+
+
+def _line(elections: Elections, race: Race, candidacy: Candidacy) -> str:
+    place = race.candidates.index(candidacy) + 1
+    if place == 1:
+        how = f"won, {outcome(elections, race)}, majority {number(race.majority)}"
+    else:
+        how = f"came {ordinal(place)}, {number(race.winner.votes - candidacy.votes)} votes behind"
+    where = f"{race.name}{' (old boundaries)' if race.boundaries != 2024 else ''}"
+    return (
+        f"{sentence_start(election_name(race.election))}: {where}, "
+        f"{party_label(elections, candidacy)}, {figures(candidacy)}: {how}"
+    )
+
+
+def record(elections: Elections, person: Person, year: int | None, since: int | None) -> Answer:
+    """'Jeremy Corbyn stood at 5 elections from 2010 to 2024 and won every one.' then a line
+    each; `year`: that year's only."""
+    found = candidacies(elections, person)
+    if year is not None:
+        found = [(r, c) for r, c in found if r.year == year]
+    if since is not None:
+        found = [(r, c) for r, c in found if r.year >= since]
+    if not found:
+        when = f"in {year}" if year is not None else f"since {since}" if since else "at all"
+        linked = (
+            "" if person.mnis_id or person.dc_id else
+            " They have no MP's or Democracy Club ID in the results, so I cannot link them to "
+            "earlier elections by name alone."
+        )  # fmt: skip
+        return Answer(
+            Status.NOT_FOUND,
+            (paragraph(f"I have no result for {person.name} {when}.{linked}"),),
+            headline=f"{person.name}: no result {when}",
+        )
+    won = sum(1 for race, c in found if race.winner is c)
+    years = sorted({race.year for race, _ in found})
+    if len(found) == 1:
+        race, candidacy = found[0]
+        did = "won" if race.winner is candidacy else "lost"
+        first = paragraph(
+            bold(person.name), f" {did} {race.name} {at_election(race.election)}: "
+            f"{_line(elections, race, candidacy).split(': ', 1)[1]}."
+        )  # fmt: skip
+    else:
+        wins = "won every one" if won == len(found) else f"won {won}"
+        first = paragraph(
+            bold(person.name),
+            f" stood at {len(found)} elections from {years[0]} to {years[-1]} and {wins}:",
+        )
+    lines = BulletList(tuple(paragraph(_line(elections, r, c)) for r, c in found))
+    blocks = (first,) if len(found) == 1 else (first, lines)
+    return Answer(
+        Status.ANSWERED,
+        blocks,
+        headline=f"{person.name}: {len(found)} results",
+        entities=(person_key(person.id),),
+        sources=candidacy_sources(elections, found),
+    )

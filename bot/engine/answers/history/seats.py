@@ -1,0 +1,208 @@
+"""A seat across elections: its result in a year, its record since 2010, who holds it now."""
+
+from __future__ import annotations
+
+from bot.engine.answers.history.wording import (
+    at_election,
+    boundaries,
+    candidate,
+    day,
+    election_name,
+    figures,
+    outcome,
+    race_line,
+    sources,
+)
+from bot.engine.model.answer import (
+    Answer,
+    BulletList,
+    CandidateRow,
+    CandidateTable,
+    Paragraph,
+    Status,
+    bold,
+    paragraph,
+)
+from bot.engine.model.keys import Key
+from bot.engine.results.catalog import seat_key
+from bot.engine.results.elections import Elections, Race
+from bot.engine.wording.phrases import number
+
+SHOWN_FROM = 0.005  # a seat with less than half a percent of the people is not named
+
+
+def race_answer(elections: Elections, race: Race) -> Answer:
+    """'Jeremy Corbyn (Labour) won Islington North in 2019 with 34,603 votes (64.3%), on its
+    old boundaries.' then its outcome, majority, turnout and every candidate."""
+    winner = race.winner
+    first = paragraph(
+        bold(candidate(elections, winner)),
+        f" won {race.name} {at_election(race.election)} with {figures(winner)}{boundaries(race)}.",
+    )
+    turnout = 100 * race.valid_votes / race.electorate if race.electorate else 0.0
+    detail = paragraph(
+        f"{outcome(elections, race)}, majority {number(race.majority)}. Turnout "
+        f"{turnout:.1f}% ({number(race.valid_votes)} valid votes from an electorate of "
+        f"{number(race.electorate)})."
+    )
+    table = CandidateTable(
+        tuple(
+            CandidateRow(c.name, c.party_label, c.votes, round(c.share, 1), place, c.elected)
+            for place, c in enumerate(race.candidates, start=1)
+        )
+    )
+    blocks: tuple[Paragraph | CandidateTable, ...] = (first, detail, table)
+    return Answer(
+        Status.ANSWERED,
+        blocks,
+        headline=f"{race.name} {election_name(race.election)}: {winner.name}",
+        entities=_seat_entities(elections, race),
+        sources=sources(elections, [race], candidates=len(race.candidates)),
+    )
+
+
+def record_answer(elections: Elections, name: str, races: list[Race], party: str | None) -> Answer:
+    """Every result of a seat, one line each; `party`: 'has it always been Labour', answered
+    Yes or No first. The seats of the 2010 boundaries and the 2024 seat are told apart."""
+    lines = [paragraph(race_line(elections, race)) for race in races]
+    old = [r for r in races if r.boundaries != 2024]
+    new = [r for r in races if r.boundaries == 2024]
+    first: Paragraph
+    if party is not None:
+        party_name = elections.party_name(party)
+        others = [r for r in races if r.winner.party != party]
+        if not others:
+            first = paragraph(
+                bold("Yes"), f": {party_name} won {name} at every election I hold "
+                f"({_span(races)})."
+            )  # fmt: skip
+        else:
+            held = [r for r in races if r.winner.party == party]
+            said = _won_at(party_name, held) if held else f"{party_name} never won it"
+            first = paragraph(bold("No"), f": {said}; {_others(elections, others)}.")
+    else:
+        winners = {r.winner.party for r in races}
+        if len(winners) == 1:
+            said = f"{elections.party_name(next(iter(winners)))} won it every time"
+        else:
+            said = f"{len(winners)} parties have won it"
+        first = paragraph(bold(name), f": {len(races)} results from {_span(races)}; {said}.")
+    notes = []
+    if old and new:
+        notes.append(
+            paragraph(
+                f"{old[-1].year} and before: the seat of that name on the 2010 boundaries; "
+                f"from {new[0].year}: the 2024 seat, on new boundaries."
+            )
+        )
+    return Answer(
+        Status.ANSWERED,
+        (first, BulletList(tuple(lines)), *notes),
+        headline=f"{name}: results since {races[0].year}",
+        entities=_seat_entities(elections, races[-1]),
+        sources=sources(elections, races, candidates=1),
+    )
+
+
+def _span(races: list[Race]) -> str:
+    return f"{races[0].year} to {races[-1].year}" if len(races) > 1 else str(races[0].year)
+
+
+def _won_at(party_name: str, held: list[Race]) -> str:
+    years = [election_name(r.election) for r in held]
+    listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    return f"{party_name} won it in {listed}"
+
+
+def _others(elections: Elections, races: list[Race]) -> str:
+    said = [
+        f"{at_election(r.election)} {candidate(elections, r.winner)} won it"
+        f"{' (' + outcome(elections, r) + ')' if r.gain else ''}"
+        f"{', on new boundaries' if r.boundaries == 2024 and r.election.kind == 'general' else ''}"
+        for r in races
+    ]
+    return "; ".join(said)
+
+
+def predecessors_answer(
+    elections: Elections, seat: str, name: str, year: int, general_year: bool
+) -> Answer:
+    """A 2024 seat with no namesake on the 2010 boundaries, asked about an earlier year: the
+    older seats its people came from, with their results that year."""
+    shown = [p for p in elections.predecessors.get(seat, []) if p.population >= SHOWN_FROM]
+    election = elections.general(year) if general_year else None
+    lines = []
+    races = []
+    for predecessor in shown:
+        race = None
+        if election is not None:
+            race = next(
+                (r for r in elections.by_election_id[election.id] if r.name == predecessor.name),
+                None,
+            )
+        won = (
+            f": {candidate(elections, race.winner)} won it, majority {number(race.majority)}"
+            if race
+            else ""
+        )
+        if race is not None:
+            races.append(race)
+        lines.append(
+            paragraph(
+                bold(predecessor.name),
+                f" ({round(100 * predecessor.population)}% of its people){won}",
+            )
+        )
+    first = paragraph(
+        bold(name),
+        f" was not a seat in {year}: it was first fought in 2024, on new boundaries. Its people "
+        f"were in {'this seat' if len(shown) == 1 else 'these seats'} of the 2010 boundaries"
+        f"{' in ' + str(year) if election else ''}:",
+    )
+    return Answer(
+        Status.ANSWERED,
+        (first, BulletList(tuple(lines))),
+        headline=f"{name}: not a seat in {year}",
+        entities=(seat_key(seat),),
+        sources=sources(elections, races, candidates=1),
+    )
+
+
+def current_mp(elections: Elections, race: Race, at_2024: Race | None) -> Answer:
+    """The MP now, after a by-election: 'Sarah Pochin (Reform UK), since the by-election of
+    1 May 2025 (Reform UK gain from Labour, majority 6)'."""
+    winner = race.winner
+    first = paragraph(
+        bold(candidate(elections, winner)),
+        f" is the MP for {race.name}, since {election_name(race.election)} "
+        f"({outcome(elections, race)}, majority {number(race.majority)}).",
+    )
+    blocks: list[Paragraph] = [first]
+    if at_2024 is not None:
+        blocks.append(
+            paragraph(
+                f"At the 2024 general election it elected {candidate(elections, at_2024.winner)}"
+                f" ({outcome(elections, at_2024)}, majority {number(at_2024.majority)})."
+            )
+        )
+    return Answer(
+        Status.ANSWERED,
+        tuple(blocks),
+        headline=f"{race.name}: {winner.name} since {day(race.election.date)}",
+        entities=_seat_entities(elections, race),
+        sources=sources(elections, [race, *([at_2024] if at_2024 else [])], candidates=1),
+    )
+
+
+def since_then(elections: Elections, race: Race) -> Paragraph:
+    """The line under a 2024 answer about a seat that has had a by-election since."""
+    return paragraph(
+        bold("Since then: "),
+        f"{candidate(elections, race.winner)} won {election_name(race.election)}: "
+        f"{outcome(elections, race)}, majority {number(race.majority)}.",
+    )
+
+
+def _seat_entities(elections: Elections, race: Race) -> tuple[Key, ...]:
+    """The 2024 seat of the race's name, where there is one: "there" then means it."""
+    return (seat_key(race.seat),) if race.seat in elections.catalog.seats else ()
