@@ -1,5 +1,5 @@
-"""The console's start to first answer, now beside the code before the question-reading work
-(issue 15), in one run: the earlier commit is unpacked from git into a temporary folder and
+"""The console's start to first answer, now beside the code that held the 2024 results alone
+(before issue 17), in one run: the earlier commit is unpacked from git into a temporary folder and
 both are started alternately, so a busy machine slows both alike."""
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import time
 from io import BytesIO
 from pathlib import Path
 
-# The last commit before the typed reader and the evaluator; BENCH_BASELINE_REF picks another.
-BASELINE_REF = os.environ.get("BENCH_BASELINE_REF", "88e9f70")
+# The last commit with the 2024 results alone, before the earlier elections (issue 17);
+# BENCH_BASELINE_REF picks another.
+BASELINE_REF = os.environ.get("BENCH_BASELINE_REF", "e28d17f")
 RUNS = 9
 QUESTION = "who won Clacton?"
 REPO = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def run() -> None:
             before.append(_started(earlier))
     ratio = statistics.median(now) / statistics.median(before)
     print(
-        f"\nConsole, start to first answer, now beside {BASELINE_REF} (before issue 15), "
+        f"\nConsole, start to first answer, now beside {BASELINE_REF} (2024 results alone, before issue 17), "
         f"{RUNS} alternating runs of `python -m bot ask {QUESTION!r}`: now median "
         f"{statistics.median(now) * 1000:.0f} ms, before {statistics.median(before) * 1000:.0f}"
         f" ms; ratio {ratio:.2f}"

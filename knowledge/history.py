@@ -170,7 +170,7 @@ class _Reader:
         source_id = f"hoc-{name.removesuffix('.csv')}"
         self.sources.append(
             SourceDocument(
-                id=source_id, kind="dataset", title=title, publisher="House of Commons Library",
+                id=source_id, kind="history", title=title, publisher="House of Commons Library",
                 path=document_path(path, self.root), sha256=file_sha256(path), licence=LICENCE,
                 attribution=ATTRIBUTION,
             )

@@ -27,7 +27,7 @@ class Election(Model):
 
 class SourceDocument(Model):
     id: str
-    kind: Literal["article", "dataset", "boundaries"]
+    kind: Literal["article", "dataset", "boundaries", "history"]
     title: str
     publisher: str
     author: str | None = None

@@ -16,6 +16,7 @@ from bot.render import to_plain
 from knowledge.build import REPO_ROOT
 from knowledge.full import OVERLAPS
 from knowledge.schema import FormerSeat
+from tests import history_truth
 
 
 def population_shares(old_name: str) -> dict[str, float]:
@@ -36,7 +37,6 @@ def population_shares(old_name: str) -> dict[str, float]:
         ("Morley and Outwood", "Morley and Outwood"),
         ("who won morley & outwood?", "Morley and Outwood"),
         ("how many votes did labour get in batley and spen", "Batley and Spen"),
-        ("who won Bristol West in 2019", "Bristol West"),
     ],
 )
 def test_a_former_seat_is_said_to_be_gone_with_where_its_people_are_now(
@@ -115,7 +115,14 @@ def test_a_former_seat_with_one_successor_asks_about_that_seat(shipped_engine: E
     shares = population_shares("Warley")
     (successor,) = shares
     first_line = to_plain(shipped_engine.answer("Warley")).splitlines()[0]
-    assert first_line.endswith(f"do you mean {successor}?")
+    assert f"do you mean {successor}? Its own results of 2010 to 2019" in first_line
+
+
+def test_a_former_seat_asked_with_a_year_is_its_own_result_then(shipped_engine: Engine) -> None:
+    won = history_truth.winner(2019, "Bristol West")
+    first_line = to_plain(shipped_engine.answer("who won Bristol West in 2019")).splitlines()[0]
+    assert first_line.startswith(f"{won.name} (Labour) won Bristol West in 2019 with {won.votes:,}")
+    assert first_line.endswith("on its old boundaries.")
 
 
 def test_source_after_a_former_seat_shows_its_rows_not_the_last_answers(

@@ -21,6 +21,7 @@ from knowledge.build import (
 from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
 from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, OVERLAPS, build_full_knowledge
+from knowledge.history import HISTORY_SEEDS
 from knowledge.schema import Knowledge, MajorityFact
 
 ARTICLE = "seeds/socialist-worker-2912-pro-palestine-independents-claim-victory.txt"
@@ -232,6 +233,7 @@ def test_failed_build_leaves_the_output_untouched(workspace: Path) -> None:
 def test_the_whole_build_from_a_copy_of_the_seeds_is_the_shipped_file(workspace: Path) -> None:
     shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
     shutil.copytree(REPO_ROOT / OVERLAPS.parent, workspace / OVERLAPS.parent)
+    shutil.copytree(REPO_ROOT / HISTORY_SEEDS, workspace / HISTORY_SEEDS)
     knowledge, _ = build_full_knowledge(workspace / "curated.toml", root=workspace)
     # Paths are recorded from the root, so the same seeds anywhere build the same knowledge.
     assert render_knowledge(knowledge) == DEFAULT_OUTPUT.read_text(encoding="utf-8")

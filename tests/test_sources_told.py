@@ -107,8 +107,13 @@ def test_the_same_questions_are_counted_when_a_source_counts_every_seat(
 def test_each_kind_of_source_is_one_adapter(shipped_engine: Engine, engine: Engine) -> None:
     shipped = shipped_engine.catalog.provenance
     labels = [a.label for a in shipped.adapters]
-    assert labels == ["the official results", "the article", "the seat overlaps"]
-    assert [len(a.documents) for a in shipped.adapters] == [2, 1, 1]
+    assert labels == [
+        "the official results",
+        "the earlier elections",
+        "the article",
+        "the seat overlaps",
+    ]
+    assert [len(a.documents) for a in shipped.adapters] == [2, 19, 1, 1]
     alone = engine.catalog.provenance
     assert [a.label for a in alone.adapters] == ["the article"]
     assert not engine.catalog.counts_every_seat

@@ -49,7 +49,12 @@ from bot.engine.routing import (
     refusal_of_words,
     takes,
 )
-from bot.engine.understanding.elections import ElectionsAsked, Subjects, elections_asked
+from bot.engine.understanding.elections import (
+    ELECTION_YEAR,
+    ElectionsAsked,
+    Subjects,
+    elections_asked,
+)
 from bot.engine.understanding.former import FormerNames, named_besides
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
 from bot.engine.understanding.intents import Intent, Reading, read
@@ -151,6 +156,8 @@ class Engine:
         """The answer from the elections before 2024 and the by-elections since, where the
         question asks about them (or follows one that did); None: the 2024 results answer."""
         asked = elections_asked(resolution.words)
+        if "notional" in resolution.words:
+            return None  # the notional 2019 results of the 2024 seats: never the old seats'
         if read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}:
             return None  # "lost in 2024 compared with 2019": the notional 2019 results
         subjects = self._subjects(resolution, former)
@@ -173,12 +180,41 @@ class Engine:
         )  # fmt: skip
         if answer is None:
             return None
+        if answer.status is Status.ANSWERED and asked.year is not None and former is None:
+            keys = tuple(
+                k for k in (
+                    seat_key(subjects.seat) if subjects.seat else None,
+                    f"person:{subjects.person}" if subjects.person else None,
+                    *(f"party:{p}" for p in subjects.parties),
+                ) if k
+            )  # fmt: skip
+            query = replace(Query.from_reading(reading, keys), year=asked.year, old_seats=True)
+            answer = replace(answer, query=query)  # a button replays it (answer_query)
         stray = self._stray_words(resolution, asked, former)
         if stray and answer.status is Status.ANSWERED:
             left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
             answer = replace(answer, blocks=(left_out, *answer.blocks))
         conversation.remember_across(reading, answer, asked, subjects)
         return answer
+
+    def _earlier_query(self, query: Query) -> Answer:
+        """A button's question about an earlier year, asked again from its keys."""
+        assert query.year is not None
+        kinds = {key.partition(":")[0]: key.partition(":")[2] for key in query.keys}
+        seat = kinds.get("seat")
+        subjects = Subjects(
+            seat, self.catalog.seats[seat].name if seat in self.catalog.seats else None,
+            kinds.get("person"),
+            tuple(k.partition(":")[2] for k in query.keys if k.startswith("party:")),
+        )  # fmt: skip
+        said = {Intent.VOTES: ("votes",), Intent.SHARE: ("share",)}.get(query.intent, ())  # type: ignore[arg-type]
+        answer = across_elections(
+            self.elections, subjects, ElectionsAsked(years=(query.year,)), query.intent,
+            query.place, query.yes_no, said,
+        )  # fmt: skip
+        if answer is None:
+            return lists.not_found(self.catalog, str(query.year))
+        return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
 
     def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
         """What the question names, for the answers across elections."""
@@ -214,7 +250,10 @@ class Engine:
         latest = self.elections.latest_by_election(seats[0].id)
         if latest is None:
             return answer
-        return replace(answer, blocks=(*answer.blocks, since_then(self.elections, latest)))
+        said = since_then(self.elections, latest)
+        if said in answer.blocks:  # a button's answer, replayed through answer()
+            return answer
+        return replace(answer, blocks=(*answer.blocks, said))
 
     def _understood(
         self, resolution: Resolution, reading: Reading, parsed: Parsed, conversation: Conversation
@@ -325,8 +364,13 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         """The answer to a resolved query, as a button or link carries it (its keys as text)."""
+        return self._since_then(self._answer_of_query(query))
+
+    def _answer_of_query(self, query: Query) -> Answer:
         if query.ask is not None:  # a computed question, carried whole
             return self._computed(query)
+        if query.old_seats and query.year is not None and query.year != ELECTION_YEAR:
+            return self._earlier_query(query)
         unknown = [key for key in query.keys if key not in self.index.entities]
         if unknown:
             _, _, entity_id = unknown[0].partition(":")

@@ -82,6 +82,7 @@ class ButtonCodec:
         flags = ("f" if not query.most else "") + _MEASURE_CODE[query.measure]
         flags += ("n" if query.national else "") + ("y" if query.yes_no else "")
         flags += f"Y{query.year}" if query.year else ""
+        flags += "O" if query.old_seats else ""
         flags += f"T{query.top}" if query.top else ""
         flags += ("h" if query.asks_who else "") + ("p" if query.asks_party else "")
         found = query.filters
@@ -139,6 +140,7 @@ class ButtonCodec:
             national="n" in flags,
             yes_no="y" in flags,
             year=int(year[1]) if (year := re.search(r"Y(\d+)", flags)) else None,
+            old_seats="O" in flags,
             top=int(top[1]) if (top := re.search(r"T(\d+)", flags)) else None,
             filters=Filters(
                 gender="Female" if "W" in flags else "Male" if "E" in flags else None,

@@ -215,7 +215,11 @@ def coverage(catalog: Catalog) -> Answer:
     sources = catalog.provenance
     items = sources.described()
     blocks: list[Block] = [
-        paragraph(f"I know the {catalog.knowledge.election.name} from {_count(len(items))}:"),
+        paragraph(
+            f"I know the {catalog.knowledge.election.name}"
+            f"{', and the elections since 2010,' if catalog.knowledge.elections else ''} "
+            f"from {_count(len(items))}:"
+        ),
         BulletList(tuple(items)),
     ]
     alone = sources.alone()

@@ -47,6 +47,9 @@ class Query:
     # Each phrase of the question and what it was read as ("short": "measure", "narnia":
     # "not understood"): every word accounted for, shown by --json. Not carried by buttons.
     words: tuple[tuple[str, str], ...] = ()
+    # That year's own results, on the seats of its day (the history), not the notional 2019
+    # results of the 2024 seats
+    old_seats: bool = False
 
     def __post_init__(self) -> None:
         # "Clacton and Clacton" asks about Clacton: a key named twice would only lengthen

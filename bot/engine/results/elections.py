@@ -163,14 +163,22 @@ class Elections:
             if r.region in place_names or r.country in place_names
         }
 
+    @cached_property
+    def _since_2024(self) -> dict[str, Race]:
+        """Each 2024 seat's latest by-election: read apart from every other race, as every
+        answer about a 2024 seat asks for it."""
+        latest: dict[str, Race] = {}
+        for contest in self._contests:
+            election = self.records[contest.election]
+            if election.kind == BY_ELECTION and election.boundaries == 2024:
+                race = self._race(contest)
+                if contest.seat not in latest or latest[contest.seat].election.date < election.date:
+                    latest[contest.seat] = race
+        return latest
+
     def latest_by_election(self, seat: str) -> Race | None:
         """The latest by-election in a 2024 seat since the 2024 general election."""
-        held = [
-            r
-            for r in self.by_seat.get(seat, [])
-            if r.election.kind == BY_ELECTION and r.boundaries == 2024
-        ]
-        return held[-1] if held else None
+        return self._since_2024.get(seat)
 
     # --- building ---------------------------------------------------------------------------
 

@@ -266,8 +266,76 @@ class SeatBoundaries(SourceAdapter):
         return None
 
 
+class EarlierElections(SourceAdapter):
+    """The general elections before 2024 and the by-elections since 2010."""
+
+    kind = "history"
+    examples = (
+        "who is the MP for Runcorn and Helsby?",
+        "who won Islington North in 2019?",
+        "how many seats did Labour win in 2017?",
+        "has Leicester South always been Labour?",
+        "which by-elections since 2024 changed hands?",
+    )
+
+    @property
+    def label(self) -> str:
+        return "the earlier elections"
+
+    @property
+    def counts_every_seat(self) -> bool:
+        return False  # of its own elections, yes; of 2024, which totals and rankings are over, no
+
+    @property
+    def gives_results(self) -> bool:
+        return False  # no 2024 result, so none to differ from another source's
+
+    def name(self) -> str:
+        publishers = sorted({d.publisher for d in self.documents})
+        return f"the {' and '.join(publishers)}’s results of earlier elections"
+
+    def _elections(self) -> str:
+        general = [e.date[:4] for e in self.knowledge.elections if e.kind == "general"]
+        by_elections = sum(1 for e in self.knowledge.elections if e.kind == "by-election")
+        years = ", ".join(general[:-1]) + f" and {general[-1]}" if general else "none"
+        return (
+            f"the general elections of {years} and {by_elections} by-elections since "
+            f"{general[0] if general else 2010}"
+        )
+
+    def covers(self) -> str:
+        return f"{self._elections()}, in {self.name()}"
+
+    def holds(self) -> str:
+        return (
+            "each seat’s candidates with their party and votes, its majority, electorate and "
+            "turnout; MPs linked across elections by their parliamentary ID"
+        )
+
+    def source_shows(self) -> str:
+        return "the rows behind it (file and line)"
+
+    def described(self) -> list[Paragraph]:
+        publishers = " and ".join(sorted({d.publisher for d in self.documents}))
+        return [
+            paragraph(
+                bold("The earlier elections"),
+                f", published by the {publishers} ({len(self.documents)} files): "
+                f"{self._elections()}, on the boundaries they were fought on.",
+            )
+        ]
+
+    def alone(self) -> str | None:
+        return None
+
+
 # Every kind of source the bot can load, in the order it names them.
-ADAPTERS: tuple[type[SourceAdapter], ...] = (OfficialResults, Articles, SeatBoundaries)
+ADAPTERS: tuple[type[SourceAdapter], ...] = (
+    OfficialResults,
+    EarlierElections,
+    Articles,
+    SeatBoundaries,
+)
 
 
 def adapters_for(

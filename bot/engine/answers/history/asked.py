@@ -22,6 +22,11 @@ from bot.engine.understanding.elections import ELECTION_YEAR, ElectionsAsked, Su
 from bot.engine.understanding.intents import Intent
 
 GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
+# Words comparing one election with another ("bigger than in 2019"): not computed yet.
+COMPARING_WORDS = frozenset(
+    "than compared compare versus vs bigger smaller higher lower increase increased decrease "
+    "decreased grow grew fell fall rose rise".split()
+)
 # What a question about an earlier election can be, beyond a seat's or party's result.
 _NOT_YET = frozenset(
     {Intent.RANKING, Intent.COUNT, Intent.COMPARE, Intent.SAID, Intent.DECLARED, Intent.LOST}
@@ -63,6 +68,9 @@ def across_elections(
     if year is not None and year < elections.first_year():
         return no_general_election(elections, year)
     measure = measure_of(words)
+    ranged = asked.every or asked.since is not None
+    if COMPARING_WORDS & set(words) and not (ranged and subjects.parties and not subjects.seat):
+        return _not_yet(asked)  # "was his majority bigger than in 2019"
     if subjects.person is not None:
         person = elections.catalog.people[subjects.person]
         if year is None and not (asked.every or asked.since):
@@ -82,6 +90,8 @@ def across_elections(
         election = elections.general(year)
         if election is None:
             return no_general_election(elections, year)
+        if measure not in {None, Measure.SEATS} or intent not in {None, Intent.WINNER}:
+            return _not_yet(asked)  # "turnout in 2019": not computed over every seat yet
         return election_winner(elections, election)
     return _not_yet(asked) if asked.earlier else None
 

@@ -69,11 +69,19 @@ def record(elections: Elections, person: Person, year: int | None, since: int | 
     years = sorted({race.year for race, _ in found})
     if len(found) == 1:
         race, candidacy = found[0]
-        did = "won" if race.winner is candidacy else "lost"
+        place = race.candidates.index(candidacy) + 1
+        old = " (old boundaries)" if race.boundaries != 2024 else ""
+        did = f"won {race.name}" if place == 1 else f"came {ordinal(place)} in {race.name}"
+        how = (
+            f"{outcome(elections, race)}, majority {number(race.majority)}"
+            if place == 1
+            else f"{number(race.winner.votes - candidacy.votes)} votes behind the winner"
+        )
         first = paragraph(
-            bold(person.name), f" {did} {race.name} {at_election(race.election)}: "
-            f"{_line(elections, race, candidacy).split(': ', 1)[1]}."
-        )  # fmt: skip
+            bold(person.name),
+            f" {did} {at_election(race.election)}{old} for "
+            f"{party_label(elections, candidacy)}, with {figures(candidacy)}: {how}.",
+        )
     else:
         wins = "won every one" if won == len(found) else f"won {won}"
         first = paragraph(

@@ -1,0 +1,211 @@
+"""Earlier elections (issue 17): the 2010-2019 general elections, the by-elections since 2010
+and who holds each seat now, each answer checked against the Library's files as read in
+tests/history_truth.py."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Conversation, Engine
+from bot.render import to_plain
+from knowledge.build import REPO_ROOT
+from knowledge.errors import BuildError
+from knowledge.history import HISTORY_SEEDS, read_history
+from knowledge.schema import Knowledge
+from tests import history_truth as truth
+
+
+def first_line(engine: Engine, question: str, conversation: Conversation | None = None) -> str:
+    return to_plain(engine.answer(question, conversation)).splitlines()[0]
+
+
+# --- the knowledge ------------------------------------------------------------------------
+
+
+def test_every_history_file_ships_byte_for_byte_with_its_sha256_recorded(
+    shipped_knowledge: Knowledge,
+) -> None:
+    shared = REPO_ROOT.parent / "shared" / "data" / "history"
+    recorded = {s.path: s.sha256 for s in shipped_knowledge.sources}
+    shipped = sorted((REPO_ROOT / HISTORY_SEEDS).glob("*.csv"))
+    assert len(shipped) == 19
+    for path in shipped:
+        key = str(path.relative_to(REPO_ROOT))
+        assert recorded[key] == hashlib.sha256(path.read_bytes()).hexdigest()
+        if shared.is_dir():
+            assert path.read_bytes() == (shared / path.name).read_bytes()
+
+
+def test_every_election_and_contest_of_the_files_is_held(shipped_knowledge: Knowledge) -> None:
+    generals = [e for e in shipped_knowledge.elections if e.kind == "general"]
+    assert [e.date[:4] for e in generals] == ["2010", "2015", "2017", "2019"]
+    by_elections = sum(len(truth.by_election_seats(p)) for p in (2010, 2015, 2017, 2019, 2024))
+    assert len(shipped_knowledge.elections) == 4 + by_elections
+    for year in (2010, 2015, 2017, 2019):
+        contests = [c for c in shipped_knowledge.contests if c.election == f"ge{year}"]
+        assert len(contests) == 650
+        assert sum(len(c.candidates) for c in contests) == len(truth.general(year))
+
+
+def test_people_are_linked_across_elections_only_by_an_id(shipped_knowledge: Knowledge) -> None:
+    people = {p.id: p for p in shipped_knowledge.people}
+    for contest in shipped_knowledge.contests:
+        for candidacy in contest.candidates:
+            if candidacy.person is None:
+                continue
+            person = people[candidacy.person]
+            assert (candidacy.mnis_id is not None and candidacy.mnis_id == person.mnis_id) or (
+                candidacy.dc_id is not None and candidacy.dc_id == person.dc_id
+            )
+
+
+def test_a_malformed_history_file_is_refused_naming_the_file_and_line(
+    tmp_path: Path, shipped_knowledge: Knowledge
+) -> None:
+    folder = tmp_path / "history"
+    shutil.copytree(REPO_ROOT / HISTORY_SEEDS, folder)
+    path = folder / "ge2017-candidates.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    cells = lines[41].split(",")
+    cells[18] = "lots"
+    lines[41] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"ge2017-candidates\.csv:42: Votes 'lots' is not a whole"):
+        read_history(shipped_knowledge, folder)
+
+
+def test_a_missing_history_file_is_refused_by_name(
+    tmp_path: Path, shipped_knowledge: Knowledge
+) -> None:
+    folder = tmp_path / "history"
+    shutil.copytree(REPO_ROOT / HISTORY_SEEDS, folder)
+    (folder / "ge2015-constituencies.csv").unlink()
+    with pytest.raises(BuildError, match=r"ge2015-constituencies\.csv: missing"):
+        read_history(shipped_knowledge, folder)
+
+
+# --- the issue's questions ------------------------------------------------------------------
+
+
+def test_who_won_a_seat_in_2019_is_its_old_seat_said_so_and_the_year_is_kept(
+    shipped_engine: Engine,
+) -> None:
+    chat = Conversation()
+    won = truth.winner(2019, "Islington North")
+    line = first_line(shipped_engine, "who won Islington North in 2019?", chat)
+    assert line.startswith(f"{won.name} (Labour) won Islington North in 2019 with {won.votes:,}")
+    assert line.endswith("on its old boundaries.")
+    earlier = truth.winner(2010, "Islington North")
+    line = first_line(shipped_engine, "and in 2010?", chat)
+    assert line.startswith(f"{earlier.name} (Labour) won Islington North in 2010")
+    second = sorted(
+        (c for c in truth.general(2010) if c.seat == "Islington North"), key=lambda c: -c.votes
+    )[1]
+    assert first_line(shipped_engine, "who came second?", chat).startswith(second.name)
+
+
+def test_the_source_of_an_earlier_result_is_its_file_and_line(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("who won Islington North in 2019")
+    won = truth.winner(2019, "Islington North")
+    assert any(s.file == "ge2019-candidates.csv" and s.line == won.line for s in answer.sources)
+
+
+def test_who_is_the_mp_now_is_the_by_election_winner(shipped_engine: Engine) -> None:
+    row = next(
+        r for r in truth.by_election_seats(2024) if r["Constituency name"] == "Runcorn and Helsby"
+    )
+    name = f"{row['Member first name']} {row['Member surname']}"
+    line = first_line(shipped_engine, "who is the MP for Runcorn and Helsby")
+    assert line.startswith(f"{name} (Reform UK) is the MP for Runcorn and Helsby, since the")
+    assert f"majority {int(row['Majority']):,}" in line
+    text = to_plain(shipped_engine.answer("who is the MP for Runcorn and Helsby"))
+    assert "At the 2024 general election it elected Mike Amesbury (Labour)" in text
+
+
+def test_who_won_a_seat_with_no_year_is_2024_with_the_by_election_since(
+    shipped_engine: Engine,
+) -> None:
+    text = to_plain(shipped_engine.answer("who won Runcorn and Helsby"))
+    assert text.startswith("Mike Amesbury (Labour) won Runcorn and Helsby")
+    assert "Since then: Sarah Joanne Pochin (Reform UK) won the by-election of 1 May 2025" in text
+
+
+def test_a_party_s_seats_in_an_earlier_year_with_the_commons(shipped_engine: Engine) -> None:
+    won = truth.seats_won(2017)
+    text = to_plain(shipped_engine.answer("how many seats did Labour win in 2017"))
+    assert text.startswith(f"Labour won {won['Lab']} seats")
+    assert "hung parliament" in text
+
+
+def test_who_won_an_earlier_election(shipped_engine: Engine) -> None:
+    won = truth.seats_won(2015)
+    majority = won["Con"] - (650 - won["Con"])
+    assert first_line(shipped_engine, "who won the 2015 election") == (
+        f"The Conservatives won the 2015 general election: {won['Con']} of 650 seats, "
+        f"a majority of {majority}."
+    )
+
+
+def test_a_person_s_results_are_linked_by_mnis_id(shipped_engine: Engine) -> None:
+    text = to_plain(shipped_engine.answer("Jeremy Corbyn's results since 2010"))
+    assert text.splitlines()[0] == (
+        "Jeremy Corbyn stood at 5 elections from 2010 to 2024 and won every one:"
+    )
+    for year in (2010, 2015, 2017, 2019):
+        votes = truth.winner(year, "Islington North").votes
+        assert f"{year}: Islington North (old boundaries), Labour, {votes:,}" in text
+
+
+def test_has_a_seat_always_been_a_party(shipped_engine: Engine) -> None:
+    line = first_line(shipped_engine, "has Leicester South always been Labour")
+    assert line.startswith("No: Labour won it in 2010")
+    assert "in 2024 Shockat Adam (Independent) won it" in line
+
+
+def test_a_party_s_share_since_2010(shipped_engine: Engine) -> None:
+    text = to_plain(shipped_engine.answer("Labour's share since 2010"))
+    for year in (2010, 2015, 2017, 2019):
+        assert f"{year}: {round(truth.share(year, 'Lab'), 1):g}% of the vote" in text
+
+
+def test_by_elections_since_2024_that_changed_hands(shipped_engine: Engine) -> None:
+    rows = truth.by_election_seats(2024)
+    gains = [r["Constituency name"] for r in rows if "gain" in r["Result"].lower()]
+    text = to_plain(shipped_engine.answer("which by-elections since 2024 changed hands"))
+    assert text.startswith(f"{len(gains)} of {len(rows)} by-elections that changed hands")
+    for name in gains:
+        assert name in text
+
+
+def test_lost_compared_with_2019_is_against_the_notional_results(shipped_engine: Engine) -> None:
+    line = first_line(
+        shipped_engine, "how many seats did the Tories lose in 2024 compared with 2019"
+    )
+    assert "notional 2019 results" in line
+
+
+def test_a_year_with_no_general_election_gives_its_by_elections(shipped_engine: Engine) -> None:
+    held = truth.by_elections_in(2012)
+    line = first_line(shipped_engine, "who won in 2012")
+    assert line.startswith("There was no general election in 2012")
+    assert f"{len(held)} by-elections were held in 2012" in line
+
+
+def test_a_year_before_the_results_start_is_said(shipped_engine: Engine) -> None:
+    assert first_line(shipped_engine, "who won Leicester South in 2005").startswith(
+        "My results start in 2010"
+    )
+
+
+def test_a_2024_seat_with_no_namesake_names_the_seats_it_came_from(
+    shipped_engine: Engine,
+) -> None:
+    text = to_plain(shipped_engine.answer("who won Hitchin in 2017"))
+    assert text.startswith("Hitchin was not a seat in 2017")
+    assert "Hitchin and Harpenden" in text
+    won = truth.winner(2017, "Hitchin and Harpenden")
+    assert f"{won.name} (Conservative) won it" in text
