@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 demo: $(INSTALLED)
 	@printf '%s\n' "who won Clacton?" "how many votes did he get?" "and Blackburn?" "Hussain" \
 		"Perveen" "who won Preston?" "source" "how many seats did Reform win?" \
-		"who won Islington North in 2019?" "what do you know?" \
+		"who won Islington North in 2019?" "who is the MP for Runcorn and Helsby?" "what do you know?" \
 		| $(BIN)/electionbot chat --echo
 
 lint: $(INSTALLED)

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from bench.mix import COMPUTED_MIX, MIX
+from bench.mix import COMPUTED_MIX, HISTORY_MIX, MIX
 from bench.synthetic import synthetic_mix
 from bot.engine import Conversation, Engine
 from bot.startup import start_engine
@@ -83,6 +83,12 @@ def run(
         timed(engine_pick, COMPUTED_MIX, rounds=50),
         timed(baseline(entities), COMPUTED_MIX, rounds=5),
         len(COMPUTED_MIX),
+    )
+    report(
+        "Whole answers, shipped knowledge, questions across elections (2010-2024, by-elections)",
+        timed(engine_pick, HISTORY_MIX, rounds=50),
+        timed(baseline(entities), HISTORY_MIX, rounds=5),
+        len(HISTORY_MIX),
     )
     report(
         "Whole answers, shipped knowledge, the article's question mix",

@@ -86,3 +86,19 @@ COMPUTED_MIX: list[tuple[str, str]] = [
     ("which green candidates lost by less than 5,000 votes", "party:green"),
     ("how many people voted for john stevenson", "person:john-stevenson"),
 ]
+
+# Questions across elections (issue 17), typed with slips; each with the entity it is about.
+HISTORY_MIX: list[tuple[str, str]] = [
+    ("who won islingtn north in 2019", "seat:islington-north"),
+    ("who is the mp for runcorn and helsby", "seat:runcorn-and-helsby"),
+    ("how many seats did labour win in 2017", "party:labour"),
+    ("jeremy corbyn results since 2010", "person:jeremy-corbyn"),
+    ("has leicester south always been labour", "seat:leicester-south"),
+    ("labours share since 2010", "party:labour"),
+    ("clacton majority in 2015", "seat:clacton"),
+    ("who came second in bradford west in 2017", "seat:bradford-west"),
+    ("how many votes did the snp get in scotland in 2015", "party:scottish-national-party"),
+    ("ed davey results since 2010", "person:ed-davey"),
+    ("who is my mp in clacton", "seat:clacton"),
+    ("did labour win clacton in 2015", "seat:clacton"),
+]

@@ -36,7 +36,10 @@ def test_not_found_with_the_article_alone_names_only_the_article(engine: Engine)
 
 def test_help_names_what_is_loaded(shipped_engine: Engine, engine: Engine) -> None:
     shipped = to_plain(shipped_engine.help())
-    assert "from the House of Commons Library’s official results, Socialist Worker" in shipped
+    assert (
+        "the elections since 2010 from the House of Commons Library’s official results, the "
+        "House of Commons Library’s results of earlier elections, Socialist Worker" in shipped
+    )
     assert "victory” and the House of Commons Library’s overlaps of the 2010 and 2024" in shipped
     assert "who won Clacton?" in shipped
     assert "quoting the article for every fact" not in shipped
@@ -51,7 +54,8 @@ def test_coverage_fits_one_message_with_counts_publishers_differences_and_licenc
     answer = shipped_engine.answer("what do you know?")
     text = to_plain(answer)
     assert len(to_html(answer)) <= TELEGRAM_MESSAGE_LIMIT
-    assert "from 3 sources" in text
+    assert "from 4 sources" in text
+    assert "the general elections of 2010, 2015, 2017 and 2019" in text
     assert "published by the House of Commons Library" in text
     assert "650 seats and 4,515 candidates" in text
     assert "an article by Charlie Kimber: 24 seats and 30 people" in text

@@ -134,7 +134,9 @@ def test_questions_about_the_sources_are_about_the_sources(
     shipped_engine: Engine, question: str
 ) -> None:
     text = to_plain(shipped_engine.answer(question))
-    assert text.startswith("I know the UK general election 2024 from 3 sources")
+    assert text.startswith(
+        "I know the UK general election 2024, and the elections since 2010, from 4 sources"
+    )
     assert "House of Commons Library" in text
 
 

@@ -47,6 +47,12 @@ def not_held(catalog: Catalog) -> Answer:
 
 
 def _what_is_held(catalog: Catalog) -> str:
+    if catalog.outcomes and catalog.knowledge.contests:
+        return (
+            "On the 2024 seats I have each seat’s notional 2019 winner and each candidate’s "
+            "change in share; the 2019 results of the seats of the day are asked with the seat "
+            "and the year, as in “who won Islington North in 2019”."
+        )
     if catalog.outcomes:
         return (
             "For 2019 I have each seat’s notional winner and each candidate’s change in share, "

@@ -198,7 +198,8 @@ def help_answer(catalog: Catalog) -> Answer:
         Status.HELP,
         (
             paragraph(
-                f"I answer questions about the {catalog.knowledge.election.name} from ",
+                f"I answer questions about the {catalog.knowledge.election.name}"
+                f"{' and the elections since 2010' if catalog.knowledge.elections else ''} from ",
                 bold(sources.named()),
                 ".",
             ),

@@ -76,6 +76,7 @@ class Elections:
         }
         self.predecessors: dict[str, list[Predecessor]] = knowledge.predecessors
         self._contests: list[Contest] = knowledge.contests
+        self._national: dict[str, list[PartyTotal]] = {}
 
     @cached_property
     def general_2024(self) -> ElectionRecord:
@@ -106,12 +107,18 @@ class Elections:
         return found
 
     @cached_property
-    def by_mnis(self) -> dict[int, list[tuple[Race, Candidacy]]]:
-        found: dict[int, list[tuple[Race, Candidacy]]] = defaultdict(list)
+    def by_person_id(self) -> dict[str, list[tuple[Race, Candidacy]]]:
+        """Candidacies by the IDs that say who someone is: "mnis:172", "dc:1120", and the
+        2024 person id the build linked by one of them."""
+        found: dict[str, list[tuple[Race, Candidacy]]] = defaultdict(list)
         for race in self.races:
             for candidacy in race.candidates:
-                if candidacy.mnis_id is not None:
-                    found[candidacy.mnis_id].append((race, candidacy))
+                ids = {
+                    f"mnis:{candidacy.mnis_id}" if candidacy.mnis_id is not None else "",
+                    f"person:{candidacy.person}" if candidacy.person else "",
+                } - {""}
+                for id_ in ids:
+                    found[id_].append((race, candidacy))
         return found
 
     def general_years(self) -> list[int]:
@@ -138,7 +145,14 @@ class Elections:
 
     def totals(self, election: ElectionRecord, seats: set[str] | None = None) -> list[PartyTotal]:
         """Each party's seats, votes and share at a general election, most seats first;
-        `seats`: only these seats (a region or nation)."""
+        `seats`: only these seats (a region or nation). The whole country's, once each."""
+        if seats is None:
+            if election.id not in self._national:
+                self._national[election.id] = self._totals(election, None)
+            return self._national[election.id]
+        return self._totals(election, seats)
+
+    def _totals(self, election: ElectionRecord, seats: set[str] | None) -> list[PartyTotal]:
         races = [r for r in self.by_election_id[election.id] if seats is None or r.seat in seats]
         valid = sum(r.valid_votes for r in races)
         seats_won: dict[str, int] = defaultdict(int)

@@ -120,8 +120,8 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
             by_election = True
             used.update(range(at, at + len(phrase)))
     bag = set(words)
-    now = bool(bag & _MP_WORDS and (bag & _NOW_WORDS or "my" in bag or "is" in bag))
-    now = now or "represents" in bag or "represent" in bag
+    # "makerfield mp", "who is the MP for", "who represents": the MP now, by-elections too
+    now = bool(bag & _MP_WORDS)
     if now:
         used.update(i for i, w in enumerate(words) if w in _NOW_WORDS)
     return ElectionsAsked(tuple(years), since, until, every, by_election, now, frozenset(used))

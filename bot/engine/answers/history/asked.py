@@ -114,6 +114,12 @@ def _seat(
         what = "since 2010" if asked.year is None else f"in {asked.year}"
         if asked.year is not None:
             held = [r for r in held if r.year == asked.year]
+        focus = intent in {Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT} or measure in {
+            Measure.MAJORITY,
+            Measure.TURNOUT,
+        }
+        if len(held) == 1 and (focus or subjects.parties):  # "who came second" in it
+            return _race_focus(elections, held[0], subjects, intent, place, yes_no, measure)
         return by_elections_answer(elections, held, what, bool(GAIN_WORDS & set(words)), name)
     if asked.every or asked.since is not None:
         if intent in _NOT_YET - {Intent.LOST}:

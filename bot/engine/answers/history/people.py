@@ -22,14 +22,12 @@ from knowledge.schema import Candidacy, Person
 def candidacies(elections: Elections, person: Person) -> list[tuple[Race, Candidacy]]:
     """Every race the person stood in, oldest first: by MNIS ID, else by DC ID, else the 2024
     result alone (a person with no ID is not linked to anyone earlier)."""
-    found: list[tuple[Race, Candidacy]] = []
-    for race in elections.races:
-        for candidacy in race.candidates:
-            if candidacy.person == person.id or (
-                person.mnis_id is not None and candidacy.mnis_id == person.mnis_id
-            ):
-                found.append((race, candidacy))
-    return found
+    index = elections.by_person_id
+    found = list(index.get(f"person:{person.id}", []))
+    if person.mnis_id is not None:
+        found += index.get(f"mnis:{person.mnis_id}", [])
+    unique = {(id(race), candidacy.row): (race, candidacy) for race, candidacy in found}
+    return sorted(unique.values(), key=lambda pair: pair[0].election.date)
 
 
 def _line(elections: Elections, race: Race, candidacy: Candidacy) -> str:
