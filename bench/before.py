@@ -56,7 +56,8 @@ def run() -> None:
             before.append(_started(earlier))
     ratio = statistics.median(now) / statistics.median(before)
     print(
-        f"\nConsole, start to first answer, now beside {BASELINE_REF} (2024 results alone, before issue 17), "
+        f"\nConsole, start to first answer, now beside {BASELINE_REF} (2024 results alone, "
+        "before issue 17), "
         f"{RUNS} alternating runs of `python -m bot ask {QUESTION!r}`: now median "
         f"{statistics.median(now) * 1000:.0f} ms, before {statistics.median(before) * 1000:.0f}"
         f" ms; ratio {ratio:.2f}"

@@ -394,7 +394,7 @@ def test_the_last_election_is_2019_as_the_results_hold_it(
 
 def test_who_came_last_last_time_keeps_its_last_place(shipped_engine: Engine) -> None:
     first = to_plain(shipped_engine.answer("who came last in clacton last time")).splitlines()[0]
-    assert first.startswith("For 2019 I have each seat’s notional winner")  # not held: said
+    assert first.startswith("On the 2024 seats I have each seat’s notional 2019 winner")
 
 
 def test_a_follow_up_about_2019_is_not_answered_with_2024s(shipped_engine: Engine) -> None:

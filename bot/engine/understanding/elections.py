@@ -121,7 +121,8 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
             used.update(range(at, at + len(phrase)))
     bag = set(words)
     # "makerfield mp", "who is the MP for", "who represents": the MP now, by-elections too
-    now = bool(bag & _MP_WORDS)
+    # ... but "the last MP", "the previous MP" is someone before, which this does not read
+    now = bool(bag & _MP_WORDS) and not bag & {"last", "previous", "former", "before", "ex"}
     if now:
         used.update(i for i, w in enumerate(words) if w in _NOW_WORDS)
     return ElectionsAsked(tuple(years), since, until, every, by_election, now, frozenset(used))
