@@ -27,6 +27,7 @@ from knowledge.schema import (
     ElectionRecord,
     Knowledge,
     Party,
+    Person,
     Predecessor,
     SourceDocument,
 )
@@ -114,6 +115,7 @@ class History:
     elections: list[ElectionRecord]
     contests: list[Contest]
     parties: list[Party]
+    people: list[Person]
 
 
 def with_history(knowledge: Knowledge, folder: Path, overlaps: Path, root: Path) -> Knowledge:
@@ -127,6 +129,7 @@ def with_history(knowledge: Knowledge, folder: Path, overlaps: Path, root: Path)
             "elections": history.elections,
             "contests": history.contests,
             "history_parties": history.parties,
+            "people": [*knowledge.people, *history.people],
             "predecessors": predecessors,
         }
     )
@@ -144,6 +147,7 @@ def read_history(knowledge: Knowledge, folder: Path, root: Path | None = None) -
         sorted(reader.elections, key=lambda e: (e.date, e.id)),
         reader.contests,
         sorted(reader.new_parties.values(), key=lambda p: p.id),
+        sorted((person for _, person in reader.new_people.values()), key=lambda p: p.id),
     )
 
 
@@ -160,6 +164,8 @@ class _Reader:
         self.new_parties: dict[str, Party] = {}
         self.person_of_mnis = {p.mnis_id: p.id for p in knowledge.people if p.mnis_id}
         self.person_of_dc = {p.dc_id: p.id for p in knowledge.people if p.dc_id}
+        # People who did not stand in 2024, known by an ID: (date of their latest name, Person)
+        self.new_people: dict[str, tuple[str, Person]] = {}
 
     # --- files ----------------------------------------------------------------------------
 
@@ -314,7 +320,8 @@ class _Reader:
                 f"{winner!r} ({ordered[0].path}:{ordered[0].line})"
             )
         candidacies = [
-            self._candidacy(row, won=place == 1) for place, row in enumerate(ordered, start=1)
+            self._candidacy(row, place == 1, election.date)
+            for place, row in enumerate(ordered, start=1)
         ]
         return Contest(
             election=election.id, seat=slug(seat.text("Constituency name")),
@@ -329,12 +336,22 @@ class _Reader:
             candidates=candidacies,
         )  # fmt: skip
 
-    def _candidacy(self, row: _Row, won: bool) -> Candidacy:
+    def _candidacy(self, row: _Row, won: bool, day: str) -> Candidacy:
         mnis_id = row.maybe_whole("Member MNIS ID")
         dc_id = row.maybe_whole("Democracy Club person ID")
         person = self.person_of_mnis.get(mnis_id) if mnis_id else None
         if person is None and dc_id:
             person = self.person_of_dc.get(dc_id)
+        if person is None and (mnis_id or (dc_id and won)):
+            # An MP (or a by-election winner) who did not stand in 2024: a person of their own,
+            # by the ID, so "Nick Clegg" is asked about by name
+            person = f"mnis-{mnis_id}" if mnis_id else f"dc-{dc_id}"
+            known = self.new_people.get(person)
+            if known is None or known[0] <= day:
+                self.new_people[person] = (
+                    day,
+                    Person(id=person, name=_name(row), mnis_id=mnis_id, dc_id=dc_id),
+                )
         return Candidacy(
             _name(row), self._party(row), row.text("Party name"), row.whole("Votes"),
             round(row.fraction("Share") * 100, 4), won,

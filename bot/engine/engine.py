@@ -50,6 +50,7 @@ from bot.engine.routing import (
     takes,
 )
 from bot.engine.understanding.elections import (
+    ELECTION_WORDS,
     ELECTION_YEAR,
     ElectionsAsked,
     Subjects,
@@ -82,7 +83,7 @@ class Engine:
         self.catalog = Catalog(knowledge)
         self.index = NameIndex(
             self.catalog.entities(),
-            words_of_the_lexicon(),
+            words_of_the_lexicon() | ELECTION_WORDS,
             frozenset(w for seat in knowledge.former_seats for w in phrase(seat.name).split()),
         )
         self.former = FormerNames(
@@ -163,13 +164,25 @@ class Engine:
         subjects = self._subjects(resolution, former)
         last = conversation.elections
         if last is not None and not (asked.years or asked.every or asked.by_election):
+            # a seat gone in 2024 has only the earlier results the conversation is about
             pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
-            if pointing or (subjects.empty and not reading.national):
+            pointing = pointing or former is not None
+            if pointing or (
+                subjects.empty and not (reading.national and "election" in resolution.words)
+            ):
                 asked = replace(last, used=asked.used)  # "who came second?": the same year
-        if last is not None and subjects.empty and not reading.national:
+        # "who won the election" is about the country; "what was the majority" and "when was
+        # the by-election" are about what was asked last
+        national = reading.national and not asked.by_election and "election" in resolution.words
+        if last is not None and subjects.empty and not national:
             subjects = conversation.across or subjects  # "and in 2010?", "who came second?"
-        if not asked.earlier and not (asked.now and subjects.seat):
+        earlier_only = subjects.person is not None and not self.catalog.results_by_person.get(
+            subjects.person
+        )  # "Nick Clegg": an MP who did not stand in 2024
+        if not asked.earlier and not (asked.now and subjects.seat) and not earlier_only:
             return None
+        if subjects.empty and last is None and reading.follow_up:
+            subjects = self._last_subjects(conversation)  # "and in 2019?" after a 2024 answer
         if former is None and (
             any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
         ):
@@ -216,6 +229,21 @@ class Engine:
             return lists.not_found(self.catalog, str(query.year))
         return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
 
+    def _last_subjects(self, conversation: Conversation) -> Subjects:
+        """What the last answer about 2024 was about: its party or place, else its seat or
+        person."""
+        parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
+        places = [self.catalog.places[k.id] for k in conversation.qualifiers if k.is_a(Kind.PLACE)]
+        place = next((p.name for p in places if p.level is not Level.TOWN), None)
+        if parties or place:
+            return Subjects(parties=parties, place=place)
+        if conversation.seat is not None:
+            seat = Key(conversation.seat).id
+            return Subjects(seat, self.catalog.seats[seat].name)
+        if conversation.person is not None:
+            return Subjects(person=Key(conversation.person).id)
+        return Subjects()
+
     def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
         """What the question names, for the answers across elections."""
         keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
@@ -240,7 +268,8 @@ class Engine:
         read_here = {resolution.words[i] for i in asked.used}
         if former is not None:
             read_here |= set(phrase(former.name).split())
-        return [w for w in (*resolution.unknown, *parsed.not_understood) if w not in read_here]
+        stray = (*resolution.unknown, *parsed.not_understood)
+        return list(dict.fromkeys(w for w in stray if w not in read_here))
 
     def _since_then(self, answer: Answer) -> Answer:
         """An answer about one 2024 seat that has had a by-election since says so."""
@@ -574,7 +603,7 @@ class Engine:
             people = [k for k in mention.keys if k.is_a(Kind.PERSON)]
             stood_for = {
                 r.party for k in people for r in self.catalog.results_by_person.get(k.id, [])
-            }
+            } | {party for k in people for party in self.elections.parties_of(k.id)}
             if people and mention.tier < Tier.FULL and not stood_for & parties:
                 dropped.append(mention.text.lower())
                 continue

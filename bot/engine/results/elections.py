@@ -121,6 +121,10 @@ class Elections:
                     found[id_].append((race, candidacy))
         return found
 
+    def parties_of(self, person_id: str) -> set[str]:
+        """Every party a person stood for, at any election held."""
+        return {c.party for _, c in self.by_person_id.get(f"person:{person_id}", [])}
+
     def general_years(self) -> list[int]:
         held = [*self.records.values(), self.general_2024]
         return sorted(int(e.date[:4]) for e in held if e.kind == GENERAL)

@@ -37,6 +37,18 @@ _NOW_WORDS = frozenset("now currently current today present".split())
 _MP_WORDS = frozenset({"mp", "member", "represents", "represent", "representative"})
 
 
+# Every word read here: known words, so the name index never takes one for part of a name
+# ("has Carswell always been UKIP": not a person called "Carswell Always").
+ELECTION_WORDS = frozenset(
+    _EVERY_WORDS
+    | _NOW_WORDS
+    | _MP_WORDS
+    | _RANGE_START
+    | {word for phrase in (*_EVERY_PHRASES, *_BY_ELECTION) for word in phrase}
+    | {"record", "results", "elections", "before"}
+)
+
+
 @dataclass(frozen=True)
 class ElectionsAsked:
     """The election or elections a question asks about."""

@@ -22,6 +22,7 @@ from bot.engine.understanding.elections import ELECTION_YEAR, ElectionsAsked, Su
 from bot.engine.understanding.intents import Intent
 
 GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
+WHEN_WORDS = frozenset({"when", "date", "day"})
 # Words comparing one election with another ("bigger than in 2019"): not computed yet.
 COMPARING_WORDS = frozenset(
     "than compared compare versus vs bigger smaller higher lower increase increased decrease "
@@ -73,9 +74,15 @@ def across_elections(
         return _not_yet(asked)  # "was his majority bigger than in 2019"
     if subjects.person is not None:
         person = elections.catalog.people[subjects.person]
-        if year is None and not (asked.every or asked.since):
+        stood_in_2024 = bool(elections.catalog.results_by_person.get(person.id))
+        if year is None and not (asked.every or asked.since) and stood_in_2024:
             return None
-        return record(elections, person, year, asked.since)
+        if subjects.seat is not None and ranged:  # "has Farage always been Clacton's MP"
+            return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
+        always = None
+        if yes_no and ranged:  # "has Carswell always been UKIP", "... always been an MP"
+            always = subjects.parties[0] if subjects.parties else "mp"
+        return record(elections, person, year, asked.since, always)
     if subjects.seat is not None:
         return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
     if intent in _NOT_YET and not (asked.by_election and intent is Intent.COUNT):
@@ -114,12 +121,9 @@ def _seat(
         what = "since 2010" if asked.year is None else f"in {asked.year}"
         if asked.year is not None:
             held = [r for r in held if r.year == asked.year]
-        focus = intent in {Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT} or measure in {
-            Measure.MAJORITY,
-            Measure.TURNOUT,
-        }
-        if len(held) == 1 and (focus or subjects.parties):  # "who came second" in it
-            return _race_focus(elections, held[0], subjects, intent, place, yes_no, measure)
+        if len(held) == 1 and (_focused(intent, measure, words) or subjects.parties):
+            # "who came second" in it, "when was the by-election"
+            return _race_focus(elections, held[0], subjects, intent, place, yes_no, measure, words)
         return by_elections_answer(elections, held, what, bool(GAIN_WORDS & set(words)), name)
     if asked.every or asked.since is not None:
         if intent in _NOT_YET - {Intent.LOST}:
@@ -131,7 +135,8 @@ def _seat(
         if not chosen:
             return _nothing_held(name, f"since {since}")
         party = subjects.parties[0] if subjects.parties else None
-        return record_answer(elections, name, chosen, party)
+        person = elections.catalog.people.get(subjects.person or "")
+        return record_answer(elections, name, chosen, party, person)
     year = asked.year
     if year is None:
         if not asked.now:
@@ -139,6 +144,8 @@ def _seat(
         latest = elections.latest_by_election(seat)
         if latest is None:
             return None  # the 2024 winner is the MP: the usual answer says so
+        if _focused(intent, measure, words):  # "who did she beat", after the MP now
+            return _race_focus(elections, latest, subjects, intent, place, yes_no, measure, words)
         at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
         return current_mp(elections, latest, at_2024)
     if intent in _NOT_YET or measure in {Measure.SEATS}:
@@ -158,7 +165,16 @@ def _seat(
             else f"I hold no result for {name} in {year}."
         )
         return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: nothing in {year}")
-    return _race_focus(elections, race, subjects, intent, place, yes_no, measure)
+    return _race_focus(elections, race, subjects, intent, place, yes_no, measure, words)
+
+
+def _focused(intent: Intent | None, measure: Measure | None, words: tuple[str, ...]) -> bool:
+    """Asks one thing of a race: who came Nth, the majority, turnout, who was beaten, when."""
+    return (
+        intent in {Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT, Intent.LOST, Intent.WINNER}
+        or measure in {Measure.MAJORITY, Measure.TURNOUT}
+        or bool(WHEN_WORDS & set(words))
+    )
 
 
 def _race_focus(
@@ -169,10 +185,14 @@ def _race_focus(
     place: int | None,
     yes_no: bool,
     measure: Measure | None,
+    words: tuple[str, ...] = (),
 ) -> Answer:
     """The race's answer, its first line answering what was asked of it."""
     answer = race_answer(elections, race)
-    return focused(elections, answer, race, subjects.parties, intent, place, yes_no, measure)
+    asks_when = bool(WHEN_WORDS & set(words))
+    return focused(
+        elections, answer, race, subjects.parties, intent, place, yes_no, measure, asks_when
+    )
 
 
 def _party(

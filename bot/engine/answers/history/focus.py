@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answers.history.wording import at_election, boundaries, candidate, figures
+from bot.engine.answers.history.wording import (
+    at_election,
+    boundaries,
+    candidate,
+    day,
+    figures,
+)
 from bot.engine.model.answer import Answer, Paragraph, Status, bold, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.results.elections import Elections, Race
@@ -22,11 +28,31 @@ def focused(
     place: int | None,
     yes_no: bool,
     measure: Measure | None,
+    asks_when: bool = False,
 ) -> Answer:
     old = " (on its old boundaries)" if boundaries(race) else ""
     when = f"{at_election(race.election)}{old}"
     first: Paragraph | None = None
-    if intent is Intent.PLACE and place is not None:
+    if asks_when:
+        what = (
+            f"The {race.name} by-election"
+            if race.election.kind == "by-election"
+            else f"The {race.year} general election"
+        )
+        first = paragraph(f"{what} was held on ", bold(day(race.election.date)), ".")
+    elif intent is Intent.LOST:  # "who did he beat": everyone below the winner
+        beaten = race.candidates[1:]
+        first = paragraph(
+            bold(candidate(elections, race.winner)),
+            f" beat {len(beaten)} other candidate{'' if len(beaten) == 1 else 's'} in "
+            f"{race.name} {when}"
+            + (
+                f": {candidate(elections, beaten[0])} came second with {figures(beaten[0])}."
+                if beaten
+                else "."
+            ),
+        )
+    elif intent is Intent.PLACE and place is not None:
         first = _at_place(elections, race, place, when)
     elif parties and (yes_no or intent is Intent.WINNER):
         first = _did_party_win(elections, race, parties[0], when)

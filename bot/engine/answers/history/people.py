@@ -12,7 +12,7 @@ from bot.engine.answers.history.wording import (
     party_label,
     sentence_start,
 )
-from bot.engine.model.answer import Answer, BulletList, Status, bold, paragraph
+from bot.engine.model.answer import Answer, BulletList, Paragraph, Status, bold, paragraph
 from bot.engine.results.catalog import person_key
 from bot.engine.results.elections import Elections, Race
 from bot.engine.wording.phrases import number, ordinal
@@ -30,6 +30,33 @@ def candidacies(elections: Elections, person: Person) -> list[tuple[Race, Candid
     return sorted(unique.values(), key=lambda pair: pair[0].election.date)
 
 
+def _always(
+    elections: Elections, person: Person, found: list[tuple[Race, Candidacy]], always: str
+) -> Paragraph:
+    """'No: Douglas Carswell stood for the Conservatives in 2010 and UKIP from 2014.'"""
+    span = f"{found[0][0].year} to {found[-1][0].year}"
+    if always == "mp":
+        lost = [r for r, c in found if r.winner is not c]
+        if not lost:
+            return paragraph(
+                bold("Yes"), f": {person.name} won every election I hold them standing at "
+                f"({len(found)}, {span})."
+            )  # fmt: skip
+        when = ", ".join(election_name(r.election) for r in lost)
+        return paragraph(
+            bold("No"), f": {person.name} won {len(found) - len(lost)} of the {len(found)} "
+            f"elections I hold them standing at, and lost in {when}."
+        )  # fmt: skip
+    others = [(r, c) for r, c in found if c.party != always]
+    name = elections.party_name(always)
+    if not others:
+        return paragraph(
+            bold("Yes"), f": {person.name} stood for {name} at every election I hold ({span})."
+        )
+    said = "; ".join(f"{party_label(elections, c)} {at_election(r.election)}" for r, c in others)
+    return paragraph(bold("No"), f": {person.name} also stood for {said}.")
+
+
 def _line(elections: Elections, race: Race, candidacy: Candidacy) -> str:
     place = race.candidates.index(candidacy) + 1
     if place == 1:
@@ -43,9 +70,16 @@ def _line(elections: Elections, race: Race, candidacy: Candidacy) -> str:
     )
 
 
-def record(elections: Elections, person: Person, year: int | None, since: int | None) -> Answer:
+def record(
+    elections: Elections,
+    person: Person,
+    year: int | None,
+    since: int | None,
+    always: str | None = None,
+) -> Answer:
     """'Jeremy Corbyn stood at 5 elections from 2010 to 2024 and won every one.' then a line
-    each; `year`: that year's only."""
+    each; `year`: that year's only. `always`: "has X always been ..." asked, of a party id
+    or "mp", answered Yes or No first."""
     found = candidacies(elections, person)
     if year is not None:
         found = [(r, c) for r, c in found if r.year == year]
@@ -86,8 +120,10 @@ def record(elections: Elections, person: Person, year: int | None, since: int | 
             bold(person.name),
             f" stood at {len(found)} elections from {years[0]} to {years[-1]} and {wins}:",
         )
+    if always is not None:
+        first = _always(elections, person, found, always)
     lines = BulletList(tuple(paragraph(_line(elections, r, c)) for r, c in found))
-    blocks = (first,) if len(found) == 1 else (first, lines)
+    blocks = (first,) if len(found) == 1 and always is None else (first, lines)
     return Answer(
         Status.ANSWERED,
         blocks,

@@ -27,6 +27,7 @@ from bot.engine.model.keys import Key
 from bot.engine.results.catalog import seat_key
 from bot.engine.results.elections import Elections, Race
 from bot.engine.wording.phrases import number
+from knowledge.schema import Candidacy, Person
 
 SHOWN_FROM = 0.005  # a seat with less than half a percent of the people is not named
 
@@ -61,14 +62,32 @@ def race_answer(elections: Elections, race: Race) -> Answer:
     )
 
 
-def record_answer(elections: Elections, name: str, races: list[Race], party: str | None) -> Answer:
-    """Every result of a seat, one line each; `party`: 'has it always been Labour', answered
-    Yes or No first. The seats of the 2010 boundaries and the 2024 seat are told apart."""
+def record_answer(
+    elections: Elections,
+    name: str,
+    races: list[Race],
+    party: str | None,
+    person: Person | None = None,
+) -> Answer:
+    """Every result of a seat, one line each; `party`: 'has it always been Labour', `person`:
+    'has Farage always been its MP', answered Yes or No first. The seats of the 2010
+    boundaries and the 2024 seat are told apart."""
     lines = [paragraph(race_line(elections, race)) for race in races]
     old = [r for r in races if r.boundaries != 2024]
     new = [r for r in races if r.boundaries == 2024]
     first: Paragraph
-    if party is not None:
+    if person is not None:
+        theirs = [r for r in races if _is(person, r.winner)]
+        if len(theirs) == len(races):
+            first = paragraph(
+                bold("Yes"), f": {person.name} won {name} at every election I hold "
+                f"({_span(races)})."
+            )  # fmt: skip
+        else:
+            said = _won_at(person.name, theirs) if theirs else f"{person.name} never won it"
+            others = [r for r in races if r not in theirs]
+            first = paragraph(bold("No"), f": {said}; {_others(elections, others)}.")
+    elif party is not None:
         party_name = elections.party_name(party)
         others = [r for r in races if r.winner.party != party]
         if not others:
@@ -101,6 +120,13 @@ def record_answer(elections: Elections, name: str, races: list[Race], party: str
         headline=f"{name}: results since {races[0].year}",
         entities=_seat_entities(elections, races[-1]),
         sources=sources(elections, races, candidates=1),
+    )
+
+
+def _is(person: Person, candidacy: Candidacy) -> bool:
+    """The same person only by an ID: the 2024 person linked, or the MNIS ID."""
+    return candidacy.person == person.id or (
+        person.mnis_id is not None and candidacy.mnis_id == person.mnis_id
     )
 
 
