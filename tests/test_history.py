@@ -209,3 +209,89 @@ def test_a_2024_seat_with_no_namesake_names_the_seats_it_came_from(
     assert "Hitchin and Harpenden" in text
     won = truth.winner(2017, "Hitchin and Harpenden")
     assert f"{won.name} (Conservative) won it" in text
+
+
+# --- charts -----------------------------------------------------------------------------------
+
+
+def test_an_earlier_commons_chart_holds_that_year_s_seats(shipped_engine: Engine) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    from bot.charts import render_png
+    from bot.engine.model.chart_data import SeatsChart
+
+    chart = shipped_engine.answer("who won the 2017 election").chart
+    assert isinstance(chart, SeatsChart)
+    assert chart.total == 650
+    assert chart.majority == 326
+    won = truth.seats_won(2017)
+    seats = {bar.label: bar.value for bar in chart.parties}
+    assert seats["Conservative"] == won["Con"]
+    assert seats["Labour"] == won["Lab"]
+    image = Image.open(BytesIO(render_png(chart)))
+    assert image.format == "PNG"
+    assert image.width <= 1280
+
+
+def test_a_party_across_elections_is_a_bar_per_general_election(shipped_engine: Engine) -> None:
+    from bot.engine.model.chart_data import BarChart
+
+    chart = shipped_engine.answer("Labour's share since 2010").chart
+    assert isinstance(chart, BarChart)
+    assert [bar.label for bar in chart.bars] == ["2010", "2015", "2017", "2019", "2024"]
+    for bar in chart.bars[:4]:
+        assert bar.share == round(truth.share(int(bar.label), "Lab"), 1)
+        assert bar.party_id == "labour"
+
+
+def test_a_seat_s_winners_are_a_row_per_election_with_the_majority(shipped_engine: Engine) -> None:
+    from bot.engine.model.chart_data import BarChart
+
+    chart = shipped_engine.answer("has Clacton always been Conservative").chart
+    assert isinstance(chart, BarChart)
+    labels = [bar.label for bar in chart.bars]
+    assert labels[0] == f"2010: {truth.winner(2010, 'Clacton').name}"
+    assert "2014 by-election: Douglas Carswell" in labels
+    assert chart.bars[0].party_id == "conservative"
+    assert all(bar.marked == "old boundaries" for bar in chart.bars if bar.label[:4] < "2024")
+
+
+def test_source_after_an_earlier_answer_shows_its_rows(shipped_engine: Engine) -> None:
+    chat = Conversation()
+    shipped_engine.answer("who won Islington North in 2019", chat)
+    text = to_plain(shipped_engine.answer("source", chat))
+    won = truth.winner(2019, "Islington North")
+    assert "(ge2019-candidates.csv)" in text
+    assert f"line {won.line}: Islington North, 2019: Jeremy Corbyn" in text
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        (
+            ("who is the mp for aberdeen south", "when was the by-election"),
+            "The Aberdeen South by-election was held on 18 June 2026.",
+        ),
+        (("makerfield mp",), "Andy Burnham (Labour) is the MP for Makerfield"),
+        (
+            ("by-elections in 2016", "who won batley and spen?"),
+            "Tracy Brabin (Labour) won Batley and Spen at the by-election of 20 October 2016",
+        ),
+        (("green party seats in 2024", "and in 2019"), "The Greens won 1 seat"),
+        (
+            ("has carswell always been ukip",),
+            "No: Douglas Carswell also stood for Conservative in 2010.",
+        ),
+        (("nick clegg",), "Nick Clegg stood at 3 elections from 2010 to 2017 and won 2:"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " / ".join(value),
+)
+def test_fresh_eyes_round_20(
+    shipped_engine: Engine, conversation: tuple[str, ...], expected: str
+) -> None:
+    chat = Conversation()
+    for question in conversation[:-1]:
+        shipped_engine.answer(question, chat)
+    assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)

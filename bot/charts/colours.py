@@ -29,6 +29,9 @@ PARTY_COLOURS = {
     "traditional-unionist-voice": "#0C3A6A",
     "workers-party": "#770000",
     "speaker": "#404040",
+    # Parties of the earlier elections (issue 17)
+    "uk-independence-party": "#70147A",
+    "the-brexit-party": "#12B6CF",
 }
 
 

@@ -156,6 +156,8 @@ class Engine:
     ) -> Answer | None:
         """The answer from the elections before 2024 and the by-elections since, where the
         question asks about them (or follows one that did); None: the 2024 results answer."""
+        if reading.intent in {Intent.SOURCE, Intent.HELP, Intent.COVERAGE}:
+            return None  # "source", "help": about the bot and the last answer, not an election
         asked = elections_asked(resolution.words)
         if "notional" in resolution.words:
             return None  # the notional 2019 results of the 2024 seats: never the old seats'

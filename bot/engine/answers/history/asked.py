@@ -144,7 +144,8 @@ def _seat(
         latest = elections.latest_by_election(seat)
         if latest is None:
             return None  # the 2024 winner is the MP: the usual answer says so
-        if _focused(intent, measure, words):  # "who did she beat", after the MP now
+        if intent is not Intent.WINNER and _focused(intent, measure, words):
+            # "who did she beat", "when was it", after the MP now
             return _race_focus(elections, latest, subjects, intent, place, yes_no, measure, words)
         at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
         return current_mp(elections, latest, at_2024)

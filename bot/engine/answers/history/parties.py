@@ -3,7 +3,8 @@ an election, and a party's trend since 2010."""
 
 from __future__ import annotations
 
-from bot.engine.answers.history.wording import share
+from bot.engine.answers.history.charts import earlier_commons, party_across_elections
+from bot.engine.answers.history.wording import share, totals_sources
 from bot.engine.model.answer import Answer, BulletList, Paragraph, Status, bold, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.results.catalog import party_key
@@ -82,9 +83,12 @@ def party_in_year(
     blocks: list[Paragraph | BulletList] = [*lines, party_table(elections, totals)]
     if seats is None:
         blocks.append(paragraph(commons_majority(elections, totals, year)))
+    sources = totals_sources(elections, [election])
     return Answer(
         Status.ANSWERED,
         tuple(blocks),
+        sources=sources,
+        chart=earlier_commons(elections, election, totals, sources) if seats is None else None,
         headline=f"{', '.join(elections.party_name(p) for p in parties)}{where} in {year}",
         entities=tuple(party_key(p) for p in parties if p in elections.catalog.parties),
     )
@@ -102,6 +106,7 @@ def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
         bold(_as_subject(elections, top.party)),
         f" won the {year} general election: {top.seats} of {seats} seats, {said}.",
     )
+    sources = totals_sources(elections, [election])
     return Answer(
         Status.ANSWERED,
         (
@@ -110,18 +115,24 @@ def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
             paragraph(commons_majority(elections, totals, year)),
         ),
         headline=f"{year}: {elections.party_name(top.party)} won {top.seats} seats",
+        sources=sources,
+        chart=earlier_commons(elections, election, totals, sources),
     )
 
 
 def party_trend(elections: Elections, party: str, measure: Measure, since: int) -> Answer:
     """A party at each general election from `since`: seats, votes and share, one line each."""
     lines = []
+    rows: list[tuple[int, PartyTotal | None]] = []
+    chosen = []
     for year in elections.general_years():
         if year < since:
             continue
         election = elections.general(year)
         assert election is not None
+        chosen.append(election)
         total = next((t for t in elections.totals(election) if t.party == party), None)
+        rows.append((year, total))
         if total is None:
             lines.append(paragraph(bold(str(year)), ": no candidates"))
             continue
@@ -138,9 +149,12 @@ def party_trend(elections: Elections, party: str, measure: Measure, since: int) 
         "Shares are of every valid vote cast in the UK. The 2010-2019 elections were fought on "
         "the 2010 boundaries, 2024 on new ones."
     )
+    sources = totals_sources(elections, chosen)
     return Answer(
         Status.ANSWERED,
         (first, BulletList(tuple(lines)), note),
         headline=f"{name}: {what} since {since}",
+        sources=sources,
+        chart=party_across_elections(elections, party, rows, measure, sources),
         entities=(party_key(party),) if party in elections.catalog.parties else (),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine.answers.history.charts import seat_winners
 from bot.engine.answers.history.wording import (
     at_election,
     boundaries,
@@ -114,12 +115,14 @@ def record_answer(
                 f"from {new[0].year}: the 2024 seat, on new boundaries."
             )
         )
+    found = sources(elections, races, candidates=1)
     return Answer(
         Status.ANSWERED,
         (first, BulletList(tuple(lines)), *notes),
         headline=f"{name}: results since {races[0].year}",
         entities=_seat_entities(elections, races[-1]),
-        sources=sources(elections, races, candidates=1),
+        sources=found,
+        chart=seat_winners(elections, name, races, found),
     )
 
 

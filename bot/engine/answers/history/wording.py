@@ -135,3 +135,24 @@ def _row_source(elections: Elections, source_id: str, line: int, text: str) -> S
     return Source(
         f"{source_id}:{line}", text, document_name(document), False, file_name(document), line
     )
+
+
+def totals_sources(elections: Elections, chosen: list[ElectionRecord]) -> tuple[Source, ...]:
+    """The files a party's totals add up: each election's candidate file, every row."""
+    documents = elections.catalog.provenance.documents
+    found: dict[str, Source] = {}
+    for election in chosen:
+        races = elections.by_election_id.get(election.id, [])
+        source_id = races[0].candidates_source if races else None
+        if source_id is None or source_id not in documents or source_id in found:
+            continue
+        document = documents[source_id]
+        found[source_id] = Source(
+            source_id,
+            f"every candidate's votes in {election_name(election)}, added up by party; "
+            "the seats are the winners counted",
+            document_name(document),
+            False,
+            file_name(document),
+        )
+    return tuple(found.values())
