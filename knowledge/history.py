@@ -356,7 +356,7 @@ class _Reader:
             _name(row), self._party(row), row.text("Party name"), row.whole("Votes"),
             round(row.fraction("Share") * 100, 4), won,
             row.text("Candidate gender", required=False) or None, mnis_id, dc_id, person,
-            row.line,
+            row.line, _yes(row, "Sitting MP"), _yes(row, "Former MP"),
         )  # fmt: skip
 
     def _party(self, row: _Row) -> str:
@@ -375,6 +375,10 @@ class _Reader:
             id=party_id, name=name, aliases=[abbreviation], abbreviation=abbreviation
         )
         return party_id
+
+
+def _yes(row: _Row, column: str) -> bool:
+    return row.text(column, required=False).lower() == "yes"
 
 
 def _name(row: _Row) -> str:

@@ -305,6 +305,8 @@ class Candidacy(NamedTuple):
     dc_id: int | None  # Democracy Club person ID
     person: str | None  # the 2024 person this is, by one of those IDs
     row: int  # its line in the candidates file
+    sitting: bool = False  # a sitting MP when it was held
+    former: bool = False  # an MP before, not sitting
 
 
 class Contest(Model):

@@ -295,3 +295,46 @@ def test_fresh_eyes_round_20(
     for question in conversation[:-1]:
         shipped_engine.answer(question, chat)
     assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)
+
+
+# --- one earlier general election, computed by the one evaluator ------------------------------
+
+
+def test_a_ranking_within_an_earlier_election(shipped_engine: Engine) -> None:
+    rows = truth.general_seats(2017)
+    biggest = max(rows, key=lambda r: int(r[17]))
+    line = first_line(shipped_engine, "biggest majority in 2017")
+    assert line == (
+        f"2017: {biggest[2]} had the largest majority of the 650 seats: {int(biggest[17]):,} votes."
+    )
+
+
+def test_a_count_within_an_earlier_election(shipped_engine: Engine) -> None:
+    women = sum(1 for r in truth.general_seats(2015) if r[10] in {"F", "Female"})
+    assert first_line(shipped_engine, "how many women mps were elected in 2015") == (
+        f"2015: {women} women were elected, of 650 MPs."
+    )
+    second = 0
+    for seat in {c.seat for c in truth.general(2015)}:
+        ranked = sorted((c for c in truth.general(2015) if c.seat == seat), key=lambda c: -c.votes)
+        second += len(ranked) > 1 and ranked[1].party == "UKIP"
+    assert first_line(shipped_engine, "how many seats did ukip come second in in 2015") == (
+        f"2015: The UK Independence Party came second in {second} of 650 seats."
+    )
+
+
+def test_gains_within_an_earlier_election_are_on_the_election_before(
+    shipped_engine: Engine,
+) -> None:
+    gains = [r for r in truth.general_seats(2017) if r[11].startswith("Lab gain from")]
+    text = to_plain(shipped_engine.answer("which seats did labour gain in 2017"))
+    assert text.startswith(f"2017: Labour gained {len(gains)} seats")
+    assert "notional" not in text
+
+
+def test_a_comparison_of_two_elections_is_refused_not_answered_with_one(
+    shipped_engine: Engine,
+) -> None:
+    answer = shipped_engine.answer("was starmer's majority bigger than in 2019")
+    assert answer.status.value == "not_found"
+    assert "not comparisons of one election with another" in to_plain(answer)

@@ -18,7 +18,7 @@ from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.former import former_seat
-from bot.engine.answers.history.asked import across_elections
+from bot.engine.answers.history.asked import NOT_YET, across_elections
 from bot.engine.answers.history.seats import since_then
 from bot.engine.answers.located import (
     Located,
@@ -28,12 +28,21 @@ from bot.engine.answers.located import (
     seats_named,
 )
 from bot.engine.conversation import Conversation
-from bot.engine.model.answer import Answer, Source, Status, paragraph
+from bot.engine.model.answer import (
+    Answer,
+    BulletList,
+    Paragraph,
+    Source,
+    Span,
+    Status,
+    paragraph,
+)
 from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
 from bot.engine.results.elections import Elections
+from bot.engine.results.one_election import election_knowledge
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
 from bot.engine.routing import (
@@ -86,6 +95,7 @@ class Engine:
             words_of_the_lexicon() | ELECTION_WORDS,
             frozenset(w for seat in knowledge.former_seats for w in phrase(seat.name).split()),
         )
+        self._evaluators: dict[str, Evaluator] = {}  # an earlier election's, built when asked
         self.former = FormerNames(
             knowledge.former_seats,
             (
@@ -189,12 +199,18 @@ class Engine:
             any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
         ):
             return None  # "which one?" first, from the usual path
-        answer = across_elections(
+        computed = None
+        if subjects.seat is None and subjects.person is None and not subjects.empty:
+            # "how many seats did UKIP come second in in 2015": more than a party's totals
+            computed = self._computed_in(asked, resolution, reading, beyond_totals=True)
+        answer = computed or across_elections(
             self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
             resolution.words,
         )  # fmt: skip
         if answer is None:
             return None
+        if answer.headline == NOT_YET:  # "biggest majority in 2017": that year's own results
+            answer = self._computed_in(asked, resolution, reading) or answer
         if answer.status is Status.ANSWERED and asked.year is not None and former is None:
             keys = tuple(
                 k for k in (
@@ -230,6 +246,53 @@ class Engine:
         if answer is None:
             return lists.not_found(self.catalog, str(query.year))
         return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
+
+    def _computed_in(
+        self,
+        asked: ElectionsAsked,
+        resolution: Resolution,
+        reading: Reading,
+        beyond_totals: bool = False,
+    ) -> Answer | None:
+        """A question the evaluator computes, over one earlier general election's results;
+        None where it is not one (a comparison with another election, a range of years)."""
+        year = asked.year
+        if year is None or year == ELECTION_YEAR or asked.by_election or asked.now:
+            return None
+        words = resolution.words
+        if "than" in words and str(year) in words[words.index("than") :]:
+            return None  # "bigger than in 2019": one election against another
+        election = self.elections.general(year)
+        ask = read_words(resolution, any_year=True).ask
+        if election is None or ask is None or (beyond_totals and _a_party_total(ask)):
+            return None
+        evaluator = self._evaluators.get(election.id)
+        if evaluator is None:
+            knowledge = election_knowledge(self.catalog.knowledge, election.id)
+            evaluator = self._evaluators[election.id] = Evaluator(Catalog(knowledge))
+        unknown = [k for k in referenced_keys(ask) if not self._held_in(evaluator, k)]
+        if unknown:
+            return None  # a seat or person of 2024 that the year did not have
+        answer = evaluator.answer(ask)
+        if answer.status is not Status.ANSWERED or "notional" in _words_of(answer):
+            # its refusals speak of 2024's figures ("on 2019 (notional)"): the plain "not yet"
+            # of the answers across elections says what is held instead
+            return None
+        first, *rest = answer.blocks
+        if isinstance(first, Paragraph):
+            first = Paragraph((Span(f"{year}: ", bold=True), *first.spans))
+        note = paragraph(f"On the seats of {year}: the 2010 boundaries, not today’s.")
+        return replace(answer, blocks=(first, *rest, note), query=None)
+
+    @staticmethod
+    def _held_in(evaluator: Evaluator, key: str) -> bool:
+        kind, _, entity = key.partition(":")
+        catalog = evaluator.catalog
+        held: dict[str, set[str]] = {
+            "seat": set(catalog.seats), "person": set(catalog.people),
+            "party": set(catalog.parties), "place": set(catalog.places),
+        }  # fmt: skip
+        return entity in held.get(kind, set())
 
     def _last_subjects(self, conversation: Conversation) -> Subjects:
         """What the last answer about 2024 was about: its party or place, else its seat or
@@ -829,6 +892,25 @@ def _kept_from_the_last(
 def _over_rows(ask: Ask | None) -> bool:
     """A count or a list: what "them" narrows, when there are rows to narrow."""
     return ask is not None and ask.operation in {Operation.COUNT, Operation.LIST}
+
+
+def _words_of(answer: Answer) -> str:
+    """The text of an answer's paragraphs and lists, to check a word it uses."""
+    paragraphs = [b for b in answer.blocks if isinstance(b, Paragraph)]
+    paragraphs += [p for b in answer.blocks if isinstance(b, BulletList) for p in b.items]
+    return " ".join(span.text for p in paragraphs for span in p.spans)
+
+
+def _a_party_total(ask: Ask) -> bool:
+    """A party's (or a place's) seats, votes or share, which the answers across elections give
+    with the other parties and the Commons majority of that year."""
+    plain = Selection(parties=ask.selection.parties, place=ask.selection.place, won=True)
+    return (
+        ask.operation in {Operation.COUNT, Operation.TOTAL, Operation.LOOK_UP}
+        and ask.measure in {None, Measure.SEATS, Measure.VOTES, Measure.SHARE}
+        and ask.selection in {plain, replace(plain, won=None)}
+        and ask.compared is None
+    )
 
 
 def _rows_asked(parsed: Parsed) -> Ask | None:

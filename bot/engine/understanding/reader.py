@@ -39,7 +39,9 @@ _SHAPE_ONLY = frozenset(
 _BEFORE_A_FIGURE = frozenset("under over below above than least most exceeding of by".split())
 
 
-def read_words(resolution: Resolution) -> Parsed:
+def read_words(resolution: Resolution, any_year: bool = False) -> Parsed:
+    """The question's words read; `any_year`: an Ask is made even for another election
+    than 2024 (for that election's own results)."""
     words = resolution.words
     named = {i for m in resolution.mentions for i in range(m.start, m.end)}
     doubtful = {i for m in resolution.doubtful for i in range(m.start, m.end)}
@@ -93,7 +95,7 @@ def read_words(resolution: Resolution) -> Parsed:
         yes_no=yes_no,
         roles=roles,
     )
-    if earlier or parsed.not_held or parsed.negations or parsed.unanswerable:
+    if (earlier and not any_year) or parsed.not_held or parsed.negations or parsed.unanswerable:
         return parsed
     if parsed.loose_places:
         return parsed

@@ -32,10 +32,13 @@ COMPARING_WORDS = frozenset(
 _NOT_YET = frozenset(
     {Intent.RANKING, Intent.COUNT, Intent.COMPARE, Intent.SAID, Intent.DECLARED, Intent.LOST}
 )
+NOT_YET = "Not yet for earlier elections"  # the headline of what these answers do not compute
 WHAT_I_ANSWER = (
     "For the elections before 2024 I can give a seat’s result (who won, who came second, the "
     "majority, the turnout), a seat’s or a person’s record, who won an election, a party’s "
-    "seats, votes and share (in a nation or region too), and the by-elections."
+    "seats, votes and share (in a nation or region too), the by-elections, and counts, lists "
+    "and rankings within one general election (“biggest majority in 2017”); not comparisons "
+    "of one election with another, or changes and swings."
 )
 
 
@@ -149,8 +152,8 @@ def _seat(
             return _race_focus(elections, latest, subjects, intent, place, yes_no, measure, words)
         at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
         return current_mp(elections, latest, at_2024)
-    if intent in _NOT_YET or measure in {Measure.SEATS}:
-        return _not_yet(asked)
+    if intent in _NOT_YET or intent is Intent.CHANGE or measure in {Measure.SEATS}:
+        return _not_yet(asked)  # computed over that year's results, where they allow
     election = elections.general(year)
     race = elections.race(election, seat) if election is not None else None
     if race is None:
@@ -233,7 +236,7 @@ def _not_yet(asked: ElectionsAsked) -> Answer:
     return Answer(
         Status.NOT_FOUND,
         (paragraph(f"I can’t answer that kind of question {when} yet. {WHAT_I_ANSWER}"),),
-        headline="Not yet for earlier elections",
+        headline=NOT_YET,
     )
 
 
