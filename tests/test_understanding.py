@@ -231,7 +231,10 @@ def test_a_misspelt_name_close_to_two_people_asks(shipped_engine: Engine) -> Non
 
 def test_a_first_name_beside_another_surname_is_someone_else(shipped_engine: Engine) -> None:
     text = to_plain(shipped_engine.answer("did Theresa May win"))
-    assert text.startswith("No candidate called Theresa May stood in the UK general election 2024.")
+    # Not Theresa Villiers, nor a May of 2024: the MP of earlier elections, by her MNIS ID
+    assert text.startswith(
+        "Theresa May did not stand at the 2024 general election. Theresa May stood at 4"
+    )
     assert "No." not in text
 
 

@@ -188,8 +188,10 @@ class Engine:
         national = reading.national and not asked.by_election and "election" in resolution.words
         if last is not None and subjects.empty and not national:
             subjects = conversation.across or subjects  # "and in 2010?", "who came second?"
-        earlier_only = subjects.person is not None and not self.catalog.results_by_person.get(
-            subjects.person
+        earlier_only = (
+            subjects.person is not None
+            and not self.catalog.results_by_person.get(subjects.person)
+            and bool(self.elections.by_person_id.get(f"person:{subjects.person}"))
         )  # "Nick Clegg": an MP who did not stand in 2024
         if not asked.earlier and not (asked.now and subjects.seat) and not earlier_only:
             return None

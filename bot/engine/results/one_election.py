@@ -25,7 +25,8 @@ _GENDER = {"M": "Male", "F": "Female"}
 
 
 def election_knowledge(knowledge: Knowledge, election_id: str) -> Knowledge:
-    """One general election of the history as its own knowledge."""
+    """One general election of the history as its own knowledge (about 0.3 s, once a year
+    asked about: built when first asked, not at start)."""
     record = next(e for e in knowledge.elections if e.id == election_id)
     contests = [c for c in knowledge.contests if c.election == election_id]
     people = {p.id: p for p in knowledge.people}

@@ -85,7 +85,8 @@ def across_elections(
         always = None
         if yes_no and ranged:  # "has Carswell always been UKIP", "... always been an MP"
             always = subjects.parties[0] if subjects.parties else "mp"
-        return record(elections, person, year, asked.since, always)
+        not_2024 = not stood_in_2024 and year is None and not ranged and intent is not None
+        return record(elections, person, year, asked.since, always, not_2024)
     if subjects.seat is not None:
         return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
     if intent in _NOT_YET and not (asked.by_election and intent is Intent.COUNT):

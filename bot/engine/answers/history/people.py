@@ -12,7 +12,14 @@ from bot.engine.answers.history.wording import (
     party_label,
     sentence_start,
 )
-from bot.engine.model.answer import Answer, BulletList, Paragraph, Status, bold, paragraph
+from bot.engine.model.answer import (
+    Answer,
+    BulletList,
+    Paragraph,
+    Status,
+    bold,
+    paragraph,
+)
 from bot.engine.results.catalog import person_key
 from bot.engine.results.elections import Elections, Race
 from bot.engine.wording.phrases import number, ordinal
@@ -76,6 +83,7 @@ def record(
     year: int | None,
     since: int | None,
     always: str | None = None,
+    not_in_2024: bool = False,
 ) -> Answer:
     """'Jeremy Corbyn stood at 5 elections from 2010 to 2024 and won every one.' then a line
     each; `year`: that year's only. `always`: "has X always been ..." asked, of a party id
@@ -109,17 +117,16 @@ def record(
             if place == 1
             else f"{number(race.winner.votes - candidacy.votes)} votes behind the winner"
         )
-        first = paragraph(
-            bold(person.name),
+        said = (
             f" {did} {at_election(race.election)}{old} for "
-            f"{party_label(elections, candidacy)}, with {figures(candidacy)}: {how}.",
+            f"{party_label(elections, candidacy)}, with {figures(candidacy)}: {how}."
         )
     else:
         wins = "won every one" if won == len(found) else f"won {won}"
-        first = paragraph(
-            bold(person.name),
-            f" stood at {len(found)} elections from {years[0]} to {years[-1]} and {wins}:",
-        )
+        said = f" stood at {len(found)} elections from {years[0]} to {years[-1]} and {wins}:"
+    if not_in_2024:  # "did Theresa May win": not in 2024, said first
+        said = f" did not stand at the 2024 general election. {person.name}{said}"
+    first = paragraph(bold(person.name), said)
     if always is not None:
         first = _always(elections, person, found, always)
     lines = BulletList(tuple(paragraph(_line(elections, r, c)) for r, c in found))
