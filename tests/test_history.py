@@ -338,3 +338,13 @@ def test_a_comparison_of_two_elections_is_refused_not_answered_with_one(
     answer = shipped_engine.answer("was starmer's majority bigger than in 2019")
     assert answer.status.value == "not_found"
     assert "not comparisons of one election with another" in to_plain(answer)
+
+
+def test_a_national_figure_of_an_earlier_election(shipped_engine: Engine) -> None:
+    rows = truth.general_seats(2019)
+    valid, electorate = sum(int(r[15]) for r in rows), sum(int(r[14]) for r in rows)
+    line = first_line(shipped_engine, "turnout in 2019")
+    assert line.startswith(
+        f"2019: Turnout across all 650 seats was {100 * valid / electorate:.1f}% "
+        f"({valid:,} valid votes of {electorate:,} electors"
+    )

@@ -13,13 +13,12 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from bot.engine.across import AcrossElections
 from bot.engine.answers import earlier, lists, people, seats
 from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.answers.dispatch import PERSON_INTENTS, SEAT_INTENTS, answer_query
 from bot.engine.answers.former import former_seat
-from bot.engine.answers.history.asked import NOT_YET, across_elections
-from bot.engine.answers.history.seats import since_then
 from bot.engine.answers.located import (
     Located,
     LookupProblem,
@@ -30,10 +29,7 @@ from bot.engine.answers.located import (
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import (
     Answer,
-    BulletList,
-    Paragraph,
     Source,
-    Span,
     Status,
     paragraph,
 )
@@ -41,8 +37,6 @@ from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection,
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog, seat_key
-from bot.engine.results.elections import Elections
-from bot.engine.results.one_election import election_knowledge
 from bot.engine.results.provenance import sources_view
 from bot.engine.results.search import Search
 from bot.engine.routing import (
@@ -61,9 +55,6 @@ from bot.engine.routing import (
 from bot.engine.understanding.elections import (
     ELECTION_WORDS,
     ELECTION_YEAR,
-    ElectionsAsked,
-    Subjects,
-    elections_asked,
 )
 from bot.engine.understanding.former import FormerNames, named_besides
 from bot.engine.understanding.index import Mention, NameIndex, Resolution, Tier
@@ -76,8 +67,7 @@ from bot.engine.understanding.reader import Parsed, read_words, words_read
 from bot.engine.understanding.relations import last_time, who_they_beat
 from bot.engine.understanding.text import mend_slips, phrase, strip_address
 from bot.engine.understanding.vocabulary import is_number
-from knowledge.build import slug
-from knowledge.schema import FormerSeat, Knowledge
+from knowledge.schema import Knowledge
 
 # Words that ask about a winner: a name shared by several candidates means the one elected.
 _WINNER_WORDS = frozenset({"majority", "majorities", "mp", "margin"})
@@ -95,7 +85,7 @@ class Engine:
             words_of_the_lexicon() | ELECTION_WORDS,
             frozenset(w for seat in knowledge.former_seats for w in phrase(seat.name).split()),
         )
-        self._evaluators: dict[str, Evaluator] = {}  # an earlier election's, built when asked
+        self.across = AcrossElections(self.catalog)  # elections before 2024, the MP now
         self.former = FormerNames(
             knowledge.former_seats,
             (
@@ -110,11 +100,6 @@ class Engine:
     def evaluator(self) -> Evaluator:
         """The rows every computed answer reads, built on the first question that needs them."""
         return Evaluator(self.catalog)
-
-    @cached_property
-    def elections(self) -> Elections:
-        """Every election's results, built on the first question across elections."""
-        return Elections(self.catalog)
 
     @cached_property
     def search(self) -> Search:
@@ -137,7 +122,7 @@ class Engine:
         resolution = self._they_the_party(resolution, conversation)
         reading = read(resolution)
         former = self.former.named_in(resolution)
-        across = self._across_elections(resolution, reading, former, conversation)
+        across = self.across.answer(resolution, reading, former, conversation)
         if across is not None:  # "who won Islington North in 2019", "who is the MP for X now"
             return across
         if former is not None:  # "Bristol West": gone in 2024, said so before any guess
@@ -155,201 +140,7 @@ class Engine:
                 answer = replace(answer, query=replace(answer.query, words=words_read(
                     resolution, parsed)))  # fmt: skip
         conversation.remember(reading, answer, computed, computed or _rows_asked(parsed))
-        return self._since_then(answer)
-
-    def _across_elections(
-        self,
-        resolution: Resolution,
-        reading: Reading,
-        former: FormerSeat | None,
-        conversation: Conversation,
-    ) -> Answer | None:
-        """The answer from the elections before 2024 and the by-elections since, where the
-        question asks about them (or follows one that did); None: the 2024 results answer."""
-        if reading.intent in {Intent.SOURCE, Intent.HELP, Intent.COVERAGE}:
-            return None  # "source", "help": about the bot and the last answer, not an election
-        asked = elections_asked(resolution.words)
-        if "notional" in resolution.words:
-            return None  # the notional 2019 results of the 2024 seats: never the old seats'
-        if read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}:
-            return None  # "lost in 2024 compared with 2019": the notional 2019 results
-        subjects = self._subjects(resolution, former)
-        last = conversation.elections
-        if last is not None and not (asked.years or asked.every or asked.by_election):
-            # a seat gone in 2024 has only the earlier results the conversation is about
-            pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
-            pointing = pointing or former is not None
-            if pointing or (
-                subjects.empty and not (reading.national and "election" in resolution.words)
-            ):
-                asked = replace(last, used=asked.used)  # "who came second?": the same year
-        # "who won the election" is about the country; "what was the majority" and "when was
-        # the by-election" are about what was asked last
-        national = reading.national and not asked.by_election and "election" in resolution.words
-        if last is not None and subjects.empty and not national:
-            subjects = conversation.across or subjects  # "and in 2010?", "who came second?"
-        earlier_only = (
-            subjects.person is not None
-            and not self.catalog.results_by_person.get(subjects.person)
-            and bool(self.elections.by_person_id.get(f"person:{subjects.person}"))
-        )  # "Nick Clegg": an MP who did not stand in 2024
-        if not asked.earlier and not (asked.now and subjects.seat) and not earlier_only:
-            return None
-        if subjects.empty and last is None and reading.follow_up:
-            subjects = self._last_subjects(conversation)  # "and in 2019?" after a 2024 answer
-        if former is None and (
-            any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
-        ):
-            return None  # "which one?" first, from the usual path
-        computed = None
-        if subjects.seat is None and subjects.person is None and not subjects.empty:
-            # "how many seats did UKIP come second in in 2015": more than a party's totals
-            computed = self._computed_in(asked, resolution, reading, beyond_totals=True)
-        answer = computed or across_elections(
-            self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
-            resolution.words,
-        )  # fmt: skip
-        if answer is None:
-            return None
-        if answer.headline == NOT_YET:  # "biggest majority in 2017": that year's own results
-            answer = self._computed_in(asked, resolution, reading) or answer
-        if answer.status is Status.ANSWERED and asked.year is not None and former is None:
-            keys = tuple(
-                k for k in (
-                    seat_key(subjects.seat) if subjects.seat else None,
-                    f"person:{subjects.person}" if subjects.person else None,
-                    *(f"party:{p}" for p in subjects.parties),
-                ) if k
-            )  # fmt: skip
-            query = replace(Query.from_reading(reading, keys), year=asked.year, old_seats=True)
-            answer = replace(answer, query=query)  # a button replays it (answer_query)
-        stray = self._stray_words(resolution, asked, former)
-        if stray and answer.status is Status.ANSWERED:
-            left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
-            answer = replace(answer, blocks=(left_out, *answer.blocks))
-        conversation.remember_across(reading, answer, asked, subjects)
-        return answer
-
-    def _earlier_query(self, query: Query) -> Answer:
-        """A button's question about an earlier year, asked again from its keys."""
-        assert query.year is not None
-        kinds = {key.partition(":")[0]: key.partition(":")[2] for key in query.keys}
-        seat = kinds.get("seat")
-        subjects = Subjects(
-            seat, self.catalog.seats[seat].name if seat in self.catalog.seats else None,
-            kinds.get("person"),
-            tuple(k.partition(":")[2] for k in query.keys if k.startswith("party:")),
-        )  # fmt: skip
-        said = {Intent.VOTES: ("votes",), Intent.SHARE: ("share",)}.get(query.intent, ())  # type: ignore[arg-type]
-        answer = across_elections(
-            self.elections, subjects, ElectionsAsked(years=(query.year,)), query.intent,
-            query.place, query.yes_no, said,
-        )  # fmt: skip
-        if answer is None:
-            return lists.not_found(self.catalog, str(query.year))
-        return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
-
-    def _computed_in(
-        self,
-        asked: ElectionsAsked,
-        resolution: Resolution,
-        reading: Reading,
-        beyond_totals: bool = False,
-    ) -> Answer | None:
-        """A question the evaluator computes, over one earlier general election's results;
-        None where it is not one (a comparison with another election, a range of years)."""
-        year = asked.year
-        if year is None or year == ELECTION_YEAR or asked.by_election or asked.now:
-            return None
-        words = resolution.words
-        if "than" in words and str(year) in words[words.index("than") :]:
-            return None  # "bigger than in 2019": one election against another
-        election = self.elections.general(year)
-        ask = read_words(resolution, any_year=True).ask
-        if election is None or ask is None or (beyond_totals and _a_party_total(ask)):
-            return None
-        evaluator = self._evaluators.get(election.id)
-        if evaluator is None:
-            knowledge = election_knowledge(self.catalog.knowledge, election.id)
-            evaluator = self._evaluators[election.id] = Evaluator(Catalog(knowledge))
-        unknown = [k for k in referenced_keys(ask) if not self._held_in(evaluator, k)]
-        if unknown:
-            return None  # a seat or person of 2024 that the year did not have
-        answer = evaluator.answer(ask)
-        if answer.status is not Status.ANSWERED or "notional" in _words_of(answer):
-            # its refusals speak of 2024's figures ("on 2019 (notional)"): the plain "not yet"
-            # of the answers across elections says what is held instead
-            return None
-        first, *rest = answer.blocks
-        if isinstance(first, Paragraph):
-            first = Paragraph((Span(f"{year}: ", bold=True), *first.spans))
-        note = paragraph(f"On the seats of {year}: the 2010 boundaries, not today’s.")
-        return replace(answer, blocks=(first, *rest, note), query=None)
-
-    @staticmethod
-    def _held_in(evaluator: Evaluator, key: str) -> bool:
-        kind, _, entity = key.partition(":")
-        catalog = evaluator.catalog
-        held: dict[str, set[str]] = {
-            "seat": set(catalog.seats), "person": set(catalog.people),
-            "party": set(catalog.parties), "place": set(catalog.places),
-        }  # fmt: skip
-        return entity in held.get(kind, set())
-
-    def _last_subjects(self, conversation: Conversation) -> Subjects:
-        """What the last answer about 2024 was about: its party or place, else its seat or
-        person."""
-        parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
-        places = [self.catalog.places[k.id] for k in conversation.qualifiers if k.is_a(Kind.PLACE)]
-        place = next((p.name for p in places if p.level is not Level.TOWN), None)
-        if parties or place:
-            return Subjects(parties=parties, place=place)
-        if conversation.seat is not None:
-            seat = Key(conversation.seat).id
-            return Subjects(seat, self.catalog.seats[seat].name)
-        if conversation.person is not None:
-            return Subjects(person=Key(conversation.person).id)
-        return Subjects()
-
-    def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
-        """What the question names, for the answers across elections."""
-        keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
-        seats = [k.id for k in keys if k.is_a(Kind.SEAT)]
-        people = [k.id for k in keys if k.is_a(Kind.PERSON)]
-        parties = tuple(dict.fromkeys(k.id for k in keys if k.is_a(Kind.PARTY)))
-        places = [self.catalog.places[k.id] for k in keys if k.is_a(Kind.PLACE)]
-        place = next((p.name for p in places if p.level is not Level.TOWN), None)
-        if former is not None:
-            return Subjects(slug(former.name), former.name, None, parties, place)
-        seat = seats[0] if seats else None
-        if seat is None and places and places[0].level is Level.TOWN and len(places[0].seats) == 1:
-            seat = places[0].seats[0]
-        name = self.catalog.seats[seat].name if seat else None
-        return Subjects(seat, name, people[0] if people else None, parties, place)
-
-    def _stray_words(
-        self, resolution: Resolution, asked: ElectionsAsked, former: FormerSeat | None
-    ) -> list[str]:
-        """Words no reading understood, besides those read as elections or a former seat."""
-        parsed = read_words(resolution)
-        read_here = {resolution.words[i] for i in asked.used}
-        if former is not None:
-            read_here |= set(phrase(former.name).split())
-        stray = (*resolution.unknown, *parsed.not_understood)
-        return list(dict.fromkeys(w for w in stray if w not in read_here))
-
-    def _since_then(self, answer: Answer) -> Answer:
-        """An answer about one 2024 seat that has had a by-election since says so."""
-        seats = [k for k in answer.entities if k.is_a(Kind.SEAT)]
-        if answer.status is not Status.ANSWERED or len(set(seats)) != 1:
-            return answer
-        latest = self.elections.latest_by_election(seats[0].id)
-        if latest is None:
-            return answer
-        said = since_then(self.elections, latest)
-        if said in answer.blocks:  # a button's answer, replayed through answer()
-            return answer
-        return replace(answer, blocks=(*answer.blocks, said))
+        return self.across.since_then(answer)
 
     def _understood(
         self, resolution: Resolution, reading: Reading, parsed: Parsed, conversation: Conversation
@@ -460,13 +251,13 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         """The answer to a resolved query, as a button or link carries it (its keys as text)."""
-        return self._since_then(self._answer_of_query(query))
+        return self.across.since_then(self._answer_of_query(query))
 
     def _answer_of_query(self, query: Query) -> Answer:
         if query.ask is not None:  # a computed question, carried whole
             return self._computed(query)
         if query.old_seats and query.year is not None and query.year != ELECTION_YEAR:
-            return self._earlier_query(query)
+            return self.across.replay(query)
         unknown = [key for key in query.keys if key not in self.index.entities]
         if unknown:
             _, _, entity_id = unknown[0].partition(":")
@@ -670,7 +461,7 @@ class Engine:
             people = [k for k in mention.keys if k.is_a(Kind.PERSON)]
             stood_for = {
                 r.party for k in people for r in self.catalog.results_by_person.get(k.id, [])
-            } | {party for k in people for party in self.elections.parties_of(k.id)}
+            } | {party for k in people for party in self.across.parties_of(k.id)}
             if people and mention.tier < Tier.FULL and not stood_for & parties:
                 dropped.append(mention.text.lower())
                 continue
@@ -894,25 +685,6 @@ def _kept_from_the_last(
 def _over_rows(ask: Ask | None) -> bool:
     """A count or a list: what "them" narrows, when there are rows to narrow."""
     return ask is not None and ask.operation in {Operation.COUNT, Operation.LIST}
-
-
-def _words_of(answer: Answer) -> str:
-    """The text of an answer's paragraphs and lists, to check a word it uses."""
-    paragraphs = [b for b in answer.blocks if isinstance(b, Paragraph)]
-    paragraphs += [p for b in answer.blocks if isinstance(b, BulletList) for p in b.items]
-    return " ".join(span.text for p in paragraphs for span in p.spans)
-
-
-def _a_party_total(ask: Ask) -> bool:
-    """A party's (or a place's) seats, votes or share, which the answers across elections give
-    with the other parties and the Commons majority of that year."""
-    plain = Selection(parties=ask.selection.parties, place=ask.selection.place, won=True)
-    return (
-        ask.operation in {Operation.COUNT, Operation.TOTAL, Operation.LOOK_UP}
-        and ask.measure in {None, Measure.SEATS, Measure.VOTES, Measure.SHARE}
-        and ask.selection in {plain, replace(plain, won=None)}
-        and ask.compared is None
-    )
 
 
 def _rows_asked(parsed: Parsed) -> Ask | None:

@@ -1,0 +1,300 @@
+"""Questions across elections, between reading and answering: which elections and subjects a
+question (or the conversation it follows) is about, the answer from the earlier elections
+(answers/history/) or from one earlier general election computed by the one evaluator, and
+the "Since then" line under a 2024 answer about a seat that has had a by-election since.
+
+The engine asks here first; None means the question is about the 2024 results alone."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import cached_property
+
+from bot.engine.answers import lists
+from bot.engine.answers.computed.evaluate import Evaluator
+from bot.engine.answers.history.asked import NOT_YET, across_elections
+from bot.engine.answers.history.seats import since_then
+from bot.engine.conversation import Conversation
+from bot.engine.model.answer import Answer, BulletList, Paragraph, Span, Status, paragraph
+from bot.engine.model.ask import Ask, Measure, Operation, Selection
+from bot.engine.model.keys import Key, Kind
+from bot.engine.model.query import Query
+from bot.engine.results.catalog import Catalog, person_key, seat_key
+from bot.engine.results.elections import Elections
+from bot.engine.results.one_election import election_knowledge
+from bot.engine.routing import referenced_keys
+from bot.engine.understanding.elections import (
+    ELECTION_YEAR,
+    ElectionsAsked,
+    Subjects,
+    elections_asked,
+)
+from bot.engine.understanding.index import Resolution
+from bot.engine.understanding.intents import Intent, Reading
+from bot.engine.understanding.places import Level
+from bot.engine.understanding.reader import read_words
+from bot.engine.understanding.text import phrase
+from knowledge.build import slug
+from knowledge.schema import FormerSeat
+
+# About the bot or the last answer, never about an election: "source", "help".
+_ABOUT_THE_BOT = frozenset({Intent.SOURCE, Intent.HELP, Intent.COVERAGE})
+
+
+class AcrossElections:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._evaluators: dict[str, Evaluator] = {}  # an earlier election's, built when asked
+
+    @cached_property
+    def elections(self) -> Elections:
+        """Every election's results, built on the first question across elections."""
+        return Elections(self.catalog)
+
+    def answer(
+        self,
+        resolution: Resolution,
+        reading: Reading,
+        former: FormerSeat | None,
+        conversation: Conversation,
+    ) -> Answer | None:
+        """The answer from the elections before 2024 and the by-elections since, where the
+        question asks about them (or follows one that did); None: the 2024 results answer."""
+        if reading.intent in _ABOUT_THE_BOT or "notional" in resolution.words:
+            return None  # "notional 2019": the 2024 seats' figures, never the old seats'
+        asked = elections_asked(resolution.words)
+        if read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}:
+            return None  # "lost in 2024 compared with 2019": the notional 2019 results
+        asked, subjects = self._followed(resolution, reading, former, conversation, asked)
+        if not (asked.earlier or (asked.now and subjects.seat) or self._earlier_only(subjects)):
+            return None
+        if former is None and (
+            any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
+        ):
+            return None  # "which one?" first, from the usual path
+        answer = self._answered(resolution, reading, asked, subjects)
+        if answer is None:
+            return None
+        if answer.status is Status.ANSWERED and asked.year is not None and former is None:
+            answer = replace(answer, query=_replayable(reading, asked, subjects))
+        stray = self._stray_words(resolution, asked, former)
+        if stray and answer.status is Status.ANSWERED:
+            left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
+            answer = replace(answer, blocks=(left_out, *answer.blocks))
+        conversation.remember_across(reading, answer, asked, subjects)
+        return answer
+
+    def replay(self, query: Query) -> Answer:
+        """A button's question about an earlier year, asked again from its keys."""
+        assert query.year is not None
+        kinds = {key.partition(":")[0]: key.partition(":")[2] for key in query.keys}
+        seat = kinds.get("seat")
+        subjects = Subjects(
+            seat, self.catalog.seats[seat].name if seat in self.catalog.seats else None,
+            kinds.get("person"),
+            tuple(k.partition(":")[2] for k in query.keys if k.startswith("party:")),
+        )  # fmt: skip
+        # The measure a button cannot carry, from the kind of question it can
+        words = {Intent.VOTES: ("votes",), Intent.SHARE: ("share",)}
+        answer = across_elections(
+            self.elections, subjects, ElectionsAsked(years=(query.year,)), query.intent,
+            query.place, query.yes_no, words.get(query.intent, ()) if query.intent else (),
+        )  # fmt: skip
+        if answer is None:
+            return lists.not_found(self.catalog, str(query.year))
+        return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
+
+    def since_then(self, answer: Answer) -> Answer:
+        """An answer about one 2024 seat that has had a by-election since says so."""
+        seats = [k for k in answer.entities if k.is_a(Kind.SEAT)]
+        if answer.status is not Status.ANSWERED or len(set(seats)) != 1:
+            return answer
+        latest = self.elections.latest_by_election(seats[0].id)
+        if latest is None:
+            return answer
+        said = since_then(self.elections, latest)
+        if said in answer.blocks:  # a button's answer, replayed through answer()
+            return answer
+        return replace(answer, blocks=(*answer.blocks, said))
+
+    def parties_of(self, person_id: str) -> set[str]:
+        """Every party a person stood for, at any election held."""
+        return self.elections.parties_of(person_id)
+
+    # --- which elections and subjects ----------------------------------------------------------
+
+    def _followed(
+        self,
+        resolution: Resolution,
+        reading: Reading,
+        former: FormerSeat | None,
+        conversation: Conversation,
+        asked: ElectionsAsked,
+    ) -> tuple[ElectionsAsked, Subjects]:
+        """The elections and subjects asked about, with what a follow-up leaves out taken from
+        the conversation: "and in 2010?" keeps the seat, "who came second?" the year too."""
+        subjects = self._subjects(resolution, former)
+        last = conversation.elections
+        # "who won the election" is about the country; "what was the majority" and "when was
+        # the by-election" are about what was asked last
+        national = reading.national and not asked.by_election and "election" in resolution.words
+        if last is not None and not (asked.years or asked.every or asked.by_election):
+            pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
+            # a seat gone in 2024 has only the earlier results the conversation is about
+            if pointing or former is not None or (subjects.empty and not national):
+                asked = replace(last, used=asked.used)
+        if last is not None and subjects.empty and not national:
+            subjects = conversation.across or subjects
+        elif last is None and subjects.empty and reading.follow_up and asked.earlier:
+            subjects = self._last_subjects(conversation)  # "and in 2019?" after a 2024 answer
+        return asked, subjects
+
+    def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
+        """What the question names, for the answers across elections."""
+        keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
+        seats = [k.id for k in keys if k.is_a(Kind.SEAT)]
+        people = [k.id for k in keys if k.is_a(Kind.PERSON)]
+        parties = tuple(dict.fromkeys(k.id for k in keys if k.is_a(Kind.PARTY)))
+        places = [self.catalog.places[k.id] for k in keys if k.is_a(Kind.PLACE)]
+        place = next((p.name for p in places if p.level is not Level.TOWN), None)
+        if former is not None:
+            return Subjects(slug(former.name), former.name, None, parties, place)
+        seat = seats[0] if seats else None
+        if seat is None and places and places[0].level is Level.TOWN and len(places[0].seats) == 1:
+            seat = places[0].seats[0]
+        name = self.catalog.seats[seat].name if seat else None
+        return Subjects(seat, name, people[0] if people else None, parties, place)
+
+    def _last_subjects(self, conversation: Conversation) -> Subjects:
+        """What the last answer about 2024 was about: its party or place, else its seat or
+        person."""
+        parties = tuple(k.id for k in conversation.qualifiers if k.is_a(Kind.PARTY))
+        places = [self.catalog.places[k.id] for k in conversation.qualifiers if k.is_a(Kind.PLACE)]
+        place = next((p.name for p in places if p.level is not Level.TOWN), None)
+        if parties or place:
+            return Subjects(parties=parties, place=place)
+        if conversation.seat is not None:
+            seat = Key(conversation.seat).id
+            return Subjects(seat, self.catalog.seats[seat].name)
+        if conversation.person is not None:
+            return Subjects(person=Key(conversation.person).id)
+        return Subjects()
+
+    def _earlier_only(self, subjects: Subjects) -> bool:
+        """A person who stood before 2024 but not in it ("Nick Clegg")."""
+        return (
+            subjects.person is not None
+            and not self.catalog.results_by_person.get(subjects.person)
+            and bool(self.elections.by_person_id.get(f"person:{subjects.person}"))
+        )
+
+    def _stray_words(
+        self, resolution: Resolution, asked: ElectionsAsked, former: FormerSeat | None
+    ) -> list[str]:
+        """Words no reading understood, besides those read as elections or a former seat."""
+        parsed = read_words(resolution)
+        read_here = {resolution.words[i] for i in asked.used}
+        if former is not None:
+            read_here |= set(phrase(former.name).split())
+        stray = (*resolution.unknown, *parsed.not_understood)
+        return list(dict.fromkeys(w for w in stray if w not in read_here))
+
+    # --- answering -----------------------------------------------------------------------------
+
+    def _answered(
+        self,
+        resolution: Resolution,
+        reading: Reading,
+        asked: ElectionsAsked,
+        subjects: Subjects,
+    ) -> Answer | None:
+        computed = None
+        if subjects.seat is None and subjects.person is None and not subjects.empty:
+            # "how many seats did UKIP come second in in 2015": more than a party's totals
+            computed = self._computed_in(asked, resolution, beyond_totals=True)
+        answer = computed or across_elections(
+            self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
+            resolution.words,
+        )  # fmt: skip
+        if answer is not None and answer.headline == NOT_YET:
+            return self._computed_in(asked, resolution) or answer  # "biggest majority in 2017"
+        return answer
+
+    def _computed_in(
+        self, asked: ElectionsAsked, resolution: Resolution, beyond_totals: bool = False
+    ) -> Answer | None:
+        """A question the evaluator computes, over one earlier general election's results;
+        None where it is not one (a comparison with another election, a range of years);
+        `beyond_totals`: not a party's plain totals, which the answers across elections give
+        with the Commons of that year."""
+        year = asked.year
+        if year is None or year == ELECTION_YEAR or asked.by_election or asked.now:
+            return None
+        words = resolution.words
+        if "than" in words and str(year) in words[words.index("than") :]:
+            return None  # "bigger than in 2019": one election against another
+        election = self.elections.general(year)
+        ask = read_words(resolution, any_year=True).ask
+        if election is None or ask is None or (beyond_totals and _a_party_total(ask)):
+            return None
+        evaluator = self._evaluator(election.id)
+        if not all(_held_in(evaluator.catalog, k) for k in referenced_keys(ask)):
+            return None  # a seat or person of 2024 that the year did not have
+        answer = evaluator.answer(ask)
+        if answer.status is not Status.ANSWERED or "notional" in _words_of(answer):
+            # its refusals speak of 2024's figures ("on 2019 (notional)"): the plain "not yet"
+            # of the answers across elections says what is held instead
+            return None
+        first, *rest = answer.blocks
+        if isinstance(first, Paragraph):
+            first = Paragraph((Span(f"{year}: ", bold=True), *first.spans))
+        note = paragraph(f"On the seats of {year}: the 2010 boundaries, not today’s.")
+        # No query: a button carries an Ask without its year, which would replay 2024's
+        return replace(answer, blocks=(first, *rest, note), query=None)
+
+    def _evaluator(self, election_id: str) -> Evaluator:
+        evaluator = self._evaluators.get(election_id)
+        if evaluator is None:
+            knowledge = election_knowledge(self.catalog.knowledge, election_id)
+            evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
+        return evaluator
+
+
+def _replayable(reading: Reading, asked: ElectionsAsked, subjects: Subjects) -> Query:
+    """The question as a button carries it: its kind, its keys and the year's own results."""
+    keys = (
+        *((seat_key(subjects.seat),) if subjects.seat else ()),
+        *((person_key(subjects.person),) if subjects.person else ()),
+        *(f"party:{party}" for party in subjects.parties),
+    )
+    return replace(Query.from_reading(reading, keys), year=asked.year, old_seats=True)
+
+
+def _held_in(catalog: Catalog, key: str) -> bool:
+    """Whether an election's results have the seat, person, party or place a key names."""
+    kind, _, entity = key.partition(":")
+    held: dict[str, Mapping[str, object]] = {
+        "seat": catalog.seats, "person": catalog.people, "party": catalog.parties,
+        "place": catalog.places,
+    }  # fmt: skip
+    return kind in held and entity in held[kind]
+
+
+def _words_of(answer: Answer) -> str:
+    """The text of an answer's paragraphs and lists, to check a word it uses."""
+    paragraphs = [b for b in answer.blocks if isinstance(b, Paragraph)]
+    paragraphs += [p for b in answer.blocks if isinstance(b, BulletList) for p in b.items]
+    return " ".join(span.text for p in paragraphs for span in p.spans)
+
+
+def _a_party_total(ask: Ask) -> bool:
+    """A party's (or a place's) seats, votes or share, which the answers across elections give
+    with the other parties and the Commons majority of that year."""
+    plain = Selection(parties=ask.selection.parties, place=ask.selection.place, won=True)
+    return (
+        ask.operation in {Operation.COUNT, Operation.TOTAL, Operation.LOOK_UP}
+        and ask.measure in {None, Measure.SEATS, Measure.VOTES, Measure.SHARE}
+        and ask.selection in {plain, replace(plain, won=None)}
+        and ask.compared is None
+    )
