@@ -348,3 +348,52 @@ def test_a_national_figure_of_an_earlier_election(shipped_engine: Engine) -> Non
         f"2019: Turnout across all 650 seats was {100 * valid / electorate:.1f}% "
         f"({valid:,} valid votes of {electorate:,} electors"
     )
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        (("biggest majority 2019", "and in 2010?"), "2010: East Ham had the largest majority"),
+        (
+            ("biggest majority 2019", "and in 2010?", "and the smallest?"),
+            "2010: Fermanagh and South Tyrone had the smallest majority",
+        ),
+        (
+            ("which seats did the lib dems gain in 2017", "what about the tories"),
+            "2017: The Conservatives gained",
+        ),
+        (
+            ("was there a general election in 2013", "any by-elections that year?"),
+            "3 by-elections in 2013:",
+        ),
+        (
+            ("clacton by election result", "turnout?"),
+            "Turnout in Clacton at the by-election of 13 August 2026 was",
+        ),
+        (
+            ("how many seats did ukip win in 2015", "how many votes did they get"),
+            "The UK Independence Party got 3,881,099 votes",
+        ),
+        (("nick clegg", "did he ever lose"), "Yes: Nick Clegg lost in 2017"),
+        (
+            ("gorton and denton by-election", "who was the mp there before"),
+            "Before Hannah Spencer, the MP for Gorton and Denton was Andrew Gwynne",
+        ),
+        (
+            ("aberdeen south by election", "what about the tories"),
+            "Douglas Lumsden (Conservative) got 14,308 votes",
+        ),
+        (
+            ("who was the MP for Clacton before Giles Watling",),
+            "Before Giles Watling, the MP for Clacton was Douglas Carswell",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " / ".join(value),
+)
+def test_fresh_eyes_round_21(
+    shipped_engine: Engine, conversation: tuple[str, ...], expected: str
+) -> None:
+    chat = Conversation()
+    for question in conversation[:-1]:
+        shipped_engine.answer(question, chat)
+    assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)

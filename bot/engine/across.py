@@ -23,7 +23,7 @@ from bot.engine.model.query import Query
 from bot.engine.results.catalog import Catalog, person_key, seat_key
 from bot.engine.results.elections import Elections
 from bot.engine.results.one_election import election_knowledge
-from bot.engine.routing import referenced_keys
+from bot.engine.routing import follow_up_ask, ranked_again, referenced_keys
 from bot.engine.understanding.elections import (
     ELECTION_YEAR,
     ElectionsAsked,
@@ -35,9 +35,12 @@ from bot.engine.understanding.intents import Intent, Reading
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.reader import read_words
 from bot.engine.understanding.text import phrase
+from bot.engine.understanding.vocabulary import is_year
 from knowledge.build import slug
 from knowledge.schema import FormerSeat
 
+# Words that point back at what was asked last: its year and subject are kept.
+_POINTING = frozenset({"they", "them", "their", "he", "she", "his", "her", "him", "it", "there"})
 # About the bot or the last answer, never about an election: "source", "help".
 _ABOUT_THE_BOT = frozenset({Intent.SOURCE, Intent.HELP, Intent.COVERAGE})
 
@@ -73,7 +76,7 @@ class AcrossElections:
             any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
         ):
             return None  # "which one?" first, from the usual path
-        answer = self._answered(resolution, reading, asked, subjects)
+        answer, computed = self._answered(resolution, reading, asked, subjects, conversation)
         if answer is None:
             return None
         if answer.status is Status.ANSWERED and asked.year is not None and former is None:
@@ -82,7 +85,7 @@ class AcrossElections:
         if stray and answer.status is Status.ANSWERED:
             left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
             answer = replace(answer, blocks=(left_out, *answer.blocks))
-        conversation.remember_across(reading, answer, asked, subjects)
+        conversation.remember_across(reading, answer, asked, subjects, computed)
         return answer
 
     def replay(self, query: Query) -> Answer:
@@ -136,16 +139,27 @@ class AcrossElections:
         the conversation: "and in 2010?" keeps the seat, "who came second?" the year too."""
         subjects = self._subjects(resolution, former)
         last = conversation.elections
+        words = resolution.words
         # "who won the election" is about the country; "what was the majority" and "when was
         # the by-election" are about what was asked last
-        national = reading.national and not asked.by_election and "election" in resolution.words
-        if last is not None and not (asked.years or asked.every or asked.by_election):
+        national = reading.national and not asked.by_election and "election" in words
+        that_year = _that_year(words)
+        if last is not None and last.years and not asked.years and that_year:
+            used = asked.used | that_year
+            asked = replace(asked, years=last.years, used=used)  # "any by-elections that year?"
+        if last is not None and not (
+            asked.years or asked.every or asked.by_election or asked.before_now
+        ):
             pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
+            pointing = pointing or bool(_POINTING & set(words))  # "how many votes did they get"
             # a seat gone in 2024 has only the earlier results the conversation is about
             if pointing or former is not None or (subjects.empty and not national):
                 asked = replace(last, used=asked.used)
+        before = conversation.across
         if last is not None and subjects.empty and not national:
-            subjects = conversation.across or subjects
+            subjects = before or subjects
+        elif before is not None and before.seat and reading.follow_up and _parties_only(subjects):
+            subjects = replace(before, parties=subjects.parties)  # "what about the tories"
         elif last is None and subjects.empty and reading.follow_up and asked.earlier:
             subjects = self._last_subjects(conversation)  # "and in 2019?" after a 2024 answer
         return asked, subjects
@@ -208,26 +222,56 @@ class AcrossElections:
         reading: Reading,
         asked: ElectionsAsked,
         subjects: Subjects,
-    ) -> Answer | None:
-        computed = None
+        conversation: Conversation,
+    ) -> tuple[Answer | None, Ask | None]:
+        """The answer, and the question computed for it over one election, if it was."""
+        last = conversation.across_ask
+        followed = self._computed_follow_up(last, resolution) if last is not None else None
+        if followed is not None:  # "and in 2010?", "what about the tories", "and the fewest?"
+            answer = self._computed_in(asked, resolution, followed)
+            if answer is not None:
+                return answer, followed
         if subjects.seat is None and subjects.person is None and not subjects.empty:
             # "how many seats did UKIP come second in in 2015": more than a party's totals
-            computed = self._computed_in(asked, resolution, beyond_totals=True)
-        answer = computed or across_elections(
+            ask = self._ask_beyond_totals(resolution)
+            answer = self._computed_in(asked, resolution, ask) if ask is not None else None
+            if answer is not None:
+                return answer, ask
+        answer = across_elections(
             self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
             resolution.words,
         )  # fmt: skip
-        if answer is not None and answer.headline == NOT_YET:
-            return self._computed_in(asked, resolution) or answer  # "biggest majority in 2017"
-        return answer
+        if answer is not None and answer.headline == NOT_YET:  # "biggest majority in 2017"
+            ask = read_words(resolution, any_year=True).ask
+            computed = self._computed_in(asked, resolution, ask) if ask is not None else None
+            if computed is not None:
+                return computed, ask
+        return answer, None
+
+    @staticmethod
+    def _computed_follow_up(last: Ask, resolution: Resolution) -> Ask | None:
+        """The last computed question asked again: in another year (a year alone), of another
+        party or place ("what about the tories"), or ranked the other way ("and the fewest?")."""
+        parsed = read_words(resolution, any_year=True)
+        if parsed.ask is not None:
+            return ranked_again(last, parsed.ask, resolution)
+        if not resolution.mentions:
+            named_only_a_year = not parsed.not_understood and any(
+                is_year(w) for w in resolution.words
+            )
+            return last if named_only_a_year else None
+        return follow_up_ask(last, parsed, resolution)
+
+    @staticmethod
+    def _ask_beyond_totals(resolution: Resolution) -> Ask | None:
+        ask = read_words(resolution, any_year=True).ask
+        return None if ask is None or _a_party_total(ask) else ask
 
     def _computed_in(
-        self, asked: ElectionsAsked, resolution: Resolution, beyond_totals: bool = False
+        self, asked: ElectionsAsked, resolution: Resolution, ask: Ask
     ) -> Answer | None:
-        """A question the evaluator computes, over one earlier general election's results;
-        None where it is not one (a comparison with another election, a range of years);
-        `beyond_totals`: not a party's plain totals, which the answers across elections give
-        with the Commons of that year."""
+        """The question computed by the evaluator over one earlier general election's
+        results; None where it is not one (a comparison with another election, a range)."""
         year = asked.year
         if year is None or year == ELECTION_YEAR or asked.by_election or asked.now:
             return None
@@ -235,8 +279,7 @@ class AcrossElections:
         if "than" in words and str(year) in words[words.index("than") :]:
             return None  # "bigger than in 2019": one election against another
         election = self.elections.general(year)
-        ask = read_words(resolution, any_year=True).ask
-        if election is None or ask is None or (beyond_totals and _a_party_total(ask)):
+        if election is None:
             return None
         evaluator = self._evaluator(election.id)
         if not all(_held_in(evaluator.catalog, k) for k in referenced_keys(ask)):
@@ -259,6 +302,20 @@ class AcrossElections:
             knowledge = election_knowledge(self.catalog.knowledge, election_id)
             evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
         return evaluator
+
+
+def _that_year(words: tuple[str, ...]) -> frozenset[int]:
+    """Where 'that year', 'the same year' stand: the year asked about last."""
+    return frozenset(
+        j
+        for i in range(1, len(words))
+        if words[i] == "year" and words[i - 1] in {"that", "same"}
+        for j in (i - 1, i)
+    )
+
+
+def _parties_only(subjects: Subjects) -> bool:
+    return bool(subjects.parties) and not (subjects.seat or subjects.person or subjects.place)
 
 
 def _replayable(reading: Reading, asked: ElectionsAsked, subjects: Subjects) -> Query:

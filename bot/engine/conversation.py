@@ -46,6 +46,8 @@ class Conversation:
     # asks it again for 2010, "and Blackburn?" for Blackburn in the same year.
     elections: ElectionsAsked | None = None
     across: Subjects | None = None
+    # The question computed over an earlier election's results: "and in 2010?" asks it again
+    across_ask: Ask | None = None
 
     def remember(
         self, reading: Reading, answer: Answer, ask: Ask | None = None, rows: Ask | None = None
@@ -60,7 +62,7 @@ class Conversation:
         self.pending = None
         if answer.status is not Status.ANSWERED:
             return
-        self.elections = self.across = None
+        self.elections = self.across = self.across_ask = None
         self.ask = ask
         self.rows = rows
         about = tuple(Key(k) for k in answer.query.keys) if answer.query else ()
@@ -80,12 +82,18 @@ class Conversation:
         self._remember_reading(reading, answer)
 
     def remember_across(
-        self, reading: Reading, answer: Answer, asked: ElectionsAsked, subjects: Subjects
+        self,
+        reading: Reading,
+        answer: Answer,
+        asked: ElectionsAsked,
+        subjects: Subjects,
+        computed: Ask | None = None,
     ) -> None:
-        """An answer across elections: its elections and subjects are kept for follow-ups."""
+        """An answer across elections: its elections, subjects and the question computed
+        (if one was) are kept for follow-ups."""
         self.remember(reading, answer)
         if answer.status is Status.ANSWERED:
-            self.elections, self.across = asked, subjects
+            self.elections, self.across, self.across_ask = asked, subjects, computed
 
     def _remember_reading(self, reading: Reading, answer: Answer) -> None:
         if reading.intent is not None:

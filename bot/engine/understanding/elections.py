@@ -59,13 +59,20 @@ class ElectionsAsked:
     every: bool = False  # "always", "every election", "history"
     by_election: bool = False
     now: bool = False  # "who is the MP", "my MP", "currently": the latest result, by-elections too
+    before_now: bool = False  # "the MP before", "the previous MP": the one before the MP now
     used: frozenset[int] = frozenset()  # the positions of the words read here
 
     @property
     def earlier(self) -> bool:
         """About elections the 2024 results alone cannot answer."""
         other_years = [y for y in self.years if y != ELECTION_YEAR]
-        return bool(other_years) or self.every or self.by_election or self.since is not None
+        return (
+            bool(other_years)
+            or self.every
+            or self.by_election
+            or self.before_now
+            or self.since is not None
+        )
 
     @property
     def year(self) -> int | None:
@@ -133,11 +140,17 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
             used.update(range(at, at + len(phrase)))
     bag = set(words)
     # "makerfield mp", "who is the MP for", "who represents": the MP now, by-elections too
-    # ... but "the last MP", "the previous MP" is someone before, which this does not read
-    now = bool(bag & _MP_WORDS) and not bag & {"last", "previous", "former", "before", "ex"}
+    # ... but "the last MP", "the previous MP", "the MP before" is the one before that
+    earlier_mp = bool(bag & {"last", "previous", "former", "before", "ex"})
+    now = bool(bag & _MP_WORDS) and not earlier_mp
+    before_now = bool(bag & _MP_WORDS) and earlier_mp and not years
     if now:
         used.update(i for i, w in enumerate(words) if w in _NOW_WORDS)
-    return ElectionsAsked(tuple(years), since, until, every, by_election, now, frozenset(used))
+    if before_now:
+        used.update(i for i, w in enumerate(words) if w in {"last", "previous", "before"})
+    return ElectionsAsked(
+        tuple(years), since, until, every, by_election, now, before_now, frozenset(used)
+    )
 
 
 def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:

@@ -5,12 +5,15 @@ compute for an earlier election is refused by name here, never answered as a nei
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answers.history.by_elections import by_elections_answer, no_general_election
 from bot.engine.answers.history.focus import focused
 from bot.engine.answers.history.parties import election_winner, party_in_year, party_trend
 from bot.engine.answers.history.people import record
 from bot.engine.answers.history.seats import (
     current_mp,
+    mp_before,
     predecessors_answer,
     race_answer,
     record_answer,
@@ -23,6 +26,7 @@ from bot.engine.understanding.intents import Intent
 
 GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
 WHEN_WORDS = frozenset({"when", "date", "day"})
+LOSING_WORDS = frozenset({"lose", "lost", "beaten", "defeated"})
 # Words comparing one election with another ("bigger than in 2019"): not computed yet.
 COMPARING_WORDS = frozenset(
     "than compared compare versus vs bigger smaller higher lower increase increased decrease "
@@ -75,6 +79,16 @@ def across_elections(
     ranged = asked.every or asked.since is not None
     if COMPARING_WORDS & set(words) and not (ranged and subjects.parties and not subjects.seat):
         return _not_yet(asked)  # "was his majority bigger than in 2019"
+    if asked.before_now and subjects.person is not None and subjects.seat is None:
+        won = [
+            race
+            for race, c in elections.by_person_id.get(f"person:{subjects.person}", [])
+            if race.winner is c
+        ]  # "the MP before Farage": before them in the seat they last won
+        if won:
+            subjects = replace(subjects, seat=won[-1].seat, seat_name=won[-1].name)
+    if subjects.seat is not None and asked.before_now:  # "the MP for X before Corbyn"
+        return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
     if subjects.person is not None:
         person = elections.catalog.people[subjects.person]
         stood_in_2024 = bool(elections.catalog.results_by_person.get(person.id))
@@ -85,6 +99,7 @@ def across_elections(
         always = None
         if yes_no and ranged:  # "has Carswell always been UKIP", "... always been an MP"
             always = subjects.parties[0] if subjects.parties else "mp"
+            always = "lost" if LOSING_WORDS & set(words) else always  # "did he ever lose"
         not_2024 = not stood_in_2024 and year is None and not ranged and intent is not None
         return record(elections, person, year, asked.since, always, not_2024)
     if subjects.seat is not None:
@@ -120,14 +135,17 @@ def _seat(
     seat, name = subjects.seat, subjects.seat_name or ""
     assert seat is not None
     races = elections.by_seat.get(seat, [])
+    if asked.before_now and races:  # "who was the MP before", "the MP for X before Corbyn"
+        person = elections.catalog.people.get(subjects.person or "")
+        return mp_before(elections, name, races, person)
     if asked.by_election:
         held = [r for r in races if r.election.kind == BY_ELECTION]
         what = "since 2010" if asked.year is None else f"in {asked.year}"
         if asked.year is not None:
             held = [r for r in held if r.year == asked.year]
-        if len(held) == 1 and (_focused(intent, measure, words) or subjects.parties):
-            # "who came second" in it, "when was the by-election"
-            return _race_focus(elections, held[0], subjects, intent, place, yes_no, measure, words)
+        if held and (_focused(intent, measure, words) or subjects.parties):
+            # "who came second" in it, "turnout?": of the latest, which the answer names
+            return _race_focus(elections, held[-1], subjects, intent, place, yes_no, measure, words)
         return by_elections_answer(elections, held, what, bool(GAIN_WORDS & set(words)), name)
     if asked.every or asked.since is not None:
         if intent in _NOT_YET - {Intent.LOST}:
@@ -206,7 +224,8 @@ def _party(
     if asked.every or asked.since is not None:
         since = asked.since or elections.first_year()
         return party_trend(elections, subjects.parties[0], measure or Measure.SHARE, since)
-    assert asked.year is not None or asked.years
+    if not asked.years:
+        return _not_yet(asked)  # a party with no year asked: not a question across elections
     year = asked.year if asked.year is not None else asked.years[0]
     election = elections.general(year)
     if election is None:

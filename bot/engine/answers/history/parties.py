@@ -9,7 +9,7 @@ from bot.engine.model.answer import Answer, BulletList, Paragraph, Status, bold,
 from bot.engine.model.ask import Measure
 from bot.engine.results.catalog import party_key
 from bot.engine.results.elections import Elections, PartyTotal
-from bot.engine.wording.phrases import capitalised, number, party_as_subject
+from bot.engine.wording.phrases import number, party_as_subject
 from knowledge.schema import ElectionRecord, Party
 
 TABLE_PARTIES = 8  # the parties a table lists; the rest are counted
@@ -140,11 +140,17 @@ def party_trend(elections: Elections, party: str, measure: Measure, since: int) 
             Measure.SEATS: f"{total.seats} seats",
             Measure.VOTES: f"{number(total.votes)} votes",
         }.get(measure, f"{share(total.share)} of the vote")
-        rest = f" ({total.seats} seats, {number(total.votes)} votes, {share(total.share)})"
+        others = {
+            Measure.SEATS: f"{number(total.votes)} votes, {share(total.share)}",
+            Measure.VOTES: f"{total.seats} seats, {share(total.share)}",
+        }.get(measure, f"{total.seats} seats, {number(total.votes)} votes")
+        rest = f" ({others})"
         lines.append(paragraph(bold(str(year)), f": {figure}{rest}"))
     name = elections.party_name(party)
     what = {Measure.SEATS: "seats", Measure.VOTES: "votes"}.get(measure, "share of the vote")
-    first = paragraph(f"{capitalised(name)}’s {what} at each general election since {since}:")
+    subject = _as_subject(elections, party)
+    whose = f"{subject}’" if subject.endswith("s") else f"{subject}’s"
+    first = paragraph(f"{whose} {what} at each general election since {since}:")
     note = paragraph(
         "Shares are of every valid vote cast in the UK. The 2010-2019 elections were fought on "
         "the 2010 boundaries, 2024 on new ones."

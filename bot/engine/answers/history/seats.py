@@ -235,3 +235,51 @@ def since_then(elections: Elections, race: Race) -> Paragraph:
 def _seat_entities(elections: Elections, race: Race) -> tuple[Key, ...]:
     """The 2024 seat of the race's name, where there is one: "there" then means it."""
     return (seat_key(race.seat),) if race.seat in elections.catalog.seats else ()
+
+
+def mp_before(
+    elections: Elections, name: str, races: list[Race], person: Person | None = None
+) -> Answer:
+    """'Before Nigel Farage, the MP for Clacton was Giles Watling (Conservative), elected in
+    2019, on its old boundaries': the last winner before the MP now, or before `person` first
+    won it ("the MP before Carswell")."""
+    if person is not None:
+        theirs = [i for i, r in enumerate(races) if _is(person, r.winner)]
+        if not theirs:
+            said = f"{person.name} has not won {name} at any election I hold."
+            return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: not theirs")
+        races = races[: theirs[0] + 1]
+    current = races[-1].winner
+    earlier = [r for r in races if not _same_person(r.winner, current)]
+    if not earlier:
+        said = (
+            f"{candidate(elections, current)} won {name} at the first election I hold "
+            f"({races[0].year}), and my results start then: I hold no MP before them."
+            if person is not None or len(races) == 1
+            else f"{candidate(elections, current)} has won {name} at every election I hold "
+            f"({_span(races)}), so I hold no MP before them."
+        )
+        return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: no MP before")
+    race = earlier[-1]
+    first = paragraph(
+        f"Before {current.name}, the MP for {name} was ",
+        bold(candidate(elections, race.winner)),
+        f", elected {at_election(race.election)}{boundaries(race)} "
+        f"({outcome(elections, race)}, majority {number(race.majority)}).",
+    )
+    return Answer(
+        Status.ANSWERED,
+        (first,),
+        headline=f"{name}: the MP before {current.name}",
+        entities=_seat_entities(elections, races[-1]),
+        sources=sources(elections, [race], candidates=1),
+    )
+
+
+def _same_person(a: Candidacy, b: Candidacy) -> bool:
+    """One person by an ID the files give, or, with no ID, by the same name in the same seat."""
+    if a.person is not None and a.person == b.person:
+        return True
+    if a.mnis_id is not None and a.mnis_id == b.mnis_id:
+        return True
+    return a.name == b.name
