@@ -397,3 +397,61 @@ def test_fresh_eyes_round_21(
     for question in conversation[:-1]:
         shipped_engine.answer(question, chat)
     assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)
+
+
+@pytest.mark.parametrize("year", [2010, 2015, 2017, 2019])
+def test_every_gain_of_an_earlier_election_is_counted(shipped_engine: Engine, year: int) -> None:
+    """'Con gain from Lab Coop' is a gain from Labour, as the Library counts it."""
+    gains = [r for r in truth.general_seats(year) if " gain from " in r[11]]
+    line = first_line(shipped_engine, f"how many seats changed hands in {year}")
+    assert line.startswith(f"{year}: {len(gains)} of 650 seats changed hands")
+
+
+def test_a_by_election_since_makes_the_2024_winner_no_longer_the_mp(
+    shipped_engine: Engine,
+) -> None:
+    row = next(
+        r for r in truth.by_election_seats(2024) if r["Constituency name"] == "Runcorn and Helsby"
+    )
+    line = first_line(shipped_engine, "is Mike Amesbury the MP for Runcorn and Helsby")
+    assert line.startswith(f"No: {row['Member first name']} {row['Member surname']} (Reform UK)")
+
+
+def test_ever_is_any_and_always_is_every(shipped_engine: Engine) -> None:
+    assert first_line(shipped_engine, "has Reform ever won Clacton").startswith("Yes: Reform UK")
+    assert first_line(shipped_engine, "has Labour ever won Clacton").startswith(
+        "No: Labour never won it"
+    )
+    assert first_line(shipped_engine, "has Reform always won Clacton").startswith("No:")
+
+
+def test_a_party_trend_keeps_its_place_and_its_end(shipped_engine: Engine) -> None:
+    text = to_plain(shipped_engine.answer("Labour's seats in Scotland since 2010"))
+    scotland = [r for r in truth.general_seats(2015) if r[5] == "Scotland"]
+    labour = sum(1 for r in scotland if r[11].startswith("Lab "))
+    assert text.startswith("Labour’s seats in Scotland at each general election since 2010:")
+    assert f"2015: {labour} seat" in text
+    text = to_plain(shipped_engine.answer("Labour's share from 2010 to 2015"))
+    assert "2017" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many seats did Labour win in 2015 or 2017",
+        "who won Clacton and Islington North in 2019",
+    ],
+)
+def test_two_of_a_kind_are_asked_one_at_a_time_not_half_answered(
+    shipped_engine: Engine, question: str
+) -> None:
+    assert first_line(shipped_engine, question).startswith("Ask about one election")
+
+
+def test_a_share_since_2019_is_each_election_and_seats_since_2019_the_notional_change(
+    shipped_engine: Engine,
+) -> None:
+    text = to_plain(shipped_engine.answer("Labour's share since 2019"))
+    assert f"2019: {round(truth.share(2019, 'Lab'), 1):g}% of the vote" in text
+    line = first_line(shipped_engine, "labour seats since 2019")
+    assert "notional 2019 results" in line

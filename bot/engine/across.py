@@ -13,7 +13,12 @@ from functools import cached_property
 
 from bot.engine.answers import lists
 from bot.engine.answers.computed.evaluate import Evaluator
-from bot.engine.answers.history.asked import NOT_YET, across_elections
+from bot.engine.answers.history.asked import (
+    NOT_YET,
+    across_elections,
+    measure_of,
+    one_at_a_time,
+)
 from bot.engine.answers.history.seats import since_then
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, BulletList, Paragraph, Span, Status, paragraph
@@ -39,6 +44,11 @@ from bot.engine.understanding.vocabulary import is_year
 from knowledge.build import slug
 from knowledge.schema import FormerSeat
 
+# Words asking for a change on the notional 2019 results, not each election's figures.
+_CHANGING = frozenset(
+    "lose lost gain gained gains change changed compared compare swing fall fell rise rose "
+    "than vs versus held hold kept up down".split()
+)
 # Words that point back at what was asked last: its year and subject are kept.
 _POINTING = frozenset({"they", "them", "their", "he", "she", "his", "her", "him", "it", "there"})
 # About the bot or the last answer, never about an election: "source", "help".
@@ -67,7 +77,8 @@ class AcrossElections:
         if reading.intent in _ABOUT_THE_BOT or "notional" in resolution.words:
             return None  # "notional 2019": the 2024 seats' figures, never the old seats'
         asked = elections_asked(resolution.words)
-        if read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}:
+        notional = read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}
+        if notional and not (asked.by_election or _a_trend_since(resolution.words)):
             return None  # "lost in 2024 compared with 2019": the notional 2019 results
         asked, subjects = self._followed(resolution, reading, former, conversation, asked)
         if not (asked.earlier or (asked.now and subjects.seat) or self._earlier_only(subjects)):
@@ -76,6 +87,8 @@ class AcrossElections:
             any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
         ):
             return None  # "which one?" first, from the usual path
+        if subjects.several:  # "who won Clacton and Islington North in 2019"
+            return one_at_a_time()
         answer, computed = self._answered(resolution, reading, asked, subjects, conversation)
         if answer is None:
             return None
@@ -156,7 +169,9 @@ class AcrossElections:
             if pointing or former is not None or (subjects.empty and not national):
                 asked = replace(last, used=asked.used)
         before = conversation.across
-        if last is not None and subjects.empty and not national:
+        # "by-elections since 2019" is about seats, whatever party was asked about before
+        seats_only = asked.by_election and before is not None and before.seat is None
+        if last is not None and subjects.empty and not national and not seats_only:
             subjects = before or subjects
         elif before is not None and before.seat and reading.follow_up and _parties_only(subjects):
             subjects = replace(before, parties=subjects.parties)  # "what about the tories"
@@ -178,7 +193,8 @@ class AcrossElections:
         if seat is None and places and places[0].level is Level.TOWN and len(places[0].seats) == 1:
             seat = places[0].seats[0]
         name = self.catalog.seats[seat].name if seat else None
-        return Subjects(seat, name, people[0] if people else None, parties, place)
+        several = len(set(seats)) > 1 or len(set(people)) > 1
+        return Subjects(seat, name, people[0] if people else None, parties, place, several)
 
     def _last_subjects(self, conversation: Conversation) -> Subjects:
         """What the last answer about 2024 was about: its party or place, else its seat or
@@ -302,6 +318,12 @@ class AcrossElections:
             knowledge = election_knowledge(self.catalog.knowledge, election_id)
             evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
         return evaluator
+
+
+def _a_trend_since(words: tuple[str, ...]) -> bool:
+    """'Labour's share since 2019': its share at each election since, not a change on the
+    notional 2019 results ("how many seats did Labour gain since 2019")."""
+    return measure_of(words) in {Measure.SHARE, Measure.VOTES} and not _CHANGING & set(words)
 
 
 def _that_year(words: tuple[str, ...]) -> frozenset[int]:

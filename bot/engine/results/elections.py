@@ -17,7 +17,6 @@ from knowledge.schema import Candidacy, Contest, ElectionRecord, Party, Predeces
 
 GENERAL = "general"
 BY_ELECTION = "by-election"
-COMMONS_SEATS = 650
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from knowledge.schema import Constituency, Party
 
-_RESULT = re.compile(r"^(?P<winner>\S+) (?:hold|gain from (?P<previous>\S+))$")
+_RESULT = re.compile(r"^(?P<winner>.+?) (?:hold|gain from (?P<previous>.+))$", re.IGNORECASE)
+# Codes the results use beside the party's own: 2015 and 2019 write "Con gain from Lab Coop"
+# for a Labour and Co-operative MP's seat, which the Library counts as Labour's.
+CODE_ALIASES = {"Lab Coop": "Lab"}
+
+
+def party_code(code: str) -> str:
+    """The party's abbreviation a result's code stands for."""
+    return CODE_ALIASES.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,10 @@ def outcomes(seats: list[Constituency], parties: list[Party]) -> dict[str, Outco
         matched = _RESULT.match(seat.result or "")
         if matched is None:
             continue
-        winner = by_code.get(matched["winner"])
-        previous = by_code.get(matched["previous"] or matched["winner"])
-        winner_code = matched["winner"]
-        previous_code = matched["previous"] or winner_code
+        winner_code = party_code(matched["winner"])
+        previous_code = party_code(matched["previous"] or matched["winner"])
+        winner = by_code.get(winner_code)
+        previous = by_code.get(previous_code)
         found[seat.id] = Outcome(
             winner.id if winner else winner_code,
             previous.id if previous else previous_code,

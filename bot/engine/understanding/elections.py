@@ -35,6 +35,7 @@ _BY_ELECTION: tuple[tuple[str, ...], ...] = (
 )
 _NOW_WORDS = frozenset("now currently current today present".split())
 _MP_WORDS = frozenset({"mp", "member", "represents", "represent", "representative"})
+_REPRESENTS = frozenset({"represents", "represent", "representative", "representing"})
 
 
 # Every word read here: known words, so the name index never takes one for part of a name
@@ -56,7 +57,8 @@ class ElectionsAsked:
     years: tuple[int, ...] = ()  # the years named, in order
     since: int | None = None  # "since 2010": from that year on
     until: int | None = None  # "2010 to 2017", "before 2024"
-    every: bool = False  # "always", "every election", "history"
+    every: bool = False  # "always", "every election", "history", "ever"
+    ever: bool = False  # "has Reform ever won it": whether any did, not whether all did
     by_election: bool = False
     now: bool = False  # "who is the MP", "my MP", "currently": the latest result, by-elections too
     before_now: bool = False  # "the MP before", "the previous MP": the one before the MP now
@@ -81,9 +83,6 @@ class ElectionsAsked:
             return None
         return self.years[0] if len(self.years) == 1 else None
 
-    def with_year(self, year: int) -> ElectionsAsked:
-        return ElectionsAsked(years=(year,), by_election=self.by_election, used=self.used)
-
 
 @dataclass(frozen=True)
 class Subjects:
@@ -94,7 +93,7 @@ class Subjects:
     person: str | None = None
     parties: tuple[str, ...] = ()
     place: str | None = None  # a region or nation, by name
-    place_seats: frozenset[str] = frozenset()  # its 2024 seats: "in 2024" only
+    several: bool = False  # two seats or two people named: each is asked alone
 
     @property
     def empty(self) -> bool:
@@ -132,6 +131,7 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
         if at is not None:
             every = True
             used.update(range(at, at + len(phrase)))
+    ever = "ever" in words
     by_election = False
     for phrase in _BY_ELECTION:
         at = _find(words, phrase)
@@ -145,11 +145,11 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
     now = bool(bag & _MP_WORDS) and not earlier_mp
     before_now = bool(bag & _MP_WORDS) and earlier_mp and not years
     if now:
-        used.update(i for i, w in enumerate(words) if w in _NOW_WORDS)
+        used.update(i for i, w in enumerate(words) if w in _NOW_WORDS | _REPRESENTS)
     if before_now:
         used.update(i for i, w in enumerate(words) if w in {"last", "previous", "before"})
     return ElectionsAsked(
-        tuple(years), since, until, every, by_election, now, before_now, frozenset(used)
+        tuple(years), since, until, every, ever, by_election, now, before_now, frozenset(used)
     )
 
 

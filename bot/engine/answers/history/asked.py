@@ -87,7 +87,8 @@ def across_elections(
         ]  # "the MP before Farage": before them in the seat they last won
         if won:
             subjects = replace(subjects, seat=won[-1].seat, seat_name=won[-1].name)
-    if subjects.seat is not None and asked.before_now:  # "the MP for X before Corbyn"
+    if subjects.seat is not None and (asked.before_now or asked.now):
+        # "the MP for X before Corbyn", "is Mike Amesbury the MP for Runcorn"
         return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
     if subjects.person is not None:
         person = elections.catalog.people[subjects.person]
@@ -107,7 +108,7 @@ def across_elections(
     if intent in _NOT_YET and not (asked.by_election and intent is Intent.COUNT):
         return _not_yet(asked)
     if subjects.parties:
-        return _party(elections, subjects, asked, measure)
+        return _party(elections, subjects, asked, measure, intent)
     if asked.by_election:
         return _by_elections(elections, asked, words)
     if subjects.place is not None:
@@ -158,7 +159,7 @@ def _seat(
             return _nothing_held(name, f"since {since}")
         party = subjects.parties[0] if subjects.parties else None
         person = elections.catalog.people.get(subjects.person or "")
-        return record_answer(elections, name, chosen, party, person)
+        return record_answer(elections, name, chosen, party, person, asked.ever)
     year = asked.year
     if year is None:
         if not asked.now:
@@ -170,7 +171,8 @@ def _seat(
             # "who did she beat", "when was it", after the MP now
             return _race_focus(elections, latest, subjects, intent, place, yes_no, measure, words)
         at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
-        return current_mp(elections, latest, at_2024)
+        person = elections.catalog.people.get(subjects.person or "")
+        return current_mp(elections, latest, at_2024, person)
     if intent in _NOT_YET or intent is Intent.CHANGE or measure in {Measure.SEATS}:
         return _not_yet(asked)  # computed over that year's results, where they allow
     election = elections.general(year)
@@ -219,11 +221,24 @@ def _race_focus(
 
 
 def _party(
-    elections: Elections, subjects: Subjects, asked: ElectionsAsked, measure: Measure | None
+    elections: Elections,
+    subjects: Subjects,
+    asked: ElectionsAsked,
+    measure: Measure | None,
+    intent: Intent | None,
 ) -> Answer:
+    if len(asked.years) > 1 and asked.since is None:
+        return one_at_a_time()  # "Labour in 2015 or 2017": each asked alone
     if asked.every or asked.since is not None:
+        if len(subjects.parties) > 1:
+            return one_at_a_time()
+        if intent not in {None, Intent.SEATS, Intent.VOTES, Intent.SHARE, Intent.CHANGE}:
+            return _not_yet(asked)  # "did the Greens ever come second"
         since = asked.since or elections.first_year()
-        return party_trend(elections, subjects.parties[0], measure or Measure.SHARE, since)
+        return party_trend(
+            elections, subjects.parties[0], measure or Measure.SHARE, since, asked.until,
+            subjects.place,
+        )  # fmt: skip
     if not asked.years:
         return _not_yet(asked)  # a party with no year asked: not a question across elections
     year = asked.year if asked.year is not None else asked.years[0]
@@ -257,6 +272,19 @@ def _not_yet(asked: ElectionsAsked) -> Answer:
         Status.NOT_FOUND,
         (paragraph(f"I can’t answer that kind of question {when} yet. {WHAT_I_ANSWER}"),),
         headline=NOT_YET,
+    )
+
+
+def one_at_a_time() -> Answer:
+    return Answer(
+        Status.NOT_FOUND,
+        (
+            paragraph(
+                "Ask about one election, party or seat at a time, so no part of the question "
+                "goes unanswered: “how many seats did Labour win in 2015”, then “and in 2017?”."
+            ),
+        ),
+        headline="One at a time",
     )
 
 

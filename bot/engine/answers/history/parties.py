@@ -120,40 +120,51 @@ def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
     )
 
 
-def party_trend(elections: Elections, party: str, measure: Measure, since: int) -> Answer:
-    """A party at each general election from `since`: seats, votes and share, one line each."""
+def party_trend(
+    elections: Elections,
+    party: str,
+    measure: Measure,
+    since: int,
+    until: int | None = None,
+    place: str | None = None,
+) -> Answer:
+    """A party at each general election from `since` (to `until`), in a nation or region or
+    the whole country: seats, votes and share, one line each."""
     lines = []
     rows: list[tuple[int, PartyTotal | None]] = []
     chosen = []
     for year in elections.general_years():
-        if year < since:
+        if year < since or (until is not None and year > until):
             continue
         election = elections.general(year)
         assert election is not None
         chosen.append(election)
-        total = next((t for t in elections.totals(election) if t.party == party), None)
+        seats = elections.seats_in(election, {place}) if place else None
+        total = next((t for t in elections.totals(election, seats) if t.party == party), None)
         rows.append((year, total))
         if total is None:
             lines.append(paragraph(bold(str(year)), ": no candidates"))
             continue
         figure = {
-            Measure.SEATS: f"{total.seats} seats",
+            Measure.SEATS: _seats(total.seats),
             Measure.VOTES: f"{number(total.votes)} votes",
         }.get(measure, f"{share(total.share)} of the vote")
         others = {
             Measure.SEATS: f"{number(total.votes)} votes, {share(total.share)}",
-            Measure.VOTES: f"{total.seats} seats, {share(total.share)}",
-        }.get(measure, f"{total.seats} seats, {number(total.votes)} votes")
+            Measure.VOTES: f"{_seats(total.seats)}, {share(total.share)}",
+        }.get(measure, f"{_seats(total.seats)}, {number(total.votes)} votes")
         rest = f" ({others})"
         lines.append(paragraph(bold(str(year)), f": {figure}{rest}"))
     name = elections.party_name(party)
     what = {Measure.SEATS: "seats", Measure.VOTES: "votes"}.get(measure, "share of the vote")
     subject = _as_subject(elections, party)
     whose = f"{subject}’" if subject.endswith("s") else f"{subject}’s"
-    first = paragraph(f"{whose} {what} at each general election since {since}:")
+    where = f" in {place}" if place else ""
+    span = f"from {since} to {until}" if until is not None else f"since {since}"
+    first = paragraph(f"{whose} {what}{where} at each general election {span}:")
     note = paragraph(
-        "Shares are of every valid vote cast in the UK. The 2010-2019 elections were fought on "
-        "the 2010 boundaries, 2024 on new ones."
+        f"Shares are of every valid vote cast{where or ' in the UK'}. The 2010-2019 elections "
+        "were fought on the 2010 boundaries, 2024 on new ones."
     )
     sources = totals_sources(elections, chosen)
     return Answer(

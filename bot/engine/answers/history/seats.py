@@ -69,37 +69,34 @@ def record_answer(
     races: list[Race],
     party: str | None,
     person: Person | None = None,
+    ever: bool = False,
 ) -> Answer:
     """Every result of a seat, one line each; `party`: 'has it always been Labour', `person`:
-    'has Farage always been its MP', answered Yes or No first. The seats of the 2010
-    boundaries and the 2024 seat are told apart."""
+    'has Farage always been its MP', answered Yes or No first; `ever`: 'has Reform ever won
+    it', Yes where any was. The seats of the 2010 boundaries and the 2024 seat are told apart."""
     lines = [paragraph(race_line(elections, race)) for race in races]
     old = [r for r in races if r.boundaries != 2024]
     new = [r for r in races if r.boundaries == 2024]
     first: Paragraph
-    if person is not None:
-        theirs = [r for r in races if _is(person, r.winner)]
-        if len(theirs) == len(races):
-            first = paragraph(
-                bold("Yes"), f": {person.name} won {name} at every election I hold "
-                f"({_span(races)})."
-            )  # fmt: skip
+    if person is not None or party is not None:
+        if person is not None:
+            who = person.name
+            theirs = [r for r in races if _is(person, r.winner)]
         else:
-            said = _won_at(person.name, theirs) if theirs else f"{person.name} never won it"
-            others = [r for r in races if r not in theirs]
-            first = paragraph(bold("No"), f": {said}; {_others(elections, others)}.")
-    elif party is not None:
-        party_name = elections.party_name(party)
-        others = [r for r in races if r.winner.party != party]
-        if not others:
+            assert party is not None
+            who = elections.party_name(party)
+            theirs = [r for r in races if r.winner.party == party]
+        others = [r for r in races if r not in theirs]
+        won = _won_at(who, theirs) if theirs else f"{who} never won it"
+        if ever:  # "has Reform ever won Clacton"
+            said = f"{won} ({_span(races)})" if not theirs or not others else won
+            first = paragraph(bold("Yes" if theirs else "No"), f": {said}.")
+        elif not others:
             first = paragraph(
-                bold("Yes"), f": {party_name} won {name} at every election I hold "
-                f"({_span(races)})."
-            )  # fmt: skip
+                bold("Yes"), f": {who} won {name} at every election I hold ({_span(races)})."
+            )
         else:
-            held = [r for r in races if r.winner.party == party]
-            said = _won_at(party_name, held) if held else f"{party_name} never won it"
-            first = paragraph(bold("No"), f": {said}; {_others(elections, others)}.")
+            first = paragraph(bold("No"), f": {won}; {_others(elections, others)}.")
     else:
         winners = {r.winner.party for r in races}
         if len(winners) == 1:
@@ -197,15 +194,22 @@ def predecessors_answer(
     )
 
 
-def current_mp(elections: Elections, race: Race, at_2024: Race | None) -> Answer:
+def current_mp(
+    elections: Elections, race: Race, at_2024: Race | None, asked_about: Person | None = None
+) -> Answer:
     """The MP now, after a by-election: 'Sarah Pochin (Reform UK), since the by-election of
-    1 May 2025 (Reform UK gain from Labour, majority 6)'."""
+    1 May 2025 (Reform UK gain from Labour, majority 6)'; `asked_about`: "is Mike Amesbury
+    the MP for Runcorn", answered Yes or No first."""
     winner = race.winner
-    first = paragraph(
-        bold(candidate(elections, winner)),
+    said = (
         f" is the MP for {race.name}, since {election_name(race.election)} "
-        f"({outcome(elections, race)}, majority {number(race.majority)}).",
+        f"({outcome(elections, race)}, majority {number(race.majority)})."
     )
+    if asked_about is None:
+        first = paragraph(bold(candidate(elections, winner)), said)
+    else:
+        yes = _is(asked_about, winner)
+        first = paragraph(bold("Yes" if yes else "No"), f": {candidate(elections, winner)}{said}")
     blocks: list[Paragraph] = [first]
     if at_2024 is not None:
         blocks.append(

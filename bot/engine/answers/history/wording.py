@@ -6,6 +6,7 @@ from datetime import date
 
 from bot.engine.model.answer import Source
 from bot.engine.results.elections import BY_ELECTION, Elections, Race
+from bot.engine.results.outcomes import party_code
 from bot.engine.results.sources import document_name, file_name
 from bot.engine.wording.phrases import number, percent
 from knowledge.schema import Candidacy, ElectionRecord
@@ -74,6 +75,7 @@ def outcome(elections: Elections, race: Race) -> str:
 def _party_of_code(elections: Elections, race: Race, code: str) -> str:
     """The party a result code names; the candidates' own party first ('Lab' is Labour)."""
     standing = {c.party for c in race.candidates}
+    code = party_code(code)
     named = [p for p in elections.parties.values() if p.abbreviation == code]
     named.sort(key=lambda p: p.id not in standing)
     return named[0].name if named else code
