@@ -371,9 +371,11 @@ class _Reader:
             party_id = f"{party_id}-{slug(abbreviation)}"
         self.party_of_abbreviation[abbreviation] = party_id
         self.taken_ids.add(party_id)
+        registration = row.text("Electoral Commission party ID", required=False) or None
         self.new_parties[party_id] = Party(
-            id=party_id, name=name, aliases=[abbreviation], abbreviation=abbreviation
-        )
+            id=party_id, name=name, aliases=[abbreviation], abbreviation=abbreviation,
+            registration=registration,
+        )  # fmt: skip
         return party_id
 
 

@@ -52,6 +52,7 @@ class OfficialCandidate:
     mended: bool = False  # the name was mojibake in the file, mended (see _mended)
     mnis_id: int | None = None  # Member MNIS ID: the same MP across elections
     dc_id: int | None = None  # Democracy Club person ID
+    registration: str | None = None  # Electoral Commission party ID: "PP7931"
 
     @property
     def name(self) -> str:
@@ -195,6 +196,7 @@ def _read_candidates(path: Path) -> list[OfficialCandidate]:
                 gender=(row.get("Candidate gender") or "").strip() or None,
                 mnis_id=_optional_id(path, line, row, "Member MNIS ID"),
                 dc_id=_optional_id(path, line, row, "DC Person ID"),
+                registration=(row.get("Electoral Commission party ID") or "").strip() or None,
                 votes=_whole(path, line, "Votes", row["Votes"]),
                 share=_fraction(path, line, "Share", row["Share"], 0),
                 change=_fraction(path, line, "Change", change, -1) if change else None,

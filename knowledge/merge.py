@@ -114,9 +114,12 @@ class _Merger:
         """One party per abbreviation, as the Library counts seats ('Lab' includes Labour and
         Co-operative); the article's parties keep their ids."""
         names: dict[str, Counter[str]] = defaultdict(Counter)
+        registrations: dict[str, Counter[str]] = defaultdict(Counter)
         for rows in self.official.candidates.values():
             for candidate in rows:
                 names[candidate.party_abbreviation][candidate.party_name] += 1
+                if candidate.registration:
+                    registrations[candidate.party_abbreviation][candidate.registration] += 1
         known = {
             word: party
             for party in self.article.parties
@@ -134,9 +137,11 @@ class _Merger:
             aliases |= set(COMMON_PARTY_NAMES.get(abbreviation, []))
             if existing:
                 aliases |= {existing.name, *existing.aliases} - {name}
+            registered = registrations.get(abbreviation)
             parties[party_id] = Party(
-                id=party_id, name=name, aliases=sorted(aliases), abbreviation=abbreviation
-            )
+                id=party_id, name=name, aliases=sorted(aliases), abbreviation=abbreviation,
+                registration=registered.most_common(1)[0][0] if registered else None,
+            )  # fmt: skip
             self.party_of_abbreviation[abbreviation] = party_id
         for party in self.article.parties:
             parties.setdefault(party.id, party)

@@ -68,6 +68,8 @@ class Party(Model):
     name: str
     aliases: list[str] = Field(default_factory=list)
     abbreviation: str | None = None
+    # One registered party may stand under another name (the Brexit Party became Reform UK)
+    registration: str | None = Field(default=None, description="Electoral Commission party ID")
 
 
 class FactBase(Model):

@@ -455,3 +455,19 @@ def test_a_share_since_2019_is_each_election_and_seats_since_2019_the_notional_c
     assert f"2019: {round(truth.share(2019, 'Lab'), 1):g}% of the vote" in text
     line = first_line(shipped_engine, "labour seats since 2019")
     assert "notional 2019 results" in line
+
+
+def test_a_party_of_the_earlier_elections_alone_is_named(shipped_engine: Engine) -> None:
+    votes = sum(c.votes for c in truth.general(2019) if c.party == "BRX")
+    line = first_line(shipped_engine, "how many seats did the Brexit Party win in 2019")
+    assert line == f"The Brexit Party won 0 seats, with {votes:,} votes (2% of the vote) in 2019."
+    text = to_plain(shipped_engine.answer("bnp share since 2010"))
+    assert text.startswith("The British National Party’s share of the vote")
+
+
+def test_one_registered_party_under_two_names_is_said(shipped_engine: Engine) -> None:
+    """The Brexit Party (2019) and Reform UK (2024) share one Electoral Commission ID."""
+    votes = sum(c.votes for c in truth.general(2019) if c.party == "BRX")
+    line = first_line(shipped_engine, "how many seats did reform win in 2019")
+    assert line.startswith("Reform UK stood no candidates in 2019; the same registered party")
+    assert f"stood as the Brexit Party: {votes:,} votes" in line

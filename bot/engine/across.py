@@ -7,6 +7,7 @@ The engine asks here first; None means the question is about the 2024 results al
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cached_property
@@ -25,7 +26,7 @@ from bot.engine.model.answer import Answer, BulletList, Paragraph, Span, Status,
 from bot.engine.model.ask import Ask, Measure, Operation, Selection
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
-from bot.engine.results.catalog import Catalog, person_key, seat_key
+from bot.engine.results.catalog import Catalog, party_key, person_key, seat_key
 from bot.engine.results.elections import Elections
 from bot.engine.results.one_election import election_knowledge
 from bot.engine.routing import follow_up_ask, ranked_again, referenced_keys
@@ -35,14 +36,14 @@ from bot.engine.understanding.elections import (
     Subjects,
     elections_asked,
 )
-from bot.engine.understanding.index import Resolution
+from bot.engine.understanding.index import Entity, Resolution
 from bot.engine.understanding.intents import Intent, Reading
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.reader import read_words
 from bot.engine.understanding.text import phrase
 from bot.engine.understanding.vocabulary import is_year
 from knowledge.build import slug
-from knowledge.schema import FormerSeat
+from knowledge.schema import FormerSeat, Knowledge
 
 # Words asking for a change on the notional 2019 results, not each election's figures.
 _CHANGING = frozenset(
@@ -53,6 +54,35 @@ _CHANGING = frozenset(
 _POINTING = frozenset({"they", "them", "their", "he", "she", "his", "her", "him", "it", "there"})
 # About the bot or the last answer, never about an election: "source", "help".
 _ABOUT_THE_BOT = frozenset({Intent.SOURCE, Intent.HELP, Intent.COVERAGE})
+
+
+# A party that stood only before 2024 is named in questions if it won a seat or stood this
+# many candidates at one general election (the Brexit Party, the BNP, Respect), as 2024's are.
+KNOWN_EARLIER_PARTY = 50
+
+
+def earlier_parties(knowledge: Knowledge) -> list[Entity]:
+    """The parties of the earlier elections people name: "the Brexit Party", "BNP"."""
+    earlier = {party.id: party for party in knowledge.history_parties}
+    standing: Counter[tuple[str, str]] = Counter()
+    won: set[str] = set()
+    for contest in knowledge.contests:
+        for place, candidacy in enumerate(contest.candidates):
+            if candidacy.party in earlier:
+                standing[(candidacy.party, contest.election)] += 1
+                if place == 0:
+                    won.add(candidacy.party)
+    known = won | {party for (party, _), count in standing.items() if count >= KNOWN_EARLIER_PARTY}
+    return [
+        Entity(
+            party_key(party.id),
+            Kind.PARTY,
+            party.name,
+            (*party.aliases, party.name.removeprefix("The ")),
+        )
+        for party_id, party in sorted(earlier.items())
+        if party_id in known
+    ]
 
 
 class AcrossElections:
@@ -212,7 +242,10 @@ class AcrossElections:
         return Subjects()
 
     def _earlier_only(self, subjects: Subjects) -> bool:
-        """A person who stood before 2024 but not in it ("Nick Clegg")."""
+        """A person who stood before 2024 but not in it ("Nick Clegg"), or a party of the
+        earlier elections alone ("the Brexit Party")."""
+        if any(party not in self.catalog.parties for party in subjects.parties):
+            return True
         return (
             subjects.person is not None
             and not self.catalog.results_by_person.get(subjects.person)

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from bot.engine.across import AcrossElections
+from bot.engine.across import AcrossElections, earlier_parties
 from bot.engine.answers import earlier, lists, people, seats
 from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
@@ -81,7 +81,7 @@ class Engine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.catalog = Catalog(knowledge)
         self.index = NameIndex(
-            self.catalog.entities(),
+            [*self.catalog.entities(), *earlier_parties(knowledge)],
             words_of_the_lexicon() | ELECTION_WORDS,
             frozenset(w for seat in knowledge.former_seats for w in phrase(seat.name).split()),
         )

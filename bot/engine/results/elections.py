@@ -120,6 +120,18 @@ class Elections:
                     found[id_].append((race, candidacy))
         return found
 
+    def registered_as(self, party_id: str) -> list[str]:
+        """The other names the same registered party stood under (Reform UK: the Brexit
+        Party, one Electoral Commission registration)."""
+        party = self.parties.get(party_id)
+        if party is None or party.registration is None:
+            return []
+        return [
+            other.id
+            for other in self.parties.values()
+            if other.registration == party.registration and other.id != party_id
+        ]
+
     def parties_of(self, person_id: str) -> set[str]:
         """Every party a person stood for, at any election held."""
         return {c.party for _, c in self.by_person_id.get(f"person:{person_id}", [])}

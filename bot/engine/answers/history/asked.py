@@ -239,8 +239,12 @@ def _party(
             elections, subjects.parties[0], measure or Measure.SHARE, since, asked.until,
             subjects.place,
         )  # fmt: skip
-    if not asked.years:
+    if not asked.years and all(p in elections.catalog.parties for p in subjects.parties):
         return _not_yet(asked)  # a party with no year asked: not a question across elections
+    if not asked.years:  # "the Brexit Party": a party of the earlier elections alone
+        return party_trend(
+            elections, subjects.parties[0], measure or Measure.SHARE, elections.first_year()
+        )
     year = asked.year if asked.year is not None else asked.years[0]
     election = elections.general(year)
     if election is None:

@@ -17,7 +17,31 @@ TABLE_PARTIES = 8  # the parties a table lists; the rest are counted
 
 def _as_subject(elections: Elections, party_id: str) -> str:
     party = elections.parties.get(party_id) or Party(id=party_id, name=party_id)
+    if party.name.startswith("The "):  # "The Brexit Party", not "the The Brexit Party"
+        return party.name
     return party_as_subject(party)
+
+
+def _as_another(
+    elections: Elections, party: str, election: ElectionRecord, seats: set[str] | None
+) -> str:
+    """'; the same registered party stood as the Brexit Party: 644,257 votes (2%), 0 seats'."""
+    totals = {t.party: t for t in elections.totals(election, seats)}
+    for other in elections.registered_as(party):
+        total = totals.get(other)
+        if total is not None:
+            registration = elections.parties[party].registration
+            return (
+                f"; the same registered party ({registration}) stood as "
+                f"{_mid_sentence(_as_subject(elections, other))}: {number(total.votes)} votes "
+                f"({share(total.share)}), {_seats(total.seats)}"
+            )
+    return ""
+
+
+def _mid_sentence(subject: str) -> str:
+    """'the Brexit Party' within a sentence; a name that is no article keeps its capital."""
+    return "the " + subject[4:] if subject.startswith("The ") else subject
 
 
 def _seats(count: int) -> str:
@@ -73,7 +97,13 @@ def party_in_year(
         total = by_party.get(party)
         subject = _as_subject(elections, party)
         if total is None:
-            lines.append(paragraph(bold(subject), f" stood no candidates{where} in {year}."))
+            lines.append(
+                paragraph(
+                    bold(subject),
+                    f" stood no candidates{where} in {year}"
+                    f"{_as_another(elections, party, election, seats)}.",
+                )
+            )
             continue
         won = f"won {_seats(total.seats)}"
         got = f"{number(total.votes)} votes ({share(total.share)} of the vote)"
@@ -143,7 +173,12 @@ def party_trend(
         total = next((t for t in elections.totals(election, seats) if t.party == party), None)
         rows.append((year, total))
         if total is None:
-            lines.append(paragraph(bold(str(year)), ": no candidates"))
+            lines.append(
+                paragraph(
+                    bold(str(year)),
+                    f": no candidates{_as_another(elections, party, election, seats)}",
+                )
+            )
             continue
         figure = {
             Measure.SEATS: _seats(total.seats),
