@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from knowledge.article import LIST_HEADING, ListedResult, parse_results_list
@@ -24,6 +22,7 @@ from knowledge.checks import (
 from knowledge.curated import Curated, SeatSpelling, load_curated, validate_fact
 from knowledge.derive import derive_changes, derive_forced_winners, derive_majorities
 from knowledge.errors import BuildError
+from knowledge.ids import slug
 from knowledge.results_view import assemble_results
 from knowledge.schema import (
     AliasFact,
@@ -41,12 +40,6 @@ from knowledge.schema import (
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CURATED = REPO_ROOT / "knowledge" / "curated.toml"
 DEFAULT_OUTPUT = REPO_ROOT / "knowledge" / "results.json"
-
-
-def slug(name: str) -> str:
-    """A stable id from a name: 'Oldham West, Chadderton and Royton' -> 'oldham-west-...'."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def build_article_knowledge(

@@ -8,9 +8,9 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-from knowledge.build import slug
 from knowledge.errors import BuildError
 from knowledge.hoc import file_sha256, reading_csv
+from knowledge.ids import slug
 from knowledge.merge import ATTRIBUTION, LICENCE, document_path
 from knowledge.schema import FormerSeat, Knowledge, SourceDocument, Successor
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from knowledge.build import slug
 from knowledge.errors import BuildError
 from knowledge.hoc import file_sha256, reading_csv
+from knowledge.ids import slug
 from knowledge.merge import ATTRIBUTION, LICENCE, document_path
 from knowledge.schema import (
     Candidacy,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from knowledge.build import slug
 from knowledge.hoc import OfficialCandidate, OfficialData, OfficialSeat, file_sha256
+from knowledge.ids import slug
 from knowledge.matching import name_words, same_person
 from knowledge.reconcile import Reconciler, Report
 from knowledge.schema import (

@@ -115,7 +115,7 @@ def test_a_former_seat_with_one_successor_asks_about_that_seat(shipped_engine: E
     shares = population_shares("Warley")
     (successor,) = shares
     first_line = to_plain(shipped_engine.answer("Warley")).splitlines()[0]
-    assert f"do you mean {successor}? Its own results of 2010 to 2019" in first_line
+    assert f"do you mean {successor}? Its own results, 2010 to 2019," in first_line
 
 
 def test_a_former_seat_asked_with_a_year_is_its_own_result_then(shipped_engine: Engine) -> None:

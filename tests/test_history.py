@@ -17,6 +17,7 @@ from knowledge.errors import BuildError
 from knowledge.history import HISTORY_SEEDS, read_history
 from knowledge.schema import Knowledge
 from tests import history_truth as truth
+from tests import official_truth
 
 
 def first_line(engine: Engine, question: str, conversation: Conversation | None = None) -> str:
@@ -471,3 +472,50 @@ def test_one_registered_party_under_two_names_is_said(shipped_engine: Engine) ->
     line = first_line(shipped_engine, "how many seats did reform win in 2019")
     assert line.startswith("Reform UK stood no candidates in 2019; the same registered party")
     assert f"stood as the Brexit Party: {votes:,} votes" in line
+
+
+@pytest.mark.parametrize(
+    ("question", "seat", "year"),
+    [
+        ("who won Don Valley in 2019", "Don Valley", 2019),
+        ("who won Salford and Eccles in 2010", "Salford and Eccles", 2010),
+    ],
+)
+def test_an_old_seat_is_not_taken_for_a_first_name_or_a_shared_name(
+    shipped_engine: Engine, question: str, seat: str, year: int
+) -> None:
+    won = truth.winner(year, seat)
+    assert first_line(shipped_engine, question).startswith(f"{won.name} (")
+    assert f"won {seat} in {year} with {won.votes:,} votes" in first_line(shipped_engine, question)
+
+
+def test_and_in_2024_after_an_earlier_year_asks_the_same_of_2024(shipped_engine: Engine) -> None:
+    chat = Conversation()
+    shipped_engine.answer("who won Islington North in 2019", chat)
+    assert first_line(shipped_engine, "and in 2024?", chat).startswith(
+        "Jeremy Corbyn (Independent) won Islington North"
+    )
+    chat = Conversation()
+    shipped_engine.answer("biggest majority in 2017", chat)
+    line = first_line(shipped_engine, "and in 2024?", chat)
+    now = max(official_truth.seats(), key=lambda r: int(r["Majority"]))
+    assert line == (
+        f"{now['Constituency name']} had the largest majority of the 650 seats: "
+        f"{int(now['Majority']):,} votes."
+    )
+    line = first_line(shipped_engine, "and in 2010?", chat)
+    biggest = max(truth.general_seats(2010), key=lambda r: int(r[17]))
+    assert line.startswith(f"2010: {biggest[2]} had the largest majority")
+
+
+def test_a_complete_question_after_an_earlier_year_is_answered_on_its_own(
+    shipped_engine: Engine,
+) -> None:
+    chat = Conversation()
+    shipped_engine.answer("who won Clacton in 2017", chat)
+    assert first_line(shipped_engine, "who won Bristol West", chat).startswith(
+        "Bristol West is not a seat of the UK general election 2024"
+    )
+    assert first_line(shipped_engine, "how many seats did labour win", chat).startswith(
+        "Labour won 411 of 650 seats"
+    )

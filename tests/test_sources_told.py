@@ -12,8 +12,9 @@ from bot.engine import Conversation, Engine
 from bot.engine.model.answer import Quotation
 from bot.engine.results.provenance import sources_view
 from bot.render import to_html, to_plain
-from knowledge.build import REPO_ROOT, slug
+from knowledge.build import REPO_ROOT
 from knowledge.full import OVERLAPS
+from knowledge.ids import slug
 from tests import official_truth
 
 ATTRIBUTION = "Contains Parliamentary information licensed under the Open Parliament Licence v3.0."

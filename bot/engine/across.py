@@ -42,9 +42,11 @@ from bot.engine.understanding.places import Level
 from bot.engine.understanding.reader import read_words
 from bot.engine.understanding.text import phrase
 from bot.engine.understanding.vocabulary import is_year
-from knowledge.build import slug
+from knowledge.ids import slug
 from knowledge.schema import FormerSeat, Knowledge
 
+# Measures that are changes on the notional 2019 results, which only 2024's results have.
+_AGAINST_2019 = frozenset({Measure.CHANGE, Measure.SWING})
 # Words asking for a change on the notional 2019 results, not each election's figures.
 _CHANGING = frozenset(
     "lose lost gain gained gains change changed compared compare swing fall fell rise rose "
@@ -131,6 +133,31 @@ class AcrossElections:
         conversation.remember_across(reading, answer, asked, subjects, computed)
         return answer
 
+    def in_2024(
+        self, resolution: Resolution, reading: Reading, conversation: Conversation
+    ) -> str | Ask | None:
+        """'and in 2024?' after a question about an earlier year: that question about 2024,
+        in words the engine answers afresh (or the computed question, for the evaluator);
+        None for any other question."""
+        last, subjects = conversation.elections, conversation.across
+        words = resolution.words
+        if last is None or subjects is None or not reading.follow_up:
+            return None
+        if resolution.mentions or [w for w in words if is_year(w)] != [str(ELECTION_YEAR)]:
+            return None
+        if conversation.across_ask is not None:
+            return conversation.across_ask  # "biggest majority in 2017", then "and in 2024?"
+        if subjects.seat and subjects.seat in self.catalog.seats:
+            return f"who won {self.catalog.seats[subjects.seat].name}"
+        if subjects.person and subjects.person in self.catalog.people:
+            return self.catalog.people[subjects.person].name
+        parties = [
+            self.catalog.parties[p].name for p in subjects.parties if p in self.catalog.parties
+        ]
+        if parties:
+            return f"how many seats did {parties[0]} win"
+        return None
+
     def replay(self, query: Query) -> Answer:
         """A button's question about an earlier year, asked again from its keys."""
         assert query.year is not None
@@ -195,8 +222,10 @@ class AcrossElections:
         ):
             pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
             pointing = pointing or bool(_POINTING & set(words))  # "how many votes did they get"
-            # a seat gone in 2024 has only the earlier results the conversation is about
-            if pointing or former is not None or (subjects.empty and not national):
+            # a seat gone in 2024, named in a conversation about by-elections ("by-elections
+            # in 2016", "who won batley and spen?"), is that year's by-election
+            by_elections_then = former is not None and last.by_election
+            if pointing or by_elections_then or (subjects.empty and not national):
                 asked = replace(last, used=asked.used)
         before = conversation.across
         # "by-elections since 2019" is about seats, whatever party was asked about before
@@ -274,7 +303,7 @@ class AcrossElections:
         conversation: Conversation,
     ) -> tuple[Answer | None, Ask | None]:
         """The answer, and the question computed for it over one election, if it was."""
-        last = conversation.across_ask
+        last = conversation.across_ask or _computed_over_rows(conversation.ask)
         followed = self._computed_follow_up(last, resolution) if last is not None else None
         if followed is not None:  # "and in 2010?", "what about the tories", "and the fewest?"
             answer = self._computed_in(asked, resolution, followed)
@@ -330,13 +359,15 @@ class AcrossElections:
         election = self.elections.general(year)
         if election is None:
             return None
+        if ask.measure in _AGAINST_2019 or ask.against_2019:
+            return None  # changes and swings are on the notional 2019 results: 2024's alone
         evaluator = self._evaluator(election.id)
         if not all(_held_in(evaluator.catalog, k) for k in referenced_keys(ask)):
             return None  # a seat or person of 2024 that the year did not have
         answer = evaluator.answer(ask)
         if answer.status is not Status.ANSWERED or "notional" in _words_of(answer):
-            # its refusals speak of 2024's figures ("on 2019 (notional)"): the plain "not yet"
-            # of the answers across elections says what is held instead
+            # A last guard: an answer whose words speak of the notional 2019 results (a seat
+            # "held", said of 2024's) is no answer about that year; "not yet" is said instead
             return None
         first, *rest = answer.blocks
         if isinstance(first, Paragraph):
@@ -351,6 +382,12 @@ class AcrossElections:
             knowledge = election_knowledge(self.catalog.knowledge, election_id)
             evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
         return evaluator
+
+
+def _computed_over_rows(ask: Ask | None) -> Ask | None:
+    """A computed 2024 question over many rows ("the smallest majority"), which "and in
+    2010?" asks again of that year; a look-up of one seat has its own answer across years."""
+    return ask if ask is not None and ask.operation is not Operation.LOOK_UP else None
 
 
 def _a_trend_since(words: tuple[str, ...]) -> bool:

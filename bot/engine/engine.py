@@ -122,6 +122,13 @@ class Engine:
         resolution = self._they_the_party(resolution, conversation)
         reading = read(resolution)
         former = self.former.named_in(resolution)
+        restated = self.across.in_2024(resolution, reading, conversation)
+        if isinstance(restated, str):  # "and in 2024?" after an earlier year: that question
+            return self.answer(restated, conversation)
+        if restated is not None:  # ... a computed one, over the 2024 results
+            now = self.evaluator.answer(restated)
+            conversation.remember(reading, now, restated, restated)
+            return now
         across = self.across.answer(resolution, reading, former, conversation)
         if across is not None:  # "who won Islington North in 2019", "who is the MP for X now"
             return across

@@ -25,15 +25,20 @@ def former_seat(catalog: Catalog, seat: FormerSeat, named_besides: bool = False)
     which = f"do you mean {names[0]}?" if len(names) == 1 else "which of these do you mean?"
     if catalog.knowledge.contests:  # its own results, 2010 to 2019, are in the history
         which = (
-            f"{which} Its own results of 2010 to 2019 are on its old boundaries: ask for a "
+            f"{which} Its own results, 2010 to 2019, are on its old boundaries: ask with a "
             f"year, as in “who won {seat.name} in 2019”."
         )
+    held = (
+        f"For the {election}, "
+        if catalog.knowledge.contests
+        else f"I hold the {election} results: "
+    )
     rest = " This answers only about it, not the rest of your question." if named_besides else ""
     asked = paragraph(
         bold(seat.name),
         f" is not a seat of the {election}: it was a seat on the 2010 boundaries, which new "
         f"boundaries replaced in 2024.{rest} Of its people, "
-        f"{where.replace('% in', '% are now in', 1)}. I hold the {election} results: {which}",
+        f"{where.replace('% in', '% are now in', 1)}. {held}{which}",
     )
     document = catalog.provenance.documents[seat.source]
     rows = f"{len(seat.successors)} rows from this line" if len(seat.successors) > 1 else ""

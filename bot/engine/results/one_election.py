@@ -8,7 +8,7 @@ a person of that election alone."""
 
 from __future__ import annotations
 
-from knowledge.build import slug
+from knowledge.ids import slug
 from knowledge.schema import (
     CandidateResult,
     Constituency,

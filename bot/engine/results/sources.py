@@ -309,11 +309,12 @@ class EarlierElections(SourceAdapter):
     def holds(self) -> str:
         return (
             "each seat’s candidates with their party and votes, its majority, electorate and "
-            "turnout; MPs linked across elections by their parliamentary ID"
+            "turnout; a person linked across elections only by an ID the files give (an MP’s "
+            "MNIS ID, or a Democracy Club ID in the by-elections since 2024)"
         )
 
     def source_shows(self) -> str:
-        return "the rows behind it (file and line)"
+        return "the earlier elections’ rows (file and line)"
 
     def described(self) -> list[Paragraph]:
         publishers = " and ".join(sorted({d.publisher for d in self.documents}))

@@ -54,9 +54,16 @@ def _kept(seat: FormerSeat, resolution: Resolution, start: int, end: int) -> boo
 
 
 def _names(mention: Mention) -> bool:
-    """A person, even by surname alone ("Copeland"), or a 2024 seat by its whole name (typos
-    allowed): not one side of a seat's name ("Batley" of "Batley and Spen")."""
-    person = any(k.is_a(Kind.PERSON) for k in mention.keys)
+    """A person, even by surname alone ("Copeland") but not by a first name alone, or a 2024
+    seat by its whole name (typos allowed): not one side of a seat's name ("Batley" of
+    "Batley and Spen")."""
+    # A first name alone ("Don" of "Don Valley"), or a name several share ("Eccles" of
+    # "Salford and Eccles": Cat Eccles, Worsley and Eccles), names no one in particular
+    person = (
+        any(k.is_a(Kind.PERSON) for k in mention.keys)
+        and mention.tier > Tier.FIRST_NAME
+        and not mention.ambiguous
+    )
     return person or (any(k.is_a(Kind.SEAT) for k in mention.keys) and mention.tier >= Tier.SHORT)
 
 
