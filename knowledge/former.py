@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.errors import BuildError
@@ -22,6 +23,7 @@ COLUMNS = (
     "population (old)", "population (new)",
 )  # fmt: skip
 POPULATION_OF_OLD = COLUMNS.index("population (old)")
+POPULATION_OF_NEW = COLUMNS.index("population (new)")
 
 
 def with_former_seats(knowledge: Knowledge, overlaps: Path, root: Path) -> Knowledge:
@@ -44,30 +46,56 @@ def with_former_seats(knowledge: Knowledge, overlaps: Path, root: Path) -> Knowl
     )
 
 
-def read_former_seats(path: Path, current: set[str]) -> list[FormerSeat]:
-    """Every 2010-boundary seat with the 2024 seats its people are in, largest share first.
-    A row naming a 2024 seat the knowledge does not hold is refused by file and line."""
-    names: dict[str, str] = {}
-    first_row: dict[str, int] = {}
-    shares: dict[str, list[Successor]] = defaultdict(list)
+@dataclass(frozen=True)
+class Overlap:
+    """One row of the overlaps file: a 2010-boundary seat and a 2024 seat it overlaps."""
+
+    line: int
+    old_id: str  # ONS ID
+    old_name: str
+    new_id: str  # the 2024 seat's id
+    of_old: float  # share of the old seat's people in the new seat
+    of_new: float  # share of the new seat's people from the old seat
+
+
+def read_overlaps(path: Path, current: set[str]) -> list[Overlap]:
+    """Every row, checked: a row naming a 2024 seat the knowledge does not hold, or a share
+    that is no fraction, is refused by file and line."""
+    overlaps = []
     for line, row in _rows(path):
         if len(row) != len(COLUMNS):
             raise BuildError(f"{path}:{line}: {len(row)} columns, expected {len(COLUMNS)}")
-        old_id, old_name, new_name = row[1].strip(), row[2].strip(), row[4].strip()
-        new_id = slug(new_name)
-        if new_id not in current:
+        new_name = row[4].strip()
+        if slug(new_name) not in current:
             raise BuildError(f"{path}:{line}: no 2024 seat is called {new_name!r}")
-        try:
-            population = float(row[POPULATION_OF_OLD])
-        except ValueError:
-            raise BuildError(
-                f"{path}:{line}: population share {row[POPULATION_OF_OLD]!r} is not a number"
-            ) from None
-        if not 0 <= population <= 1:
-            raise BuildError(f"{path}:{line}: population share {population} is not a fraction")
-        names.setdefault(old_id, old_name)
-        first_row.setdefault(old_id, line)
-        shares[old_id].append(Successor(seat=new_id, population=population))
+        shares = [
+            _share(path, line, row[column]) for column in (POPULATION_OF_OLD, POPULATION_OF_NEW)
+        ]
+        overlaps.append(
+            Overlap(line, row[1].strip(), row[2].strip(), slug(new_name), shares[0], shares[1])
+        )
+    return overlaps
+
+
+def _share(path: Path, line: int, text: str) -> float:
+    try:
+        share = float(text)
+    except ValueError:
+        raise BuildError(f"{path}:{line}: population share {text!r} is not a number") from None
+    if not 0 <= share <= 1:
+        raise BuildError(f"{path}:{line}: population share {share} is not a fraction")
+    return share
+
+
+def read_former_seats(path: Path, current: set[str]) -> list[FormerSeat]:
+    """Every 2010-boundary seat with the 2024 seats its people are in, largest share first."""
+    names: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    shares: dict[str, list[Successor]] = defaultdict(list)
+    for overlap in read_overlaps(path, current):
+        names.setdefault(overlap.old_id, overlap.old_name)
+        first_row.setdefault(overlap.old_id, overlap.line)
+        shares[overlap.old_id].append(Successor(seat=overlap.new_id, population=overlap.of_old))
     return [
         FormerSeat(
             id=old_id,

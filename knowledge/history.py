@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from knowledge.errors import BuildError
+from knowledge.former import read_overlaps
 from knowledge.hoc import file_sha256, reading_csv
 from knowledge.ids import slug
 from knowledge.merge import ATTRIBUTION, LICENCE, document_path
@@ -54,8 +55,6 @@ SEAT_COLUMNS = (
 RENAMED = {"ONS ID2": "ONS ID", "Election date": "date", "By-election date": "date"}
 NOT_GIVEN = "[x]"
 SHARE_TOTAL_TOLERANCE = 0.01
-OVERLAP_COLUMNS = 11
-POPULATION_OF_NEW = 10
 
 
 @dataclass(frozen=True)
@@ -391,24 +390,13 @@ def _name(row: _Row) -> str:
 def read_predecessors(path: Path, current: set[str]) -> dict[str, list[Predecessor]]:
     """Each 2024 seat's seats of the 2010 boundaries, the largest share of its people first."""
     found: dict[str, list[Predecessor]] = defaultdict(list)
-    with reading_csv(path) as stream:
-        for line, row in enumerate(csv.reader(stream), 1):
-            if not row:
-                continue
-            if len(row) != OVERLAP_COLUMNS:
-                raise BuildError(f"{path}:{line}: {len(row)} columns, expected {OVERLAP_COLUMNS}")
-            new_id = slug(row[4].strip())
-            if new_id not in current:
-                raise BuildError(f"{path}:{line}: no 2024 seat is called {row[4].strip()!r}")
-            try:
-                share = float(row[POPULATION_OF_NEW])
-            except ValueError:
-                raise BuildError(
-                    f"{path}:{line}: population share {row[POPULATION_OF_NEW]!r} is not a number"
-                ) from None
-            if not 0 <= share <= 1:
-                raise BuildError(f"{path}:{line}: population share {share} is not a fraction")
-            found[new_id].append(
-                Predecessor(ons_id=row[1].strip(), name=row[2].strip(), population=share, row=line)
+    for overlap in read_overlaps(path, current):
+        found[overlap.new_id].append(
+            Predecessor(
+                ons_id=overlap.old_id,
+                name=overlap.old_name,
+                population=overlap.of_new,
+                row=overlap.line,
             )
+        )
     return {seat: sorted(rows, key=lambda p: -p.population) for seat, rows in sorted(found.items())}

@@ -14,12 +14,7 @@ from functools import cached_property
 
 from bot.engine.answers import lists
 from bot.engine.answers.computed.evaluate import Evaluator
-from bot.engine.answers.history.asked import (
-    NOT_YET,
-    across_elections,
-    measure_of,
-    one_at_a_time,
-)
+from bot.engine.answers.history.asked import NOT_YET, across_elections, one_at_a_time
 from bot.engine.answers.history.seats import since_then
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, BulletList, Paragraph, Span, Status, paragraph
@@ -33,8 +28,10 @@ from bot.engine.routing import follow_up_ask, ranked_again, referenced_keys
 from bot.engine.understanding.elections import (
     ELECTION_YEAR,
     ElectionsAsked,
+    Question,
     Subjects,
     elections_asked,
+    measure_of,
 )
 from bot.engine.understanding.index import Entity, Resolution
 from bot.engine.understanding.intents import Intent, Reading
@@ -170,10 +167,10 @@ class AcrossElections:
         )  # fmt: skip
         # The measure a button cannot carry, from the kind of question it can
         words = {Intent.VOTES: ("votes",), Intent.SHARE: ("share",)}
-        answer = across_elections(
-            self.elections, subjects, ElectionsAsked(years=(query.year,)), query.intent,
-            query.place, query.yes_no, words.get(query.intent, ()) if query.intent else (),
-        )  # fmt: skip
+        said = words.get(query.intent, ()) if query.intent else ()
+        asked = ElectionsAsked(years=(query.year,))
+        question = Question(subjects, asked, query.intent, query.place, query.yes_no, said)
+        answer = across_elections(self.elections, question)
         if answer is None:
             return lists.not_found(self.catalog, str(query.year))
         return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
@@ -315,10 +312,10 @@ class AcrossElections:
             answer = self._computed_in(asked, resolution, ask) if ask is not None else None
             if answer is not None:
                 return answer, ask
-        answer = across_elections(
-            self.elections, subjects, asked, reading.intent, reading.place, reading.yes_no,
-            resolution.words,
-        )  # fmt: skip
+        question = Question(
+            subjects, asked, reading.intent, reading.place, reading.yes_no, resolution.words
+        )
+        answer = across_elections(self.elections, question)
         if answer is not None and answer.headline == NOT_YET:  # "biggest majority in 2017"
             ask = read_words(resolution, any_year=True).ask
             computed = self._computed_in(asked, resolution, ask) if ask is not None else None

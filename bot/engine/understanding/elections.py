@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.engine.model.ask import Measure
+from bot.engine.understanding.intents import Intent
 from bot.engine.understanding.vocabulary import is_year
 
 ELECTION_YEAR = 2024  # the general election the results of 2024 are
@@ -98,6 +100,42 @@ class Subjects:
     @property
     def empty(self) -> bool:
         return not (self.seat or self.person or self.parties or self.place)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question across elections, as its answers read it: what it names, which elections,
+    the kind of question and its words."""
+
+    subjects: Subjects
+    asked: ElectionsAsked
+    intent: Intent | None = None
+    place: int | None = None  # "who came second": 2
+    yes_no: bool = False
+    words: tuple[str, ...] = ()
+
+    @property
+    def measure(self) -> Measure | None:
+        return measure_of(self.words)
+
+    def says(self, words: frozenset[str]) -> bool:
+        """Whether any of these words is in the question."""
+        return not words.isdisjoint(self.words)
+
+
+def measure_of(words: tuple[str, ...]) -> Measure | None:
+    """The figure a question names: seats, share, majority, turnout or votes."""
+    bag = set(words)
+    for measure, named in (
+        (Measure.SEATS, {"seats", "seat", "mps"}),
+        (Measure.SHARE, {"share", "percent", "percentage", "%"}),
+        (Measure.MAJORITY, {"majority", "margin"}),
+        (Measure.TURNOUT, {"turnout"}),
+        (Measure.VOTES, {"votes", "vote"}),
+    ):
+        if bag & named:
+            return measure
+    return None
 
 
 def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:

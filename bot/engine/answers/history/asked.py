@@ -21,7 +21,7 @@ from bot.engine.answers.history.seats import (
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.results.elections import BY_ELECTION, Elections, Race
-from bot.engine.understanding.elections import ELECTION_YEAR, ElectionsAsked, Subjects
+from bot.engine.understanding.elections import ELECTION_YEAR, Question
 from bot.engine.understanding.intents import Intent
 
 GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
@@ -32,10 +32,13 @@ COMPARING_WORDS = frozenset(
     "than compared compare versus vs bigger smaller higher lower increase increased decrease "
     "decreased grow grew fell fall rose rise".split()
 )
-# What a question about an earlier election can be, beyond a seat's or party's result.
+# Kinds of question these answers leave to the evaluator over one election, or refuse.
 _NOT_YET = frozenset(
     {Intent.RANKING, Intent.COUNT, Intent.COMPARE, Intent.SAID, Intent.DECLARED, Intent.LOST}
 )
+# What a race's answer can put first: who came Nth, the majority, turnout, who was beaten.
+_ONE_THING = frozenset({Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT, Intent.LOST, Intent.WINNER})
+_PARTY_FIGURES = frozenset({None, Intent.SEATS, Intent.VOTES, Intent.SHARE, Intent.CHANGE})
 NOT_YET = "Not yet for earlier elections"  # the headline of what these answers do not compute
 WHAT_I_ANSWER = (
     "For the elections before 2024 I can give a seat’s result (who won, who came second, the "
@@ -46,206 +49,203 @@ WHAT_I_ANSWER = (
 )
 
 
-def measure_of(words: tuple[str, ...]) -> Measure | None:
-    bag = set(words)
-    for measure, named in (
-        (Measure.SEATS, {"seats", "seat", "mps"}),
-        (Measure.SHARE, {"share", "percent", "percentage", "%"}),
-        (Measure.MAJORITY, {"majority", "margin"}),
-        (Measure.TURNOUT, {"turnout"}),
-        (Measure.VOTES, {"votes", "vote"}),
-    ):
-        if bag & named:
-            return measure
-    return None
-
-
-def across_elections(
-    elections: Elections,
-    subjects: Subjects,
-    asked: ElectionsAsked,
-    intent: Intent | None,
-    place: int | None,
-    yes_no: bool,
-    words: tuple[str, ...],
-) -> Answer | None:
+def across_elections(elections: Elections, q: Question) -> Answer | None:
     """The answer across elections; None: a question about 2024 alone, for the usual path."""
+    asked, subjects = q.asked, q.subjects
     year = asked.year
     if year == ELECTION_YEAR and not asked.by_election:
         return None  # "who won Clacton in 2024": the 2024 results
     if year is not None and year < elections.first_year():
         return no_general_election(elections, year)
-    measure = measure_of(words)
     ranged = asked.every or asked.since is not None
-    if COMPARING_WORDS & set(words) and not (ranged and subjects.parties and not subjects.seat):
-        return _not_yet(asked)  # "was his majority bigger than in 2019"
+    if q.says(COMPARING_WORDS) and not (ranged and subjects.parties and not subjects.seat):
+        return _not_yet(q)  # "was his majority bigger than in 2019"
     if asked.before_now and subjects.person is not None and subjects.seat is None:
-        won = [
-            race
-            for race, c in elections.by_person_id.get(f"person:{subjects.person}", [])
-            if race.winner is c
-        ]  # "the MP before Farage": before them in the seat they last won
-        if won:
-            subjects = replace(subjects, seat=won[-1].seat, seat_name=won[-1].name)
+        q = _in_their_seat(elections, q)  # "the MP before Farage"
+        subjects = q.subjects
     if subjects.seat is not None and (asked.before_now or asked.now):
-        # "the MP for X before Corbyn", "is Mike Amesbury the MP for Runcorn"
-        return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
+        return _seat(elections, q)  # "the MP for X before Corbyn", "is Amesbury the MP for X"
     if subjects.person is not None:
-        person = elections.catalog.people[subjects.person]
-        stood_in_2024 = bool(elections.catalog.results_by_person.get(person.id))
-        if year is None and not (asked.every or asked.since) and stood_in_2024:
-            return None
-        if subjects.seat is not None and ranged:  # "has Farage always been Clacton's MP"
-            return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
-        always = None
-        if yes_no and ranged:  # "has Carswell always been UKIP", "... always been an MP"
-            always = subjects.parties[0] if subjects.parties else "mp"
-            always = "lost" if LOSING_WORDS & set(words) else always  # "did he ever lose"
-        not_2024 = not stood_in_2024 and year is None and not ranged and intent is not None
-        return record(elections, person, year, asked.since, always, not_2024)
+        return _person(elections, q)
     if subjects.seat is not None:
-        return _seat(elections, subjects, asked, intent, place, yes_no, measure, words)
-    if intent in _NOT_YET and not (asked.by_election and intent is Intent.COUNT):
-        return _not_yet(asked)
+        return _seat(elections, q)
+    if q.intent in _NOT_YET and not (asked.by_election and q.intent is Intent.COUNT):
+        return _not_yet(q)
     if subjects.parties:
-        return _party(elections, subjects, asked, measure, intent)
+        return _party(elections, q)
     if asked.by_election:
-        return _by_elections(elections, asked, words)
+        return _by_elections(elections, q)
     if subjects.place is not None:
-        return _not_yet(asked)
+        return _not_yet(q)
     if year is not None:
         election = elections.general(year)
         if election is None:
             return no_general_election(elections, year)
-        if measure not in {None, Measure.SEATS} or intent not in {None, Intent.WINNER}:
-            return _not_yet(asked)  # "turnout in 2019": not computed over every seat yet
+        if q.measure not in {None, Measure.SEATS} or q.intent not in {None, Intent.WINNER}:
+            return _not_yet(q)  # "turnout in 2019": computed over that year's seats, if it can
         return election_winner(elections, election)
-    return _not_yet(asked) if asked.earlier else None
+    return _not_yet(q) if asked.earlier else None
 
 
-def _seat(
-    elections: Elections,
-    subjects: Subjects,
-    asked: ElectionsAsked,
-    intent: Intent | None,
-    place: int | None,
-    yes_no: bool,
-    measure: Measure | None,
-    words: tuple[str, ...],
-) -> Answer | None:
-    seat, name = subjects.seat, subjects.seat_name or ""
-    assert seat is not None
-    races = elections.by_seat.get(seat, [])
+def _in_their_seat(elections: Elections, q: Question) -> Question:
+    """The question about the seat the person named last won."""
+    won = [
+        race
+        for race, c in elections.by_person_id.get(f"person:{q.subjects.person}", [])
+        if race.winner is c
+    ]
+    if not won:
+        return q
+    subjects = replace(q.subjects, seat=won[-1].seat, seat_name=won[-1].name)
+    return replace(q, subjects=subjects)
+
+
+# --- a person ---------------------------------------------------------------------------------
+
+
+def _person(elections: Elections, q: Question) -> Answer | None:
+    asked, subjects = q.asked, q.subjects
+    assert subjects.person is not None
+    person = elections.catalog.people[subjects.person]
+    stood_in_2024 = bool(elections.catalog.results_by_person.get(person.id))
+    ranged = asked.every or asked.since is not None
+    if asked.year is None and not ranged and stood_in_2024:
+        return None  # "how did Corbyn do": 2024's answer
+    if subjects.seat is not None and ranged:  # "has Farage always been Clacton's MP"
+        return _seat(elections, q)
+    always = None
+    if q.yes_no and ranged:  # "has Carswell always been UKIP", "... always been an MP"
+        always = subjects.parties[0] if subjects.parties else "mp"
+        always = "lost" if q.says(LOSING_WORDS) else always  # "did he ever lose"
+    not_in_2024 = not stood_in_2024 and asked.year is None and not ranged and q.intent is not None
+    return record(elections, person, asked.year, asked.since, always, not_in_2024)
+
+
+# --- a seat -----------------------------------------------------------------------------------
+
+
+def _seat(elections: Elections, q: Question) -> Answer | None:
+    asked, subjects = q.asked, q.subjects
+    assert subjects.seat is not None
+    name = subjects.seat_name or ""
+    races = elections.by_seat.get(subjects.seat, [])
     if asked.before_now and races:  # "who was the MP before", "the MP for X before Corbyn"
         person = elections.catalog.people.get(subjects.person or "")
         return mp_before(elections, name, races, person)
     if asked.by_election:
-        held = [r for r in races if r.election.kind == BY_ELECTION]
-        what = "since 2010" if asked.year is None else f"in {asked.year}"
-        if asked.year is not None:
-            held = [r for r in held if r.year == asked.year]
-        if held and (_focused(intent, measure, words) or subjects.parties):
-            # "who came second" in it, "turnout?": of the latest, which the answer names
-            return _race_focus(elections, held[-1], subjects, intent, place, yes_no, measure, words)
-        return by_elections_answer(elections, held, what, bool(GAIN_WORDS & set(words)), name)
+        return _seat_by_elections(elections, q, races)
     if asked.every or asked.since is not None:
-        if intent in _NOT_YET - {Intent.LOST}:
-            return _not_yet(asked)
-        since = asked.since or elections.first_year()
-        chosen = [
-            r for r in races if r.year >= since and (asked.until is None or r.year <= asked.until)
-        ]
-        if not chosen:
-            return _nothing_held(name, f"since {since}")
-        party = subjects.parties[0] if subjects.parties else None
-        person = elections.catalog.people.get(subjects.person or "")
-        return record_answer(elections, name, chosen, party, person, asked.ever)
-    year = asked.year
-    if year is None:
-        if not asked.now:
-            return None
-        latest = elections.latest_by_election(seat)
-        if latest is None:
-            return None  # the 2024 winner is the MP: the usual answer says so
-        if intent is not Intent.WINNER and _focused(intent, measure, words):
-            # "who did she beat", "when was it", after the MP now
-            return _race_focus(elections, latest, subjects, intent, place, yes_no, measure, words)
-        at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
-        person = elections.catalog.people.get(subjects.person or "")
-        return current_mp(elections, latest, at_2024, person)
-    if intent in _NOT_YET or intent is Intent.CHANGE or measure in {Measure.SEATS}:
-        return _not_yet(asked)  # computed over that year's results, where they allow
+        return _seat_record(elections, q, races)
+    if asked.year is None:
+        return _seat_now(elections, q, races) if asked.now else None
+    return _seat_in_year(elections, q, races, asked.year)
+
+
+def _seat_by_elections(elections: Elections, q: Question, races: list[Race]) -> Answer:
+    """The seat's by-elections; one thing asked of them ("turnout?"): of the latest."""
+    year = q.asked.year
+    held = [r for r in races if r.election.kind == BY_ELECTION]
+    if year is not None:
+        held = [r for r in held if r.year == year]
+    if held and (_asks_one_thing(q) or q.subjects.parties):
+        return _race_focus(elections, held[-1], q)  # the answer names which it is
+    what = "since 2010" if year is None else f"in {year}"
+    name = q.subjects.seat_name
+    return by_elections_answer(elections, held, what, q.says(GAIN_WORDS), name)
+
+
+def _seat_record(elections: Elections, q: Question, races: list[Race]) -> Answer:
+    """'has Leicester South always been Labour', 'who has won Clacton since 2010'."""
+    asked, subjects = q.asked, q.subjects
+    name = subjects.seat_name or ""
+    if q.intent in _NOT_YET - {Intent.LOST}:
+        return _not_yet(q)
+    since = asked.since or elections.first_year()
+    chosen = [
+        r for r in races if r.year >= since and (asked.until is None or r.year <= asked.until)
+    ]
+    if not chosen:
+        return _nothing_held(name, f"since {since}")
+    party = subjects.parties[0] if subjects.parties else None
+    person = elections.catalog.people.get(subjects.person or "")
+    return record_answer(elections, name, chosen, party, person, asked.ever)
+
+
+def _seat_now(elections: Elections, q: Question, races: list[Race]) -> Answer | None:
+    """The MP now, where a by-election has changed who it is; None: the 2024 winner is."""
+    assert q.subjects.seat is not None
+    latest = elections.latest_by_election(q.subjects.seat)
+    if latest is None:
+        return None  # the usual answer says who won in 2024
+    if q.intent is not Intent.WINNER and _asks_one_thing(q):
+        return _race_focus(elections, latest, q)  # "who did she beat", "when was it"
+    at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
+    person = elections.catalog.people.get(q.subjects.person or "")
+    return current_mp(elections, latest, at_2024, person)
+
+
+def _seat_in_year(elections: Elections, q: Question, races: list[Race], year: int) -> Answer:
+    """The seat's result that year: its general election, else its by-election."""
+    seat, name = q.subjects.seat, q.subjects.seat_name or ""
+    assert seat is not None
+    if q.intent in _NOT_YET or q.intent is Intent.CHANGE or q.measure is Measure.SEATS:
+        return _not_yet(q)  # computed over that year's results, where they allow
     election = elections.general(year)
     race = elections.race(election, seat) if election is not None else None
     if race is None:
         in_year = [r for r in races if r.year == year and r.election.kind == BY_ELECTION]
         race = in_year[0] if in_year else None
-    if race is None:
-        if election is not None and seat in elections.predecessors:
-            return predecessors_answer(elections, seat, name, year, True)
-        general = "was no general election" if election is None else "is no result of"
-        said = (
-            f"There {general} in {year}, and no by-election in {name} that year."
-            if election is None
-            else f"I hold no result for {name} in {year}."
-        )
-        return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: nothing in {year}")
-    return _race_focus(elections, race, subjects, intent, place, yes_no, measure, words)
+    if race is not None:
+        return _race_focus(elections, race, q)
+    if election is not None and seat in elections.predecessors:
+        return predecessors_answer(elections, seat, name, year, True)
+    said = (
+        f"There was no general election in {year}, and no by-election in {name} that year."
+        if election is None
+        else f"I hold no result for {name} in {year}."
+    )
+    return Answer(Status.NOT_FOUND, (paragraph(said),), headline=f"{name}: nothing in {year}")
 
 
-def _focused(intent: Intent | None, measure: Measure | None, words: tuple[str, ...]) -> bool:
+def _asks_one_thing(q: Question) -> bool:
     """Asks one thing of a race: who came Nth, the majority, turnout, who was beaten, when."""
     return (
-        intent in {Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT, Intent.LOST, Intent.WINNER}
-        or measure in {Measure.MAJORITY, Measure.TURNOUT}
-        or bool(WHEN_WORDS & set(words))
+        q.intent in _ONE_THING
+        or q.measure in {Measure.MAJORITY, Measure.TURNOUT}
+        or q.says(WHEN_WORDS)
     )
 
 
-def _race_focus(
-    elections: Elections,
-    race: Race,
-    subjects: Subjects,
-    intent: Intent | None,
-    place: int | None,
-    yes_no: bool,
-    measure: Measure | None,
-    words: tuple[str, ...] = (),
-) -> Answer:
+def _race_focus(elections: Elections, race: Race, q: Question) -> Answer:
     """The race's answer, its first line answering what was asked of it."""
-    answer = race_answer(elections, race)
-    asks_when = bool(WHEN_WORDS & set(words))
-    return focused(
-        elections, answer, race, subjects.parties, intent, place, yes_no, measure, asks_when
-    )
+    return focused(elections, race_answer(elections, race), race, q, q.says(WHEN_WORDS))
 
 
-def _party(
-    elections: Elections,
-    subjects: Subjects,
-    asked: ElectionsAsked,
-    measure: Measure | None,
-    intent: Intent | None,
-) -> Answer:
+# --- a party, the by-elections ----------------------------------------------------------------
+
+
+def _party(elections: Elections, q: Question) -> Answer:
+    asked, subjects = q.asked, q.subjects
     if len(asked.years) > 1 and asked.since is None:
         return one_at_a_time()  # "Labour in 2015 or 2017": each asked alone
+    measure = q.measure
     if asked.every or asked.since is not None:
         if len(subjects.parties) > 1:
             return one_at_a_time()
-        if intent not in {None, Intent.SEATS, Intent.VOTES, Intent.SHARE, Intent.CHANGE}:
-            return _not_yet(asked)  # "did the Greens ever come second"
+        if q.intent not in _PARTY_FIGURES:
+            return _not_yet(q)  # "did the Greens ever come second"
         since = asked.since or elections.first_year()
         return party_trend(
             elections, subjects.parties[0], measure or Measure.SHARE, since, asked.until,
             subjects.place,
         )  # fmt: skip
-    if not asked.years and all(p in elections.catalog.parties for p in subjects.parties):
-        return _not_yet(asked)  # a party with no year asked: not a question across elections
-    if not asked.years:  # "the Brexit Party": a party of the earlier elections alone
-        return party_trend(
-            elections, subjects.parties[0], measure or Measure.SHARE, elections.first_year()
-        )
-    year = asked.year if asked.year is not None else asked.years[0]
+    if not asked.years:
+        if all(p in elections.catalog.parties for p in subjects.parties):
+            return _not_yet(q)  # a party of 2024 with no year asked: 2024's own answer
+        # "the Brexit Party": a party of the earlier elections alone, at each of them
+        first = elections.first_year()
+        return party_trend(elections, subjects.parties[0], measure or Measure.SHARE, first)
+    year = asked.years[0]
     election = elections.general(year)
     if election is None:
         return no_general_election(elections, year)
@@ -255,7 +255,8 @@ def _party(
     )
 
 
-def _by_elections(elections: Elections, asked: ElectionsAsked, words: tuple[str, ...]) -> Answer:
+def _by_elections(elections: Elections, q: Question) -> Answer:
+    asked = q.asked
     races = elections.by_elections()
     if asked.since is not None:
         general = elections.general(asked.since)
@@ -267,11 +268,15 @@ def _by_elections(elections: Elections, asked: ElectionsAsked, words: tuple[str,
         what = f"in {asked.year}"
     else:
         what = f"since {elections.first_year()}"
-    return by_elections_answer(elections, races, what, bool(GAIN_WORDS & set(words)))
+    return by_elections_answer(elections, races, what, q.says(GAIN_WORDS))
 
 
-def _not_yet(asked: ElectionsAsked) -> Answer:
-    when = f"about {asked.year}" if asked.year else "across elections"
+# --- refusals ---------------------------------------------------------------------------------
+
+
+def _not_yet(q: Question) -> Answer:
+    year = q.asked.year
+    when = f"about {year}" if year else "across elections"
     return Answer(
         Status.NOT_FOUND,
         (paragraph(f"I can’t answer that kind of question {when} yet. {WHAT_I_ANSWER}"),),

@@ -15,21 +15,15 @@ from bot.engine.answers.history.wording import (
 from bot.engine.model.answer import Answer, Paragraph, Status, bold, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.results.elections import Elections, Race
+from bot.engine.understanding.elections import Question
 from bot.engine.understanding.intents import Intent
 from bot.engine.wording.phrases import number, ordinal
 
 
 def focused(
-    elections: Elections,
-    answer: Answer,
-    race: Race,
-    parties: tuple[str, ...],
-    intent: Intent | None,
-    place: int | None,
-    yes_no: bool,
-    measure: Measure | None,
-    asks_when: bool = False,
+    elections: Elections, answer: Answer, race: Race, q: Question, asks_when: bool = False
 ) -> Answer:
+    parties, intent, place, measure = q.subjects.parties, q.intent, q.place, q.measure
     old = " (on its old boundaries)" if boundaries(race) else ""
     when = f"{at_election(race.election)}{old}"
     first: Paragraph | None = None
@@ -54,7 +48,7 @@ def focused(
         )
     elif intent is Intent.PLACE and place is not None:
         first = _at_place(elections, race, place, when)
-    elif parties and (yes_no or intent is Intent.WINNER):
+    elif parties and (q.yes_no or intent is Intent.WINNER):
         first = _did_party_win(elections, race, parties[0], when)
     elif parties:
         first = _party_candidate(elections, race, parties[0], when)

@@ -48,17 +48,22 @@ def _seats(count: int) -> str:
     return f"{count} seat{'' if count == 1 else 's'}"
 
 
-def commons_majority(elections: Elections, totals: list[PartyTotal], year: str) -> str:
-    """'The Conservatives had a majority of 80.' or 'No party had a majority: a hung
-    parliament.' Over every other MP, as the Library counts it (the Speaker included)."""
+def _majority(totals: list[PartyTotal]) -> tuple[PartyTotal, int, int]:
+    """(the party with the most seats, the seats in all, its majority over every other MP
+    together, the Speaker included, as the Library counts it; 0 or less: none)."""
     top = totals[0]
     seats = sum(t.seats for t in totals)
-    majority = top.seats - (seats - top.seats)
+    return top, seats, top.seats - (seats - top.seats)
+
+
+def commons_majority(elections: Elections, totals: list[PartyTotal], year: str) -> str:
+    """'The Conservatives had a majority of 80 in 2019.' or 'No party had a majority in 2017
+    (it takes 326 of 650 seats): a hung parliament.'"""
+    top, seats, majority = _majority(totals)
     if majority > 0:
         return f"{_as_subject(elections, top.party)} had a majority of {majority} in {year}."
-    needed = seats // 2 + 1
     return (
-        f"No party had a majority in {year} (it takes {needed} of {seats} seats): "
+        f"No party had a majority in {year} (it takes {seats // 2 + 1} of {seats} seats): "
         f"a hung parliament. {_as_subject(elections, top.party)} won the most, {top.seats}."
     )
 
@@ -125,12 +130,11 @@ def party_in_year(
 
 
 def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
-    """'The Conservatives won the 2015 general election: 330 of 650 seats, a majority of 10.'"""
+    """'The Conservatives won the 2015 general election: 330 of 650 seats, a majority of 10.'
+    then every party's seats and votes."""
     year = election.date[:4]
     totals = elections.totals(election)
-    top = totals[0]
-    seats = sum(t.seats for t in totals)
-    majority = top.seats - (seats - top.seats)
+    top, seats, majority = _majority(totals)
     said = f"a majority of {majority}" if majority > 0 else "short of a majority: a hung parliament"
     first = paragraph(
         bold(_as_subject(elections, top.party)),
@@ -139,11 +143,7 @@ def election_winner(elections: Elections, election: ElectionRecord) -> Answer:
     sources = totals_sources(elections, [election])
     return Answer(
         Status.ANSWERED,
-        (
-            first,
-            party_table(elections, totals),
-            paragraph(commons_majority(elections, totals, year)),
-        ),
+        (first, party_table(elections, totals)),
         headline=f"{year}: {elections.party_name(top.party)} won {top.seats} seats",
         sources=sources,
         chart=earlier_commons(elections, election, totals, sources),
