@@ -24,6 +24,14 @@ def first_line(engine: Engine, question: str, conversation: Conversation | None 
     return to_plain(engine.answer(question, conversation)).splitlines()[0]
 
 
+def last_first_line(engine: Engine, conversation: tuple[str, ...]) -> str:
+    """The first line of the answer to a conversation's last question."""
+    chat = Conversation()
+    for question in conversation[:-1]:
+        engine.answer(question, chat)
+    return first_line(engine, conversation[-1], chat)
+
+
 # --- the knowledge ------------------------------------------------------------------------
 
 
@@ -292,10 +300,7 @@ def test_source_after_an_earlier_answer_shows_its_rows(shipped_engine: Engine) -
 def test_fresh_eyes_round_20(
     shipped_engine: Engine, conversation: tuple[str, ...], expected: str
 ) -> None:
-    chat = Conversation()
-    for question in conversation[:-1]:
-        shipped_engine.answer(question, chat)
-    assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)
+    assert last_first_line(shipped_engine, conversation).startswith(expected)
 
 
 # --- one earlier general election, computed by the one evaluator ------------------------------
@@ -394,10 +399,7 @@ def test_a_national_figure_of_an_earlier_election(shipped_engine: Engine) -> Non
 def test_fresh_eyes_round_21(
     shipped_engine: Engine, conversation: tuple[str, ...], expected: str
 ) -> None:
-    chat = Conversation()
-    for question in conversation[:-1]:
-        shipped_engine.answer(question, chat)
-    assert first_line(shipped_engine, conversation[-1], chat).startswith(expected)
+    assert last_first_line(shipped_engine, conversation).startswith(expected)
 
 
 @pytest.mark.parametrize("year", [2010, 2015, 2017, 2019])

@@ -42,30 +42,20 @@ def _always(
 ) -> Paragraph:
     """'No: Douglas Carswell stood for the Conservatives in 2010 and UKIP from 2014.'"""
     span = f"{found[0][0].year} to {found[-1][0].year}"
-    if always == "lost":  # "did he ever lose": Yes where any result was a loss
+    if always in {"lost", "mp"}:  # "did he ever lose", "has he always been an MP"
         lost = [r for r, c in found if r.winner is not c]
-        if not lost:
-            return paragraph(
-                bold("No"), f": {person.name} won every election I hold them standing at "
-                f"({len(found)}, {span})."
-            )  # fmt: skip
-        when = ", ".join(election_name(r.election) for r in lost)
-        return paragraph(
-            bold("Yes"), f": {person.name} lost in {when}, and won "
-            f"{len(found) - len(lost)} of the {len(found)} elections I hold them standing at."
-        )  # fmt: skip
-    if always == "mp":
-        lost = [r for r, c in found if r.winner is not c]
-        if not lost:
-            return paragraph(
-                bold("Yes"), f": {person.name} won every election I hold them standing at "
-                f"({len(found)}, {span})."
-            )  # fmt: skip
-        when = ", ".join(election_name(r.election) for r in lost)
-        return paragraph(
-            bold("No"), f": {person.name} won {len(found) - len(lost)} of the {len(found)} "
-            f"elections I hold them standing at, and lost in {when}."
-        )  # fmt: skip
+        if lost:
+            when = ", ".join(election_name(r.election) for r in lost)
+            said = (
+                f"{person.name} lost in {when}, and won {len(found) - len(lost)} of the "
+                f"{len(found)} elections I hold them standing at."
+            )
+        else:
+            said = (
+                f"{person.name} won every election I hold them standing at ({len(found)}, {span})."
+            )
+        yes = bool(lost) if always == "lost" else not lost
+        return paragraph(bold("Yes" if yes else "No"), f": {said}")
     others = [(r, c) for r, c in found if c.party != always]
     name = elections.party_name(always)
     if not others:
