@@ -11,6 +11,8 @@ from functools import cache
 
 from knowledge.build import REPO_ROOT
 
+__all__ = ["REPO_ROOT"]
+
 HISTORY = REPO_ROOT / "seeds" / "hoc-history"
 
 
@@ -70,3 +72,10 @@ def by_elections_in(year: int) -> list[dict[str, str]]:
         for row in by_election_seats(parliament)
         if row["By-election date"].endswith(str(year))
     ]
+
+
+@cache
+def by_election_candidates(parliament: int) -> tuple[dict[str, str], ...]:
+    path = HISTORY / f"by-elections-{parliament}-parliament-candidates.csv"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return tuple(csv.DictReader(stream))

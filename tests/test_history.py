@@ -521,3 +521,49 @@ def test_a_complete_question_after_an_earlier_year_is_answered_on_its_own(
     assert first_line(shipped_engine, "how many seats did labour win", chat).startswith(
         "Labour won 411 of 650 seats"
     )
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        (
+            ("labour seats in wales since 2010", "and the tories?"),
+            "The Conservatives’ seats in Wales at each general election since 2010:",
+        ),
+        (
+            ("which lib dem got the most votes in 2019", "who won the most seats"),
+            "Labour had the most seats: 411 seats.",
+        ),
+        (
+            ("who won sheffield hallam in 2017", "and in 2019?", "who is the mp there now"),
+            "Olivia Blake (Labour) won Sheffield Hallam: Labour hold.",
+        ),
+        (
+            ("how many seats did the lib dems win in scotland in 2015", "and 2024?"),
+            "The Liberal Democrats won 6 of the 57 seats in Scotland",
+        ),
+        (
+            ("how many by-elections were there in the 2017 parliament",),
+            "5 by-elections in the Parliament elected in 2017:",
+        ),
+        (("Mike Wood's results since 2010",), "“Mike Wood” could be more than one."),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " / ".join(value),
+)
+def test_fresh_eyes_round_22(
+    shipped_engine: Engine, conversation: tuple[str, ...], expected: str
+) -> None:
+    assert last_first_line(shipped_engine, conversation).startswith(expected)
+
+
+def test_a_choice_between_two_people_of_one_name_keeps_the_question(
+    shipped_engine: Engine,
+) -> None:
+    chat = Conversation()
+    asked = shipped_engine.answer("Mike Wood's results since 2010", chat)
+    earlier = next(o for o in asked.options if "before 2024" in o.label)
+    assert asked.query is not None
+    chosen = shipped_engine.answer_query(asked.query.about(earlier.key))
+    line = to_plain(chosen).splitlines()[0]
+    assert line.startswith("Mike Wood stood at") or line.startswith("Mike Wood won")
+    assert "Batley and Spen" in to_plain(chosen)

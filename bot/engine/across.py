@@ -33,7 +33,7 @@ from bot.engine.understanding.elections import (
     elections_asked,
     measure_of,
 )
-from bot.engine.understanding.index import Entity, Resolution
+from bot.engine.understanding.index import Entity, Mention, Resolution
 from bot.engine.understanding.intents import Intent, Reading
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.reader import read_words
@@ -49,6 +49,11 @@ _CHANGING = frozenset(
     "lose lost gain gained gains change changed compared compare swing fall fell rise rose "
     "than vs versus held hold kept up down".split()
 )
+# What a fragment asks of the one result asked about last: "who came second?", "turnout?"
+_OF_ONE_RESULT = frozenset(
+    {None, Intent.PLACE, Intent.MAJORITY, Intent.TURNOUT, Intent.FINISH, Intent.WINNER,
+     Intent.VOTES, Intent.SHARE, Intent.LOST}
+)  # fmt: skip
 # Words that point back at what was asked last: its year and subject are kept.
 _POINTING = frozenset({"they", "them", "their", "he", "she", "his", "her", "him", "it", "there"})
 # About the bot or the last answer, never about an election: "source", "help".
@@ -112,10 +117,14 @@ class AcrossElections:
         asked, subjects = self._followed(resolution, reading, former, conversation, asked)
         if not (asked.earlier or (asked.now and subjects.seat) or self._earlier_only(subjects)):
             return None
-        if former is None and (
-            any(m.ambiguous for m in resolution.mentions) or resolution.doubtful
-        ):
-            return None  # "which one?" first, from the usual path
+        old = self._old_seat(resolution) if subjects.seat in self._old_seat_ids else None
+        unsure = [
+            m for m in (*resolution.mentions, *resolution.doubtful)
+            if (m.ambiguous or m in resolution.doubtful)
+            and not (old and old[2].start <= m.start and m.end <= old[2].stop)
+        ]  # fmt: skip
+        if former is None and unsure:
+            return self._which_person(unsure[0], reading, asked)  # "which Mike Wood?"
         if subjects.several:  # "who won Clacton and Islington North in 2019"
             return one_at_a_time()
         answer, computed = self._answered(resolution, reading, asked, subjects, conversation)
@@ -152,12 +161,26 @@ class AcrossElections:
             self.catalog.parties[p].name for p in subjects.parties if p in self.catalog.parties
         ]
         if parties:
-            return f"how many seats did {parties[0]} win"
+            where = f" in {subjects.place}" if subjects.place else ""
+            return f"how many seats did {parties[0]} win{where}"
         return None
 
+    def _which_person(
+        self, mention: Mention, reading: Reading, asked: ElectionsAsked
+    ) -> Answer | None:
+        """Which of the people a name may be, the choice to be answered across elections
+        ("Mike Wood's results since 2010": the MP for Dudley, or the MP for Batley and Spen
+        before 2024); None for anything else unsure, which the usual path asks about."""
+        if not mention.ambiguous or not all(k.is_a(Kind.PERSON) for k in mention.keys):
+            return None
+        question = replace(
+            Query.from_reading(reading, tuple(mention.keys)), year=asked.year, old_seats=True
+        )
+        return replace(lists.choose(self.catalog, mention.keys, mention.text), query=question)
+
     def replay(self, query: Query) -> Answer:
-        """A button's question about an earlier year, asked again from its keys."""
-        assert query.year is not None
+        """A button's question about an earlier year, or a person's record, asked again from
+        its keys."""
         kinds = {key.partition(":")[0]: key.partition(":")[2] for key in query.keys}
         seat = kinds.get("seat")
         subjects = Subjects(
@@ -168,11 +191,12 @@ class AcrossElections:
         # The measure a button cannot carry, from the kind of question it can
         words = {Intent.VOTES: ("votes",), Intent.SHARE: ("share",)}
         said = words.get(query.intent, ()) if query.intent else ()
-        asked = ElectionsAsked(years=(query.year,))
+        years = (query.year,) if query.year is not None else ()
+        asked = ElectionsAsked(years=years, every=query.year is None)
         question = Question(subjects, asked, query.intent, query.place, query.yes_no, said)
         answer = across_elections(self.elections, question)
         if answer is None:
-            return lists.not_found(self.catalog, str(query.year))
+            return lists.not_found(self.catalog, str(query.year or "that"))
         return replace(answer, query=query) if answer.status is Status.ANSWERED else answer
 
     def since_then(self, answer: Answer) -> Answer:
@@ -204,7 +228,8 @@ class AcrossElections:
     ) -> tuple[ElectionsAsked, Subjects]:
         """The elections and subjects asked about, with what a follow-up leaves out taken from
         the conversation: "and in 2010?" keeps the seat, "who came second?" the year too."""
-        subjects = self._subjects(resolution, former)
+        earlier_year = any(is_year(w) and int(w) < ELECTION_YEAR for w in resolution.words)
+        subjects = self._subjects(resolution, former, earlier_year or asked.every)
         last = conversation.elections
         words = resolution.words
         # "who won the election" is about the country; "what was the majority" and "when was
@@ -215,28 +240,88 @@ class AcrossElections:
             used = asked.used | that_year
             asked = replace(asked, years=last.years, used=used)  # "any by-elections that year?"
         if last is not None and not (
-            asked.years or asked.every or asked.by_election or asked.before_now
+            asked.years or asked.every or asked.by_election or asked.before_now or asked.now
         ):
             pointing = reading.follow_up or reading.refers_to_seat or reading.refers_to_person
             pointing = pointing or bool(_POINTING & set(words))  # "how many votes did they get"
             # a seat gone in 2024, named in a conversation about by-elections ("by-elections
             # in 2016", "who won batley and spen?"), is that year's by-election
             by_elections_then = former is not None and last.by_election
-            if pointing or by_elections_then or (subjects.empty and not national):
+            # a fragment of what was asked ("who came second?", "turnout?"), not a question
+            # complete on its own ("who won the most seats")
+            fragment = subjects.empty and not national and reading.intent in _OF_ONE_RESULT
+            if pointing or by_elections_then or fragment:
                 asked = replace(last, used=asked.used)
         before = conversation.across
         # "by-elections since 2019" is about seats, whatever party was asked about before
         seats_only = asked.by_election and before is not None and before.seat is None
         if last is not None and subjects.empty and not national and not seats_only:
             subjects = before or subjects
-        elif before is not None and before.seat and reading.follow_up and _parties_only(subjects):
+        elif (
+            before is not None
+            and (before.seat or before.place)
+            and reading.follow_up
+            and _parties_only(subjects)
+        ):  # "what about the tories", after a seat or "Labour's seats in Wales"
             subjects = replace(before, parties=subjects.parties)  # "what about the tories"
         elif last is None and subjects.empty and reading.follow_up and asked.earlier:
             subjects = self._last_subjects(conversation)  # "and in 2019?" after a 2024 answer
         return asked, subjects
 
-    def _subjects(self, resolution: Resolution, former: FormerSeat | None) -> Subjects:
-        """What the question names, for the answers across elections."""
+    @cached_property
+    def _old_seat_names(self) -> dict[str, tuple[str, str]]:
+        """The seats of the 2010 boundaries by their names' words: (id of the name, name)."""
+        records = {e.id: e for e in self.catalog.knowledge.elections}
+        return {
+            phrase(contest.name): (contest.seat, contest.name)
+            for contest in self.catalog.knowledge.contests
+            if records[contest.election].boundaries == 2010
+        }
+
+    @cached_property
+    def _old_seat_ids(self) -> frozenset[str]:
+        return frozenset(seat for seat, _ in self._old_seat_names.values())
+
+    def _old_seat(self, resolution: Resolution) -> tuple[str, str, range] | None:
+        """A seat of the 2010 boundaries named whole ("Middlesbrough", "Copeland", "Wells"),
+        unless a longer name of 2024 holds its words ("Bangor Aberconwy")."""
+        words = resolution.words
+        longest = max((len(name.split()) for name in self._old_seat_names), default=0)
+        for length in range(min(longest, len(words)), 0, -1):
+            for start in range(len(words) - length + 1):
+                found = self._old_seat_names.get(" ".join(words[start : start + length]))
+                span = range(start, start + length)
+                inside_longer = any(
+                    m.start <= start and start + length <= m.end and m.end - m.start > length
+                    for m in resolution.mentions
+                )
+                if found is not None and not inside_longer:
+                    return found[0], found[1], span
+        return None
+
+    def _subjects(
+        self, resolution: Resolution, former: FormerSeat | None, earlier: bool = False
+    ) -> Subjects:
+        """What the question names, for the answers across elections; `earlier`: about an
+        earlier election, where a seat of its day named whole is that seat ("who won
+        Middlesbrough in 2010"), not a 2024 place or a person of the same name."""
+        old = self._old_seat(resolution) if earlier and former is None else None
+        if old is not None:
+            old_id, old_name, span = old
+            others = [
+                m for m in resolution.mentions
+                if not m.ambiguous and (m.end <= span.start or m.start >= span.stop)
+            ]  # fmt: skip
+            parties = tuple(
+                dict.fromkeys(m.keys[0].id for m in others if m.keys[0].is_a(Kind.PARTY))
+            )
+            named = [m.keys[0].id for m in others if m.keys[0].is_a(Kind.PERSON)]
+            # "Clacton and Islington North in 2019": another seat besides, asked alone
+            several = (
+                any(k.is_a(Kind.SEAT) for m in others for k in m.keys)
+                or self._old_seat(_without(resolution, span)) is not None
+            )
+            return Subjects(old_id, old_name, named[0] if named else None, parties, None, several)
         keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
         seats = [k.id for k in keys if k.is_a(Kind.SEAT)]
         people = [k.id for k in keys if k.is_a(Kind.PERSON)]
@@ -313,7 +398,12 @@ class AcrossElections:
             if answer is not None:
                 return answer, ask
         question = Question(
-            subjects, asked, reading.intent, reading.place, reading.yes_no, resolution.words
+            subjects,
+            asked,
+            reading.intent,
+            reading.place,
+            _yes_no(resolution, reading),
+            _unnamed(resolution),
         )
         answer = across_elections(self.elections, question)
         if answer is not None and answer.headline == NOT_YET:  # "biggest majority in 2017"
@@ -379,6 +469,24 @@ class AcrossElections:
             knowledge = election_knowledge(self.catalog.knowledge, election_id)
             evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
         return evaluator
+
+
+def _without(resolution: Resolution, span: range) -> Resolution:
+    """The question with the words of one name blanked out, to look for another."""
+    words = tuple("" if i in span else w for i, w in enumerate(resolution.words))
+    return replace(resolution, words=words, mentions=(), doubtful=())
+
+
+def _yes_no(resolution: Resolution, reading: Reading) -> bool:
+    """A yes or no question, unless its opening word is a name's ("Will Forster's results")."""
+    opens_a_name = any(m.start == 0 for m in (*resolution.mentions, *resolution.doubtful))
+    return reading.yes_no and not opens_a_name
+
+
+def _unnamed(resolution: Resolution) -> tuple[str, ...]:
+    """The question's words outside its names: "fell" asks of a change, Simon Fell does not."""
+    named = {i for m in (*resolution.mentions, *resolution.doubtful) for i in range(m.start, m.end)}
+    return tuple(word for i, word in enumerate(resolution.words) if i not in named)
 
 
 def _computed_over_rows(ask: Ask | None) -> Ask | None:

@@ -263,8 +263,8 @@ class Engine:
     def _answer_of_query(self, query: Query) -> Answer:
         if query.ask is not None:  # a computed question, carried whole
             return self._computed(query)
-        if query.old_seats and query.year is not None and query.year != ELECTION_YEAR:
-            return self.across.replay(query)
+        if query.old_seats and query.year != ELECTION_YEAR:
+            return self.across.replay(query)  # an earlier year's, or a person's record
         unknown = [key for key in query.keys if key not in self.index.entities]
         if unknown:
             _, _, entity_id = unknown[0].partition(":")

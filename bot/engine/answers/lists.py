@@ -310,8 +310,11 @@ def _label(catalog: Catalog, key: Key) -> str:
     entity_id = key.id
     if key.is_a(Kind.PERSON):
         found = catalog.results_by_person.get(entity_id)
+        person = catalog.people[entity_id]
+        if not found and person.mnis_id is not None:  # an MP of the earlier elections alone
+            return f"{person.name} (an MP before 2024)"
         if not found or not found[0].seat:
-            return catalog.people[entity_id].name
+            return person.name
         # Two people of one name can stand in one seat: the party tells them apart.
         party = f"{found[0].party_label}, " if found[0].party_label else ""
         return f"{catalog.people[entity_id].name} ({party}{_seat_name(catalog, found[0])})"

@@ -64,6 +64,8 @@ class ElectionsAsked:
     by_election: bool = False
     now: bool = False  # "who is the MP", "my MP", "currently": the latest result, by-elections too
     before_now: bool = False  # "the MP before", "the previous MP": the one before the MP now
+    parliament: int | None = None  # "the 2017 parliament": the by-elections while it sat
+    measure: Measure | None = None  # the figure named ("seats"), kept by a follow-up
     used: frozenset[int] = frozenset()  # the positions of the words read here
 
     @property
@@ -76,6 +78,7 @@ class ElectionsAsked:
             or self.by_election
             or self.before_now
             or self.since is not None
+            or self.parliament is not None
         )
 
     @property
@@ -116,7 +119,8 @@ class Question:
 
     @property
     def measure(self) -> Measure | None:
-        return measure_of(self.words)
+        """The figure named, or the one the question it follows named ("and the tories?")."""
+        return measure_of(self.words) or self.asked.measure
 
     def says(self, words: frozenset[str]) -> bool:
         """Whether any of these words is in the question."""
@@ -186,9 +190,21 @@ def elections_asked(words: tuple[str, ...]) -> ElectionsAsked:
         used.update(i for i, w in enumerate(words) if w in _NOW_WORDS | _REPRESENTS)
     if before_now:
         used.update(i for i, w in enumerate(words) if w in {"last", "previous", "before"})
+    parliament = next(
+        (
+            int(words[i])
+            for i in used
+            if is_year(words[i]) and words[i + 1 : i + 2] == ("parliament",)
+        ),
+        None,
+    )  # "by-elections in the 2017 parliament"
+    if parliament is not None:
+        used.update(i for i, w in enumerate(words) if w == "parliament")
+        years = [y for y in years if y != parliament]
     return ElectionsAsked(
-        tuple(years), since, until, every, ever, by_election, now, before_now, frozenset(used)
-    )
+        tuple(years), since, until, every, ever, by_election, now, before_now, parliament,
+        measure_of(words), frozenset(used),
+    )  # fmt: skip
 
 
 def _find(words: tuple[str, ...], phrase: tuple[str, ...]) -> int | None:

@@ -258,7 +258,10 @@ def _party(elections: Elections, q: Question) -> Answer:
 def _by_elections(elections: Elections, q: Question) -> Answer:
     asked = q.asked
     races = elections.by_elections()
-    if asked.since is not None:
+    if asked.parliament is not None:  # "in the 2017 parliament": from its election to the next
+        races = [r for r in races if r.election.parliament == asked.parliament]
+        what = f"in the Parliament elected in {asked.parliament}"
+    elif asked.since is not None:
         general = elections.general(asked.since)
         start = general.date if general is not None else f"{asked.since}-01-01"
         races = [r for r in races if r.election.date > start]
