@@ -111,9 +111,12 @@ class AcrossElections:
         if reading.intent in _ABOUT_THE_BOT or "notional" in resolution.words:
             return None  # "notional 2019": the 2024 seats' figures, never the old seats'
         asked = elections_asked(resolution.words)
-        notional = read_words(resolution).since_2019 and set(asked.years) <= {2019, 2024}
-        if notional and not (asked.by_election or _a_trend_since(resolution.words)):
-            return None  # "lost in 2024 compared with 2019": the notional 2019 results
+        if not self._maybe_across(resolution, asked, conversation):
+            return None  # most questions: 2024's, decided without reading them again
+        if 2019 in asked.years and set(asked.years) <= {2019, 2024}:
+            notional = read_words(resolution).since_2019
+            if notional and not (asked.by_election or _a_trend_since(resolution.words)):
+                return None  # "lost in 2024 compared with 2019": the notional 2019 results
         asked, subjects = self._followed(resolution, reading, former, conversation, asked)
         if not (asked.earlier or (asked.now and subjects.seat) or self._earlier_only(subjects)):
             return None
@@ -351,6 +354,21 @@ class AcrossElections:
         if conversation.person is not None:
             return Subjects(person=Key(conversation.person).id)
         return Subjects()
+
+    def _maybe_across(
+        self, resolution: Resolution, asked: ElectionsAsked, conversation: Conversation
+    ) -> bool:
+        """Whether the question may be about the earlier elections or the MP now: it names
+        them, follows a question that did, or names a person or party of them alone."""
+        if asked.earlier or asked.now or asked.before_now or conversation.elections is not None:
+            return True
+        for mention in resolution.mentions:
+            key = mention.keys[0]
+            if key.is_a(Kind.PARTY) and key.id not in self.catalog.parties:
+                return True
+            if key.is_a(Kind.PERSON) and not self.catalog.results_by_person.get(key.id):
+                return True
+        return False
 
     def _earlier_only(self, subjects: Subjects) -> bool:
         """A person who stood before 2024 but not in it ("Nick Clegg"), or a party of the
