@@ -13,7 +13,8 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from bot.engine.across import AcrossElections, earlier_parties
+from bot.engine.across import AcrossElections
+from bot.engine.across_subjects import earlier_parties
 from bot.engine.answers import earlier, lists, people, seats
 from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.computed.evaluate import Evaluator
