@@ -567,3 +567,37 @@ def test_a_choice_between_two_people_of_one_name_keeps_the_question(
     line = to_plain(chosen).splitlines()[0]
     assert line.startswith("Mike Wood stood at") or line.startswith("Mike Wood won")
     assert "Batley and Spen" in to_plain(chosen)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        (
+            ("how many seats did reform win in 2024", "and in 2019?"),
+            "Reform UK stood no candidates in 2019; the same registered party (PP7931)",
+        ),
+        (
+            ("who is the mp for uxbridge", "who was the mp before"),
+            "Before Danny Beales, the MP for Uxbridge and South Ruislip was Steve Tuckwell",
+        ),
+        (
+            ("by-elections in 2021", "which ones changed hands"),
+            "3 of 6 by-elections that changed hands in 2021:",
+        ),
+        (("is mike amesbury still an mp",), "No: Sarah Joanne Pochin (Reform UK) is the MP"),
+        (("is keir starmer still an mp",), "Yes: Keir Starmer (Labour) won Holborn and St Pancras"),
+        (
+            ("did theresa may stand in 2024",),
+            "Theresa May did not stand at the 2024 general election.",
+        ),
+        (
+            ("who won cardiff north in 2019", "did she win last time"),
+            "Anna McMorrin (Labour) won Cardiff North in 2017",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " / ".join(value),
+)
+def test_fresh_eyes_round_23(
+    shipped_engine: Engine, conversation: tuple[str, ...], expected: str
+) -> None:
+    assert last_first_line(shipped_engine, conversation).startswith(expected)

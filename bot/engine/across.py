@@ -48,7 +48,9 @@ _OF_ONE_RESULT = frozenset(
      Intent.VOTES, Intent.SHARE, Intent.LOST}
 )  # fmt: skip
 # Words that point back at what was asked last: its year and subject are kept.
-_POINTING = frozenset({"they", "them", "their", "he", "she", "his", "her", "him", "it", "there"})
+_POINTING = frozenset(
+    {"they", "them", "their", "he", "she", "his", "her", "him", "it", "there", "ones", "those"}
+)
 # About the bot or the last answer, never about an election: "source", "help".
 _ABOUT_THE_BOT = frozenset({Intent.SOURCE, Intent.HELP, Intent.COVERAGE})
 
@@ -83,7 +85,8 @@ class AcrossElections:
             if notional and not (asked.by_election or _a_trend_since(resolution.words)):
                 return None  # "lost in 2024 compared with 2019": the notional 2019 results
         asked, subjects = self._followed(resolution, reading, former, conversation, asked)
-        if not (asked.earlier or (asked.now and subjects.seat) or self._earlier_only(subjects)):
+        now = asked.now and bool(subjects.seat or subjects.person)  # "is Starmer still an MP"
+        if not (asked.earlier or now or self._earlier_only(subjects)):
             return None
         old = self.named.old_seat(resolution) if subjects.seat in self.named.old_seat_ids else None
         unsure = [
@@ -203,6 +206,11 @@ class AcrossElections:
         # "who won the election" is about the country; "what was the majority" and "when was
         # the by-election" are about what was asked last
         national = reading.national and not asked.by_election and "election" in words
+        if last is not None and last.year is not None and _last_time(words):
+            # "did she win last time", after 2019: the general election before that one
+            earlier = [y for y in self.elections.general_years() if y < last.year]
+            if earlier:
+                asked = replace(last, years=(earlier[-1],), used=asked.used | _last_time(words))
         that_year = _that_year(words)
         if last is not None and last.years and not asked.years and that_year:
             used = asked.used | that_year
@@ -232,8 +240,12 @@ class AcrossElections:
             and _parties_only(subjects)
         ):  # "what about the tories", after a seat or "Labour's seats in Wales"
             subjects = replace(before, parties=subjects.parties)  # "what about the tories"
-        elif last is None and subjects.empty and reading.follow_up and asked.earlier:
-            subjects = self.named.last_subjects(conversation)  # "and in 2019?" after a 2024 answer
+        elif (
+            last is None
+            and subjects.empty
+            and ((reading.follow_up and asked.earlier) or asked.before_now)
+        ):  # "and in 2019?", "who was the MP before", after a 2024 answer
+            subjects = self.named.last_subjects(conversation)
         return asked, subjects
 
     def _maybe_across(
@@ -321,6 +333,16 @@ def _a_trend_since(words: tuple[str, ...]) -> bool:
     """'Labour's share since 2019': its share at each election since, not a change on the
     notional 2019 results ("how many seats did Labour gain since 2019")."""
     return measure_of(words) in {Measure.SHARE, Measure.VOTES} and not _CHANGING & set(words)
+
+
+def _last_time(words: tuple[str, ...]) -> frozenset[int]:
+    """Where 'last time', 'the last election', 'the previous election' stand."""
+    return frozenset(
+        j
+        for i in range(1, len(words))
+        if words[i] in {"time", "election"} and words[i - 1] in {"last", "previous"}
+        for j in (i - 1, i)
+    )
 
 
 def _that_year(words: tuple[str, ...]) -> frozenset[int]:

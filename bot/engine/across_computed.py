@@ -65,6 +65,9 @@ class ComputedAcross:
         if ask.measure in _AGAINST_2019 or ask.against_2019:
             return None  # changes and swings are on the notional 2019 results: 2024's alone
         evaluator = self._evaluator(election.id)
+        standing = evaluator.catalog.counted_by_party
+        if any(not standing.get(party) for party in ask.selection.parties):
+            return None  # a party that did not stand then: said with the name it stood under
         if not all(_held_in(evaluator.catalog, k) for k in referenced_keys(ask)):
             return None  # a seat or person of 2024 that the year did not have
         answer = evaluator.answer(ask)

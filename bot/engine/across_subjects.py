@@ -11,8 +11,8 @@ from functools import cached_property
 from bot.engine.conversation import Conversation
 from bot.engine.model.keys import Key, Kind
 from bot.engine.results.catalog import Catalog, party_key
-from bot.engine.understanding.elections import Subjects
-from bot.engine.understanding.index import Entity, Resolution
+from bot.engine.understanding.elections import ELECTION_WORDS, Subjects
+from bot.engine.understanding.index import Entity, Mention, Resolution, Tier
 from bot.engine.understanding.intents import Reading
 from bot.engine.understanding.places import Level
 from bot.engine.understanding.text import phrase
@@ -106,7 +106,7 @@ class NamedAcross:
                 or self.old_seat(_without(resolution, span)) is not None
             )
             return Subjects(old_id, old_name, named[0] if named else None, parties, None, several)
-        keys = [m.keys[0] for m in resolution.mentions if not m.ambiguous]
+        keys = [m.keys[0] for m in _named(resolution) if not m.ambiguous]
         seats = [k.id for k in keys if k.is_a(Kind.SEAT)]
         people = [k.id for k in keys if k.is_a(Kind.PERSON)]
         parties = tuple(dict.fromkeys(k.id for k in keys if k.is_a(Kind.PARTY)))
@@ -135,6 +135,18 @@ class NamedAcross:
         if conversation.person is not None:
             return Subjects(person=Key(conversation.person).id)
         return Subjects()
+
+
+def _named(resolution: Resolution) -> list[Mention]:
+    """The question's names, but not a surname that is a word these questions use ("is
+    Theresa May still an MP": not Andrew Still)."""
+    return [
+        m
+        for m in resolution.mentions
+        if not (
+            m.tier <= Tier.SURNAME and m.end - m.start == 1 and m.text.lower() in ELECTION_WORDS
+        )
+    ]
 
 
 def _without(resolution: Resolution, span: range) -> Resolution:

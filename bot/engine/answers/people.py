@@ -113,6 +113,10 @@ def overview(catalog: Catalog, person_id: str) -> Answer:
     if said:
         speaker = catalog.provenance.speaker(said[0])
         blocks.append(paragraph(f"{speaker} quotes {name}: ask “what did {name} say?”"))
+    if not blocks:  # no result, role, note or words: an MP of the earlier elections alone
+        blocks.append(
+            paragraph(bold(name), f" did not stand at the {catalog.knowledge.election.name}.")
+        )
     gist = outcome_phrase(catalog, result) if result else (roles[0].role if roles else "mentioned")
     facts = facts_about(catalog, person_id) + [n.id for n in notes]
     return _answer(catalog, person_id, blocks, f"{name}: {gist}", facts)

@@ -35,7 +35,7 @@ _BY_ELECTION: tuple[tuple[str, ...], ...] = (
     ("byelection",),
     ("byelections",),
 )
-_NOW_WORDS = frozenset("now currently current today present".split())
+_NOW_WORDS = frozenset("now currently current today present still".split())
 _MP_WORDS = frozenset({"mp", "member", "represents", "represent", "representative"})
 _REPRESENTS = frozenset({"represents", "represent", "representative", "representing"})
 

@@ -17,6 +17,7 @@ from bot.engine.answers.history.seats import (
     predecessors_answer,
     race_answer,
     record_answer,
+    still_mp,
 )
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Measure
@@ -53,6 +54,10 @@ def across_elections(elections: Elections, q: Question) -> Answer | None:
     """The answer across elections; None: a question about 2024 alone, for the usual path."""
     asked, subjects = q.asked, q.subjects
     year = asked.year
+    if year == ELECTION_YEAR and subjects.person is not None and not subjects.seat:
+        person = elections.catalog.people[subjects.person]
+        if not elections.catalog.results_by_person.get(person.id):  # "did Theresa May stand
+            return record(elections, person, None, None, None, True)  # in 2024": not, said
     if year == ELECTION_YEAR and not asked.by_election:
         return None  # "who won Clacton in 2024": the 2024 results
     if year is not None and year < elections.first_year():
@@ -60,8 +65,8 @@ def across_elections(elections: Elections, q: Question) -> Answer | None:
     ranged = asked.every or asked.since is not None
     if q.says(COMPARING_WORDS) and not (ranged and subjects.parties and not subjects.seat):
         return _not_yet(q)  # "was his majority bigger than in 2019"
-    if asked.before_now and subjects.person is not None and subjects.seat is None:
-        q = _in_their_seat(elections, q)  # "the MP before Farage"
+    if (asked.before_now or asked.now) and subjects.person is not None and subjects.seat is None:
+        q = _in_their_seat(elections, q)  # "the MP before Farage", "is Amesbury still an MP"
         subjects = q.subjects
     if subjects.seat is not None and (asked.before_now or asked.now):
         return _seat(elections, q)  # "the MP for X before Corbyn", "is Amesbury the MP for X"
@@ -175,12 +180,14 @@ def _seat_now(elections: Elections, q: Question, races: list[Race]) -> Answer | 
     """The MP now, where a by-election has changed who it is; None: the 2024 winner is."""
     assert q.subjects.seat is not None
     latest = elections.latest_by_election(q.subjects.seat)
+    person = elections.catalog.people.get(q.subjects.person or "")
+    at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
+    if latest is None and person is not None and at_2024 is not None:
+        return still_mp(elections, at_2024, person)  # "is Keir Starmer still an MP"
     if latest is None:
         return None  # the usual answer says who won in 2024
     if q.intent is not Intent.WINNER and _asks_one_thing(q):
         return _race_focus(elections, latest, q)  # "who did she beat", "when was it"
-    at_2024 = next((r for r in races if r.election.id == "ge2024"), None)
-    person = elections.catalog.people.get(q.subjects.person or "")
     return current_mp(elections, latest, at_2024, person)
 
 

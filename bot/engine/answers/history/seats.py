@@ -227,6 +227,25 @@ def current_mp(
     )
 
 
+def still_mp(elections: Elections, race: Race, person: Person) -> Answer:
+    """'is Keir Starmer still an MP', where no by-election has been held since 2024: Yes if
+    they won the seat then, with no later result to say otherwise."""
+    won = _is(person, race.winner)
+    first = paragraph(
+        bold("Yes" if won else "No"),
+        f": {candidate(elections, race.winner)} won {race.name} at the 2024 general election "
+        f"({outcome(elections, race)}, majority {number(race.majority)}), and I hold no "
+        "by-election there since.",
+    )
+    return Answer(
+        Status.ANSWERED,
+        (first,),
+        headline=f"{race.name}: {race.winner.name}",
+        entities=_seat_entities(elections, race),
+        sources=sources(elections, [race], candidates=1),
+    )
+
+
 def since_then(elections: Elections, race: Race) -> Paragraph:
     """The line under a 2024 answer about a seat that has had a by-election since."""
     return paragraph(
