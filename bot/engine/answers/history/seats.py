@@ -214,8 +214,8 @@ def current_mp(
     if at_2024 is not None:
         blocks.append(
             paragraph(
-                f"At the 2024 general election it elected {candidate(elections, at_2024.winner)}"
-                f" ({outcome(elections, at_2024)}, majority {number(at_2024.majority)})."
+                f"At the 2024 general election it elected {candidate(elections, at_2024.winner)}:"
+                f" {outcome(elections, at_2024)}, majority {number(at_2024.majority)}."
             )
         )
     return Answer(
