@@ -18,7 +18,7 @@ from bot.engine.answers.history.seats import since_then
 from bot.engine.conversation import Conversation
 from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Ask, Measure
-from bot.engine.model.keys import Kind
+from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
 from bot.engine.results.catalog import Catalog, person_key, seat_key
 from bot.engine.results.elections import Elections
@@ -201,6 +201,8 @@ class AcrossElections:
         the conversation: "and in 2010?" keeps the seat, "who came second?" the year too."""
         earlier_year = any(is_year(w) and int(w) < ELECTION_YEAR for w in resolution.words)
         subjects = self.named.subjects(resolution, former, earlier_year or asked.every)
+        if reading.refers_to_person and subjects.person is None and conversation.person:
+            subjects = replace(subjects, person=Key(conversation.person).id)  # "did she win"
         last = conversation.elections
         words = resolution.words
         # "who won the election" is about the country; "what was the majority" and "when was

@@ -123,7 +123,8 @@ def _person(elections: Elections, q: Question) -> Answer | None:
         always = subjects.parties[0] if subjects.parties else "mp"
         always = "lost" if q.says(LOSING_WORDS) else always  # "did he ever lose"
     not_in_2024 = not stood_in_2024 and asked.year is None and not ranged and q.intent is not None
-    return record(elections, person, asked.year, asked.since, always, not_in_2024)
+    did_win = q.yes_no and q.intent is Intent.WINNER and asked.year is not None  # "did she win"
+    return record(elections, person, asked.year, asked.since, always, not_in_2024, did_win)
 
 
 # --- a seat -----------------------------------------------------------------------------------

@@ -86,6 +86,7 @@ def record(
     since: int | None,
     always: str | None = None,
     not_in_2024: bool = False,
+    did_win: bool = False,
 ) -> Answer:
     """'Jeremy Corbyn stood at 5 elections from 2010 to 2024 and won every one.' then a line
     each; `year`: that year's only. `always`: "has X always been ..." asked, of a party id
@@ -129,6 +130,9 @@ def record(
     if not_in_2024:  # "did Theresa May win": not in 2024, said first
         said = f" did not stand at the 2024 general election. {person.name}{said}"
     first = paragraph(bold(person.name), said)
+    if did_win and len(found) == 1:  # "did she win in 2017": Yes or No first
+        won = found[0][0].winner is found[0][1]
+        first = paragraph(bold("Yes" if won else "No"), ": ", bold(person.name), said)
     if always is not None:
         first = _always(elections, person, found, always)
     lines = BulletList(tuple(paragraph(_line(elections, r, c)) for r, c in found))

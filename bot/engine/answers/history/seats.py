@@ -25,7 +25,7 @@ from bot.engine.model.answer import (
     paragraph,
 )
 from bot.engine.model.keys import Key
-from bot.engine.results.catalog import seat_key
+from bot.engine.results.catalog import person_key, seat_key
 from bot.engine.results.elections import Elections, Race
 from bot.engine.wording.phrases import number
 from knowledge.schema import Candidacy, Person
@@ -58,7 +58,7 @@ def race_answer(elections: Elections, race: Race) -> Answer:
         Status.ANSWERED,
         blocks,
         headline=f"{race.name} {election_name(race.election)}: {winner.name}",
-        entities=_seat_entities(elections, race),
+        entities=(*_seat_entities(elections, race), *_winner_entity(elections, race)),
         sources=sources(elections, [race], candidates=len(race.candidates)),
     )
 
@@ -253,6 +253,13 @@ def since_then(elections: Elections, race: Race) -> Paragraph:
         f"{candidate(elections, race.winner)} won {election_name(race.election)}: "
         f"{outcome(elections, race)}, majority {number(race.majority)}.",
     )
+
+
+def _winner_entity(elections: Elections, race: Race) -> tuple[Key, ...]:
+    """The winner, where the knowledge has them as a person: "did she win last time" then
+    asks of them."""
+    person = race.winner.person
+    return (person_key(person),) if person and person in elections.catalog.people else ()
 
 
 def _seat_entities(elections: Elections, race: Race) -> tuple[Key, ...]:
