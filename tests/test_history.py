@@ -592,7 +592,11 @@ def test_a_choice_between_two_people_of_one_name_keeps_the_question(
         ),
         (
             ("who won cardiff north in 2019", "did she win last time"),
-            "Anna McMorrin (Labour) won Cardiff North in 2017",
+            "Yes: Anna McMorrin won Cardiff North in 2017",
+        ),
+        (
+            ("who won sheffield hallam in 2015", "did he win in 2017"),
+            "No: Nick Clegg came second in Sheffield, Hallam in 2017",
         ),
     ],
     ids=lambda value: value if isinstance(value, str) else " / ".join(value),
