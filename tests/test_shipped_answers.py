@@ -101,7 +101,7 @@ def test_shipped_answer(shipped_engine: Engine, case: Case) -> None:
 def test_the_first_line_answers_a_2019_question(shipped_engine: Engine) -> None:
     answer = shipped_engine.answer("who won Islington North in 2019?")
     assert answer.query is not None
-    assert answer.entities == ("seat:islington-north",)
+    assert answer.entities == ("seat:islington-north", "person:jeremy-corbyn")
     first = to_plain(answer).splitlines()[0]
     assert first.startswith("Jeremy Corbyn (Labour) won Islington North in 2019")
 
