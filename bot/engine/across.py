@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
-from bot.engine.across_computed import ComputedAcross, computed_over_rows
+from bot.engine.across_computed import ComputedAcross, beyond_totals, computed_over_rows
 from bot.engine.across_subjects import NamedAcross, unnamed, yes_no
 from bot.engine.answers import lists
 from bot.engine.answers.history.asked import NOT_YET, across_elections, one_at_a_time
@@ -32,6 +32,7 @@ from bot.engine.understanding.elections import (
 )
 from bot.engine.understanding.index import Mention, Resolution
 from bot.engine.understanding.intents import Intent, Reading
+from bot.engine.understanding.parsed import Parsed
 from bot.engine.understanding.reader import read_words
 from bot.engine.understanding.text import phrase
 from bot.engine.understanding.vocabulary import is_year
@@ -80,10 +81,11 @@ class AcrossElections:
         asked = elections_asked(resolution.words)
         if not self._maybe_across(resolution, asked, conversation):
             return None  # most questions: 2024's, decided without reading them again
-        if 2019 in asked.years and set(asked.years) <= {2019, 2024}:
-            notional = read_words(resolution).since_2019
-            if notional and not (asked.by_election or _a_trend_since(resolution.words)):
-                return None  # "lost in 2024 compared with 2019": the notional 2019 results
+        # Read once here, for every part below: the Ask is made whatever the year asked
+        parsed = read_words(resolution, any_year=True)
+        notional = parsed.since_2019 and 2019 in asked.years and set(asked.years) <= {2019, 2024}
+        if notional and not (asked.by_election or _a_trend_since(resolution.words)):
+            return None  # "lost in 2024 compared with 2019": the notional 2019 results
         asked, subjects = self._followed(resolution, reading, former, conversation, asked)
         now = asked.now and bool(subjects.seat or subjects.person)  # "is Starmer still an MP"
         if not (asked.earlier or now or self._earlier_only(subjects)):
@@ -98,12 +100,14 @@ class AcrossElections:
             return self._which_person(unsure[0], reading, asked)  # "which Mike Wood?"
         if subjects.several:  # "who won Clacton and Islington North in 2019"
             return one_at_a_time()
-        answer, computed = self._answered(resolution, reading, asked, subjects, conversation)
+        answer, computed = self._answered(
+            resolution, parsed, reading, asked, subjects, conversation
+        )
         if answer is None:
             return None
         if answer.status is Status.ANSWERED and asked.year is not None and former is None:
             answer = replace(answer, query=_replayable(reading, asked, subjects))
-        stray = self._stray_words(resolution, asked, former)
+        stray = self._stray_words(resolution, parsed, asked, former)
         if stray and answer.status is Status.ANSWERED:
             left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
             answer = replace(answer, blocks=(left_out, *answer.blocks))
@@ -276,11 +280,11 @@ class AcrossElections:
             and bool(self.elections.by_person_id.get(f"person:{subjects.person}"))
         )
 
+    @staticmethod
     def _stray_words(
-        self, resolution: Resolution, asked: ElectionsAsked, former: FormerSeat | None
+        resolution: Resolution, parsed: Parsed, asked: ElectionsAsked, former: FormerSeat | None
     ) -> list[str]:
         """Words no reading understood, besides those read as elections or a former seat."""
-        parsed = read_words(resolution)
         read_here = {resolution.words[i] for i in asked.used}
         if former is not None:
             read_here |= set(phrase(former.name).split())
@@ -292,6 +296,7 @@ class AcrossElections:
     def _answered(
         self,
         resolution: Resolution,
+        parsed: Parsed,
         reading: Reading,
         asked: ElectionsAsked,
         subjects: Subjects,
@@ -299,17 +304,15 @@ class AcrossElections:
     ) -> tuple[Answer | None, Ask | None]:
         """The answer, and the question computed for it over one election, if it was."""
         last = conversation.across_ask or computed_over_rows(conversation.ask)
-        followed = self.computed.follow_up(last, resolution) if last is not None else None
+        followed = self.computed.follow_up(last, resolution, parsed) if last else None
         if followed is not None:  # "and in 2010?", "what about the tories", "and the fewest?"
             answer = self.computed.over_one_election(asked, resolution, followed)
             if answer is not None:
                 return answer, followed
         if subjects.seat is None and subjects.person is None and not subjects.empty:
             # "how many seats did UKIP come second in in 2015": more than a party's totals
-            ask = self.computed.beyond_totals(resolution)
-            answer = (
-                self.computed.over_one_election(asked, resolution, ask) if ask is not None else None
-            )
+            ask = beyond_totals(parsed.ask)
+            answer = self.computed.over_one_election(asked, resolution, ask)
             if answer is not None:
                 return answer, ask
         question = Question(
@@ -322,12 +325,9 @@ class AcrossElections:
         )
         answer = across_elections(self.elections, question)
         if answer is not None and answer.headline == NOT_YET:  # "biggest majority in 2017"
-            ask = read_words(resolution, any_year=True).ask
-            computed = (
-                self.computed.over_one_election(asked, resolution, ask) if ask is not None else None
-            )
+            computed = self.computed.over_one_election(asked, resolution, parsed.ask)
             if computed is not None:
-                return computed, ask
+                return computed, parsed.ask
         return answer, None
 
 

@@ -16,7 +16,7 @@ from bot.engine.results.one_election import election_knowledge
 from bot.engine.routing import follow_up_ask, ranked_again, referenced_keys
 from bot.engine.understanding.elections import ELECTION_YEAR, ElectionsAsked
 from bot.engine.understanding.index import Resolution
-from bot.engine.understanding.reader import read_words
+from bot.engine.understanding.parsed import Parsed
 from bot.engine.understanding.vocabulary import is_year
 
 # Measures that are changes on the notional 2019 results, which only 2024's results have.
@@ -30,10 +30,9 @@ class ComputedAcross:
         self._evaluators: dict[str, Evaluator] = {}  # an earlier election's, built when asked
 
     @staticmethod
-    def follow_up(last: Ask, resolution: Resolution) -> Ask | None:
+    def follow_up(last: Ask, resolution: Resolution, parsed: Parsed) -> Ask | None:
         """The last computed question asked again: in another year (a year alone), of another
         party or place ("what about the tories"), or ranked the other way ("and the fewest?")."""
-        parsed = read_words(resolution, any_year=True)
         if parsed.ask is not None:
             return ranked_again(last, parsed.ask, resolution)
         if not resolution.mentions:
@@ -42,11 +41,6 @@ class ComputedAcross:
             )
             return last if named_only_a_year else None
         return follow_up_ask(last, parsed, resolution)
-
-    @staticmethod
-    def beyond_totals(resolution: Resolution) -> Ask | None:
-        ask = read_words(resolution, any_year=True).ask
-        return None if ask is None or _a_party_total(ask) else ask
 
     def over_one_election(
         self, asked: ElectionsAsked, resolution: Resolution, ask: Ask | None
@@ -88,6 +82,12 @@ class ComputedAcross:
             knowledge = election_knowledge(self.catalog.knowledge, election_id)
             evaluator = self._evaluators[election_id] = Evaluator(Catalog(knowledge))
         return evaluator
+
+
+def beyond_totals(ask: Ask | None) -> Ask | None:
+    """The question, unless it is a party's plain totals (the answers across elections give
+    those with the Commons of that year)."""
+    return None if ask is None or _a_party_total(ask) else ask
 
 
 def computed_over_rows(ask: Ask | None) -> Ask | None:
