@@ -605,3 +605,32 @@ def test_fresh_eyes_round_23(
     shipped_engine: Engine, conversation: tuple[str, ...], expected: str
 ) -> None:
     assert last_first_line(shipped_engine, conversation).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "expected"),
+    [
+        (("what was Labour's majority in Barrow in 2017",), "I don’t know “barrow”"),
+        (
+            ("How many seats did the Lib Dems win in 2010", "and the greens in 2024"),
+            "The Greens won 4 of 650 seats",
+        ),
+        (
+            ("labour seats in yorkshire 2019", "and how many did they get there in 2024?"),
+            "Labour won 43 of the 54 seats in Yorkshire and The Humber",
+        ),
+        (
+            ("who won Bristol West in 2017", "was she the MP before?"),
+            "I can’t answer that kind of question",
+        ),
+        (
+            ("who won the brecon by-election",),
+            "None: there were no by-elections in Brecon, Radnor and Cwm Tawe since it was first",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else " / ".join(value),
+)
+def test_fresh_eyes_round_24(
+    shipped_engine: Engine, conversation: tuple[str, ...], expected: str
+) -> None:
+    assert last_first_line(shipped_engine, conversation).startswith(expected)

@@ -108,6 +108,10 @@ class AcrossElections:
         if answer.status is Status.ANSWERED and asked.year is not None and former is None:
             answer = replace(answer, query=_replayable(reading, asked, subjects))
         stray = self._stray_words(resolution, parsed, asked, former)
+        if stray and answer.status is Status.ANSWERED and not (subjects.seat or subjects.person):
+            # "Labour's majority in Barrow in 2017": the unknown word may be what it is about,
+            # so the country's figure is no answer
+            return _unknown(stray)
         if stray and answer.status is Status.ANSWERED:
             left_out = paragraph(f"I don’t know “{' '.join(stray)}”, so this leaves it out:")
             answer = replace(answer, blocks=(left_out, *answer.blocks))
@@ -124,7 +128,10 @@ class AcrossElections:
         words = resolution.words
         if last is None or subjects is None or not reading.follow_up:
             return None
-        if resolution.mentions or [w for w in words if is_year(w)] != [str(ELECTION_YEAR)]:
+        known = {subjects.seat, subjects.person, *subjects.parties}
+        if any(m.keys[0].id not in known for m in resolution.mentions):
+            return None  # something new named: a question of its own
+        if [w for w in words if is_year(w)] != [str(ELECTION_YEAR)]:
             return None
         if conversation.across_ask is not None:
             return conversation.across_ask  # "biggest majority in 2017", then "and in 2024?"
@@ -329,6 +336,14 @@ class AcrossElections:
             if computed is not None:
                 return computed, parsed.ask
         return answer, None
+
+
+def _unknown(stray: list[str]) -> Answer:
+    said = (
+        f"I don’t know “{' '.join(stray)}”, and the question may be about it: ask with the "
+        "seat’s full name, as in “who won Islington North in 2019”."
+    )
+    return Answer(Status.NOT_FOUND, (paragraph(said),), headline="Not understood")
 
 
 def _a_trend_since(words: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ Fixed-size by design: the focus (last person, last seat), the last reading, an o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.model.answer import Answer, Source, Status
 from bot.engine.model.ask import Ask
@@ -90,8 +90,9 @@ class Conversation:
         computed: Ask | None = None,
     ) -> None:
         """An answer across elections: its elections, subjects and the question computed
-        (if one was) are kept for follow-ups."""
-        self.remember(reading, answer)
+        (if one was) are kept for follow-ups. The reading is kept without its year: 2024's
+        follow-ups ("and the greens in 2024") must not inherit an earlier one."""
+        self.remember(replace(reading, year=None), answer)
         if answer.status is Status.ANSWERED:
             self.elections, self.across, self.across_ask = asked, subjects, computed
 

@@ -68,6 +68,8 @@ def across_elections(elections: Elections, q: Question) -> Answer | None:
     if (asked.before_now or asked.now) and subjects.person is not None and subjects.seat is None:
         q = _in_their_seat(elections, q)  # "the MP before Farage", "is Amesbury still an MP"
         subjects = q.subjects
+    if asked.before_now and q.yes_no:
+        return _not_yet(q)  # "was she the MP before": whether, not who, which is not read yet
     if subjects.seat is not None and (asked.before_now or asked.now):
         return _seat(elections, q)  # "the MP for X before Corbyn", "is Amesbury the MP for X"
     if subjects.person is not None:
@@ -155,7 +157,9 @@ def _seat_by_elections(elections: Elections, q: Question, races: list[Race]) -> 
         held = [r for r in held if r.year == year]
     if held and (_asks_one_thing(q) or q.subjects.parties):
         return _race_focus(elections, held[-1], q)  # the answer names which it is
-    what = "since 2010" if year is None else f"in {year}"
+    new_seat = q.subjects.seat not in {r.seat for r in races if r.boundaries == 2010}
+    since = "since it was first fought, in 2024" if new_seat else "since 2010"
+    what = since if year is None else f"in {year}"
     name = q.subjects.seat_name
     return by_elections_answer(elections, held, what, q.says(GAIN_WORDS), name)
 
