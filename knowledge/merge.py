@@ -157,7 +157,8 @@ class _Merger:
             facts = [self._seat_fact(seat_id, seat)] if seat.line is not None else []
             aliases = article_seats[seat_id].aliases if seat_id in article_seats else []
             seats[seat_id] = Constituency(
-                id=seat_id, name=seat.name, aliases=aliases, region=seat.region or None,
+                id=seat_id, name=seat.name, aliases=aliases, ons_id=ons_id,
+                region=seat.region or None,
                 country=seat.country or None, electorate=seat.electorate,
                 valid_votes=seat.valid_votes, invalid_votes=seat.invalid_votes,
                 majority=seat.majority, result=seat.result, declared=seat.declared,

@@ -42,6 +42,7 @@ class Constituency(Model):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list, description="other spellings people use")
+    ons_id: str | None = Field(default=None, description="its ONS ID, for a 2024 seat")
     # From official results, where imported (None: not known)
     region: str | None = None
     country: str | None = None
