@@ -32,7 +32,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.fake_faults import Dropped, Faults, ServerError, Slow, TooManyRequests
+from tests.fake_faults import (
+    Dropped,
+    Faults,
+    Garbled,
+    Refused,
+    ServerError,
+    Slow,
+    TooManyRequests,
+)
 
 TEXT_LIMIT = 4096
 CALLBACK_DATA_LIMIT = 64
@@ -658,6 +666,12 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             if isinstance(fault, ServerError):
                 self._fail(fault)
                 return
+            if isinstance(fault, Refused):
+                self._refuse(ApiError(fault.status, fault.description))
+                return
+            if isinstance(fault, Garbled):
+                self._send(200, fault.content_type, fault.body)
+                return
             if isinstance(fault, Dropped) and not fault.after:
                 self.close_connection = True
                 return
@@ -695,9 +709,11 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             self._reply(error.status, body)
 
         def _reply(self, status: int, body: dict[str, Any]) -> None:
-            data = json.dumps(body).encode()
+            self._send(status, "application/json", json.dumps(body).encode())
+
+        def _send(self, status: int, content_type: str, data: bytes) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             # The client may have given up waiting (a long poll cut short at shutdown).

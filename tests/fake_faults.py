@@ -3,7 +3,9 @@
 Each fault is drawn per call from a seeded random generator, so a test's counts are the same on
 every run. The faults are what the Bot API and the proxies in front of it really answer:
 429 with parameters.retry_after, 5xx as Telegram's JSON or as a gateway's HTML page, a
-connection closed without a reply (before or after the call took effect), and slow replies.
+connection closed without a reply (before or after the call took effect), slow replies,
+refusals the fake cannot reach on its own (a group's media rights, an image Telegram's
+servers cannot process), and a 200 whose body the bot cannot read.
 """
 
 from __future__ import annotations
@@ -45,7 +47,26 @@ class Slow:
     seconds: float = 2.0
 
 
-Fault = TooManyRequests | ServerError | Dropped | Slow
+@dataclass(frozen=True)
+class Refused:
+    """Telegram refuses the call with its own error body, e.g. 400 "Bad Request: not enough
+    rights to send photos to the chat" (a group that forbids media) or "Bad Request:
+    PHOTO_INVALID_DIMENSIONS". The call did nothing."""
+
+    status: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Garbled:
+    """A 200 whose body is not what the Bot API promises: not JSON at all (a proxy's page),
+    or JSON missing what the call returns (getMe's user without is_bot)."""
+
+    body: bytes
+    content_type: str = "application/json"
+
+
+Fault = TooManyRequests | ServerError | Dropped | Slow | Refused | Garbled
 
 
 @dataclass

@@ -184,6 +184,7 @@ class ChatHandlers:
                 reply_markup=answer_keyboard(self.codec, answer, showing_sources=showing),
                 do_quote=True,
             )
+            delivered()  # a new message, unlike an edit: a replayed tap would send it again
             return
         try:
             await tapped.edit_message_text(
@@ -262,25 +263,9 @@ class ChatHandlers:
         said = [note for note in [*(notes or []), late] if note]
         quoted = bool(late) or (_in_group(message) if quote is None else quote)
         if answer.chart is not None and keyboard is None and self._takes_pictures(message):
-            # Imported at the first chart, so a bot that draws none never pays for Pillow.
-            from bot.charts import render_png
-
-            png = await asyncio.to_thread(render_png, answer.chart)
-            details = answer_keyboard(self.codec, answer, details=True)
-            try:
-                photo = await message.reply_photo(
-                    png,
-                    caption=caption_html(answer, said, CAPTION_LIMIT),
-                    reply_markup=details,
-                    do_quote=quoted,
-                )
-                delivered()
-                return lambda people: photo.edit_caption(
-                    caption_html(answer, _notes(asked_by(people), late), CAPTION_LIMIT),
-                    reply_markup=details,
-                )
-            except TelegramError as error:  # retried already: the text still answers
-                log.warning("sendPhoto failed (%s); sending the answer as text", error)
+            renote = await self._reply_with_chart(message, answer, said, late, quoted)
+            if renote is not None:
+                return renote
         markup = keyboard or answer_keyboard(self.codec, answer)
         parts = split_html("\n\n".join([to_html(answer), *said]))
         last = None
@@ -297,6 +282,41 @@ class ChatHandlers:
         return lambda people: sent.edit_text(
             "\n\n".join([to_html(answer), *_notes(asked_by(people), late)]),
             reply_markup=markup,
+        )
+
+    async def _reply_with_chart(
+        self, message: Message, answer: Answer, said: list[str], late: str | None, quoted: bool
+    ) -> Renote | None:
+        """The answer as its chart, with a short caption; None if the picture did not go.
+
+        A picture must never cost the answer: a chart that cannot be drawn, that Telegram
+        refuses (a group that forbids media, an image it cannot process) or that still fails
+        once the retries are spent leaves the answer to be sent as text, once. Nothing is
+        marked done here unless the photo went, so the text's own mark is the only one."""
+        assert answer.chart is not None
+        # Imported at the first chart, so a bot that draws none never pays for Pillow.
+        from bot.charts import render_png
+
+        try:
+            png = await asyncio.to_thread(render_png, answer.chart)
+        except Exception:  # a drawing bug, kept with its traceback; the words still answer
+            log.exception("the chart could not be drawn; sending the answer as text")
+            return None
+        details = answer_keyboard(self.codec, answer, details=True)
+        try:
+            photo = await message.reply_photo(
+                png,
+                caption=caption_html(answer, said, CAPTION_LIMIT),
+                reply_markup=details,
+                do_quote=quoted,
+            )
+        except TelegramError as error:  # retried already, where retrying could help
+            log.warning("sendPhoto failed (%s); sending the answer as text", error)
+            return None
+        delivered()
+        return lambda people: photo.edit_caption(
+            caption_html(answer, _notes(asked_by(people), late), CAPTION_LIMIT),
+            reply_markup=details,
         )
 
     def _conversation(self, update: Update) -> Conversation:
