@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -14,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_bot_api import GROUP_CHAT, FakeBotApi
-from tests.fake_faults import ServerError
+from tests.fake_bot_api import BOT_ID, GROUP_CHAT, FakeBotApi
+from tests.fake_faults import Garbled, ServerError
 from tests.telegram_harness import TOKEN
 from tests.test_telegram_more import free_port
 
@@ -71,10 +72,10 @@ def test_run_serves_stops_cleanly_and_never_logs_the_token(tmp_path: Path) -> No
         try:
             seen = polls(api)
             api.wait_until(lambda: polls(api) >= seen + 2, timeout=30)
+            api.wait_for("setMyCommands", count=4, timeout=30)  # set beside answering
         finally:
             stop(again)
         assert len(api.replies()) == 1
-        assert len(api.calls_to("setMyCommands")) == 4
 
 
 @pytest.mark.parametrize(
@@ -166,6 +167,15 @@ def test_a_webhook_url_telegram_refuses_is_one_line(tmp_path: Path) -> None:
         api.webhook_refusal = "bad webhook: Failed to resolve host: Name or service not known"
         done = run_once(tmp_path, **webhook_settings(api, free_port()))
     assert_one_line(done, 2, "Telegram refused WEBHOOK_URL: bad webhook: Failed to resolve host")
+
+
+def test_a_getme_answer_that_cannot_be_read_is_one_line_naming_it(tmp_path: Path) -> None:
+    with FakeBotApi(TOKEN) as api:
+        me = {"id": BOT_ID, "first_name": "Election Results", "username": "TheBot"}  # no is_bot
+        api.faults.add("getMe", Garbled(json.dumps({"ok": True, "result": me}).encode()))
+        done = run_once(tmp_path, TELEGRAM_API_URL=api.base_url)
+    assert_one_line(done, 1, "Telegram's answer to getMe could not be read: ")
+    assert "'is_bot'" in done.stderr.splitlines()[-1]
 
 
 def test_a_bot_api_502_once_at_start_is_retried_and_serves(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import os
 from typing import Any, TypeAlias
 
 from telegram import (
+    Bot,
     BotCommand,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
@@ -53,7 +54,7 @@ from bot.telegram.inline import InlineCards
 from bot.telegram.lanes import ChatLanes
 from bot.telegram.polling import PatientPolling
 from bot.telegram.repeats import Repeats
-from bot.telegram.retries import RetryingRateLimiter
+from bot.telegram.retries import RetryingRateLimiter, call_of, failed_call
 from bot.telegram.thinking import EngineThread
 from bot.telegram.tuning import DEFAULT_TUNING, Tuning
 
@@ -140,18 +141,9 @@ def build_application(
 
 
 async def _post_init(application: App) -> None:
-    """Start-up work: the command menus, then what the last run received and did not answer.
-
-    A refused command menu is logged and the bot serves anyway: the menu is a convenience,
-    answering is the job.
+    """Start-up work: what the last run received and did not answer is queued before
+    anything new. The command menu is not set here but beside answering (_set_command_menu).
     """
-    try:
-        await application.bot.set_my_commands(
-            PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats()
-        )
-        await application.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
-    except TelegramError as error:
-        log.warning("Telegram refused the command menu (setMyCommands: %s); serving without", error)
     queue = application.update_queue
     assert isinstance(queue, DurableUpdateQueue)
     replayed = queue.replay(application.bot)
@@ -181,15 +173,20 @@ async def serve(
         application, lanes, repeats = build_application(
             settings, engine, inbox, pictures, tuning, lookup, engine_thread
         )
+        await _introduce(application.bot)
         async with application:
             assert application.post_init is not None
             await application.post_init(application)
             await application.start()
+            menu = asyncio.create_task(_set_command_menu(application.bot))
             try:
                 await _receive_updates(application, settings)
                 _log_serving(application, settings, engine)
                 await stop.wait()
             finally:
+                menu.cancel()  # still retrying at a stop: the next start sets it
+                with contextlib.suppress(asyncio.CancelledError):
+                    await menu
                 log.info("stopping: finishing the updates in hand")
                 if application.updater is not None and application.updater.running:
                     await application.updater.stop()
@@ -209,6 +206,11 @@ async def serve(
             "tried several times",
             EXIT_FAILED,
         ) from None
+    except Exception as error:
+        unusable = _unusable_answer(error)
+        if unusable is None:
+            raise
+        raise StartupError(unusable, EXIT_FAILED) from None
     finally:
         log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
         inbox.close()
@@ -216,6 +218,53 @@ async def serve(
         engine_thread.close()
         if lookup is not None:
             await lookup.close()
+
+
+async def _introduce(bot: Bot) -> None:
+    """getMe, made on its own before the application starts (its initialize() then finds
+    the bot known and asks nothing), so that an answer to it that cannot be read, such as a
+    user without is_bot, which python-telegram-bot raises as a bare TypeError, is known to
+    be getMe's and said as such (_unusable_answer)."""
+    try:
+        await bot.initialize()
+    except Exception as error:
+        await bot.shutdown()  # the application does not, for a start that failed this early
+        if not isinstance(error, TelegramError) and call_of(error) is None:
+            failed_call(error, "getMe")
+        raise
+
+
+async def _set_command_menu(bot: Bot) -> None:
+    """The command menus, set beside answering rather than before it.
+
+    The menu is a convenience and answering is the job: a refusal is one warning, and a Bot
+    API failing with 5xx is retried as any call is (about 15 s of backoff) without holding
+    up a single answer, so the menu is still there after a blip at start-up.
+    """
+    try:
+        await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+        await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    except Exception as error:  # whatever the menu meets, the bot answers on
+        if call_of(error) is None:  # not the Bot API's doing: a bug, with its traceback
+            log.exception("the command menu could not be set; serving without")
+            return
+        log.warning("Telegram refused the command menu (setMyCommands: %s); serving without",
+                    error)  # fmt: skip
+
+
+def _unusable_answer(error: BaseException) -> str | None:
+    """One line for a Bot API call whose answer the bot cannot use: not JSON, missing what
+    the call returns, or a refusal no start-up step expects. None for anything else (a bug
+    keeps its traceback)."""
+    call = call_of(error)
+    if call is None:
+        return None
+    if isinstance(error, TelegramError) and type(error) is not TelegramError:
+        return f"Telegram refused {call}: {error}"
+    why = f"{error.args[0]!r} is missing" if isinstance(error, KeyError) else str(error)
+    if isinstance(error.__cause__, ValueError):  # python-telegram-bot's "Invalid server response"
+        why += f" (not JSON: {error.__cause__})"
+    return f"Telegram's answer to {call} could not be read: {why}"
 
 
 async def _receive_updates(application: App, settings: Settings) -> None:

@@ -15,7 +15,10 @@ a 5xx, a timeout, a dropped connection. Whether that is safe depends on the call
   person then may get the answer twice, which they can see, instead of never, which they
   cannot.
 
-Errors that are answers (400 Bad Request, 403, 401) are never retried.
+Errors that are answers (400 Bad Request, 403, 401) are never retried, and neither is an
+answer the bot cannot read (a 200 that is not JSON, or has no result): asking again would
+most likely get the same. Whatever a call fails with at the end is noted with the call's
+name, so that the log, or a start-up that cannot go on, says which call it was in one line.
 """
 
 from __future__ import annotations
@@ -111,3 +114,6 @@ class RetryingRateLimiter(AIORateLimiter):
                 )  # fmt: skip
                 attempt += 1
                 await asyncio.sleep(wait)
+            except Exception as error:  # 403, a 429 past its retries, an answer not read
+                failed_call(error, endpoint)
+                raise
