@@ -20,6 +20,8 @@ from tests.fake_bot_api import FakeBotApi
 from tests.fake_faults import ServerError
 from tests.telegram_harness import TEST_TUNING, TOKEN, settings_for
 
+THIS_BOT = int(TOKEN.partition(":")[0])  # the bot's id, as getMe would say: the token's prefix
+OTHER_BOT = 555555555
 MESSAGE = {
     "message_id": 1, "date": 0, "text": "who won blackburn",
     "chat": {"id": 1, "type": "private"}, "from": {"id": 1, "is_bot": False, "first_name": "A"},
@@ -35,7 +37,7 @@ class Clock:
 
 
 def test_an_update_is_kept_once_and_pending_until_done(tmp_path: Path) -> None:
-    inbox = Inbox(tmp_path / "inbox.sqlite3")
+    inbox = Inbox(tmp_path / "inbox.sqlite3", THIS_BOT)
     assert inbox.add(5, {"update_id": 5}) is True
     assert inbox.add(5, {"update_id": 5}) is False  # delivered again: not kept twice
     assert inbox.add(6, {"update_id": 6}) is True
@@ -46,7 +48,7 @@ def test_an_update_is_kept_once_and_pending_until_done(tmp_path: Path) -> None:
     assert body == ""  # what it said (a postcode, a location) is not kept once answered
     assert inbox.add(5, {"update_id": 5}) is False  # answered, and still recognised
     inbox.close()
-    reopened = Inbox(tmp_path / "inbox.sqlite3")
+    reopened = Inbox(tmp_path / "inbox.sqlite3", THIS_BOT)
     assert [p.update_id for p in reopened.pending()] == [6]
     assert reopened.counts() == (1, 1)
     reopened.close()
@@ -58,7 +60,7 @@ def test_done_entries_are_pruned_after_a_day_and_past_a_count(
     clock = Clock()
     monkeypatch.setattr(inbox_module, "KEEP_DONE_ENTRIES", 100)
     monkeypatch.setattr(inbox_module, "PRUNE_EVERY", 50)
-    inbox = Inbox(tmp_path / "inbox.sqlite3", clock=clock)
+    inbox = Inbox(tmp_path / "inbox.sqlite3", THIS_BOT, clock=clock)
     for update_id in range(1, 301):
         inbox.add(update_id, {"update_id": update_id, "padding": "x" * 500})
         inbox.mark_done(update_id)
@@ -77,12 +79,12 @@ def test_an_inbox_that_cannot_be_opened_is_one_line_naming_it(tmp_path: Path) ->
     not_a_database = tmp_path / "inbox.sqlite3"
     not_a_database.write_text("these are not the bytes of an SQLite file" * 100)
     with pytest.raises(InboxError, match=rf"inbox {not_a_database}: cannot open it"):
-        Inbox(not_a_database)
+        Inbox(not_a_database, THIS_BOT)
 
 
 async def test_replay_queues_what_was_left_and_drops_stale_inline_queries(tmp_path: Path) -> None:
     clock = Clock()
-    inbox = Inbox(tmp_path / "inbox.sqlite3", clock=clock)
+    inbox = Inbox(tmp_path / "inbox.sqlite3", THIS_BOT, clock=clock)
     inline = {"id": "q1", "from": MESSAGE["from"], "query": "leic", "offset": ""}
     inbox.add(1, {"update_id": 1, "message": MESSAGE})
     inbox.add(2, {"update_id": 2, "inline_query": inline})

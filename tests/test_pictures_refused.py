@@ -23,7 +23,7 @@ from tests.fake_faults import Dropped, Fault, Refused, ServerError
 from tests.telegram_harness import TOKEN, calls, running, settings_for
 from tests.test_telegram_e2e import buttons
 
-BOT_ID = int(TOKEN.split(":")[0])
+THIS_BOT = int(TOKEN.partition(":")[0])  # the inbox keys by the bot's id: the token's prefix
 
 # What Telegram answers, word for word, and what the retry layer gives up on.
 PICTURE_FAILURES = {
@@ -47,7 +47,7 @@ def api() -> Iterator[FakeBotApi]:
 
 
 def questions_left(settings: Settings) -> list[int]:
-    inbox = Inbox(settings.inbox_path)
+    inbox = Inbox(settings.inbox_path, THIS_BOT)
     try:
         return [pending.update_id for pending in inbox.pending()]
     finally:

@@ -163,7 +163,7 @@ async def serve(
     would call it.
     """
     try:
-        inbox = Inbox(settings.inbox_path)
+        inbox = Inbox(settings.inbox_path, _bot_id(settings))
     except InboxError as error:
         raise StartupError(f"{error} (INBOX_PATH)", EXIT_USAGE) from None
     pictures = PicturePreferences(settings.inbox_path)
@@ -218,6 +218,12 @@ async def serve(
         engine_thread.close()
         if lookup is not None:
             await lookup.close()
+
+
+def _bot_id(settings: Settings) -> int:
+    """The bot's id, the one getMe gives, known before any call: a token is the bot's id, a
+    colon and its secret (the settings have checked its shape)."""
+    return int(settings.telegram_bot_token.get_secret_value().partition(":")[0])
 
 
 async def _introduce(bot: Bot) -> None:
