@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Answer, Conversation, Engine
+from bot.night.replay import REPLAYS
 from bot.render import to_plain
 from bot.startup import start_engine
 from knowledge.errors import KnowledgeFileError
 from knowledge.load import SHIPPED_KNOWLEDGE
 
+# A whole night (about 20 hours) in a few seconds at most: faster is not a night any more.
+MAX_SPEED = 100_000
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 PROMPT = "> "
@@ -30,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     options = _parser().parse_args(argv)
     _read_any_bytes()
     if options.command == "run":
-        return _run_bot()
+        return _run_bot(options.replay, options.speed)
+    if options.command == "replay":
+        return _replay(options.year, options.speed)
     try:
         engine = start_engine(options.knowledge)
     except KnowledgeFileError as error:
@@ -81,7 +86,19 @@ def _parser() -> argparse.ArgumentParser:
         "chat", parents=[shared], help="answer questions line by line from stdin (follow-ups work)"
     )
     chat.add_argument("--echo", action="store_true", help="print each question before its answer")
-    commands.add_parser("run", help="run the Telegram bot (settings from the environment and .env)")
+    run = commands.add_parser(
+        "run", help="run the Telegram bot (settings from the environment and .env)"
+    )
+    run.add_argument(
+        "--replay", type=int, choices=sorted(REPLAYS), metavar="YEAR",
+        help="serve while this election night plays again from its recorded times",
+    )  # fmt: skip
+    run.add_argument("--speed", type=_speed, default=1.0, help="times faster than real time")
+    replay = commands.add_parser(
+        "replay", help="play an election night in the console, a line per result"
+    )
+    replay.add_argument("year", type=int, choices=sorted(REPLAYS))
+    replay.add_argument("--speed", type=_speed, default=1.0, help="times faster than real time")
     chart = commands.add_parser(
         "chart", parents=[shared], help="write the chart an answer would carry, as a PNG"
     )
@@ -113,7 +130,17 @@ def _chart(engine: Engine, question: str, out: Path) -> int:
     return 0
 
 
-def _run_bot() -> int:
+def _speed(text: str) -> float:
+    try:
+        speed = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < speed <= MAX_SPEED:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most {MAX_SPEED:g}")
+    return speed
+
+
+def _run_bot(replay: int | None, speed: float) -> int:
     # Imported here so that the console commands never load Telegram code.
     from bot.settings import SettingsError, load_settings
     from bot.telegram.service import run
@@ -123,7 +150,23 @@ def _run_bot() -> int:
     except SettingsError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if replay is not None:
+        settings = settings.model_copy(update={"replay": replay, "replay_speed": speed})
     return run(settings)
+
+
+def _replay(year: int, speed: float) -> int:
+    import asyncio  # here: importing it costs the console's start 40 ms
+
+    from bot.night.console import replay_in_console
+
+    try:
+        asyncio.run(replay_in_console(year, speed, sys.stdout))
+    except KeyboardInterrupt:
+        print()
+    except BrokenPipeError:  # "| head": the reader has what it wanted
+        sys.stderr.close()
+    return 0
 
 
 def chat(engine: Engine, lines: TextIO, out: TextIO, as_json: bool, echo: bool) -> int:

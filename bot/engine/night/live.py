@@ -1,0 +1,123 @@
+"""The engine during an election night: it answers only from what has been published.
+
+The engine's knowledge holds the full results; on a night (or its replay) most are not out
+yet. LiveEngine answers the night's own questions from the latest NightResults, and lets an
+answer of the engine through only if everything behind it has been published and verified:
+each source names the facts it rests on, and each fact its seat. An answer resting on a seat
+still to declare, still being checked, or on the whole results (a count over every seat, an
+article written after the night) is not shown: the seat as it stands is, or what is known so
+far, with the moment it is true of. So a wrong answer from the future cannot leak out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.conversation import Conversation
+from bot.engine.engine import MAX_QUESTION_CHARS, Engine
+from bot.engine.model.answer import Answer, Status, paragraph
+from bot.engine.model.keys import Kind
+from bot.engine.model.query import Query
+from bot.engine.night.answers import NightAnswers
+from bot.engine.night.reading import NightAsk, NightQuestion, read_night
+from bot.engine.night.results import COMMONS_SEATS, NightResults, Stage
+from bot.engine.night.wording import as_of, tally
+from bot.engine.understanding.text import mend_slips, strip_address
+from knowledge.schema import Knowledge
+
+# Files of elections before the night: what they say was known before it began.
+_EARLIER_FILES = ("ge2010-", "ge2015-", "ge2017-", "ge2019-", "by-elections-2010-",
+                  "by-elections-2015-", "by-elections-2017-", "by-elections-2019-")  # fmt: skip
+# Once every seat is verified, these still ask about the night itself.
+_ABOUT_THE_NIGHT = frozenset(
+    {NightAsk.WHEN, NightAsk.FIRST, NightAsk.LATEST, NightAsk.COUNTS, NightAsk.STILL_TO_DECLARE}
+)
+
+
+class LiveEngine(Engine):
+    def __init__(self, knowledge: Knowledge, night: NightResults) -> None:
+        super().__init__(knowledge)
+        self.night = night
+        self.night_answers = NightAnswers(self.catalog)
+        self._seat_of_fact = {
+            fact.id: seat for fact in knowledge.facts if (seat := getattr(fact, "seat", None))
+        }
+
+    def update(self, night: NightResults) -> None:
+        """The feed's latest: one reference swapped, so no answer ever waits for it."""
+        self.night = night
+
+    def read_night(self, question: str) -> NightQuestion | None:
+        """The night's question a message asks, if it is one (for /follow's "tell me when")."""
+        text = mend_slips(strip_address(question)[:MAX_QUESTION_CHARS].strip())
+        return read_night(self.index.resolve(text))
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        night = self.night  # one moment for the whole answer
+        conversation = conversation if conversation is not None else Conversation()
+        asked = self.read_night(question)
+        if asked is not None and (not night.complete or asked.ask in _ABOUT_THE_NIGHT):
+            answer = self.night_answers.answer(asked, night)
+            if answer.status is Status.ANSWERED and answer.entities:
+                conversation.seat = next(
+                    (k for k in answer.entities if k.is_a(Kind.SEAT)), conversation.seat
+                )
+            return answer
+        return self._published(super().answer(question, conversation), night)
+
+    def answer_query(self, query: Query) -> Answer:
+        return self._published(super().answer_query(query), self.night)
+
+    def _published(self, answer: Answer, night: NightResults) -> Answer:
+        """The answer if all it rests on is out and verified; else what is known now."""
+        if night.complete or answer.status is not Status.ANSWERED:
+            return answer
+        earlier = answer.query is not None and answer.query.year not in (None, 2024)
+        waiting = self._seats_not_verified(answer, night, earlier)
+        if waiting is None:
+            return answer
+        if len(waiting) == 1:
+            seat_answer = self.night_answers.seat_answer(waiting[0], night)
+            if seat_answer is not None:
+                return replace(seat_answer, query=answer.query)
+        return self._not_yet(night)
+
+    def _seats_not_verified(
+        self, answer: Answer, night: NightResults, earlier: bool
+    ) -> list[str] | None:
+        """The 2024 seats behind the answer not yet verified; None if there are none and
+        nothing else behind it is unpublished; [] if it rests on something else unpublished."""
+        seats: list[str] = []
+        unpublished = not answer.sources and not earlier
+        for source in answer.sources:
+            seat = self._seat_of_fact.get(source.fact_id)
+            if seat is not None:
+                seats.append(seat)
+            elif not source.file.startswith(_EARLIER_FILES):
+                unpublished = True  # the whole results, an article, a later by-election
+        if not earlier:
+            seats += [k.id for k in answer.entities if k.is_a(Kind.SEAT)]
+        ons_of = self.night_answers.ons_of
+        waiting = [  # a seat the feed has not yet shown at all is not published either
+            seat
+            for seat in dict.fromkeys(seats)
+            if seat in ons_of
+            and ((s := night.seats.get(ons_of[seat])) is None or s.stage < Stage.VERIFIED)
+        ]
+        if waiting:
+            return waiting
+        return [] if unpublished else None
+
+    def _not_yet(self, night: NightResults) -> Answer:
+        declared = len(night.order)
+        lead = (
+            f"I can't answer that yet: it needs results not all published. {declared} of "
+            f"{COMMONS_SEATS} seats have declared."
+        )
+        blocks = [paragraph(lead)]
+        if declared:
+            blocks.append(paragraph(f"So far: {tally(night)}."))
+        blocks.append(
+            paragraph(f"{as_of(night)}. Ask about a seat, or \u201cthe results so far\u201d.")
+        )
+        return Answer(Status.NOT_FOUND, tuple(blocks), headline=lead)

@@ -1,0 +1,164 @@
+"""Where the results feed comes from, and the watcher that reads it while the bot runs.
+
+A feed is a folder or one or more HTTP(S) URLs, each a file in the Commons Library formats
+(bot/night/feed_format.py). The watcher reads it every few seconds, or at once when poked
+(the replay pokes it after each write), and hands each new NightResults to its listeners.
+A feed that cannot be reached, or a file that is half-written or malformed, never costs
+what the bot knows: the night stays as last read, its `trouble` says why, and answers say
+"as of" the last good read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+import httpx
+
+from bot.engine.night.changes import NightEvent, events_between
+from bot.engine.night.results import NightResults
+from bot.night.feed_format import FeedFile, FeedFileError, night_from, read_feed_file
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[NightResults, list[NightEvent]], Awaitable[None]]
+
+
+class FeedUnreachable(Exception):
+    """The feed could not be read at all this time; the message says why."""
+
+
+class FeedSource(Protocol):
+    async def fetch(self) -> dict[str, str]:
+        """Every file of the feed, by name: its text."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class FolderFeed:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    async def fetch(self) -> dict[str, str]:
+        return await asyncio.to_thread(self._read)
+
+    def _read(self) -> dict[str, str]:
+        if not self.folder.is_dir():  # gone, or not mounted: not an empty night
+            raise FeedUnreachable(f"{self.folder} is not a folder that can be read")
+        try:
+            paths = sorted(self.folder.glob("*.csv"))
+            return {path.name: path.read_text(encoding="utf-8", errors="replace") for path in paths}
+        except OSError as error:
+            raise FeedUnreachable(f"cannot read {self.folder}: {error.strerror}") from None
+
+    async def close(self) -> None:
+        """Nothing held open."""
+
+
+class HttpFeed:
+    """Files served over HTTP(S). A slow server is cut off after `timeout` seconds."""
+
+    def __init__(self, urls: list[str], timeout: float = 10.0) -> None:
+        self.urls = urls
+        self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=True)
+
+    async def fetch(self) -> dict[str, str]:
+        files = {}
+        for url in self.urls:
+            try:
+                response = await self._client.get(url)
+            except httpx.HTTPError as error:
+                raise FeedUnreachable(f"{url}: {type(error).__name__}") from None
+            if response.status_code != 200:
+                raise FeedUnreachable(f"{url}: HTTP {response.status_code}")
+            files[url] = response.content.decode("utf-8", errors="replace")
+        return files
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+def feed_source(where: str) -> FeedSource:
+    """RESULTS_FEED: URLs (space-separated) or a folder."""
+    if where.startswith(("http://", "https://")):
+        return HttpFeed(where.split())
+    return FolderFeed(Path(where))
+
+
+class FeedWatcher:
+    def __init__(
+        self,
+        source: FeedSource,
+        night: NightResults,
+        clock: Callable[[], datetime],
+        every: float = 5.0,
+    ) -> None:
+        self.source = source
+        self.night = night
+        self._clock = clock
+        self._every = every
+        self._listeners: list[Listener] = []
+        self._last_good: dict[str, FeedFile] = {}  # by file name
+        self._texts: dict[str, str] = {}  # the text each was read from
+        self._poked = asyncio.Event()
+
+    def listen(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def poke(self) -> None:
+        """Read the feed now rather than at the next tick."""
+        self._poked.set()
+
+    async def read_once(self) -> list[NightEvent]:
+        """Read the feed, make the new night, tell the listeners; the events it brought."""
+        now = self._clock()
+        try:
+            texts = await self.source.fetch()
+        except FeedUnreachable as error:
+            self._trouble(f"the results feed is unreachable ({error})")
+            return []
+        problems = []
+        for name, text in texts.items():
+            if self._texts.get(name) == text:
+                continue  # read before: most files do not change from one read to the next
+            try:
+                self._last_good[name] = read_feed_file(name, text)
+                self._texts[name] = text
+            except FeedFileError as error:
+                problems.append(str(error))
+        try:
+            after = night_from(self._last_good.values(), self.night, now)
+        except FeedFileError as error:
+            problems.append(str(error))
+            after = self.night
+        if problems:
+            self._trouble("; ".join(problems))
+            after = replace(after, as_of=self.night.as_of, trouble=self.night.trouble)
+        events = events_between(self.night, after)
+        self.night = after
+        for listener in self._listeners:
+            await listener(after, events)
+        return events
+
+    async def run(self) -> None:
+        """Read the feed until cancelled."""
+        while True:
+            self._poked.clear()  # before reading: a write during the read pokes again
+            await self.read_once()
+            # asyncio.timeout, not wait_for: wait_for (3.11) can swallow a cancellation that
+            # arrives as the poke does, and the watcher would never stop.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._every):
+                    await self._poked.wait()
+
+    def _trouble(self, why: str) -> None:
+        if why != self.night.trouble:
+            log.warning("results feed: %s; answering from what was read before", why)
+        self.night = replace(self.night, trouble=why)

@@ -1,0 +1,219 @@
+"""The results feed's files, in the Commons Library formats, read into the night's knowledge.
+
+A feed holds CSV files in any of the states UK Parliament's results site publishes an election
+in; each file is known by its header, not its name:
+- candidacies: one row per candidate (the 2024 candidate columns); Votes empty until counted;
+- winners: ONS code, constituency name, the winner's names and IDs, the result summary;
+- constituencies: one row per seat with its figures; a `Verified` column TRUE or FALSE, or
+  none at all in the final results (verified).
+A file cut short (its last row missing columns) or malformed is a FeedFileError naming the
+file and the line; the feed then keeps what it last read of that file. A seat's figures are
+taken only when its candidates' votes add up to its valid votes, so a file of votes from
+another moment than the seat's row is not mistaken for a result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from bot.engine.night.results import Figures, NightCandidate, NightResults, NightSeat, Stage
+
+FileKind = Literal["candidacies", "winners", "constituencies"]
+_HEADERS: dict[FileKind, tuple[str, ...]] = {
+    "candidacies": ("ONS ID", "Constituency name", "Party name", "Party abbreviation",
+                    "Candidate first name", "Candidate surname", "Votes", "DC Person ID"),
+    "winners": ("ONS code", "Constituency name", "Family name", "Given name",
+                "Democracy Club identifier", "Result summary"),
+    "constituencies": ("ONS ID", "Constituency name", "Member first name", "Member surname",
+                       "Result", "Electorate", "Valid votes", "Majority"),
+}  # fmt: skip
+
+
+class FeedFileError(Exception):
+    """A feed file that cannot be read: the message names the file and, where it can, the line."""
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    name: str
+    kind: FileKind
+    rows: tuple[tuple[int, dict[str, str]], ...]  # (line, row)
+
+
+def read_feed_file(name: str, text: str) -> FeedFile:
+    """One file of the feed, checked whole; FeedFileError if any of it cannot be used."""
+    if not text.strip():
+        raise FeedFileError(f"{name}: empty")
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    header = tuple(reader.fieldnames or ())
+    kind = next((k for k, needed in _HEADERS.items() if set(needed) <= set(header)), None)
+    if kind is None:
+        raise FeedFileError(f"{name}, line 1: not a results file (its header is unknown)")
+    rows = []
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(value is None for value in row.values()):
+            raise FeedFileError(f"{name}, line {line}: {len(header)} columns expected")
+        if not row[_HEADERS[kind][0]].strip():
+            raise FeedFileError(f"{name}, line {line}: no ONS ID")
+        rows.append((line, row))
+    return FeedFile(name, kind, tuple(rows))
+
+
+@dataclass
+class _SeatRows:
+    name: str = ""
+    country: str = ""
+    region: str = ""
+    nominated: list[NightCandidate] = field(default_factory=list)
+    # Candidates with votes, by file: a feed may hold the first count and the verified one.
+    counted: dict[str, list[NightCandidate]] = field(default_factory=dict)
+    winner: dict[str, str] | None = None
+    # The seat's rows with figures: (row, verified, file and line), verified first once read.
+    figures: list[tuple[dict[str, str], bool, str]] = field(default_factory=list)
+
+
+def night_from(files: Iterable[FeedFile], before: NightResults, now: datetime) -> NightResults:
+    """The night after reading `files`, which together are the whole feed at `now`.
+
+    A seat never goes back a state: a file rewritten without a seat's row for a moment (or
+    a feed that lags) must not undeclare it. Figures that change once published are a
+    correction.
+    """
+    by_seat: dict[str, _SeatRows] = defaultdict(_SeatRows)
+    for feed_file in files:
+        for line, row in feed_file.rows:
+            _take(feed_file, line, row, by_seat)
+    seats = dict(before.seats)
+    order = list(before.order)
+    for ons_id, rows in by_seat.items():
+        old = seats.get(ons_id)
+        new = _seat(ons_id, rows, old)
+        if old is not None and new.stage < old.stage:
+            continue
+        if new.declared and (old is None or not old.declared):
+            new = replace(new, declared_at=now)
+            order.append(ons_id)
+        elif old is not None:
+            new = replace(new, declared_at=old.declared_at, corrected=_corrects(old, new))
+        seats[ons_id] = new
+    return NightResults(seats, now, "", tuple(order))
+
+
+def _take(
+    feed_file: FeedFile, line: int, row: dict[str, str], by_seat: dict[str, _SeatRows]
+) -> None:
+    where = f"{feed_file.name}, line {line}"
+    ons_id = (row.get("ONS ID") or row.get("ONS code") or "").strip()
+    seat = by_seat[ons_id]
+    seat.name = seat.name or row["Constituency name"].strip()
+    seat.country = seat.country or row.get("Country name", "").strip()
+    seat.region = seat.region or row.get("Region name", "").strip()
+    if feed_file.kind == "winners":
+        seat.winner = row
+    elif feed_file.kind == "constituencies":
+        verified = row.get("Verified", "TRUE").strip().upper() == "TRUE"
+        seat.figures.append((row, verified, where))
+    else:
+        votes = row["Votes"].strip()
+        candidate = NightCandidate(
+            name=f"{row['Candidate first name'].strip()} {row['Candidate surname'].strip()}",
+            party=row["Party name"].strip(),
+            party_abbreviation=row["Party abbreviation"].strip(),
+            votes=_whole(where, "Votes", votes) if votes else None,
+            share=_fraction(where, row.get("Share", "")),
+            dc_id=_optional_id(where, row.get("DC Person ID", "")),
+            mnis_id=_optional_id(where, row.get("Member MNIS ID", "")),
+        )
+        if candidate.votes is None:
+            seat.nominated.append(candidate)
+        else:
+            seat.counted.setdefault(feed_file.name, []).append(candidate)
+
+
+def _seat(ons_id: str, rows: _SeatRows, old: NightSeat | None) -> NightSeat:
+    nominated = tuple(rows.nominated or (old.candidates if old else ()))
+    seat = NightSeat(ons_id, rows.name, rows.country, rows.region, Stage.NOMINATED, nominated)
+    counted = _counted(rows)
+    if counted is not None:
+        row, verified, figures, candidates = counted
+        ranked = tuple(sorted(candidates, key=lambda c: -(c.votes or 0)))
+        stage = Stage.VERIFIED if verified else Stage.COUNTED
+        return replace(seat, stage=stage, candidates=ranked, winner=ranked[0],
+                       result=row["Result"].strip(), figures=figures)  # fmt: skip
+    if rows.winner is not None:
+        return replace(seat, stage=Stage.WINNER, winner=_winner(rows.winner, nominated),
+                       result=rows.winner["Result summary"].strip())  # fmt: skip
+    if rows.figures:  # the seat's row is out, its candidates' votes not yet
+        row = rows.figures[0][0]
+        named = {"Given name": row["Member first name"], "Family name": row["Member surname"]}
+        return replace(seat, stage=Stage.WINNER, winner=_winner(named, nominated),
+                       result=row["Result"].strip())  # fmt: skip
+    return seat
+
+
+def _counted(
+    rows: _SeatRows,
+) -> tuple[dict[str, str], bool, Figures, list[NightCandidate]] | None:
+    """The seat's figures and candidates' votes, where a row and a file of votes agree (the
+    candidates' votes add up to the valid votes), the verified row first."""
+    for row, verified, where in sorted(rows.figures, key=lambda f: not f[1]):
+        valid = _whole(where, "Valid votes", row["Valid votes"])
+        for candidates in rows.counted.values():
+            if sum(c.votes or 0 for c in candidates) == valid:
+                figures = Figures(
+                    electorate=_whole(where, "Electorate", row["Electorate"]),
+                    valid_votes=valid,
+                    majority=_whole(where, "Majority", row["Majority"]),
+                )
+                return row, verified, figures, candidates
+    return None
+
+
+def _winner(row: Mapping[str, str], candidates: tuple[NightCandidate, ...]) -> NightCandidate:
+    """The winner as one of the seat's candidates: by Democracy Club ID, else by name."""
+    dc_id = (row.get("Democracy Club identifier") or "").strip()
+    given, family = row["Given name"].strip(), row["Family name"].strip()
+    for candidate in candidates:
+        if dc_id and candidate.dc_id is not None and str(candidate.dc_id) == dc_id:
+            return candidate
+    for candidate in candidates:
+        if candidate.name.casefold() == f"{given} {family}".casefold():
+            return candidate
+    abbreviation = (row.get("Result summary") or "").split(" ")[0]
+    return NightCandidate(f"{given} {family}", abbreviation, abbreviation)
+
+
+def _corrects(old: NightSeat, new: NightSeat) -> bool:
+    if old.corrected:
+        return True
+    if not old.counted or not new.counted:
+        return False
+    votes = [(c.name, c.votes) for c in old.candidates]
+    return old.figures != new.figures or votes != [(c.name, c.votes) for c in new.candidates]
+
+
+def _whole(where: str, column: str, text: str) -> int:
+    try:
+        return int(text.strip().replace(",", ""))
+    except ValueError:
+        raise FeedFileError(f"{where}: {column} is not a whole number: {text!r}") from None
+
+
+def _fraction(where: str, text: str) -> float | None:
+    if not text.strip():
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise FeedFileError(f"{where}: Share is not a number: {text!r}") from None
+
+
+def _optional_id(where: str, text: str) -> int | None:
+    return _whole(where, "an ID", text) if text.strip() else None

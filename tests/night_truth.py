@@ -1,0 +1,48 @@
+"""The 2024 night read apart from the bot: each seat's recorded time and its final result,
+straight from the CSVs, for the night's tests to compare the bot's answers with."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@dataclass(frozen=True)
+class TrueSeat:
+    ons_id: str
+    name: str
+    country: str
+    recorded: datetime
+    winner: str  # as the final results name them
+    party_abbreviation: str
+    majority: int
+
+
+@cache
+def true_night() -> dict[str, TrueSeat]:
+    times = {}
+    with (SEEDS / "election-night/winning-members-2024-with-declaration-times.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
+        for row in csv.DictReader(handle):
+            times[row["ons_id"]] = datetime.strptime(row["time_recorded"], "%m/%d/%y %H:%M")
+    seats = {}
+    with (SEEDS / "hoc-ge2024/HoC-GE2024-results-by-constituency.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
+        for row in csv.DictReader(handle):
+            seats[row["ONS ID"]] = TrueSeat(
+                row["ONS ID"], row["Constituency name"], row["Country name"],
+                times[row["ONS ID"]], f"{row['Member first name']} {row['Member surname']}",
+                row["First party"], int(row["Majority"]),
+            )  # fmt: skip
+    return seats
+
+
+def declared_by(moment: datetime) -> list[TrueSeat]:
+    return [s for s in true_night().values() if s.recorded <= moment]

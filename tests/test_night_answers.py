@@ -1,0 +1,210 @@
+"""Answers during the night: what is known at each moment, and nothing from later.
+
+The night at each moment is made as the feed makes it (the replay's files, read), and the
+expected answers are computed from the CSVs read apart (tests/night_truth.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.engine import Conversation
+from bot.engine.night.live import LiveEngine
+from bot.engine.night.results import NightResults
+from bot.night.feed_format import night_from, read_feed_file
+from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, VERIFY_AFTER, ReplayPlan
+from bot.render import to_plain
+from knowledge.schema import Knowledge
+from tests.night_truth import declared_by, true_night
+
+ONE_AM = datetime(2024, 7, 5, 1, 0)
+THREE_AM = datetime(2024, 7, 5, 3, 0)
+
+
+@pytest.fixture(scope="module")
+def plan() -> ReplayPlan:
+    return ReplayPlan()
+
+
+@pytest.fixture(scope="module")
+def nights(plan: ReplayPlan) -> dict[datetime, NightResults]:
+    """The night as read at each moment of the replay up to a day after the polls closed."""
+    night = NightResults({}, POLLS_CLOSE)
+    found = {}
+    for moment in [POLLS_CLOSE, *plan.moments()]:
+        files = [read_feed_file(name, text) for name, text in plan.files_at(moment).items()]
+        night = night_from(files, night, moment)
+        found[moment] = night
+    return found
+
+
+def night_at(nights: dict[datetime, NightResults], moment: datetime) -> NightResults:
+    return nights[max(m for m in nights if m <= moment)]
+
+
+@pytest.fixture(scope="module")
+def live(shipped_knowledge: Knowledge) -> LiveEngine:
+    return LiveEngine(shipped_knowledge, NightResults({}, POLLS_CLOSE))
+
+
+def ask(live: LiveEngine, question: str, conversation: Conversation | None = None) -> str:
+    return to_plain(live.answer(question, conversation))
+
+
+def seat_named(name: str) -> str:
+    return next(s.ons_id for s in true_night().values() if s.name == name)
+
+
+def test_before_anything_is_read_nothing_is_answered_from_the_full_results(
+    shipped_knowledge: Knowledge,
+) -> None:
+    live = LiveEngine(shipped_knowledge, NightResults({}, POLLS_CLOSE))
+    said = ask(live, "who won Clacton")
+    assert "Farage" not in said
+    assert said.startswith("I can't answer that yet")
+
+
+def test_clacton_through_the_night(live: LiveEngine, nights: dict[datetime, NightResults]) -> None:
+    clacton = true_night()[seat_named("Clacton")]
+    live.update(night_at(nights, clacton.recorded - timedelta(minutes=1)))
+    candidates = live.night.seats[clacton.ons_id].candidates
+    said = ask(live, "has Clacton declared yet?")
+    assert said.splitlines()[0] == (
+        f"Clacton has not declared yet: {len(candidates)} candidates are standing."
+    )
+    assert ask(live, "who won clacton").splitlines()[0] == said.splitlines()[0]
+
+    live.update(night_at(nights, clacton.recorded))
+    said = ask(live, "who won clacton")
+    assert said.splitlines()[0] == (
+        "Nigel Farage (Reform UK) won Clacton: Reform UK gain from Conservative."
+    )
+    assert "The votes are not yet published." in said
+    assert "Declared at " + clacton.recorded.strftime("%H:%M") in said
+    votes = ask(live, "how many votes did Farage get")
+    assert "The votes are not yet published." in votes
+    assert "21,225" not in votes
+
+    live.update(night_at(nights, clacton.recorded + COUNT_AFTER))
+    said = ask(live, "how many votes did Farage get")
+    assert f"Majority: {clacton.majority:,} votes." in said
+    assert "Nigel Farage (Reform UK): 21,225 votes" in said
+    assert "Not yet verified by the Commons Library." in said
+
+    live.update(night_at(nights, clacton.recorded + VERIFY_AFTER))
+    said = ask(live, "how many votes did Farage get")  # now the engine's own answer
+    assert "Not yet verified" not in said
+    assert "21,225" in said.splitlines()[0]
+
+
+def test_no_seat_still_to_declare_is_answered_with_its_winner(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(night_at(nights, ONE_AM))
+    waiting = [s for s in true_night().values() if s.recorded > live.night.as_of]
+    assert len(waiting) > 600
+    for seat in waiting:
+        said = ask(live, f"who won {seat.name}")
+        surname = seat.winner.split()[-1]
+        assert said.startswith(f"{seat.name} has not declared yet"), said
+        assert surname not in said.split("standing.")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "biggest majority",
+        "how many seats did reform win in total",
+        "which seats did the greens win",
+        "what was the turnout",
+        "how did labour do in wales",
+        "how many women MPs were elected",
+        "who won the election",
+        "which independents won",
+    ],
+)
+def test_questions_over_results_not_yet_published_are_not_answered(
+    live: LiveEngine, nights: dict[datetime, NightResults], question: str
+) -> None:
+    live.update(night_at(nights, THREE_AM))
+    said = ask(live, question)
+    first = said.splitlines()[0]
+    assert first.startswith(("I can't answer that yet", "After ")) or "so far" in first, said
+    declared = len(declared_by(live.night.as_of))
+    assert f"{declared} of 650" in said or f"of the {declared} seats" in said, said
+
+
+def test_the_night_so_far(live: LiveEngine, nights: dict[datetime, NightResults]) -> None:
+    live.update(night_at(nights, THREE_AM))
+    moment = live.night.as_of
+    truth = declared_by(moment)
+    labour = sum(1 for s in truth if s.party_abbreviation == "Lab")
+    said = ask(live, "how many seats has Labour won so far")
+    assert said.splitlines()[0] == (
+        f"Labour has won {labour} of the {len(truth)} seats declared so far."
+    )
+    assert f"As of {moment:%H:%M}: {650 - len(truth)} seats still to declare." in said
+    left = ask(live, "how many left to declare")
+    assert left.splitlines()[0] == (
+        f"{650 - len(truth)} of 650 seats are still to declare; {len(truth)} have declared."
+    )
+    scotland = [s for s in true_night().values() if s.country == "Scotland" and s.recorded > moment]
+    said = ask(live, "which seats are still to declare in Scotland")
+    assert said.splitlines()[0] == f"{len(scotland)} seats in Scotland still to declare:"
+    assert sorted(s.name for s in scotland)[0] in said
+    majority = ask(live, "is there a majority yet")
+    assert majority.startswith(f"No: Labour leads with {labour} seats; a majority is 326.")
+    first = min(truth, key=lambda s: s.recorded)
+    assert ask(live, "what was the first seat to declare").startswith(
+        f"The first seat to declare was {first.name}, at {first.recorded:%H:%M}"
+    )
+    latest = max(truth, key=lambda s: s.recorded)
+    said = ask(live, "latest results")
+    assert said.startswith("The latest: ")
+    assert f"{latest.recorded:%H:%M}" in said
+    assert ask(live, "when did sunderland declare").startswith("That could be 2 seats.")
+
+
+def test_a_majority_once_reached(live: LiveEngine, nights: dict[datetime, NightResults]) -> None:
+    live.update(night_at(nights, datetime(2024, 7, 5, 12, 0)))
+    said = ask(live, "is there a majority yet")
+    assert said.startswith("Yes: Labour passed 326 seats, a majority, with ")
+    running: Counter[str] = Counter()
+    for ons_id in live.night.order:  # the seat that took Labour over the line, by the truth
+        running[true_night()[ons_id].party_abbreviation] += 1
+        if running["Lab"] == 326:
+            assert f"with {true_night()[ons_id].name} at " in said
+            break
+
+
+def test_a_follow_up_names_another_seat(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(night_at(nights, ONE_AM))
+    conversation = Conversation()
+    assert ask(live, "has Clacton declared yet", conversation).startswith("Clacton has not")
+    assert ask(live, "and Blackburn?", conversation).startswith("Blackburn has not declared yet")
+
+
+def test_after_the_night_the_full_results_answer(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(nights[max(nights)])
+    assert live.night.complete
+    said = ask(live, "how many seats did labour win")
+    assert said.startswith("Labour won 411 of 650 seats")
+    first = min(true_night().values(), key=lambda s: s.recorded)
+    assert ask(live, "what was the first seat to declare").startswith(
+        f"The first seat to declare was {first.name}"
+    )
+
+
+def test_a_by_election_after_the_night_is_not_told_during_it(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(night_at(nights, THREE_AM))
+    said = ask(live, "who is the MP for Runcorn and Helsby")
+    assert said.startswith("Mike Amesbury (Labour) won Runcorn and Helsby: Labour hold.")
+    assert "by-election" not in said
