@@ -150,9 +150,7 @@ def _run_bot(replay: int | None, speed: float) -> int:
     except SettingsError as error:
         print(f"electionbot: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if replay is not None:
-        settings = settings.model_copy(update={"replay": replay, "replay_speed": speed})
-    return run(settings)
+    return run(settings, replay, speed)
 
 
 def _replay(year: int, speed: float) -> int:

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     inbox_path: Path = Path("electionbot-inbox.sqlite3")
     postcodes_api_url: str | None = DEFAULT_POSTCODES_API
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Election night: a folder, or http(s) URLs separated by spaces, of results files in the
+    # Commons Library formats, read every feed_poll_seconds. None: no night is followed.
+    results_feed: str | None = None
+    feed_poll_seconds: float = Field(default=5.0, gt=0, le=3600)
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -52,7 +56,7 @@ class Settings(BaseSettings):
             raise ValueError("does not look like a bot token from BotFather (id:secret)")
         return token
 
-    @field_validator("postcodes_api_url", mode="before")
+    @field_validator("postcodes_api_url", "results_feed", mode="before")
     @classmethod
     def _empty_is_off(cls, url: object) -> object:
         return None if isinstance(url, str) and not url.strip() else url
@@ -63,6 +67,19 @@ class Settings(BaseSettings):
         if url is not None and urlparse(url).scheme not in {"http", "https"}:
             raise ValueError("must be an http:// or https:// URL")
         return url
+
+    @field_validator("results_feed")
+    @classmethod
+    def _feed_where(cls, feed: str | None) -> str | None:
+        if feed is None:
+            return None
+        if feed.startswith(("http://", "https://")):
+            bad = [u for u in feed.split() if urlparse(u).scheme not in {"http", "https"}]
+            if bad:
+                raise ValueError("must be a folder, or http(s) URLs separated by spaces")
+        elif not Path(feed).is_dir():
+            raise ValueError("is not a folder that exists (or an http(s) URL)")
+        return feed
 
     @field_validator("listen")
     @classmethod

@@ -124,6 +124,18 @@ class FeedWatcher:
         except FeedUnreachable as error:
             self._trouble(f"the results feed is unreachable ({error})")
             return []
+        after, problems = await asyncio.to_thread(self._read, texts, now)  # off the loop:
+        # a full read of the night's files takes a tenth of a second, answers must not wait
+        if problems:
+            self._trouble("; ".join(problems))
+            after = replace(after, as_of=self.night.as_of, trouble=self.night.trouble)
+        events = events_between(self.night, after)
+        self.night = after
+        for listener in self._listeners:
+            await listener(after, events)
+        return events
+
+    def _read(self, texts: dict[str, str], now: datetime) -> tuple[NightResults, list[str]]:
         problems = []
         for name, text in texts.items():
             if self._texts.get(name) == text:
@@ -134,18 +146,9 @@ class FeedWatcher:
             except FeedFileError as error:
                 problems.append(str(error))
         try:
-            after = night_from(self._last_good.values(), self.night, now)
+            return night_from(self._last_good.values(), self.night, now), problems
         except FeedFileError as error:
-            problems.append(str(error))
-            after = self.night
-        if problems:
-            self._trouble("; ".join(problems))
-            after = replace(after, as_of=self.night.as_of, trouble=self.night.trouble)
-        events = events_between(self.night, after)
-        self.night = after
-        for listener in self._listeners:
-            await listener(after, events)
-        return events
+            return self.night, [*problems, str(error)]
 
     async def run(self) -> None:
         """Read the feed until cancelled."""

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import tempfile
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -52,3 +53,30 @@ async def replayed_night(
 def live_watcher(where: str, every: float, clock: Callable[[], datetime] = uk_time) -> FeedWatcher:
     """The watcher of a live feed (RESULTS_FEED)."""
     return FeedWatcher(feed_source(where), NightResults({}, clock()), clock, every)
+
+
+@dataclass(frozen=True)
+class NightPlan:
+    """The night `electionbot run` follows: a replay (--replay YEAR --speed N) or a live
+    feed (RESULTS_FEED, read every FEED_POLL_SECONDS)."""
+
+    feed: str | None = None
+    poll_seconds: float = 5.0
+    replay: int | None = None
+    speed: float = 1.0
+
+    def starts(self) -> datetime:
+        return REPLAYS[self.replay] if self.replay is not None else uk_time()
+
+    @contextlib.asynccontextmanager
+    async def watching(self) -> AsyncIterator[FeedWatcher]:
+        if self.replay is not None:
+            async with replayed_night(self.replay, self.speed) as (watcher, _):
+                yield watcher
+            return
+        assert self.feed is not None
+        watcher = live_watcher(self.feed, self.poll_seconds)
+        try:
+            yield watcher
+        finally:
+            await watcher.source.close()

@@ -17,6 +17,8 @@ import contextlib
 import errno
 import logging
 import os
+from collections.abc import AsyncIterator
+from functools import partial
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -42,12 +44,19 @@ from telegram.ext import (
 
 from bot.answering import Think, at_once
 from bot.engine import Engine
+from bot.engine.night.changes import NightEvent
+from bot.engine.night.live import LiveEngine
+from bot.engine.night.results import NightResults
+from bot.night.session import NightPlan
 from bot.postcode_lookup import PostcodeLookup
 from bot.settings import Settings
 from bot.startup import StartupError
 from bot.telegram.addressing import ADDRESSED_TO_BOT
+from bot.telegram.alerts import AlertDesk
 from bot.telegram.chat_prefs import PicturePreferences
 from bot.telegram.chat_state import ConversationStore
+from bot.telegram.following import FollowHandlers
+from bot.telegram.follows import FollowBook
 from bot.telegram.handlers import ChatHandlers, on_error
 from bot.telegram.inbox import DurableUpdateQueue, Inbox, InboxError
 from bot.telegram.inline import InlineCards
@@ -79,6 +88,10 @@ PRIVATE_COMMANDS = [
     BotCommand("elected", "Who was elected"),
     BotCommand("sources", "Where my knowledge comes from"),
     BotCommand("settings", "Pictures on or off in this chat"),
+    BotCommand("follow", "Alerts on election night: /follow Clacton, /follow all"),
+    BotCommand("following", "What this chat follows"),
+    BotCommand("unfollow", "Stop alerts: /unfollow Clacton, or /unfollow for all"),
+    BotCommand("scoreboard", "A live count of seats, kept up to date (pin it)"),
     BotCommand("help", "What you can ask"),
 ]
 GROUP_COMMANDS = [c for c in PRIVATE_COMMANDS if c.command != "start"]
@@ -92,7 +105,8 @@ def build_application(
     tuning: Tuning = DEFAULT_TUNING,
     lookup: PostcodeLookup | None = None,
     think: Think = at_once,
-) -> tuple[App, ChatLanes, Repeats]:
+    book: FollowBook | None = None,
+) -> tuple[App, ChatLanes, Repeats, AlertDesk | None]:
     lanes = ChatLanes(inbox)
     queue = DurableUpdateQueue(inbox)
     application = (
@@ -114,11 +128,22 @@ def build_application(
         engine, conversations, pictures=pictures, lookup=lookup, think=think, repeats=repeats
     )
     inline = InlineCards(engine, chat.codec, think)
+    book = book if book is not None else FollowBook(settings.inbox_path)
+    desk = None
+    if isinstance(engine, LiveEngine):
+        live = engine
+        desk = AlertDesk(application.bot, book, lambda: live.night, tuning.pacing)
+    follows = FollowHandlers(engine, book, desk, think)
+    questions = partial(follows.tell_me_when, chat=chat)  # "tell me when X declares", or a question
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(TypeHandler(Update, chat.flood_gate), group=FLOOD_GATE_GROUP)
     application.add_handlers(
         [
+            CommandHandler("follow", follows.follow),
+            CommandHandler("following", follows.following),
+            CommandHandler("unfollow", follows.unfollow),
+            CommandHandler("scoreboard", follows.scoreboard),
             CommandHandler("start", chat.start),
             CommandHandler("help", chat.help),
             CommandHandler("result", chat.result),
@@ -127,8 +152,8 @@ def build_application(
             CommandHandler("elected", chat.elected),
             CommandHandler("sources", chat.sources),
             CommandHandler("settings", chat.settings),
-            MessageHandler(private & text, chat.question),
-            MessageHandler(groups & text & ADDRESSED_TO_BOT, chat.question),
+            MessageHandler(private & text, questions),
+            MessageHandler(groups & text & ADDRESSED_TO_BOT, questions),
             MessageHandler(private & filters.COMMAND, chat.unknown_command),
             MessageHandler(private & filters.LOCATION, chat.location),
             MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, chat.not_text),
@@ -137,7 +162,7 @@ def build_application(
         ]
     )
     application.add_error_handler(on_error)
-    return application, lanes, repeats
+    return application, lanes, repeats, desk
 
 
 async def _post_init(application: App) -> None:
@@ -152,7 +177,11 @@ async def _post_init(application: App) -> None:
 
 
 async def serve(
-    settings: Settings, engine: Engine, stop: asyncio.Event, tuning: Tuning = DEFAULT_TUNING
+    settings: Settings,
+    engine: Engine,
+    stop: asyncio.Event,
+    tuning: Tuning = DEFAULT_TUNING,
+    night: NightPlan | None = None,
 ) -> None:
     """Run the bot until `stop` is set; StartupError if it cannot start.
 
@@ -169,9 +198,10 @@ async def serve(
     pictures = PicturePreferences(settings.inbox_path)
     lookup = PostcodeLookup(settings.postcodes_api_url) if settings.postcodes_api_url else None
     engine_thread = EngineThread()
+    book = FollowBook(settings.inbox_path)
     try:
-        application, lanes, repeats = build_application(
-            settings, engine, inbox, pictures, tuning, lookup, engine_thread
+        application, lanes, repeats, desk = build_application(
+            settings, engine, inbox, pictures, tuning, lookup, engine_thread, book
         )
         await _introduce(application.bot)
         async with application:
@@ -182,7 +212,8 @@ async def serve(
             try:
                 await _receive_updates(application, settings)
                 _log_serving(application, settings, engine)
-                await stop.wait()
+                async with _following(engine, desk, night):
+                    await stop.wait()
             finally:
                 menu.cancel()  # still retrying at a stop: the next start sets it
                 with contextlib.suppress(asyncio.CancelledError):
@@ -215,9 +246,38 @@ async def serve(
         log.info("stopped; inbox: %d updates waiting for the next start, %d done", *inbox.counts())
         inbox.close()
         pictures.close()
+        book.close()
         engine_thread.close()
         if lookup is not None:
             await lookup.close()
+
+
+@contextlib.asynccontextmanager
+async def _following(
+    engine: Engine, desk: AlertDesk | None, night: NightPlan | None
+) -> AsyncIterator[None]:
+    """The election night, while the bot serves: the feed read into the engine, its
+    declarations sent to the chats that follow them."""
+    if night is None or desk is None or not isinstance(engine, LiveEngine):
+        yield
+        return
+    live = engine
+
+    async def take(results: NightResults, events: list[NightEvent]) -> None:
+        live.update(results)
+        await desk.on_night(results, events)
+
+    async with night.watching() as watcher:
+        watcher.listen(take)
+        desk.resume()
+        reading = asyncio.create_task(watcher.run())
+        try:
+            yield
+        finally:
+            reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reading
+            await desk.close()
 
 
 def _bot_id(settings: Settings) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.telegram.alerts import Pacing
 from bot.telegram.polling import PollingBackoff
 from bot.telegram.retries import RetryPolicy
 
@@ -29,6 +30,8 @@ class Tuning:
     # On SIGTERM, the seconds updates in progress get to finish before they are cut short
     # (and kept in the inbox). systemd waits 90 s before SIGKILL; a deploy should not.
     stop_grace: float = 5.0
+    # Alerts: seconds between two messages to one chat, and between scoreboard edits.
+    pacing: Pacing = field(default_factory=Pacing)
 
     def limits(self) -> dict[str, float]:
         """AIORateLimiter's keyword arguments."""

@@ -1,0 +1,243 @@
+"""Alerts to the chats that follow a seat, a party, a candidate or every declaration.
+
+The feed's watcher calls on_night() with each new moment of the night. Declarations are
+queued in the outbox (bot/telegram/follows.py) for every follower, once; each chat with
+something to send gets a sender of its own, which sends what is waiting as one message,
+then waits as long as Telegram lets it wait between messages to that chat (a second; three
+in a group, twenty a minute). Whatever came in meanwhile is merged into the next message
+("3 results: ..."): never dropped, and never later than the limits make it. When a seat's
+full figures come, the alert that announced it is edited to show them; a correction is
+sent as a new message, in reply to the alert it corrects. A chat that blocked the bot or is
+gone is forgotten, with its follows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from telegram import Bot, ReplyParameters
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.engine.night.alerts import alert, correction
+from bot.engine.night.changes import Change, NightEvent
+from bot.engine.night.following import subjects_of
+from bot.engine.night.results import NightResults, NightSeat
+from bot.engine.night.wording import as_of, tally
+from bot.messages import fit_html
+from bot.render import to_html
+from bot.telegram.follows import RESULT, Alert, FollowBook
+
+log = logging.getLogger(__name__)
+
+MERGE_AT_MOST = 10  # seats in one merged message: past that, the next message
+GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send")
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """Seconds between two messages to one chat (Telegram's limits), and between two edits
+    of a group's scoreboard, which leave room for its alerts within 20 a minute."""
+
+    private: float = 1.0
+    group: float = 3.0
+    scoreboard: float = 12.0
+    retry: float = 5.0  # after a send failed past its retries: the alert waits, not lost
+
+
+class AlertDesk:
+    def __init__(
+        self,
+        bot: Bot,
+        book: FollowBook,
+        night: Callable[[], NightResults],
+        pacing: Pacing = Pacing(),
+    ) -> None:
+        self.bot = bot
+        self.book = book
+        self.night = night
+        self.pacing = pacing
+        self._senders: dict[int, asyncio.Task[None]] = {}
+        self._again: set[int] = set()  # chats with news since their sender last looked
+        self._scoreboard: asyncio.Task[None] | None = None
+        self.sent_messages = 0
+        self.merged = 0  # alerts that shared a message with another
+
+    def resume(self) -> None:
+        """After a start: send what the last run queued and did not send."""
+        cut_short = self.book.cut_short()
+        if cut_short:
+            log.warning("%d alerts were being sent when the bot stopped: sending them again",
+                        cut_short)  # fmt: skip
+        for chat_id in self.book.chats_waiting():
+            self._wake(chat_id)
+
+    async def on_night(self, night: NightResults, events: list[NightEvent]) -> None:
+        """The feed's listener: queue, and wake the chats concerned."""
+        for event in events:
+            seat = event.seat
+            if event.change is Change.DECLARED:
+                chats = self.book.queue(seat.ons_id, RESULT, subjects_of(seat))
+            elif event.change is Change.CORRECTED:
+                text = to_html(correction(event, night))
+                chats = self.book.queue(seat.ons_id, _correction_key(seat), subjects_of(seat),
+                                        text)  # fmt: skip
+                chats |= set(self.book.chats_alerted(seat.ons_id))  # the alert itself, edited
+            else:  # the figures, or verified: the alert edited in place
+                chats = set(self.book.chats_alerted(seat.ons_id))
+            for chat_id in chats:
+                self._wake(chat_id)
+        if events:
+            self.watch_scoreboards()
+
+    def watch_scoreboards(self) -> None:
+        """Bring the scoreboards up to date, at most once per `pacing.scoreboard` seconds."""
+        if self._scoreboard is None and self.book.scoreboards():
+            self._scoreboard = asyncio.create_task(self._update_scoreboards())
+
+    async def close(self) -> None:
+        tasks = [*self._senders.values(), *([self._scoreboard] if self._scoreboard else [])]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    # --- one chat ---------------------------------------------------------------------
+
+    def _wake(self, chat_id: int) -> None:
+        if chat_id in self._senders:
+            self._again.add(chat_id)
+            return
+        self._senders[chat_id] = asyncio.create_task(self._serve(chat_id))
+
+    async def _serve(self, chat_id: int) -> None:
+        try:
+            while True:
+                self._again.discard(chat_id)
+                try:
+                    did = await self._send_next(chat_id)
+                except Forbidden as error:
+                    self._gone(chat_id, error)
+                    return
+                except BadRequest as error:
+                    if not any(reason in str(error).lower() for reason in GONE):
+                        raise
+                    self._gone(chat_id, error)
+                    return
+                except TelegramError as error:  # past its retries: the alert waits
+                    log.warning("alert to a chat not sent (%s); trying again", error)
+                    await asyncio.sleep(self.pacing.retry)
+                    continue
+                if not did and chat_id not in self._again:
+                    return
+                await asyncio.sleep(self.pacing.group if chat_id < 0 else self.pacing.private)
+        finally:
+            self._senders.pop(chat_id, None)
+
+    async def _send_next(self, chat_id: int) -> bool:
+        """Send or edit one message for the chat; False if it had nothing to send."""
+        night = self.night()
+        unsent = self.book.unsent(chat_id)
+        corrections = [a for a in unsent if a.what != RESULT]
+        if corrections:
+            await self._send_correction(chat_id, corrections[0], night)
+            return True
+        if unsent:
+            await self._send_results(chat_id, unsent[:MERGE_AT_MOST], night)
+            return True
+        stages = {ons: int(s.stage) for ons, s in night.seats.items()}
+        edits = self.book.to_edit(chat_id, lambda ons: stages.get(ons, 0))
+        for message_id, alerts in edits.items():
+            await self._edit(chat_id, message_id, alerts, night)
+            return True
+        return False
+
+    async def _send_results(self, chat_id: int, alerts: list[Alert], night: NightResults) -> None:
+        seats = _seats(alerts, night)
+        self.book.sending(alerts)
+        message = await self.bot.send_message(chat_id, fit_html(to_html(alert(seats, night))))
+        self.book.sent(alerts, message.message_id, {s.ons_id: int(s.stage) for s in seats})
+        self.sent_messages += 1
+        if len(alerts) > 1:
+            self.merged += len(alerts)
+
+    async def _send_correction(self, chat_id: int, sent: Alert, night: NightResults) -> None:
+        original = self.book.message_of(chat_id, sent.seat)
+        reply = (
+            ReplyParameters(original, allow_sending_without_reply=True)
+            if original is not None
+            else None
+        )
+        self.book.sending([sent])
+        message = await self.bot.send_message(chat_id, fit_html(sent.text), reply_parameters=reply)
+        self.book.sent([sent], message.message_id, {})
+        self.sent_messages += 1
+
+    async def _edit(
+        self, chat_id: int, message_id: int, alerts: list[Alert], night: NightResults
+    ) -> None:
+        seats = _seats(alerts, night)
+        try:
+            await self.bot.edit_message_text(
+                fit_html(to_html(alert(seats, night))), chat_id=chat_id, message_id=message_id
+            )
+        except BadRequest as error:
+            reason = str(error).lower()
+            if "not modified" not in reason and "message to edit not found" not in reason:
+                raise
+        self.book.sent(alerts, message_id, {s.ons_id: int(s.stage) for s in seats})
+
+    def _gone(self, chat_id: int, error: TelegramError) -> None:
+        log.info("a chat blocked the bot or is gone (%s): its follows are dropped", error)
+        self.book.forget_chat(chat_id)
+
+    # --- scoreboards ------------------------------------------------------------------
+
+    async def _update_scoreboards(self) -> None:
+        try:
+            while True:
+                night = self.night()
+                shown_now = scoreboard_text(night)
+                changed = [(c, m) for c, m, shown in self.book.scoreboards() if shown != shown_now]
+                if not changed:
+                    return
+                for chat_id, message_id in changed:
+                    try:
+                        await self.bot.edit_message_text(shown_now, chat_id=chat_id,
+                                                         message_id=message_id)  # fmt: skip
+                    except Forbidden as error:
+                        self._gone(chat_id, error)
+                        continue
+                    except BadRequest as error:
+                        if "not modified" not in str(error).lower():
+                            log.info("scoreboard not edited (%s); it is left", error)
+                            self.book.forget_scoreboard(chat_id)
+                            continue
+                    self.book.scoreboard_shown(chat_id, shown_now)
+                await asyncio.sleep(self.pacing.scoreboard)
+        finally:
+            self._scoreboard = None
+
+
+def scoreboard_text(night: NightResults) -> str:
+    """The scoreboard's HTML: the tally, how many seats are in, the moment."""
+    declared = len(night.order)
+    lines = [f"<b>Election night: {declared} of {len(night.seats) or 650} seats declared</b>"]
+    lines.append(tally(night, top=8) or "No seat has declared yet.")
+    lines.append(f"{as_of(night)}.")
+    return "\n".join(lines)
+
+
+def _seats(alerts: list[Alert], night: NightResults) -> list[NightSeat]:
+    return [night.seats[a.seat] for a in alerts if a.seat in night.seats]
+
+
+def _correction_key(seat: NightSeat) -> str:
+    """One correction per change: the same corrected result read again queues nothing."""
+    shown = repr((seat.winner, seat.figures, [(c.name, c.votes) for c in seat.candidates]))
+    return "correction:" + hashlib.sha256(shown.encode()).hexdigest()[:12]

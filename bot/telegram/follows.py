@@ -1,0 +1,232 @@
+"""What each chat follows, and the outbox of alerts: SQLite, beside the inbox (INBOX_PATH).
+
+Exactly once per follower and declaration: an alert is a row keyed by (chat, seat, what),
+written before it is sent (INSERT OR IGNORE, so reading the same declaration again after a
+restart queues nothing new), marked `sending` just before the call and `sent` with its
+message id the moment Telegram answers. A SIGKILL in between, the only window left, is
+counted at start-up and the alert sent again: a duplicate is better than a loss. The message
+id is what lets the full figures be edited into the alert later instead of sent again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+RESULT = "result"  # the alert of a declaration; corrections are "correction:<what changed>"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS follows (
+    chat_id INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (chat_id, subject)
+);
+CREATE INDEX IF NOT EXISTS follows_by_subject ON follows (subject);
+CREATE TABLE IF NOT EXISTS alerts (
+    chat_id INTEGER NOT NULL,
+    seat TEXT NOT NULL,
+    what TEXT NOT NULL,
+    queued REAL NOT NULL,
+    sending REAL,
+    message_id INTEGER,
+    shown_stage INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (chat_id, seat, what)
+);
+CREATE INDEX IF NOT EXISTS unsent_alerts ON alerts (chat_id) WHERE message_id IS NULL;
+CREATE INDEX IF NOT EXISTS alerts_by_seat ON alerts (seat, what);
+CREATE TABLE IF NOT EXISTS scoreboards (
+    chat_id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    shown TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+@dataclass(frozen=True)
+class Alert:
+    chat_id: int
+    seat: str  # ONS ID
+    what: str
+    message_id: int | None
+    shown_stage: int
+    text: str = ""  # a correction's, written when it was queued (what changed is known then)
+
+
+class FollowBook:
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._clock = clock
+
+    # --- follows ----------------------------------------------------------------------
+
+    def follow(self, chat_id: int, subject: str, label: str) -> bool:
+        """False if the chat already followed it."""
+        added = self._db.execute(
+            "INSERT OR IGNORE INTO follows (chat_id, subject, label) VALUES (?, ?, ?)",
+            (chat_id, subject, label),
+        )
+        return added.rowcount == 1
+
+    def unfollow(self, chat_id: int, subject: str | None = None) -> int:
+        """Stop following one subject, or everything (None); how many follows ended."""
+        if subject is None:
+            return self._db.execute("DELETE FROM follows WHERE chat_id = ?", (chat_id,)).rowcount
+        return self._db.execute(
+            "DELETE FROM follows WHERE chat_id = ? AND subject = ?", (chat_id, subject)
+        ).rowcount
+
+    def following(self, chat_id: int) -> list[tuple[str, str]]:
+        """(subject, label) of what the chat follows, in the order followed."""
+        rows = self._db.execute(
+            "SELECT subject, label FROM follows WHERE chat_id = ? ORDER BY rowid", (chat_id,)
+        )
+        return [(subject, label) for subject, label in rows]
+
+    def forget_chat(self, chat_id: int) -> None:
+        """A chat that blocked the bot or is gone: its follows, alerts and scoreboard."""
+        with self._db:
+            self._db.execute("BEGIN")
+            for table in ("follows", "alerts", "scoreboards"):
+                self._db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (chat_id,))
+
+    # --- the outbox -------------------------------------------------------------------
+
+    def queue(self, seat: str, what: str, subjects: Iterable[str], text: str = "") -> set[int]:
+        """Queue an alert for every chat following any of `subjects`, once each; the chats
+        that have one newly queued."""
+        subjects = list(subjects)
+        marks = ",".join("?" * len(subjects))
+        with self._db:
+            self._db.execute("BEGIN")
+            chats = [
+                int(chat_id)
+                for (chat_id,) in self._db.execute(
+                    f"SELECT DISTINCT chat_id FROM follows WHERE subject IN ({marks})",
+                    subjects,
+                )
+            ]
+            now = self._clock()
+            queued = set()
+            for chat_id in chats:
+                added = self._db.execute(
+                    "INSERT OR IGNORE INTO alerts (chat_id, seat, what, queued, text) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (chat_id, seat, what, now, text),
+                )
+                if added.rowcount == 1:
+                    queued.add(chat_id)
+        return queued
+
+    def unsent(self, chat_id: int) -> list[Alert]:
+        rows = self._db.execute(
+            "SELECT seat, what, shown_stage, text FROM alerts "
+            "WHERE chat_id = ? AND message_id IS NULL ORDER BY queued, rowid",
+            (chat_id,),
+        )
+        return [Alert(chat_id, seat, what, None, shown, text) for seat, what, shown, text in rows]
+
+    def message_of(self, chat_id: int, seat: str) -> int | None:
+        """The message that announced the seat's result in the chat, if sent."""
+        row = self._db.execute(
+            "SELECT message_id FROM alerts WHERE chat_id = ? AND seat = ? AND what = ?",
+            (chat_id, seat, RESULT),
+        ).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def chats_alerted(self, seat: str) -> list[int]:
+        """Chats sent an alert of the seat's result: those whose alert may need an edit."""
+        rows = self._db.execute(
+            "SELECT chat_id FROM alerts WHERE seat = ? AND what = ? AND message_id IS NOT NULL",
+            (seat, RESULT),
+        )
+        return [int(chat_id) for (chat_id,) in rows]
+
+    def to_edit(self, chat_id: int, stage_of: Callable[[str], int]) -> dict[int, list[Alert]]:
+        """Sent result alerts whose seat has moved on since: by message, every seat in it."""
+        rows = self._db.execute(
+            "SELECT seat, message_id, shown_stage FROM alerts "
+            "WHERE chat_id = ? AND what = ? AND message_id IS NOT NULL",
+            (chat_id, RESULT),
+        )
+        by_message: dict[int, list[Alert]] = {}
+        for seat, message_id, shown in rows:
+            by_message.setdefault(message_id, []).append(
+                Alert(chat_id, seat, RESULT, message_id, shown)
+            )
+        return {
+            message_id: alerts
+            for message_id, alerts in by_message.items()
+            if any(stage_of(a.seat) > a.shown_stage for a in alerts)
+        }
+
+    def sending(self, alerts: list[Alert]) -> None:
+        now = self._clock()
+        with self._db:
+            self._db.execute("BEGIN")
+            for a in alerts:
+                self._db.execute(
+                    "UPDATE alerts SET sending = ? WHERE chat_id = ? AND seat = ? AND what = ?",
+                    (now, a.chat_id, a.seat, a.what),
+                )
+
+    def sent(self, alerts: list[Alert], message_id: int, stages: dict[str, int]) -> None:
+        """The alerts went out in one message: its id, and the state of each seat shown."""
+        with self._db:
+            self._db.execute("BEGIN")
+            for a in alerts:
+                self._db.execute(
+                    "UPDATE alerts SET message_id = ?, shown_stage = ? "
+                    "WHERE chat_id = ? AND seat = ? AND what = ?",
+                    (message_id, stages.get(a.seat, 0), a.chat_id, a.seat, a.what),
+                )
+
+    def chats_waiting(self) -> list[int]:
+        """Chats with an alert not yet sent (after a restart: what to send first)."""
+        rows = self._db.execute("SELECT DISTINCT chat_id FROM alerts WHERE message_id IS NULL")
+        return [int(chat_id) for (chat_id,) in rows]
+
+    def cut_short(self) -> int:
+        """Alerts whose sending was cut short by a crash: they are sent again."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM alerts WHERE sending IS NOT NULL AND message_id IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def counts(self) -> dict[str, int]:
+        """For the logs and the benchmark."""
+        row = self._db.execute(
+            "SELECT COUNT(*), COUNT(message_id), COUNT(DISTINCT chat_id || ':' || message_id) "
+            "FROM alerts"
+        ).fetchone()
+        follows = self._db.execute("SELECT COUNT(*) FROM follows").fetchone()[0]
+        return {"alerts": row[0], "sent": row[1], "messages": row[2], "follows": follows}
+
+    # --- scoreboards ------------------------------------------------------------------
+
+    def scoreboard(self, chat_id: int, message_id: int) -> None:
+        self._db.execute(
+            "INSERT INTO scoreboards (chat_id, message_id) VALUES (?, ?) "
+            "ON CONFLICT (chat_id) DO UPDATE SET message_id = excluded.message_id, shown = ''",
+            (chat_id, message_id),
+        )
+
+    def scoreboards(self) -> list[tuple[int, int, str]]:
+        rows = self._db.execute("SELECT chat_id, message_id, shown FROM scoreboards")
+        return [(int(c), int(m), str(s)) for c, m, s in rows]
+
+    def forget_scoreboard(self, chat_id: int) -> None:
+        self._db.execute("DELETE FROM scoreboards WHERE chat_id = ?", (chat_id,))
+
+    def scoreboard_shown(self, chat_id: int, shown: str) -> None:
+        self._db.execute("UPDATE scoreboards SET shown = ? WHERE chat_id = ?", (shown, chat_id))
+
+    def close(self) -> None:
+        self._db.close()
