@@ -42,7 +42,7 @@ from tests.fake_faults import Refused
 from tests.night_truth import declared_by, true_night
 from tests.telegram_harness import TEST_TUNING, TOKEN, settings_for
 
-BOB_ID = int(BOB["id"])
+BOB_ID = 1002  # BOB["id"]: his private chat has the same id
 BOB_CHAT = {"id": BOB_ID, "type": "private", "first_name": "Bob"}
 # Quicker than Telegram's pacing so a night passes in seconds; the order of things is the same.
 FAST = Pacing(private=0.05, group=0.3, scoreboard=0.3, retry=0.05)
@@ -288,3 +288,4 @@ async def test_following_with_no_night_says_so(shipped_knowledge: Knowledge) -> 
     assert said.startswith("Following Clacton:")
     assert "There’s no election night on just now" in said
     assert ALICE["id"] == PRIVATE_CHAT["id"]
+    assert BOB["id"] == BOB_ID
