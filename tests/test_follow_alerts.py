@@ -289,3 +289,41 @@ async def test_following_with_no_night_says_so(shipped_knowledge: Knowledge) -> 
     assert "There’s no election night on just now" in said
     assert ALICE["id"] == PRIVATE_CHAT["id"]
     assert BOB["id"] == BOB_ID
+
+
+async def test_the_replay_served_tells_a_follower_of_every_declaration_once(
+    shipped_knowledge: Knowledge,
+) -> None:
+    """`electionbot run --replay 2024 --speed N`: the night from its recorded times, through
+    the feed, to the alerts; 46 hours at 200,000 times real time."""
+    with FakeBotApi(TOKEN) as api:
+        settings = settings_for(api)
+        book = FollowBook(settings.inbox_path)
+        book.follow(PRIVATE_CHAT_ID, "all", "every declaration")
+        book.close()
+        api.send_text("/following")  # the chat, known to Telegram before the night starts
+        engine = LiveEngine(shipped_knowledge, NightResults({}, POLLS_CLOSE))
+        stop = asyncio.Event()
+        night = NightPlan(replay=2024, speed=200_000)
+        task = asyncio.create_task(serve(settings, engine, stop, TUNING, night))
+        try:
+            await until(lambda: engine.night.complete, timeout=60)
+
+            def told() -> list[str]:
+                return [line.split(" declared at ")[0] for t in texts(api, PRIVATE_CHAT_ID)
+                        for line in t.splitlines() if " declared at " in line]  # fmt: skip
+
+            await until(lambda: len(told()) >= 650, timeout=60)
+            book = FollowBook(settings.inbox_path)
+            try:
+                await until(lambda: book.unsent(PRIVATE_CHAT_ID) == [], timeout=60)
+            finally:
+                book.close()
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, timeout=30)
+    assert sorted(told()) == sorted(s.name for s in true_night().values())
+    # Corrections: only of seats whose first figures the feed was read with (at this speed a
+    # read often takes in a seat's verified figures at once), each once.
+    corrected = [t.split(":")[0] for t in texts(api, PRIVATE_CHAT_ID) if t.startswith("Correction")]
+    assert len(corrected) == len(set(corrected)) <= 19
