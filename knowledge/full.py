@@ -12,6 +12,7 @@ from knowledge.history import HISTORY_SEEDS, with_history
 from knowledge.hoc import read_official
 from knowledge.merge import merge
 from knowledge.reconcile import Report
+from knowledge.recorded import RECORDED_TIMES, with_recorded_times
 from knowledge.schema import Knowledge
 
 OFFICIAL_SEEDS = Path("seeds") / "hoc-ge2024"
@@ -27,6 +28,7 @@ def build_full_knowledge(
     article = build_article_knowledge(curated_path, root)
     official = read_official(root / OFFICIAL_CANDIDATES, root / OFFICIAL_CONSTITUENCIES)
     knowledge, report = merge(article, official, root)
+    knowledge = with_recorded_times(knowledge, root / RECORDED_TIMES, root)
     knowledge = with_former_seats(knowledge, root / OVERLAPS, root)
     return with_history(knowledge, root / HISTORY_SEEDS, root / OVERLAPS, root), report
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from knowledge.checks import check_references, check_unique_ids
 from knowledge.errors import BuildError
-from knowledge.schema import DiscrepancyFact, Knowledge, MajorityFact, SeatFact
+from knowledge.schema import DiscrepancyFact, Knowledge, MajorityFact, RecordedFact, SeatFact
 
 
 def check_integrity(knowledge: Knowledge) -> None:
@@ -62,7 +62,7 @@ def _references(knowledge: Knowledge) -> Iterator[tuple[str, str, str | None]]:
     for fact in knowledge.facts:
         owner = f"fact {fact.id!r}"
         yield owner, "source", fact.source
-        if isinstance(fact, SeatFact):
+        if isinstance(fact, SeatFact | RecordedFact):
             yield owner, "seat", fact.seat
         elif isinstance(fact, MajorityFact):
             yield owner, "seat", fact.seat

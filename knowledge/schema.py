@@ -8,15 +8,27 @@ about; ``results`` is the per-seat view assembled from the facts, each field nam
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 
 class Model(BaseModel):
     """Strict base: unknown fields are errors, instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _iso_time(value: str | None) -> str | None:
+    """A time the engine reads as ISO: refused when the file is loaded, not when asked."""
+    if value is not None:
+        datetime.fromisoformat(value)
+    return value
+
+
+# When something happened on an election night, ISO, UK time ("2024-07-05T04:05")
+IsoTime = Annotated[str | None, AfterValidator(_iso_time)]
 
 
 class Election(Model):
@@ -27,7 +39,7 @@ class Election(Model):
 
 class SourceDocument(Model):
     id: str
-    kind: Literal["article", "dataset", "boundaries", "history"]
+    kind: Literal["article", "dataset", "boundaries", "history", "recorded"]
     title: str
     publisher: str
     author: str | None = None
@@ -52,6 +64,10 @@ class Constituency(Model):
     majority: int | None = None
     result: str | None = Field(default=None, description='e.g. "Ind gain from Lab"')
     declared: str | None = Field(default=None, description="declaration time, where given")
+    # Not the declaration: the Library recorded each result some time after it was declared.
+    recorded: IsoTime = Field(
+        default=None, description="when the Commons Library recorded its result, ISO, UK time"
+    )
     facts: list[str] = Field(default_factory=list, description="facts behind these figures")
 
 
@@ -196,6 +212,17 @@ class SeatFact(FactBase):
     declared: str | None = None
 
 
+class RecordedFact(FactBase):
+    """When the Commons Library recorded a seat's result on election night: one row of its
+    sheet. The declaration itself can be some time earlier."""
+
+    kind: Literal["recorded"] = "recorded"
+    seat: str
+    recorded: IsoTime = Field(
+        description="ISO, UK time; None: the row has no result, so its time is no result's"
+    )
+
+
 class DiscrepancyFact(FactBase):
     """The article and the official data disagree on one figure; the official one is used."""
 
@@ -241,6 +268,7 @@ Fact = Annotated[
     | MajorityFact
     | ChangeFact
     | SeatFact
+    | RecordedFact
     | DiscrepancyFact,
     Field(discriminator="kind"),
 ]

@@ -22,6 +22,7 @@ from knowledge.checks import numbers_in
 from knowledge.errors import BuildError
 from knowledge.full import OFFICIAL_CANDIDATES, OFFICIAL_SEEDS, OVERLAPS, build_full_knowledge
 from knowledge.history import HISTORY_SEEDS
+from knowledge.recorded import RECORDED_TIMES
 from knowledge.schema import Knowledge, MajorityFact
 
 ARTICLE = "seeds/socialist-worker-2912-pro-palestine-independents-claim-victory.txt"
@@ -234,6 +235,7 @@ def test_the_whole_build_from_a_copy_of_the_seeds_is_the_shipped_file(workspace:
     shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
     shutil.copytree(REPO_ROOT / OVERLAPS.parent, workspace / OVERLAPS.parent)
     shutil.copytree(REPO_ROOT / HISTORY_SEEDS, workspace / HISTORY_SEEDS)
+    shutil.copytree(REPO_ROOT / RECORDED_TIMES.parent, workspace / RECORDED_TIMES.parent)
     knowledge, _ = build_full_knowledge(workspace / "curated.toml", root=workspace)
     # Paths are recorded from the root, so the same seeds anywhere build the same knowledge.
     assert render_knowledge(knowledge) == DEFAULT_OUTPUT.read_text(encoding="utf-8")
@@ -252,6 +254,7 @@ def test_a_broken_official_seed_stops_the_build_naming_file_and_line(workspace: 
 def test_a_broken_overlaps_seed_stops_the_build_naming_file_and_line(workspace: Path) -> None:
     shutil.copytree(REPO_ROOT / OFFICIAL_SEEDS, workspace / OFFICIAL_SEEDS)
     shutil.copytree(REPO_ROOT / OVERLAPS.parent, workspace / OVERLAPS.parent)
+    shutil.copytree(REPO_ROOT / RECORDED_TIMES.parent, workspace / RECORDED_TIMES.parent)
     _edit(workspace / OVERLAPS, ",Bristol Central,", ",Bristol Centre,")
     with pytest.raises(BuildError) as refused:
         build_full_knowledge(workspace / "curated.toml", root=workspace)

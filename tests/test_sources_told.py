@@ -41,7 +41,10 @@ def test_help_names_what_is_loaded(shipped_engine: Engine, engine: Engine) -> No
         "the elections since 2010 from the House of Commons Library’s official results, the "
         "House of Commons Library’s results of earlier elections, Socialist Worker" in shipped
     )
-    assert "victory” and the House of Commons Library’s overlaps of the 2010 and 2024" in shipped
+    assert (
+        "victory”, the House of Commons Library’s overlaps of the 2010 and 2024 seats and the "
+        "times the House of Commons Library recorded each 2024 result" in shipped
+    )
     assert "who won Clacton?" in shipped
     assert "quoting the article for every fact" not in shipped
     alone = to_plain(engine.help())
@@ -55,7 +58,8 @@ def test_coverage_fits_one_message_with_counts_publishers_differences_and_licenc
     answer = shipped_engine.answer("what do you know?")
     text = to_plain(answer)
     assert len(to_html(answer)) <= TELEGRAM_MESSAGE_LIMIT
-    assert "from 4 sources" in text
+    assert "from 5 sources" in text
+    assert "The recorded times, published by the House of Commons Library" in text
     assert "the general elections of 2010, 2015, 2017 and 2019" in text
     assert "published by the House of Commons Library" in text
     assert "650 seats and 4,515 candidates" in text
@@ -117,8 +121,9 @@ def test_each_kind_of_source_is_one_adapter(shipped_engine: Engine, engine: Engi
         "the earlier elections",
         "the article",
         "the seat overlaps",
+        "the recorded times",
     ]
-    assert [len(a.documents) for a in shipped.adapters] == [2, 19, 1, 1]
+    assert [len(a.documents) for a in shipped.adapters] == [2, 19, 1, 1, 1]
     alone = engine.catalog.provenance
     assert [a.label for a in alone.adapters] == ["the article"]
     assert not engine.catalog.counts_every_seat

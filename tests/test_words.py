@@ -135,7 +135,7 @@ def test_questions_about_the_sources_are_about_the_sources(
 ) -> None:
     text = to_plain(shipped_engine.answer(question))
     assert text.startswith(
-        "I know the UK general election 2024, and the elections since 2010, from 4 sources"
+        "I know the UK general election 2024, and the elections since 2010, from 5 sources"
     )
     assert "House of Commons Library" in text
 

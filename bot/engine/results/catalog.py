@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.engine.model.answer import Source
 from bot.engine.model.keys import Key, Kind
@@ -14,6 +15,7 @@ from bot.engine.results.provenance import Provenance
 from bot.engine.results.sources import document_name, file_name
 from bot.engine.understanding.index import Entity
 from bot.engine.understanding.places import places, seat_nicknames
+from bot.engine.wording.times import at_time
 from knowledge.schema import (
     CandidateResult,
     ChangeFact,
@@ -24,6 +26,7 @@ from knowledge.schema import (
     MajorityFact,
     NoteFact,
     Party,
+    RecordedFact,
     ResultFact,
     RoleFact,
     SaidFact,
@@ -88,6 +91,8 @@ class Catalog:
                 for about in fact.about:
                     self.notes[about].append(fact)
         self.comparisons = [f for f in knowledge.facts if isinstance(f, ComparisonFact)]
+        # The row of the Library's sheet of recorded times behind each seat's, where loaded
+        self.recorded = {f.seat: f for f in knowledge.facts if isinstance(f, RecordedFact)}
         self.discrepancies: dict[str, list[DiscrepancyFact]] = defaultdict(list)
         for fact in knowledge.facts:
             if isinstance(fact, DiscrepancyFact):
@@ -175,6 +180,11 @@ class Catalog:
                 f"{seat}: {result}; electorate {fact.electorate:,}, valid votes "
                 f"{fact.valid_votes:,}, invalid {fact.invalid_votes:,}, majority {fact.majority:,}"
             )
+        if isinstance(fact, RecordedFact):
+            seat = self.seats[fact.seat].name
+            if fact.recorded is None:
+                return f"{seat}: no result in the sheet"
+            return f"{seat}: result recorded at {at_time(datetime.fromisoformat(fact.recorded))}"
         if isinstance(fact, ResultFact) and fact.person and fact.seat:
             share = f" ({fact.share:g}%)" if fact.share is not None else ""
             return (

@@ -330,12 +330,68 @@ class EarlierElections(SourceAdapter):
         return None
 
 
+class RecordedTimes(SourceAdapter):
+    """When the Commons Library recorded each 2024 result on election night: not when it was
+    declared, which can be some time earlier, and said as that wherever it is used."""
+
+    kind = "recorded"
+    examples = ("what time did Clacton declare?",)
+
+    @property
+    def label(self) -> str:
+        return "the recorded times"
+
+    @property
+    def counts_every_seat(self) -> bool:
+        return False
+
+    @property
+    def gives_results(self) -> bool:
+        return False
+
+    def name(self) -> str:
+        publishers = sorted({d.publisher for d in self.documents})
+        return f"the times the {' and '.join(publishers)} recorded each 2024 result"
+
+    def _recorded(self) -> int:
+        return sum(1 for seat in self.knowledge.constituencies if seat.recorded)
+
+    def covers(self) -> str:
+        documents = " and ".join(document_name(d) for d in self.documents)
+        return f"the times {self._recorded():,} of the 2024 results were recorded, in {documents}"
+
+    def holds(self) -> str:
+        return (
+            "when the House of Commons Library recorded each 2024 result on election night, "
+            "which can be some time after the declaration"
+        )
+
+    def source_shows(self) -> str:
+        return "the recorded times’ rows (file and line)"
+
+    def described(self) -> list[Paragraph]:
+        files = ", ".join(file_name(d) for d in self.documents)
+        publishers = " and ".join(sorted({d.publisher for d in self.documents}))
+        return [
+            paragraph(
+                bold("The recorded times"),
+                f", published by the {publishers} ({files}): when it recorded "
+                f"{self._recorded():,} of the 2024 results on election night, which can be some "
+                "time after the declaration itself.",
+            )
+        ]
+
+    def alone(self) -> str | None:
+        return None
+
+
 # Every kind of source the bot can load, in the order it names them.
 ADAPTERS: tuple[type[SourceAdapter], ...] = (
     OfficialResults,
     EarlierElections,
     Articles,
     SeatBoundaries,
+    RecordedTimes,
 )
 
 
