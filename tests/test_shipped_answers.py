@@ -84,12 +84,13 @@ EARLIER = [
     case("who won in 2017", "The Conservatives won the 2017 general election: 317 of 650 seats, "
          "short of a majority: a hung parliament."),
     case("who won clacton in 2024", "Nigel Farage (Reform UK) won Clacton"),
-    case("when was clacton declared", "leave the declaration time empty for Clacton",
-         "I don’t know when it declared"),
-    case("what time did clacton declare", "leave the declaration time empty for Clacton",
-         never=("Tim ",)),
-    case("when did the first seat declare",
-         "The official results I have leave every declaration time empty.", status="not_found"),
+    # The 2024 files leave the declaration time empty: the time the Library recorded it
+    case("when was clacton declared", "The Commons Library recorded Clacton’s result at",
+         "can be some time after the declaration itself", never=("empty", "declared at")),
+    case("what time did clacton declare", "The Commons Library recorded Clacton’s result at",
+         never=("Tim ", "empty")),
+    case("when did the first seat declare", "The first result the Commons Library recorded was",
+         never=("empty",)),
 ]  # fmt: skip
 
 

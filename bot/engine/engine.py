@@ -590,7 +590,9 @@ def _resolve(reading: Reading, keys: list[Key], conversation: Conversation) -> Q
         None, Intent.RANKING, Intent.HELP, Intent.OVERVIEW, Intent.WINNER, Intent.SEATS,
         Intent.GAINS, Intent.COUNT,
     }  # fmt: skip
-    if (intent in needs_reference and not refers) or reading.national:
+    # "the first seat to declare": an order of every seat, whatever seat was asked about last
+    in_order = intent is Intent.DECLARED and reading.place is not None
+    if ((intent in needs_reference or in_order) and not refers) or reading.national:
         return Query.from_reading(reading, parties)
     if parties and not (reading.refers_to_seat or reading.follow_up):
         # "how many votes did Labour get" is about Labour, not Labour in the last seat.

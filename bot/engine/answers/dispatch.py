@@ -17,6 +17,7 @@ from bot.engine.answers import (
     blocks,
     changes,
     counts,
+    declarations,
     earlier,
     lists,
     national,
@@ -255,8 +256,8 @@ def _place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
         return counts.count(catalog, scope, None, query.filters)
     if intent is Intent.RANKING:
         return _ranking(catalog, query, scope)
-    if intent is Intent.DECLARED:
-        return rankings.declared(catalog, scope)
+    if intent is Intent.DECLARED and (query.place is not None or place.level is not Level.TOWN):
+        return declarations.in_order(catalog, query.place, scope)  # "first to declare in Wales"
     if place.level is Level.TOWN or not catalog.counts_every_seat:
         # "who won Leicester": which of its seats?
         return seats.place_choice(catalog, place.name, list(place.seats), "Which one?")
@@ -327,6 +328,17 @@ def _their_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     return _route(catalog, query, Subjects(seats=(seat,)))
 
 
+def _seat_declared(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    """When the seat's result came in; 'was Clacton the first to declare': the first, and it."""
+    if query.place is not None:
+        return declarations.in_order(catalog, query.place, EVERY_SEAT, s.seats[0])
+    return declarations.seat_time(catalog, s.seats[0])
+
+
+def _whole_declared(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    return declarations.in_order(catalog, query.place)
+
+
 def _seat_place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     if query.place is None:
         return blocks.seat_card(catalog, s.seats[0])
@@ -385,7 +397,7 @@ ROUTES: dict[tuple[Shape, object], Composer] = {
     (Shape.SEAT, Intent.PLACE): _seat_place,
     (Shape.SEAT, Intent.MAJORITY): _on_seat(seats.majority_answer),
     (Shape.SEAT, Intent.TURNOUT): _on_seat(seats.turnout_answer),
-    (Shape.SEAT, Intent.DECLARED): _on_seat(seats.declared_answer),
+    (Shape.SEAT, Intent.DECLARED): _seat_declared,
     (Shape.SEAT, Intent.GAINS): _on_seat(seats.changed_hands_answer),
     (Shape.SEAT, Intent.LOST): _on_seat(seats.changed_hands_answer),
     (Shape.SEAT, Intent.COUNT): _on_seat(seats.candidate_count),
@@ -395,7 +407,7 @@ ROUTES: dict[tuple[Shape, object], Composer] = {
     (Shape.NOTHING, Intent.GAINS): _on_whole(changes.changes),
     (Shape.NOTHING, Intent.LOST): _on_whole(changes.changes),
     (Shape.NOTHING, Intent.TURNOUT): _on_whole(rankings.turnout_total),
-    (Shape.NOTHING, Intent.DECLARED): _on_whole(rankings.declared),
+    (Shape.NOTHING, Intent.DECLARED): _whole_declared,
     (Shape.NOTHING, Intent.PLACE): _party_placed,
     (Shape.NOTHING, Intent.SEATS): _on_whole(national.seat_totals),
     (Shape.NOTHING, Intent.WINNER): _who_won_overall,

@@ -161,26 +161,6 @@ def _replace_headline(answer: Answer, headline: str) -> Answer:
     return replace(answer, headline=headline)
 
 
-def declared_answer(catalog: Catalog, seat_id: str) -> Answer:
-    """When the seat declared, or plainly that the data leaves it empty."""
-    seat = catalog.seats[seat_id]
-    if seat.declared:
-        lead = paragraph(bold(seat.name), f" declared at {seat.declared}.")
-    elif seat.facts:  # the constituency file's row is there, its declaration time empty
-        lead = paragraph(
-            f"The official results I have leave the declaration time empty for {seat.name}: "
-            "I don’t know when it declared."
-        )
-    else:
-        lead = paragraph(catalog.provenance.lacks(f"say when {seat.name} declared."))
-    card = seat_card(catalog, seat_id)
-    return replace(
-        card,
-        blocks=(lead, *card.blocks),
-        headline=f"{seat.name}: declared {seat.declared or 'time not given'}",
-    )
-
-
 def turnout_answer(catalog: Catalog, seat_id: str) -> Answer:
     """'Turnout in Clacton was 58.7% (45,958 of 78,245)', then the result."""
     seat = catalog.seats[seat_id]

@@ -289,8 +289,20 @@ def _votes(kind: QuestionKind, asked: _Words) -> Params | None:
     return Intent.VOTES, None, True, Measure.VOTES
 
 
+def _declared(kind: QuestionKind, asked: _Words) -> Params | None:
+    """'when did Clacton declare', 'the first seat to declare', 'which seats declared last':
+    the place in the order results came in, if one is asked."""
+    if not _asks(kind, asked):
+        return None
+    order = next((ORDINALS[w] for w in asked.words if w in ORDINALS), None)
+    if order is None and _last_place(asked.words):
+        order = LAST_PLACE
+    return Intent.DECLARED, order, True, Measure.VOTES
+
+
 # The kinds whose match is more than their words; every other kind is `_matched`.
 _MATCHERS: dict[Intent, Callable[[QuestionKind, _Words], Params | None]] = {
+    Intent.DECLARED: _declared,
     Intent.RANKING: _ranking,
     Intent.LOST: _lost,
     Intent.MAJORITY: _majority,
