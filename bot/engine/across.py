@@ -97,7 +97,10 @@ class AcrossElections:
             and not (old and old[2].start <= m.start and m.end <= old[2].stop)
         ]  # fmt: skip
         if former is None and unsure:
-            return self._which_person(unsure[0], reading, asked)  # "which Mike Wood?"
+            choice = self._which_person(unsure[0], reading, asked)  # "which Mike Wood?"
+            if choice is not None:  # kept, so a reply of a name or a number is the choice
+                conversation.remember(reading, choice)
+            return choice
         if subjects.several:  # "who won Clacton and Islington North in 2019"
             return one_at_a_time()
         answer, computed = self._answered(
@@ -152,8 +155,12 @@ class AcrossElections:
     ) -> Answer | None:
         """Which of the people a name may be, the choice to be answered across elections
         ("Mike Wood's results since 2010": the MP for Dudley, or the MP for Batley and Spen
-        before 2024); None for anything else unsure, which the usual path asks about."""
-        if not mention.ambiguous or not all(k.is_a(Kind.PERSON) for k in mention.keys):
+        before 2024), or which of people and seats ("Sunderland in 2019": James Sunderland,
+        Sunderland Central ...); None for anything else unsure, which the usual path asks
+        about."""
+        people = [k for k in mention.keys if k.is_a(Kind.PERSON)]
+        others = [k for k in mention.keys if not k.is_a(Kind.PERSON)]
+        if not mention.ambiguous or not people or not all(k.is_a(Kind.SEAT) for k in others):
             return None
         question = replace(
             Query.from_reading(reading, tuple(mention.keys)), year=asked.year, old_seats=True
@@ -287,6 +294,12 @@ class AcrossElections:
             and bool(self.elections.by_person_id.get(f"person:{subjects.person}"))
         )
 
+    def _names_or_points(self, resolution: Resolution, reading: Reading) -> bool:
+        """Whether the question names a seat or person, or points back at one ("was it")."""
+        named = any(k.kind in {Kind.SEAT, Kind.PERSON} for m in resolution.mentions for k in m.keys)
+        pointing = reading.refers_to_seat or reading.refers_to_person
+        return named or pointing or self.named.old_seat(resolution) is not None
+
     @staticmethod
     def _stray_words(
         resolution: Resolution, parsed: Parsed, asked: ElectionsAsked, former: FormerSeat | None
@@ -310,6 +323,13 @@ class AcrossElections:
         conversation: Conversation,
     ) -> tuple[Answer | None, Ask | None]:
         """The answer, and the question computed for it over one election, if it was."""
+        if reading.intent is Intent.DECLARED:  # times the evaluator does not compute
+            if reading.place is not None and not self._names_or_points(resolution, reading):
+                # "the first seat to declare in 2019", after Clacton: every seat's order alone
+                subjects = replace(subjects, seat=None, seat_name=None, person=None)
+            question = Question(subjects, asked, reading.intent, reading.place,
+                                yes_no(resolution, reading), unnamed(resolution))  # fmt: skip
+            return across_elections(self.elections, question), None
         last = conversation.across_ask or computed_over_rows(conversation.ask)
         followed = self.computed.follow_up(last, resolution, parsed) if last else None
         if followed is not None:  # "and in 2010?", "what about the tories", "and the fewest?"

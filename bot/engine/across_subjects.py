@@ -119,7 +119,9 @@ class NamedAcross:
             seat = places[0].seats[0]
         name = self.catalog.seats[seat].name if seat else None
         several = len(set(seats)) > 1 or len(set(people)) > 1
-        return Subjects(seat, name, people[0] if people else None, parties, place, several)
+        town = next((p.name for p in places if p.level is Level.TOWN and len(p.seats) > 1), None)
+        person = people[0] if people else None
+        return Subjects(seat, name, person, parties, place, several, town)
 
     def last_subjects(self, conversation: Conversation) -> Subjects:
         """What the last answer about 2024 was about: its party or place, else its seat or

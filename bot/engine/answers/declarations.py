@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.engine.answers.blocks import seat_card
 from bot.engine.answers.scope import EVERY_SEAT, Scope
-from bot.engine.answers.tally import LIST_LENGTH, counted_seats, seat_fact_ids
+from bot.engine.answers.tally import LIST_LENGTH, counted_seats, not_counted, seat_fact_ids
 from bot.engine.answers.timed import (
     Timed,
     at_place,
@@ -78,6 +78,34 @@ def seat_time(catalog: Catalog, seat_id: str) -> Answer:
         + (f"recorded {when}" if when else f"declared {seat.declared or 'time not given'}"),
         sources=(*recorded, *catalog.sources_of(seat.facts)),
     )
+
+
+def how_many(catalog: Catalog, scope: Scope = EVERY_SEAT) -> Answer:
+    """'how many seats have declared': every seat the official results count, outside a night."""
+    seats = counted_seats(catalog, scope)
+    counting = catalog.provenance.counting()
+    if not seats or counting is None:
+        return not_counted(catalog)
+    said = (
+        f"All {len(seats)} seats{scope.where} have declared: {counting.label} I have give "
+        "every one’s result."
+    )
+    return Answer(
+        Status.ANSWERED,
+        (paragraph(said),),
+        headline=f"All {len(seats)} seats{scope.where} declared",
+        entities=scope.keys,
+        sources=catalog.provenance.whole_dataset("seat", "every seat’s result"),
+    )
+
+
+def not_of_a_party(catalog: Catalog) -> Answer:
+    """'when did Labour declare': a seat declares, not a party; said, not a party's summary."""
+    said = (
+        "A seat declares its result, not a party: ask when a seat declared (“when did Clacton "
+        "declare”) or for the first or last seat to declare."
+    )
+    return Answer(Status.NOT_FOUND, (paragraph(said),), headline="Which seat?")
 
 
 def in_order(

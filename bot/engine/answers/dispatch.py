@@ -31,7 +31,7 @@ from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import NOTIONAL_YEAR, Query
 from bot.engine.results.catalog import Catalog
-from bot.engine.understanding.intents import Intent, Measure, Outcome
+from bot.engine.understanding.intents import HOW_MANY_DECLARED, Intent, Measure, Outcome
 from bot.engine.understanding.places import Level
 
 PERSON_INTENTS = {Intent.VOTES, Intent.SHARE, Intent.FINISH, Intent.SAID, Intent.CHANGE}
@@ -194,6 +194,8 @@ def _party_in_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 def _party(catalog: Catalog, query: Query, s: Subjects, place: str | None = None) -> Answer:
     party_id, intent = s.parties[0], query.intent
     scope = scope_of(catalog, place)
+    if intent is Intent.DECLARED:
+        return declarations.not_of_a_party(catalog)
     if intent is Intent.RANKING:
         if query.measure in {Measure.MAJORITY, Measure.TURNOUT, Measure.CANDIDATES}:
             return rankings.seat_ranking(
@@ -256,6 +258,8 @@ def _place(catalog: Catalog, query: Query, s: Subjects) -> Answer:
         return counts.count(catalog, scope, None, query.filters)
     if intent is Intent.RANKING:
         return _ranking(catalog, query, scope)
+    if intent is Intent.DECLARED and query.place == HOW_MANY_DECLARED:
+        return declarations.how_many(catalog, scope)
     if intent is Intent.DECLARED and (query.place is not None or place.level is not Level.TOWN):
         return declarations.in_order(catalog, query.place, scope)  # "first to declare in Wales"
     if place.level is Level.TOWN or not catalog.counts_every_seat:
@@ -330,12 +334,14 @@ def _their_seat(catalog: Catalog, query: Query, s: Subjects) -> Answer:
 
 def _seat_declared(catalog: Catalog, query: Query, s: Subjects) -> Answer:
     """When the seat's result came in; 'was Clacton the first to declare': the first, and it."""
-    if query.place is not None:
+    if query.place is not None and query.place != HOW_MANY_DECLARED:
         return declarations.in_order(catalog, query.place, EVERY_SEAT, s.seats[0])
     return declarations.seat_time(catalog, s.seats[0])
 
 
 def _whole_declared(catalog: Catalog, query: Query, s: Subjects) -> Answer:
+    if query.place == HOW_MANY_DECLARED:
+        return declarations.how_many(catalog)
     return declarations.in_order(catalog, query.place)
 
 

@@ -36,7 +36,7 @@ def at_place(timed: list[Timed], place: int) -> list[Timed]:
     """The seats at that place in time (1: the first, LAST_PLACE: the last), with every seat
     timed at the same minute: none is first of a tie. Empty beyond the last."""
     ordered = in_order(timed)
-    if not ordered or place > len(ordered):
+    if not ordered or place > len(ordered) or (place < 1 and place != LAST_PLACE):
         return []
     when = ordered[-1].when if place == LAST_PLACE else ordered[place - 1].when
     return [t for t in ordered if t.when == when]

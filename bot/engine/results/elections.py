@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from bot.engine.results.catalog import Catalog
@@ -37,6 +38,7 @@ class Race:
     # Where its figures are: the seat's row, and the file its candidates' rows are in
     seat_row: tuple[str, int] | None
     candidates_source: str | None
+    declared: datetime | None = None  # when it declared, where the file says
 
     @property
     def winner(self) -> Candidacy:
@@ -217,7 +219,7 @@ class Elections:
             election, contest.seat, contest.name, election.boundaries, contest.electorate,
             contest.valid_votes, contest.majority, contest.result, tuple(contest.candidates),
             contest.region, contest.country, (contest.seats_source, contest.row),
-            contest.candidates_source,
+            contest.candidates_source, _declared(contest.declared),
         )  # fmt: skip
 
     def _races_of_2024(self) -> list[Race]:
@@ -270,3 +272,16 @@ class Elections:
                 )
             )
         return found
+
+
+# How the Library's files give a declaration time: "13/12/2019 03:05", UK time
+DECLARED_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def _declared(text: str | None) -> datetime | None:
+    """The declaration time; None where the file gives none, or none that reads as a time
+    (no time is guessed)."""
+    try:
+        return datetime.strptime(text, DECLARED_FORMAT) if text else None
+    except ValueError:
+        return None

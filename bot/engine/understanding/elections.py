@@ -99,6 +99,7 @@ class Subjects:
     parties: tuple[str, ...] = ()
     place: str | None = None  # a region or nation, by name
     several: bool = False  # two seats or two people named: each is asked alone
+    town: str | None = None  # a town naming several 2024 seats ("Leicester"), by name
 
     @property
     def empty(self) -> bool:

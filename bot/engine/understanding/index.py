@@ -248,12 +248,7 @@ class NameIndex:
                 continue
             length, display, tiers = found
             top = max(tiers.values())
-            keys = tuple(
-                sorted(
-                    (k for k, t in tiers.items() if t >= top - AMBIGUITY_WINDOW),
-                    key=lambda k: (-tiers[k], k),
-                )
-            )
+            keys = _named_by(tiers, top)
             corrected = any(fixed for _, fixed in words[i : i + length])
             mentions.append(Mention(i, i + length, display, keys, top, corrected))
             i += length
@@ -414,6 +409,17 @@ class NameIndex:
         return tuple(k for k in keys if words & set(tokens(self.entities[k].name)) - NON_NAME_WORDS)
 
 
+def _named_by(tiers: dict[Key, int], top: int) -> tuple[Key, ...]:
+    """What an alias names: the entities within the window of its strongest. A surname that
+    is also a town in seats' names ("Sunderland": James Sunderland, Sunderland Central,
+    Houghton and Sunderland South) names the seats as likely as the person: both are offered,
+    neither guessed."""
+    near = {k for k, t in tiers.items() if t >= top - AMBIGUITY_WINDOW}
+    if top == Tier.SURNAME:
+        near |= {k for k, t in tiers.items() if k.is_a(Kind.SEAT) and t == Tier.TOWN}
+    return tuple(sorted(near, key=lambda k: (-tiers[k], k)))
+
+
 def _aliases_of(entity: Entity) -> list[tuple[str, int]]:
     tier = int(Tier.PLACE if entity.kind is Kind.PLACE else Tier.FULL)
     found = [(entity.name, tier), *((a, tier) for a in entity.aliases)]
@@ -455,6 +461,13 @@ def _seat_parts(name: str) -> list[tuple[str, int]]:
     sides = [side.strip() for side in name.replace(" and ", ",").split(",") if side.strip()]
     if len(sides) > 1:
         parts += [(side, int(Tier.SEAT_PART)) for side in sides if phrase(side) not in COMPASS]
+        # "Sunderland" of Houghton and Sunderland South: the town a later side begins with
+        # (a side of one word is a part of its own already)
+        for side in sides[1:]:
+            words = side.split()
+            town = [w for w in words if w.lower() not in COMPASS]
+            if len(words) > 1 and town and town[0].lower() not in NOT_A_TOWN:
+                parts.append((town[0], int(Tier.TOWN)))
         # "Hall Green" of Birmingham Hall Green and Moseley: the first side without its town.
         first = sides[0].split()
         if (

@@ -18,7 +18,7 @@ from bot.engine.understanding.kinds import GREETINGS, KINDS, Intent, QuestionKin
 from bot.engine.understanding.lexicon import PHRASES, Role
 from bot.engine.understanding.vocabulary import is_number, is_year
 
-__all__ = ["LAST_PLACE", "Intent", "Measure", "Reading", "read"]
+__all__ = ["HOW_MANY_DECLARED", "LAST_PLACE", "Intent", "Measure", "Reading", "read"]
 
 
 class Measure(StrEnum):
@@ -91,6 +91,8 @@ ELECTION_YEAR = 2024
 MAX_TOP = 50
 # "who came last" cannot be answered from a partial list: the reading says so to the composer.
 LAST_PLACE = -1
+# "how many seats have declared": a count, not a place in the order results came in.
+HOW_MANY_DECLARED = 0
 YES_NO_OPENERS = frozenset("did does do is was were are has had will can".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers they them their theirs".split())
 SEAT_PRONOUNS = frozenset("there it".split())
@@ -297,6 +299,8 @@ def _declared(kind: QuestionKind, asked: _Words) -> Params | None:
     order = next((ORDINALS[w] for w in asked.words if w in ORDINALS), None)
     if order is None and _last_place(asked.words):
         order = LAST_PLACE
+    if "how many" in asked.text:
+        order = HOW_MANY_DECLARED
     return Intent.DECLARED, order, True, Measure.VOTES
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.answers.history.by_elections import by_elections_answer, no_general_election
+from bot.engine.answers.history.declarations import in_order, race_declared, town_seats
 from bot.engine.answers.history.focus import focused
 from bot.engine.answers.history.parties import election_winner, party_in_year, party_trend
 from bot.engine.answers.history.people import record
@@ -23,7 +24,7 @@ from bot.engine.model.answer import Answer, Status, paragraph
 from bot.engine.model.ask import Measure
 from bot.engine.results.elections import BY_ELECTION, Elections, Race
 from bot.engine.understanding.elections import ELECTION_YEAR, Question
-from bot.engine.understanding.intents import Intent
+from bot.engine.understanding.intents import HOW_MANY_DECLARED, Intent
 
 GAIN_WORDS = frozenset("gain gains gained changed flipped flip lost lose".split())
 WHEN_WORDS = frozenset({"when", "date", "day"})
@@ -62,6 +63,8 @@ def across_elections(elections: Elections, q: Question) -> Answer | None:
         return None  # "who won Clacton in 2024": the 2024 results
     if year is not None and year < elections.first_year():
         return no_general_election(elections, year)
+    if q.intent is Intent.DECLARED:
+        return _declared(elections, q)
     ranged = asked.every or asked.since is not None
     if q.says(COMPARING_WORDS) and not (ranged and subjects.parties and not subjects.seat):
         return _not_yet(q)  # "was his majority bigger than in 2019"
@@ -231,6 +234,47 @@ def _asks_one_thing(q: Question) -> bool:
 def _race_focus(elections: Elections, race: Race, q: Question) -> Answer:
     """The race's answer, its first line answering what was asked of it."""
     return focused(elections, race_answer(elections, race), race, q, q.says(WHEN_WORDS))
+
+
+# --- declarations -----------------------------------------------------------------------------
+
+
+def _declared(elections: Elections, q: Question) -> Answer:
+    """When a seat declared that year (a person's, a town's seats'), or the first or last."""
+    asked, subjects = q.asked, q.subjects
+    races = elections.by_seat.get(subjects.seat or "", [])
+    if asked.by_election and subjects.seat is not None:
+        held = [r for r in races if r.election.kind == BY_ELECTION]
+        held = [r for r in held if asked.year is None or r.year == asked.year]
+        if held:
+            return race_declared(elections, held[-1])
+    year = asked.year
+    if year is None or asked.by_election:
+        return one_at_a_time()  # "when did Clacton declare since 2010"
+    election = elections.general(year)
+    held = [r for r in races if r.year == year and r.election.kind == BY_ELECTION]
+    if election is None and held:
+        return race_declared(elections, held[-1])  # "when did Runcorn declare in 2025"
+    if election is None:
+        return no_general_election(elections, year)
+    if q.place == HOW_MANY_DECLARED:
+        return _not_yet(q)  # "how many had declared in 2019": no count of declarations
+    if subjects.parties and not (subjects.seat or subjects.person):
+        return _not_yet(q)  # "when did Labour declare": no one seat
+    if subjects.person is not None and subjects.seat is None:
+        stood = [race for race, _ in elections.by_person_id.get(f"person:{subjects.person}", [])
+                 if race.election == election]  # fmt: skip
+        if not stood:
+            return _nothing_held(elections.catalog.people[subjects.person].name, f"in {year}")
+        return race_declared(elections, stood[0])
+    if subjects.town is not None and subjects.seat is None:
+        return town_seats(elections, election, subjects.town)
+    race = elections.race(election, subjects.seat) if subjects.seat else None
+    if q.place is not None or subjects.seat is None:
+        return in_order(elections, election, q.place, subjects.place, race, q.yes_no)
+    if race is None:
+        return _seat_in_year(elections, replace(q, intent=None), races, year)
+    return race_declared(elections, race)
 
 
 # --- a party, the by-elections ----------------------------------------------------------------
