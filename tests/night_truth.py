@@ -4,6 +4,7 @@ straight from the CSVs, for the night's tests to compare the bot's answers with.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -46,3 +47,11 @@ def true_night() -> dict[str, TrueSeat]:
 
 def declared_by(moment: datetime) -> list[TrueSeat]:
     return [s for s in true_night().values() if s.recorded <= moment]
+
+
+_ALERT_LINE = re.compile(r"^(?P<seat>[^()]+?) \(\d\d:\d\d\): .+ wins, ")
+
+
+def seats_in_alert(text: str) -> list[str]:
+    """The seats an alert (or a merged one) announces: "Clacton (04:05): ... wins, ..."."""
+    return [m.group("seat") for line in text.splitlines() if (m := _ALERT_LINE.match(line))]

@@ -39,7 +39,7 @@ from tests.fake_bot_api import (
     parse_html,
 )
 from tests.fake_faults import Refused
-from tests.night_truth import declared_by, true_night
+from tests.night_truth import declared_by, seats_in_alert, true_night
 from tests.telegram_harness import TEST_TUNING, TOKEN, settings_for
 
 BOB_ID = 1002  # BOB["id"]: his private chat has the same id
@@ -118,7 +118,7 @@ async def test_a_follower_is_told_once_and_the_alert_gains_its_figures(
             alert = texts(api, PRIVATE_CHAT_ID)[2]
             # A live feed's times are when the bot saw each result (here, now)
             assert re.fullmatch(
-                r"Clacton declared at \d\d:\d\d: Nigel Farage \(Reform UK\) wins, "
+                r"Clacton \(\d\d:\d\d\): Nigel Farage \(Reform UK\) wins, "
                 r"Reform UK gain from Conservative\.",
                 alert.splitlines()[0],
             )
@@ -161,17 +161,14 @@ async def test_every_declaration_reaches_a_group_once_merged_within_its_limit(
             await publish(plan, tmp_path, two_am, live)
 
             def seats_told() -> list[str]:
-                told = []
-                for text in texts(api, GROUP_CHAT_ID)[joined:]:
-                    told += [line.split(" declared at ")[0] for line in text.splitlines()
-                             if " declared at " in line]  # fmt: skip
-                return told
+                return [s for text in texts(api, GROUP_CHAT_ID)[joined:]
+                        for s in seats_in_alert(text)]  # fmt: skip
 
             await until(lambda: len(seats_told()) >= len(truth))
             assert sorted(seats_told()) == sorted(s.name for s in truth)  # each once
             sends = [c.at for c in api.calls_to("sendMessage")
                      if int(c.params["chat_id"]) == GROUP_CHAT_ID
-                     and " declared at " in c.params["text"]]  # fmt: skip
+                     and seats_in_alert(parse_html(c.params["text"]))]  # fmt: skip
             assert len(sends) < len(truth)  # merged: fewer messages than declarations
             assert all(b - a >= FAST.group * 0.9 for a, b in itertools.pairwise(sends))
 
@@ -238,17 +235,16 @@ async def test_nothing_is_sent_twice_across_a_restart(
             api.send_text("/follow all")
             await until(lambda: len(texts(api, PRIVATE_CHAT_ID)) == 1)
             await publish(plan, feed, one_am, live)
-            await until(lambda: sum(t.count(" declared at ") for t in texts(api, PRIVATE_CHAT_ID))
+            await until(lambda: sum(len(seats_in_alert(t)) for t in texts(api, PRIVATE_CHAT_ID))
                         == len(declared_by(one_am)))  # fmt: skip
         before = len(api.calls_to("sendMessage"))
         later = one_am + timedelta(minutes=45)
         write_atomically(feed, plan.files_at(later))
         async with night_bot(api, shipped_knowledge, feed, settings) as live:
             await until(lambda: live.night.as_of >= later)
-            await until(lambda: sum(t.count(" declared at ") for t in texts(api, PRIVATE_CHAT_ID))
+            await until(lambda: sum(len(seats_in_alert(t)) for t in texts(api, PRIVATE_CHAT_ID))
                         >= len(declared_by(later)))  # fmt: skip
-        told = [line.split(" declared at ")[0] for t in texts(api, PRIVATE_CHAT_ID)
-                for line in t.splitlines() if " declared at " in line]  # fmt: skip
+        told = [s for t in texts(api, PRIVATE_CHAT_ID) for s in seats_in_alert(t)]
         assert sorted(told) == sorted(s.name for s in declared_by(later))
         assert len(api.calls_to("sendMessage")) > before
 
@@ -310,8 +306,7 @@ async def test_the_replay_served_tells_a_follower_of_every_declaration_once(
             await until(lambda: engine.night.complete, timeout=60)
 
             def told() -> list[str]:
-                return [line.split(" declared at ")[0] for t in texts(api, PRIVATE_CHAT_ID)
-                        for line in t.splitlines() if " declared at " in line]  # fmt: skip
+                return [s for t in texts(api, PRIVATE_CHAT_ID) for s in seats_in_alert(t)]
 
             await until(lambda: len(told()) >= 650, timeout=60)
             book = FollowBook(settings.inbox_path)

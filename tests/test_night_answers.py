@@ -82,7 +82,7 @@ def test_clacton_through_the_night(live: LiveEngine, nights: dict[datetime, Nigh
         "Nigel Farage (Reform UK) won Clacton: Reform UK gain from Conservative."
     )
     assert "The votes are not yet published." in said
-    assert "Declared at " + clacton.recorded.strftime("%H:%M") in said
+    assert f"In at {clacton.recorded:%H:%M} (when it reached the results feed)." in said
     votes = ask(live, "how many votes did Farage get")
     assert "The votes are not yet published." in votes
     assert "21,225" not in votes
@@ -115,11 +115,9 @@ def test_no_seat_still_to_declare_is_answered_with_its_winner(
 @pytest.mark.parametrize(
     "question",
     [
-        "biggest majority",
         "how many seats did reform win in total",
         "which seats did the greens win",
         "what was the turnout",
-        "how did labour do in wales",
         "how many women MPs were elected",
         "who won the election",
         "which independents won",
@@ -142,10 +140,18 @@ def test_the_night_so_far(live: LiveEngine, nights: dict[datetime, NightResults]
     truth = declared_by(moment)
     labour = sum(1 for s in truth if s.party_abbreviation == "Lab")
     said = ask(live, "how many seats has Labour won so far")
-    assert said.splitlines()[0] == (
+    assert said.splitlines()[0].startswith(
         f"Labour has won {labour} of the {len(truth)} seats declared so far."
     )
-    assert f"As of {moment:%H:%M}: {650 - len(truth)} seats still to declare." in said
+    assert said.splitlines()[-1] == f"As of {moment:%H:%M}."
+    wales = [s for s in truth if s.country == "Wales"]
+    said = ask(live, "how did labour do in wales")
+    welsh_labour = [s for s in wales if s.party_abbreviation == "Lab"]
+    assert said.startswith(
+        f"Labour has won {len(welsh_labour)} of the {len(wales)} seats declared in Wales so far."
+    )
+    for seat in welsh_labour:
+        assert f"{seat.name}: {seat.winner}" in said
     left = ask(live, "how many left to declare")
     assert left.splitlines()[0] == (
         f"{650 - len(truth)} of 650 seats are still to declare; {len(truth)} have declared."
@@ -165,6 +171,24 @@ def test_the_night_so_far(live: LiveEngine, nights: dict[datetime, NightResults]
     assert said.startswith("The latest: ")
     assert f"{latest.recorded:%H:%M}" in said
     assert ask(live, "when did sunderland declare").startswith("That could be 2 seats.")
+
+
+def test_the_closest_and_biggest_majorities_so_far(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(night_at(nights, THREE_AM))
+    counted = [s for s in declared_by(live.night.as_of)
+               if s.recorded + COUNT_AFTER <= live.night.as_of]  # fmt: skip
+    closest = min(counted, key=lambda s: s.majority)
+    said = ask(live, "closest result so far?")
+    assert said.startswith(
+        f"The closest result so far: {closest.name}, majority {closest.majority:,} "
+    )
+    assert f"of the {len(counted)} seats whose votes are out." in said.splitlines()[0]
+    biggest = max(counted, key=lambda s: s.majority)
+    assert ask(live, "biggest majority").startswith(
+        f"The biggest majority so far: {biggest.name}, majority {biggest.majority:,} "
+    )
 
 
 def test_a_majority_once_reached(live: LiveEngine, nights: dict[datetime, NightResults]) -> None:
@@ -208,3 +232,90 @@ def test_a_by_election_after_the_night_is_not_told_during_it(
     said = ask(live, "who is the MP for Runcorn and Helsby")
     assert said.startswith("Mike Amesbury (Labour) won Runcorn and Helsby: Labour hold.")
     assert "by-election" not in said
+
+
+def results_file_rows() -> dict[str, list[dict[str, str]]]:
+    """Each seat's final candidates, from the 2024 candidate file."""
+    import csv
+
+    from tests.night_truth import SEEDS
+
+    rows: dict[str, list[dict[str, str]]] = {}
+    with (SEEDS / "hoc-ge2024/HoC-GE2024-results-by-candidate.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
+        for row in csv.DictReader(handle):
+            rows.setdefault(row["ONS ID"], []).append(row)
+    return rows
+
+
+def result_of(ons_id: str) -> str:
+    import csv
+
+    from tests.night_truth import SEEDS
+
+    with (SEEDS / "hoc-ge2024/HoC-GE2024-results-by-constituency.csv").open(
+        encoding="utf-8-sig", newline=""
+    ) as handle:
+        return next(r["Result"] for r in csv.DictReader(handle) if r["ONS ID"] == ons_id)
+
+
+def test_fresh_eyes_shapes_of_the_night(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    """Shapes a tester asked on the 2024 night (round 25), each checked against the CSVs."""
+    moment = datetime(2024, 7, 5, 5, 30)
+    live.update(night_at(nights, moment))
+    truth = declared_by(live.night.as_of)
+    conversation = Conversation()
+    # "who's standing there": the candidates, by name, of a seat still to declare
+    waiting = next(s for s in true_night().values() if s.recorded > live.night.as_of)
+    ask(live, f"has {waiting.name} declared", conversation)
+    standing = ask(live, "who's standing there", conversation)
+    assert standing.startswith(f"{waiting.name} has not declared yet")
+    for row in results_file_rows()[waiting.ons_id]:
+        assert f"{row['Candidate first name']} {row['Candidate surname']}".split()[-1] in standing
+    # "which seats havent declared": not the seat Havant
+    said = ask(live, "which seats havent declared")
+    assert said.startswith(f"{650 - len(truth)} seats still to declare:")
+    # "whats the score": the tally, not Steve Score
+    assert ask(live, "whats the score").startswith(f"After {len(truth)} of 650 seats: Labour ")
+    # a party's gains, losses and wins anywhere
+    lab_gains = [s for s in truth if result_of(s.ons_id).startswith("Lab gain")]
+    assert ask(live, "how many gains have labour made").startswith(
+        f"Labour has gained {len(lab_gains)} of the {len(truth)} seats declared so far ("
+    )
+    con_lost = [s for s in truth if result_of(s.ons_id).endswith("gain from Con")]
+    assert ask(live, "how many seats have the tories lost").startswith(
+        f"Conservative has lost {len(con_lost)} of the {len(truth)} seats declared so far ("
+    )
+    greens = [s for s in truth if s.party_abbreviation == "Green"]
+    said = ask(live, "greens won anything")
+    assert said.startswith(f"Green has won {len(greens) or 'none'} of the {len(truth)} seats")
+    for seat in greens:
+        assert seat.name in said
+    # a follow-up naming another party is that party's seats, not the last seat again
+    ask(live, "who won blackburn", conversation)
+    snp = [s for s in truth if s.party_abbreviation == "SNP"]
+    assert ask(live, "what about the snp", conversation).startswith(
+        f"Scottish National Party has won {len(snp) or 'none'} of the {len(truth)} seats"
+    )
+    # "first result?" as "what was the first seat to declare"
+    first = min(truth, key=lambda s: s.recorded)
+    assert ask(live, "first result?").startswith(f"The first seat to declare was {first.name}")
+
+
+def test_has_a_candidate_won_held_or_lost(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    live.update(nights[max(nights)])  # every seat in: Yes or No for each
+    davey = ask(live, "has ed davey held kingston")
+    assert davey.startswith("Yes: Ed Davey won Kingston and Surbiton.")
+    mordaunt = ask(live, "has mordaunt lost her seat")
+    assert mordaunt.startswith(
+        "Yes: Penny Mordaunt lost Portsmouth North to Amanda Martin (Labour)."
+    )
+    assert ask(live, "has farage won").startswith("Yes: Nigel Farage won Clacton.")
+    clacton = true_night()[seat_named("Clacton")]
+    live.update(night_at(nights, clacton.recorded - timedelta(minutes=1)))
+    assert ask(live, "has farage won").startswith("Clacton has not declared yet")

@@ -28,13 +28,12 @@ from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.following import subjects_of
 from bot.engine.night.results import NightResults, NightSeat
 from bot.engine.night.wording import as_of, tally
-from bot.messages import fit_html
+from bot.messages import TEXT_LIMIT, fit_html, visible_length
 from bot.render import to_html
 from bot.telegram.follows import RESULT, Alert, FollowBook
 
 log = logging.getLogger(__name__)
 
-MERGE_AT_MOST = 10  # seats in one merged message: past that, the next message
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send")
 
 
@@ -148,7 +147,7 @@ class AlertDesk:
             await self._send_correction(chat_id, corrections[0], night)
             return True
         if unsent:
-            await self._send_results(chat_id, unsent[:MERGE_AT_MOST], night)
+            await self._send_results(chat_id, _as_many_as_fit(unsent, night), night)
             return True
         stages = {ons: int(s.stage) for ons, s in night.seats.items()}
         edits = self.book.to_edit(chat_id, lambda ons: stages.get(ons, 0))
@@ -231,6 +230,17 @@ def scoreboard_text(night: NightResults) -> str:
     lines.append(tally(night, top=8) or "No seat has declared yet.")
     lines.append(f"{as_of(night)}.")
     return "\n".join(lines)
+
+
+def _as_many_as_fit(alerts: list[Alert], night: NightResults) -> list[Alert]:
+    """The waiting alerts, oldest first, as many as one message holds: a busy group gets
+    every result in as few messages as Telegram's length allows, none cut."""
+    taken = alerts[:1]
+    for waiting in alerts[1:]:
+        if visible_length(to_html(alert(_seats([*taken, waiting], night), night))) > TEXT_LIMIT:
+            break
+        taken.append(waiting)
+    return taken
 
 
 def _seats(alerts: list[Alert], night: NightResults) -> list[NightSeat]:

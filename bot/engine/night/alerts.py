@@ -23,9 +23,9 @@ def alert(seats: list[NightSeat], night: NightResults) -> Answer:
 
 def _declaration(seat: NightSeat, night: NightResults, short: bool) -> list[Block]:
     assert seat.winner is not None
-    when = f" at {clock(seat.declared_at)}" if seat.declared_at else ""
+    when = f" ({clock(seat.declared_at)})" if seat.declared_at else ""
     lead = paragraph(
-        bold(f"{seat.name}"), f" declared{when}: {seat.winner.name} ({seat.winner.party}) wins, "
+        bold(f"{seat.name}"), f"{when}: {seat.winner.name} ({seat.winner.party}) wins, "
         f"{outcome(seat, night)}."
     )  # fmt: skip
     if seat.stage == Stage.WINNER:

@@ -1,4 +1,9 @@
-"""Answers about the night so far, from one NightResults: each says the moment it is true of."""
+"""Answers about the night so far, from one NightResults: each says the moment it is true of.
+
+A seat as it stands (with its candidates before it declares), a person's seat (has Farage
+won), a party's seats so far (won, gained, lost, held; in a place), every party's tally, the
+seats still to declare, the first and latest results, the closest and biggest majorities.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from bot.engine.model.answer import (
 )
 from bot.engine.model.chart_data import Bar, SeatsChart
 from bot.engine.model.keys import Key, Kind
-from bot.engine.night.reading import NightAsk, NightQuestion
+from bot.engine.night.reading import NightAsk, NightQuestion, Outcome
 from bot.engine.night.results import (
     COMMONS_SEATS,
     MAJORITY_LINE,
@@ -26,10 +31,17 @@ from bot.engine.night.results import (
     NightSeat,
     Stage,
 )
-from bot.engine.night.wording import as_of, clock, state_lines, tally, winner_line
+from bot.engine.night.so_far import (
+    LIST_LENGTH,
+    listed,
+    majorities,
+    party_seats,
+    place_tally,
+    whole_tally,
+    winner_item,
+)
+from bot.engine.night.wording import as_of, clock, state_lines, winner_line
 from bot.engine.results.catalog import Catalog
-
-LIST_LENGTH = 10  # a list on a phone: the first ten, then how many more
 
 
 class NightAnswers:
@@ -45,21 +57,25 @@ class NightAnswers:
             if party.abbreviation and party.abbreviation not in self.party_id_of:
                 self.party_id_of[party.abbreviation] = party.id
 
-    def answer(self, question: NightQuestion, night: NightResults) -> Answer:
+    def answer(
+        self, question: NightQuestion, night: NightResults, there: str | None = None
+    ) -> Answer:
+        """`there`: the seat the conversation is about ("who's standing there")."""
         composers: dict[NightAsk, Callable[[NightQuestion, NightResults], Answer]] = {
-            NightAsk.SEAT: self._seat_state,
-            NightAsk.WHEN: self._seat_state,
-            NightAsk.FOLLOW: self._seat_state,
+            NightAsk.PERSON: self._person,
             NightAsk.PARTY_SEATS: self._party_seats,
             NightAsk.COUNTS: self._counts,
             NightAsk.STILL_TO_DECLARE: self._still_to_declare,
             NightAsk.MAJORITY: self._majority,
             NightAsk.FIRST: self._first,
             NightAsk.LATEST: self._latest,
+            NightAsk.CLOSEST: lambda q, n: majorities(n, q.biggest),
             NightAsk.TALLY: self._tally,
             NightAsk.CHART: self._tally,
         }
-        return composers[question.ask](question, night)
+        if question.ask in composers:
+            return composers[question.ask](question, night)
+        return self._seat_state(question, night, there)
 
     def seat_answer(self, seat_id: str, night: NightResults) -> Answer | None:
         """One seat as it stands, or None if the night does not have it."""
@@ -75,21 +91,34 @@ class NightAnswers:
             )
             noted = seat.corrected or seat.stage != Stage.VERIFIED  # its note goes last
             blocks.insert(len(blocks) - noted, CandidateTable(rows))
+        elif not seat.declared and seat.candidates:
+            blocks.append(BulletList(tuple(
+                paragraph(c.name, f" ({c.party})")
+                for c in sorted(seat.candidates, key=lambda c: c.name.split()[-1])
+            )))  # fmt: skip
         blocks.append(paragraph(f"{as_of(night)}."))
         return Answer(Status.ANSWERED, tuple(blocks), headline=lines[0],
                       entities=(Key.of(Kind.SEAT, seat_id),))  # fmt: skip
 
     # --- one seat ---------------------------------------------------------------------
 
-    def _seat_state(self, question: NightQuestion, night: NightResults) -> Answer:
-        seat_ids = self._seats_of(question)
-        if len(seat_ids) == 1:
-            answer = self.seat_answer(seat_ids[0], night)
-            if answer is not None:
-                return answer
+    def _seat_state(
+        self, question: NightQuestion, night: NightResults, there: str | None
+    ) -> Answer:
+        seat_ids = self._seats_of(question) or ([there] if there else [])
         if len(seat_ids) > 1:
             return self._which_seat(seat_ids)
-        return Answer(Status.NOT_FOUND, (paragraph("Which seat? Ask about one by its name."),))
+        answer = self.seat_answer(seat_ids[0], night) if seat_ids else None
+        if answer is None:
+            return Answer(Status.NOT_FOUND, (paragraph("Which seat? Ask about one by its name."),))
+        if question.ask is NightAsk.WHEN:
+            seat = night.seats[self.ons_of[seat_ids[0]]]
+            if seat.declared_at is not None:
+                lead = (f"{seat.name}’s result came in at {clock(seat.declared_at)} (the time it "
+                        "reached the results feed).")  # fmt: skip
+                return Answer(Status.ANSWERED, (paragraph(lead), *answer.blocks), lead,
+                              answer.entities)  # fmt: skip
+        return answer
 
     def _seats_of(self, question: NightQuestion) -> list[str]:
         """The seats a name could mean: a seat, a town's seats, or a surname that is also a
@@ -115,36 +144,59 @@ class NightAnswers:
             options=options[:LIST_LENGTH],
         )
 
+    def _person(self, question: NightQuestion, night: NightResults) -> Answer:
+        """ "has Farage won", "has Davey held Kingston": Yes or No once the seat declares."""
+        people = question.keys_of(Kind.PERSON)
+        if len(people) != 1:
+            return Answer(Status.NOT_FOUND, (paragraph("Who? Ask about one candidate."),))
+        person = self.catalog.people[people[0].id]
+        stood = sorted({r.seat for r in self.catalog.results if r.person == person.id and r.seat})
+        if len(stood) != 1:
+            return Answer(
+                Status.NOT_FOUND, (paragraph(f"I don’t know where {person.name} stood."),)
+            )
+        card = self.seat_answer(stood[0], night)
+        seat = night.seats.get(self.ons_of.get(stood[0], ""))
+        if card is None or seat is None or seat.winner is None:
+            return card or Answer(Status.NOT_FOUND, (paragraph("Not in the results feed."),))
+        won = seat.winner.dc_id == person.dc_id if person.dc_id else seat.winner.name == person.name
+        yes = not won if question.outcome is Outcome.LOST else won
+        if won:
+            said = f"{person.name} won {seat.name}"
+        else:
+            said = f"{person.name} lost {seat.name} to {seat.winner.name} ({seat.winner.party})"
+        lead = f"{'Yes' if yes else 'No'}: {said}."
+        return Answer(Status.ANSWERED, (paragraph(lead), *card.blocks), lead,
+                      (people[0], *card.entities))  # fmt: skip
+
     # --- the parties ------------------------------------------------------------------
+
+    def _in_place(
+        self, question: NightQuestion, night: NightResults
+    ) -> tuple[list[NightSeat], str, int]:
+        """The declared seats of the place asked about (all, if none), its name, its size."""
+        places = question.keys_of(Kind.PLACE)
+        if not places:
+            return night.declared, "", COMMONS_SEATS
+        place = self.catalog.places[places[0].id]
+        ons = {self.ons_of.get(s) for s in place.seats}
+        return [s for s in night.declared if s.ons_id in ons], f" in {place.name}", len(ons)
 
     def _party_seats(self, question: NightQuestion, night: NightResults) -> Answer:
         parties = question.keys_of(Kind.PARTY)
         if len(parties) != 1:
             return self._tally(question, night)
+        seats, where, _ = self._in_place(question, night)
         abbreviation = self.abbreviation_of.get(parties[0].id) or ""
         name = self.catalog.parties[parties[0].id].name
-        won = night.seats_won()[abbreviation]
-        declared = len(night.order)
-        lead = f"{name} has won {won} of the {declared} seats declared so far."
-        blocks = [paragraph(lead)]
-        gains = sum(
-            1
-            for s in night.declared
-            if s.gained and s.winner and s.winner.party_abbreviation == abbreviation
-        )
-        if won:
-            gained = "is a gain" if gains == 1 else "are gains"
-            blocks.append(paragraph(f"Of those, {gains} {gained}."))
-        waiting = COMMONS_SEATS - declared
-        blocks.append(paragraph(f"{as_of(night)}: {waiting} seats still to declare."))
-        return Answer(Status.ANSWERED, tuple(blocks), headline=lead, entities=tuple(parties))
+        return party_seats(name, abbreviation, question.outcome, seats, where, night,
+                           (parties[0],))  # fmt: skip
 
     def _tally(self, question: NightQuestion, night: NightResults) -> Answer:
-        declared = len(night.order)
-        if not declared:
-            lead = "No seat has declared yet."
-            return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")), lead)
-        lead = f"After {declared} of {COMMONS_SEATS} seats: {tally(night)}."
+        seats, where, in_place = self._in_place(question, night)
+        if where:
+            return place_tally(seats, in_place, where, night)
+        lead = whole_tally(night)
         return Answer(
             Status.ANSWERED,
             (paragraph(lead), paragraph(f"{as_of(night)}.")),
@@ -200,7 +252,7 @@ class NightAnswers:
         declared = len(night.order)
         lead = (f"{COMMONS_SEATS - declared} of {COMMONS_SEATS} seats are still to declare; "
                 f"{declared} have declared.")  # fmt: skip
-        return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")), lead)
+        return listed(lead, [], night, winner_item(night))
 
     def _still_to_declare(self, question: NightQuestion, night: NightResults) -> Answer:
         places = question.keys_of(Kind.PLACE)
@@ -212,46 +264,29 @@ class NightAnswers:
             waiting = [s for s in waiting if s.ons_id in ons]
             where = f" in {place.name}"
         if not waiting:
-            lead = f"Every seat{where} has declared."
-            return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")), lead)
+            return listed(f"Every seat{where} has declared.", [], night, winner_item(night))
         lead = f"{len(waiting)} seat{'s' if len(waiting) > 1 else ''}{where} still to declare:"
-        return self._listed(lead, waiting, night, lambda s: paragraph(bold(s.name)))
+        return listed(lead, waiting, night, lambda s: paragraph(bold(s.name)))
 
     def _first(self, question: NightQuestion, night: NightResults) -> Answer:
         if not night.order:
-            lead = "No seat has declared yet."
-            return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")), lead)
+            return listed("No seat has declared yet.", [], night, winner_item(night))
         first = night.declared[0]
         at = f", at {clock(first.declared_at)}" if first.declared_at else ""
         lead = f"The first seat to declare was {first.name}{at}: {winner_line(first, night)}"
-        return self._listed(lead, night.declared[:LIST_LENGTH], night, self._declared_item)
+        return listed(lead, night.declared, night, self._declared_item)
 
     def _latest(self, question: NightQuestion, night: NightResults) -> Answer:
         if not night.order:
-            lead = "No seat has declared yet."
-            return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")), lead)
+            return listed("No seat has declared yet.", [], night, winner_item(night))
         latest = list(reversed(night.declared))
         lead = f"The latest: {winner_line(latest[0], night)}"
-        return self._listed(lead, latest[:LIST_LENGTH], night, self._declared_item)
+        return listed(lead, latest, night, self._declared_item)
 
     def _declared_item(self, seat: NightSeat) -> Paragraph:
         when = f"{clock(seat.declared_at)} " if seat.declared_at else ""
         assert seat.winner is not None
         return paragraph(when, bold(seat.name), f": {seat.winner.name} ({seat.winner.party})")
-
-    def _listed(
-        self,
-        lead: str,
-        seats: list[NightSeat],
-        night: NightResults,
-        item: Callable[[NightSeat], Paragraph],
-    ) -> Answer:
-        shown = seats[:LIST_LENGTH]
-        blocks: list[Block] = [paragraph(lead), BulletList(tuple(item(s) for s in shown))]
-        if len(seats) > LIST_LENGTH:
-            blocks.append(paragraph(f"And {len(seats) - LIST_LENGTH} more."))
-        blocks.append(paragraph(f"{as_of(night)}."))
-        return Answer(Status.ANSWERED, tuple(blocks), headline=lead)
 
 
 def _percent(share: float | None) -> float | None:

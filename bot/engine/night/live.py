@@ -11,6 +11,7 @@ far, with the moment it is true of. So a wrong answer from the future cannot lea
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.engine.conversation import Conversation
@@ -29,9 +30,23 @@ from knowledge.schema import Knowledge
 _EARLIER_FILES = ("ge2010-", "ge2015-", "ge2017-", "ge2019-", "by-elections-2010-",
                   "by-elections-2015-", "by-elections-2017-", "by-elections-2019-")  # fmt: skip
 # Once every seat is verified, these still ask about the night itself.
+# ("has Davey held Kingston" too: the engine does not answer it as a yes or no.)
 _ABOUT_THE_NIGHT = frozenset(
-    {NightAsk.WHEN, NightAsk.FIRST, NightAsk.LATEST, NightAsk.COUNTS, NightAsk.STILL_TO_DECLARE}
-)
+    {NightAsk.WHEN, NightAsk.FIRST, NightAsk.LATEST, NightAsk.COUNTS, NightAsk.STILL_TO_DECLARE,
+     NightAsk.PERSON, NightAsk.FOLLOW}
+)  # fmt: skip
+
+
+# Typed without an apostrophe, these read as names ("havent" is Havant): the night's
+# questions read them as the words they are.
+_CONTRACTIONS = {"havent": "have not", "haven't": "have not", "hasnt": "has not",
+                 "hasn't": "has not", "whats": "what is", "what's": "what is",
+                 "whos": "who is", "who's": "who is"}  # fmt: skip
+_CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")(?!\w)", re.I)
+
+
+def _without_contractions(text: str) -> str:
+    return _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group(0).lower()], text)
 
 
 class LiveEngine(Engine):
@@ -50,14 +65,15 @@ class LiveEngine(Engine):
     def read_night(self, question: str) -> NightQuestion | None:
         """The night's question a message asks, if it is one (for /follow's "tell me when")."""
         text = mend_slips(strip_address(question)[:MAX_QUESTION_CHARS].strip())
-        return read_night(self.index.resolve(text))
+        return read_night(self.index.resolve(_without_contractions(text)))
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         night = self.night  # one moment for the whole answer
         conversation = conversation if conversation is not None else Conversation()
         asked = self.read_night(question)
         if asked is not None and (not night.complete or asked.ask in _ABOUT_THE_NIGHT):
-            answer = self.night_answers.answer(asked, night)
+            there = conversation.seat.partition(":")[2] if conversation.seat else None
+            answer = self.night_answers.answer(asked, night, there)
             if answer.status is Status.ANSWERED and answer.entities:
                 conversation.seat = next(
                     (k for k in answer.entities if k.is_a(Kind.SEAT)), conversation.seat

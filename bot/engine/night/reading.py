@@ -21,66 +21,108 @@ from bot.engine.understanding.index import Mention, Resolution
 
 class NightAsk(StrEnum):
     SEAT = "seat"  # has it declared, and what is known
+    CANDIDATES = "candidates"  # who is standing there
     WHEN = "when"  # when it declared
     FOLLOW = "follow"  # tell me when it declares
-    PARTY_SEATS = "party seats"  # a party's seats so far
+    PERSON = "person"  # has Farage won, has Davey held Kingston
+    PARTY_SEATS = "party seats"  # a party's seats so far (in a place; won, gained, lost, held)
     COUNTS = "counts"  # declared and left to declare
     STILL_TO_DECLARE = "still to declare"  # which seats (in a place)
     MAJORITY = "majority"  # has anyone a majority yet
     FIRST = "first"  # the first seats to declare
     LATEST = "latest"  # the latest results
-    TALLY = "tally"  # the seats so far, every party
+    CLOSEST = "closest"  # the smallest (or biggest) majorities so far
+    TALLY = "tally"  # the seats so far, every party (in a place)
     CHART = "chart"  # the Commons so far, a picture
+
+
+class Outcome(StrEnum):
+    WON = "won"
+    GAINED = "gained"
+    LOST = "lost"
+    HELD = "held"
 
 
 @dataclass(frozen=True)
 class NightQuestion:
     ask: NightAsk
     subjects: tuple[Mention, ...] = ()  # the seat, party or place asked about
+    outcome: Outcome = Outcome.WON  # for a party's seats
+    biggest: bool = False  # for majorities: the biggest, not the closest
 
     def keys_of(self, kind: Kind) -> list[Key]:
         return [key for m in self.subjects for key in m.keys if key.is_a(kind)]
 
 
-# Words of the night that are never names here ("still" is not Andrew Still, "left" no one).
+# Words of the night that are never names here ("still" is not Andrew Still, "score" not
+# Steve Score, "havent" not Havant).
 _NIGHT_WORDS = frozenset(
     "yet so far still left declared declare declares declaring declaration latest first "
-    "counted in come go majority tally score".split()
+    "counted in come go majority tally score havent hasnt standing".split()
 )
-_ENDINGS = r"(?: (?:so far|yet|now|tonight|at the moment|right now))*"
+_ENDINGS = r"(?: (?:so far|yet|now|tonight|at the moment|right now|then))*"
 _SEAT = r"(?:<seat>|<place>|<person>)"
+_WHAT = r"(?:what is |whats |what's |what are |what |the )*"
+_GAINS = r"(?:gains?|gained|taken|taking|gaining)"
+_LOSSES = r"(?:losses|lost|losing)"
+_HOLDS = r"(?:holds?|held|kept)"
+# The outcome a party question asks about, by its words (checked in this order)
+_OUTCOME_WORDS = (
+    (Outcome.GAINED, re.compile(rf"\b{_GAINS}\b")),
+    (Outcome.LOST, re.compile(rf"\b{_LOSSES}\b")),
+    (Outcome.HELD, re.compile(rf"\b{_HOLDS}\b")),
+)
+_IN_PLACE = r"(?: in <place>)?"
 _SHAPES: tuple[tuple[NightAsk, str], ...] = (
     (NightAsk.FOLLOW, rf"(?:please )?(?:tell|let) me (?:know )?when {_SEAT} (?:declares|is in|"
                       rf"comes in|has declared)|(?:alert|notify) me when {_SEAT} declares"),
-    (NightAsk.WHEN, rf"(?:when|what time) (?:did|was|has) {_SEAT} (?:declare|declared|in)"),
+    (NightAsk.CANDIDATES, rf"(?:who is|who's|whos|who are|who) (?:standing|running|the "
+                          rf"candidates)(?: in {_SEAT}| there)?|(?:the )?candidates(?: in "
+                          rf"{_SEAT}| there)"),
+    (NightAsk.WHEN, rf"(?:when|what time) (?:did|was|has) {_SEAT} (?:declare|declared|in|come "
+                    rf"in|result come in)|(?:when|what time) did {_SEAT}(?:'s| s)? result come in"),
+    (NightAsk.PERSON, r"(?:has|did|is) <person> (?:won|win|winning|held|hold|holding|kept|keep|"
+                      r"lost|lose|losing)(?: (?:<seat>|<place>|his seat|her seat|their seat|the "
+                      r"seat|it))?"),
     (NightAsk.SEAT, rf"(?:has|have|is|did) {_SEAT} (?:declared|declare|in|counted|been declared|"
-                    rf"been counted|called)(?: its result)?|{_SEAT} (?:declared|result|in)"
-                    rf"|(?:is there )?(?:a |any )?results? (?:from|in|for) {_SEAT}"),
-    (NightAsk.PARTY_SEATS, r"how many(?: seats)? (?:has|have|did) <party> (?:won|got|taken|win|"
-                           r"get|take)|<party>(?: seats)?(?: so far)?|how (?:are|is) <party> "
-                           r"doing|how many seats (?:for|has) <party>"),
+                    rf"been counted|called|come in)(?: its result)?|{_SEAT} (?:declared|result|"
+                    rf"in)|(?:is there )?(?:a |any )?results? (?:from|in|for) {_SEAT}"),
+    (NightAsk.PARTY_SEATS, rf"(?:any|how many|has|have|did|which seats have|which seats has|"
+                           rf"where have|where has)? ?(?:the )?<party>(?: seat)? (?:{_GAINS}|"
+                           rf"{_LOSSES}|{_HOLDS})(?: any(?:thing| seats)?)?{_IN_PLACE}|how many "
+                           rf"(?:{_GAINS}|{_LOSSES}|{_HOLDS}|seats) (?:have|has|did) (?:the )?"
+                           rf"<party> (?:made|had|got|won|{_LOSSES}|{_GAINS}|{_HOLDS})"
+                           rf"{_IN_PLACE}|how many seats (?:have|has|did) (?:the )?<party> "
+                           rf"(?:won|got|taken|win|get|take){_IN_PLACE}|(?:is|are|has|have) "
+                           rf"(?:the )?<party> (?:winning|won) (?:anywhere|anything|any seats)"
+                           rf"|(?:the )?<party> won (?:anything|any seats|anywhere)|(?:the )?"
+                           rf"<party>(?: seats)?{_IN_PLACE}|how (?:are|is|did) (?:the )?<party> "
+                           rf"(?:doing|do){_IN_PLACE}|how many seats (?:for|has) (?:the )?"
+                           rf"<party>|(?:what|how) about (?:the )?<party>|and (?:the )?<party>"),
     (NightAsk.COUNTS, r"how many(?: seats| results)?(?: are| have)?(?: still| yet)? (?:left|to "
                       r"declare|to come|to go|left to declare|still to declare|still to come|"
                       r"declared|in)|how many (?:are |have )?(?:declared|in)"),
-    (NightAsk.STILL_TO_DECLARE, r"(?:which|what) (?:seats|constituencies|results) (?:are |have |"
-                                r"are still |have still |are yet |have yet |haven't |have not |"
-                                r"are not )?(?:still |yet )?(?:to declare|to come|left to declare|"
-                                r"declared|not declared|left|not in|outstanding)(?: in <place>)?"
-                                r"|what(?: is)? (?:still )?(?:left|to come|outstanding)"
-                                r"(?: to declare)?"
-                                r"(?: in <place>)?"),
+    (NightAsk.STILL_TO_DECLARE, rf"(?:which|what) (?:seats|constituencies|results) (?:are |have |"
+                                rf"are still |have still |are yet |have yet |havent |haven't |"
+                                rf"have not |are not |hasnt )?(?:still |yet )?(?:to declare|to "
+                                rf"come|left to declare|declared|not declared|left|not in|"
+                                rf"outstanding){_IN_PLACE}|what(?: is)? (?:still )?(?:left|to "
+                                rf"come|outstanding)(?: to declare)?{_IN_PLACE}"),
     (NightAsk.MAJORITY, r"(?:is there|has anyone got|has anyone won|does anyone have|has any "
                         r"party (?:got|won)) a majority|(?:has|have) <party> (?:got|won|reached)"
                         r" a majority|how many (?:more )?(?:seats )?(?:does|do) <party> need"
-                        r"(?: for a majority)?|majority"),
-    (NightAsk.FIRST, r"(?:what|which) (?:was|were) the first (?:seat|seats|result|results|"
-                     r"constituency|constituencies)(?: to declare)?|(?:the )?first (?:seat |"
-                     r"seats |result |results )?to declare|who declared first"),
-    (NightAsk.LATEST, r"(?:what are |what were )?(?:the )?(?:latest|most recent|last|newest)"
-                      r"(?: results?| declarations?| seats?)?|what(?:'s| has) just declared"),
-    (NightAsk.TALLY, r"(?:the |what are the |what's the |what is the )?(?:results|seats|score|"
-                     r"tally|state of the parties)(?: so far)?|how is it going|who is winning|"
-                     r"who's winning|who is ahead|who's ahead"),
+                        r"(?: for a majority)?|majority|when did <party> (?:get|go) over the "
+                        r"line|when did <party> (?:get|win|reach) (?:a |its |their )?majority"),
+    (NightAsk.FIRST, rf"{_WHAT}(?:was |were )?(?:the )?first (?:seat|seats|result|results|"
+                     rf"constituency|constituencies|declaration)(?: to declare| in)?|(?:the )?"
+                     rf"first (?:seat |seats |result |results )?to declare|who declared first"),
+    (NightAsk.LATEST, rf"{_WHAT}(?:the )?(?:latest|most recent|last|newest)(?: results?| "
+                      rf"declarations?| seats?)?|what(?:'s| has| s)? just declared"),
+    (NightAsk.CLOSEST, rf"{_WHAT}(?:the )?(?:closest|tightest|narrowest|smallest majority|"
+                       rf"(?:biggest|largest) majority)(?: results?| seats?| contests?)?"),
+    (NightAsk.TALLY, rf"{_WHAT}(?:the )?(?:results|seats|score|tally|state of the parties)"
+                     rf"{_IN_PLACE}|how is it going|(?:who is|who's|whos) (?:winning|ahead)"
+                     rf"{_IN_PLACE}|who (?:has|'s|s)? ?won in <place>|results in <place>"),
     (NightAsk.CHART, r"(?:show |draw )?(?:me )?(?:the )?(?:commons|house of commons|chart)"
                      r"(?: chart| so far)?"),
 )  # fmt: skip
@@ -93,7 +135,9 @@ def read_night(resolution: Resolution) -> NightQuestion | None:
     pattern, subjects = _with_names(resolution.words, mentions)
     for ask, shape in _COMPILED:
         if shape.fullmatch(pattern):
-            return NightQuestion(ask, tuple(subjects))
+            outcome = next((o for o, words in _OUTCOME_WORDS if words.search(pattern)), Outcome.WON)
+            biggest = bool(re.search(r"\b(?:biggest|largest)\b", pattern))
+            return NightQuestion(ask, tuple(subjects), outcome, biggest)
     return None
 
 

@@ -68,7 +68,7 @@ def state_lines(seat: NightSeat, night: NightResults, with_candidates: bool = Tr
         return [said + ("" if standing else ".")]
     lines = [winner_line(seat, night)]
     if seat.declared_at is not None:
-        lines.append(f"Declared at {clock(seat.declared_at)}.")
+        lines.append(f"In at {clock(seat.declared_at)} (when it reached the results feed).")
     if seat.stage == Stage.WINNER:
         lines.append("The votes are not yet published.")
         return lines
