@@ -32,6 +32,8 @@ PARTY_COLOURS = {
     # Parties of the earlier elections (issue 17)
     "uk-independence-party": "#70147A",
     "the-brexit-party": "#12B6CF",
+    # Election night: the seats still to declare, paler than any party's grey (issue 18)
+    "not-declared": "#E2E2E2",
 }
 
 

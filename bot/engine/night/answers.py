@@ -44,6 +44,9 @@ from bot.engine.night.wording import as_of, clock, state_lines, winner_line
 from bot.engine.results.catalog import Catalog
 
 
+NOT_DECLARED = "not-declared"  # the chart's pale grey for seats still to declare
+
+
 class NightAnswers:
     """The night's questions over the catalog's seats, parties and places (by key) and the
     night's seats (by ONS ID)."""
@@ -212,7 +215,7 @@ class NightAnswers:
         )
         waiting = COMMONS_SEATS - len(night.order)
         if waiting:
-            parties += (Bar("Not declared yet", "", None, waiting),)
+            parties += (Bar("Not declared yet", "", NOT_DECLARED, waiting),)
         return SeatsChart(
             title=f"The Commons after {len(night.order)} of {COMMONS_SEATS} declarations",
             parties=parties,
