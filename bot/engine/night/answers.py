@@ -43,7 +43,6 @@ from bot.engine.night.so_far import (
 from bot.engine.night.wording import as_of, clock, state_lines, winner_line
 from bot.engine.results.catalog import Catalog
 
-
 NOT_DECLARED = "not-declared"  # the chart's pale grey for seats still to declare
 
 
