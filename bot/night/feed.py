@@ -132,7 +132,10 @@ class FeedWatcher:
         events = events_between(self.night, after)
         self.night = after
         for listener in self._listeners:
-            await listener(after, events)
+            try:
+                await listener(after, events)
+            except Exception:  # a listener's bug must not stop the night being followed
+                log.exception("results feed: a listener failed on this read")
         return events
 
     def _read(self, texts: dict[str, str], now: datetime) -> tuple[NightResults, list[str]]:

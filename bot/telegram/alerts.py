@@ -34,6 +34,7 @@ from bot.telegram.follows import RESULT, Alert, FollowBook
 
 log = logging.getLogger(__name__)
 
+REFUSED = -1  # the message id of an alert Telegram would not take: it is not tried again
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "have no rights to send")
 
 
@@ -125,7 +126,7 @@ class AlertDesk:
                     return
                 except BadRequest as error:
                     if not any(reason in str(error).lower() for reason in GONE):
-                        raise
+                        raise  # _send_next settles every other refusal itself
                     self._gone(chat_id, error)
                     return
                 except TelegramError as error:  # past its retries: the alert waits
@@ -159,7 +160,15 @@ class AlertDesk:
     async def _send_results(self, chat_id: int, alerts: list[Alert], night: NightResults) -> None:
         seats = _seats(alerts, night)
         self.book.sending(alerts)
-        message = await self.bot.send_message(chat_id, fit_html(to_html(alert(seats, night))))
+        try:
+            message = await self.bot.send_message(chat_id, fit_html(to_html(alert(seats, night))))
+        except BadRequest as error:
+            if any(reason in str(error).lower() for reason in GONE):
+                raise
+            # Telegram will never take this message: said in the log, not tried for ever
+            log.error("an alert was refused (%s); it is not sent", error)
+            self.book.sent(alerts, REFUSED, {})
+            return
         self.book.sent(alerts, message.message_id, {s.ons_id: int(s.stage) for s in seats})
         self.sent_messages += 1
         if len(alerts) > 1:
@@ -173,7 +182,16 @@ class AlertDesk:
             else None
         )
         self.book.sending([sent])
-        message = await self.bot.send_message(chat_id, fit_html(sent.text), reply_parameters=reply)
+        try:
+            message = await self.bot.send_message(
+                chat_id, fit_html(sent.text), reply_parameters=reply
+            )
+        except BadRequest as error:
+            if any(reason in str(error).lower() for reason in GONE):
+                raise
+            log.error("a correction was refused (%s); it is not sent", error)
+            self.book.sent([sent], REFUSED, {})
+            return
         self.book.sent([sent], message.message_id, {})
         self.sent_messages += 1
 
@@ -187,8 +205,10 @@ class AlertDesk:
             )
         except BadRequest as error:
             reason = str(error).lower()
-            if "not modified" not in reason and "message to edit not found" not in reason:
+            if any(gone in reason for gone in GONE):
                 raise
+            if "not modified" not in reason and "message to edit not found" not in reason:
+                log.error("an alert's edit was refused (%s); it stays as it was", error)
         self.book.sent(alerts, message_id, {s.ons_id: int(s.stage) for s in seats})
 
     def _gone(self, chat_id: int, error: TelegramError) -> None:

@@ -5,7 +5,8 @@ written before it is sent (INSERT OR IGNORE, so reading the same declaration aga
 restart queues nothing new), marked `sending` just before the call and `sent` with its
 message id the moment Telegram answers. A SIGKILL in between, the only window left, is
 counted at start-up and the alert sent again: a duplicate is better than a loss. The message
-id is what lets the full figures be edited into the alert later instead of sent again.
+id is what lets the full figures be edited into the alert later instead of sent again (an
+alert Telegram refused outright keeps the id -1, and is neither sent again nor edited).
 """
 
 from __future__ import annotations
@@ -139,12 +140,12 @@ class FollowBook:
             "SELECT message_id FROM alerts WHERE chat_id = ? AND seat = ? AND what = ?",
             (chat_id, seat, RESULT),
         ).fetchone()
-        return None if row is None or row[0] is None else int(row[0])
+        return None if row is None or row[0] is None or row[0] <= 0 else int(row[0])
 
     def chats_alerted(self, seat: str) -> list[int]:
         """Chats sent an alert of the seat's result: those whose alert may need an edit."""
         rows = self._db.execute(
-            "SELECT chat_id FROM alerts WHERE seat = ? AND what = ? AND message_id IS NOT NULL",
+            "SELECT chat_id FROM alerts WHERE seat = ? AND what = ? AND message_id > 0",
             (seat, RESULT),
         )
         return [int(chat_id) for (chat_id,) in rows]
@@ -153,7 +154,7 @@ class FollowBook:
         """Sent result alerts whose seat has moved on since: by message, every seat in it."""
         rows = self._db.execute(
             "SELECT seat, message_id, shown_stage FROM alerts "
-            "WHERE chat_id = ? AND what = ? AND message_id IS NOT NULL",
+            "WHERE chat_id = ? AND what = ? AND message_id > 0",
             (chat_id, RESULT),
         )
         by_message: dict[int, list[Alert]] = {}
