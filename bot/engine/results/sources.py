@@ -216,15 +216,9 @@ class Articles(SourceAdapter):
         )
 
 
-class SeatBoundaries(SourceAdapter):
-    """How the seats of the 2010 boundaries overlap the 2024 seats: what became of a seat."""
-
-    kind = "boundaries"
-    examples = ("who won Bristol West?",)
-
-    @property
-    def label(self) -> str:
-        return "the seat overlaps"
+class WithoutResults(SourceAdapter):
+    """A source that holds no 2024 result: no count of seats for totals and rankings to be
+    over, and none to differ from another source's."""
 
     @property
     def counts_every_seat(self) -> bool:
@@ -233,6 +227,17 @@ class SeatBoundaries(SourceAdapter):
     @property
     def gives_results(self) -> bool:
         return False
+
+
+class SeatBoundaries(WithoutResults):
+    """How the seats of the 2010 boundaries overlap the 2024 seats: what became of a seat."""
+
+    kind = "boundaries"
+    examples = ("who won Bristol West?",)
+
+    @property
+    def label(self) -> str:
+        return "the seat overlaps"
 
     def name(self) -> str:
         publishers = sorted({d.publisher for d in self.documents})
@@ -266,7 +271,7 @@ class SeatBoundaries(SourceAdapter):
         return None
 
 
-class EarlierElections(SourceAdapter):
+class EarlierElections(WithoutResults):
     """The general elections before 2024 and the by-elections since 2010."""
 
     kind = "history"
@@ -281,14 +286,6 @@ class EarlierElections(SourceAdapter):
     @property
     def label(self) -> str:
         return "the earlier elections"
-
-    @property
-    def counts_every_seat(self) -> bool:
-        return False  # of its own elections, yes; of 2024, which totals and rankings are over, no
-
-    @property
-    def gives_results(self) -> bool:
-        return False  # no 2024 result, so none to differ from another source's
 
     def name(self) -> str:
         publishers = sorted({d.publisher for d in self.documents})
@@ -330,7 +327,7 @@ class EarlierElections(SourceAdapter):
         return None
 
 
-class RecordedTimes(SourceAdapter):
+class RecordedTimes(WithoutResults):
     """When the Commons Library recorded each 2024 result on election night: not when it was
     declared, which can be some time earlier, and said as that wherever it is used."""
 
@@ -340,14 +337,6 @@ class RecordedTimes(SourceAdapter):
     @property
     def label(self) -> str:
         return "the recorded times"
-
-    @property
-    def counts_every_seat(self) -> bool:
-        return False
-
-    @property
-    def gives_results(self) -> bool:
-        return False
 
     def name(self) -> str:
         publishers = sorted({d.publisher for d in self.documents})
