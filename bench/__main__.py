@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bench import before, charts, end_to_end, full_scale, night
+from bench import alerts, before, charts, end_to_end, full_scale, night
 from bench.mix import MIX
 from bench.synthetic import synthetic_entities, synthetic_mix
 from bot.engine import Conversation, Engine
@@ -93,6 +93,9 @@ def main() -> None:
     if sys.argv[1:] == ["night"]:  # python -m bench night: issue 16's measures alone
         night.run(Engine(load_knowledge()))
         return
+    if sys.argv[1:] == ["alerts"]:  # python -m bench alerts: issue 18's night with followers
+        alerts.run()
+        return
     before.run()
     full_scale.run(timed, baseline, report)
 
@@ -136,6 +139,7 @@ def main() -> None:
     charts.run(shipped)
     end_to_end.run(shipped)
     night.run(shipped)
+    alerts.run()
 
 
 if __name__ == "__main__":

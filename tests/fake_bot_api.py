@@ -39,6 +39,7 @@ from tests.fake_faults import (
     Refused,
     ServerError,
     Slow,
+    TelegramLimits,
     TooManyRequests,
 )
 
@@ -62,6 +63,7 @@ _JSON_PARAMETERS = frozenset(
 _INT_PARAMETERS = frozenset("offset limit message_id cache_time".split())
 
 BOT_ID = 777000
+_LIMITED = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageCaption"})
 ALICE = {"id": 1001, "is_bot": False, "first_name": "Alice", "username": "alice"}
 BOB = {"id": 1002, "is_bot": False, "first_name": "Bob", "username": "bob"}
 PRIVATE_CHAT_ID = 1001
@@ -190,6 +192,7 @@ class FakeBotApi:
         self.refused: list[tuple[Call, str]] = []  # calls Telegram would have refused, and why
         self.webhook: dict[str, Any] | None = None
         self.faults = Faults()
+        self.limits: TelegramLimits | None = None  # Telegram's rate limits, when a test sets them
         self.webhook_refusal: str | None = None  # e.g. "bad webhook: Failed to resolve host"
         self.commands_refusal: str | None = None  # e.g. "BOT_COMMAND_INVALID"
         self.peak_sending = 0  # the most replies in progress at once
@@ -658,6 +661,12 @@ def _handler_for(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
             fault = api.faults.draw(method, int(chat_id) if chat_id is not None else None)
             with api.sending(method):  # the round trip is when calls overlap
                 time.sleep(api.faults.latency + (fault.seconds if isinstance(fault, Slow) else 0))
+            if api.limits is not None and chat_id is not None and method in _LIMITED:
+                wait = api.limits.check(int(chat_id), time.monotonic())
+                if wait is not None:
+                    self._refuse(ApiError(429, f"Too Many Requests: retry after {wait}",
+                                          {"retry_after": wait}))  # fmt: skip
+                    return
             if isinstance(fault, TooManyRequests):
                 wait = fault.retry_after
                 self._refuse(ApiError(429, f"Too Many Requests: retry after {wait}",

@@ -117,3 +117,39 @@ class Faults:
                     self.injected_at.append((method, time.monotonic()))
                     return rule.fault
             return None
+
+
+@dataclass
+class TelegramLimits:
+    """Telegram's published limits on what a bot sends, enforced as Telegram does, with a 429
+    and retry_after: about 30 messages a second in all, one a second to a private chat, 20 a
+    minute to a group (negative chat ids). Edits count as messages here: Telegram does not say
+    they are free, and a bot that spends a group's budget on edits delays its alerts."""
+
+    overall_per_second: int = 30
+    group_per_minute: int = 20
+    refused: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._overall: list[float] = []
+        self._per_chat: dict[int, list[float]] = {}
+
+    def check(self, chat_id: int, now: float) -> int | None:
+        """Seconds to wait if this message is over a limit (and it is refused), else None."""
+        with self._lock:
+            self._overall = [t for t in self._overall if now - t < 1.0]
+            if len(self._overall) >= self.overall_per_second:
+                self.refused["overall"] += 1
+                return 1
+            sent = [t for t in self._per_chat.get(chat_id, []) if now - t < 60.0]
+            if chat_id < 0 and len(sent) >= self.group_per_minute:
+                self.refused["group"] += 1
+                return max(1, int(60.0 - (now - sent[0])) + 1)
+            if chat_id > 0 and sent and now - sent[-1] < 1.0:
+                self.refused["private"] += 1
+                return 1
+            sent.append(now)
+            self._per_chat[chat_id] = sent
+            self._overall.append(now)
+            return None

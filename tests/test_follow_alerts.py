@@ -348,3 +348,25 @@ async def test_an_alert_telegram_refuses_is_not_tried_for_ever(
             assert sorted(told) == sorted(
                 s.name for s in declared_by(later) if s.name != first.name
             )
+
+
+async def test_an_alert_queued_but_not_sent_before_a_kill_is_sent_after_the_restart(
+    plan: ReplayPlan, shipped_knowledge: Knowledge, tmp_path: Path
+) -> None:
+    """The last run queued Clacton's alert and was killed mid-call: the next start reads the
+    feed, then sends it once, with what is known by then (the votes, here)."""
+    write_atomically(tmp_path, plan.files_at(CLACTON.recorded + COUNT_AFTER))
+    with FakeBotApi(TOKEN) as api:
+        settings = settings_for(api, results_feed=str(tmp_path), feed_poll_seconds=0.05)
+        book = FollowBook(settings.inbox_path)
+        book.follow(PRIVATE_CHAT_ID, f"seat:{CLACTON.ons_id}", "Clacton")
+        book.queue(CLACTON.ons_id, "result", [f"seat:{CLACTON.ons_id}"])
+        book.sending(book.unsent(PRIVATE_CHAT_ID))  # killed mid-call
+        book.close()
+        api.send_text("/following")  # the chat, known to Telegram
+        async with night_bot(api, shipped_knowledge, tmp_path, settings):
+            await until(lambda: any(seats_in_alert(t) for t in texts(api, PRIVATE_CHAT_ID)))
+        alerts = [t for t in texts(api, PRIVATE_CHAT_ID) if seats_in_alert(t)]
+    assert len(alerts) == 1
+    assert seats_in_alert(alerts[0]) == ["Clacton"]
+    assert f"Majority: {CLACTON.majority:,} votes." in alerts[0]

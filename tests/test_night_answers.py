@@ -170,7 +170,11 @@ def test_the_night_so_far(live: LiveEngine, nights: dict[datetime, NightResults]
     said = ask(live, "latest results")
     assert said.startswith("The latest: ")
     assert f"{latest.recorded:%H:%M}" in said
-    assert ask(live, "when did sunderland declare").startswith("That could be 2 seats.")
+    sunderland = ask(live, "when did sunderland declare")
+    assert sunderland.startswith("That could be 3 seats. Which one?")
+    for seat in ("Houghton and Sunderland South", "Sunderland Central",
+                 "Bracknell (where James Sunderland stood)"):  # fmt: skip
+        assert f"• {seat}" in sunderland
 
 
 def test_the_closest_and_biggest_majorities_so_far(
@@ -319,3 +323,39 @@ def test_has_a_candidate_won_held_or_lost(
     clacton = true_night()[seat_named("Clacton")]
     live.update(night_at(nights, clacton.recorded - timedelta(minutes=1)))
     assert ask(live, "has farage won").startswith("Clacton has not declared yet")
+
+
+def test_review_nothing_unpublished_leaks_through_a_choice_a_fallback_or_a_follow_up(
+    live: LiveEngine, nights: dict[datetime, NightResults]
+) -> None:
+    """A reviewer's probes at 01:00, when three seats had declared."""
+    live.update(night_at(nights, ONE_AM))
+    leicester = ask(live, "who won Leicester")
+    assert "Shockat Adam" not in leicester
+    assert leicester.startswith("That could be")
+    assert "Leicester South" in leicester
+    assert "979" not in ask(live, "how many votes did Shockat Adam get in Clacton")
+    # a ranking's seat is not the question's: not its card, but not yet
+    assert ask(live, "what was the last seat to declare").startswith("I can't answer that yet")
+    assert ask(live, "did farage win leicester south").startswith(
+        "No: Nigel Farage is not standing in Leicester South; Clacton is where they stand."
+    )
+    # a refused answer leaves nothing behind for a follow-up to reveal
+    conversation = Conversation()
+    ask(live, "what was the smallest majority", conversation)
+    said = ask(live, "who is standing there", conversation)
+    assert not said.startswith("Hendon"), said
+    # a person named is their seat, not the last seat asked about
+    conversation = Conversation()
+    ask(live, "has Clacton declared", conversation)
+    assert ask(live, "has Jeremy Corbyn declared", conversation).startswith(
+        "Islington North has not declared yet"
+    )
+
+
+def test_held_is_a_hold_not_a_gain(live: LiveEngine, nights: dict[datetime, NightResults]) -> None:
+    live.update(nights[max(nights)])
+    assert ask(live, "has farage held clacton").startswith(
+        "No: Nigel Farage won Clacton, but as a Reform UK gain from Conservative, not a hold."
+    )
+    assert ask(live, "has ed davey held kingston").startswith("Yes: Ed Davey won Kingston")

@@ -67,13 +67,19 @@ class HttpFeed:
 
     def __init__(self, urls: list[str], timeout: float = 10.0) -> None:
         self.urls = urls
+        self.timeout = timeout
         self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=True)
 
     async def fetch(self) -> dict[str, str]:
         files = {}
         for url in self.urls:
             try:
-                response = await self._client.get(url)
+                # The whole of each file within the timeout: a server that trickles bytes
+                # would otherwise hold the read for ever (httpx times each read, not the whole)
+                async with asyncio.timeout(self.timeout):
+                    response = await self._client.get(url)
+            except TimeoutError:
+                raise FeedUnreachable(f"{url}: no whole answer in {self.timeout:g} s") from None
             except httpx.HTTPError as error:
                 raise FeedUnreachable(f"{url}: {type(error).__name__}") from None
             if response.status_code != 200:
@@ -123,6 +129,7 @@ class FeedWatcher:
             texts = await self.source.fetch()
         except FeedUnreachable as error:
             self._trouble(f"the results feed is unreachable ({error})")
+            await self._tell(self.night, [])  # answers say it cannot be read just now
             return []
         after, problems = await asyncio.to_thread(self._read, texts, now)  # off the loop:
         # a full read of the night's files takes a tenth of a second, answers must not wait
@@ -131,12 +138,15 @@ class FeedWatcher:
             after = replace(after, as_of=self.night.as_of, trouble=self.night.trouble)
         events = events_between(self.night, after)
         self.night = after
+        await self._tell(after, events)
+        return events
+
+    async def _tell(self, night: NightResults, events: list[NightEvent]) -> None:
         for listener in self._listeners:
             try:
-                await listener(after, events)
+                await listener(night, events)
             except Exception:  # a listener's bug must not stop the night being followed
                 log.exception("results feed: a listener failed on this read")
-        return events
 
     def _read(self, texts: dict[str, str], now: datetime) -> tuple[NightResults, list[str]]:
         problems = []
@@ -157,7 +167,11 @@ class FeedWatcher:
         """Read the feed until cancelled."""
         while True:
             self._poked.clear()  # before reading: a write during the read pokes again
-            await self.read_once()
+            try:
+                await self.read_once()
+            except Exception as error:  # a bug must not end the night: said, and read again
+                log.exception("results feed: this read failed")
+                self._trouble(f"the results feed could not be read ({type(error).__name__})")
             # asyncio.timeout, not wait_for: wait_for (3.11) can swallow a cancellation that
             # arrives as the poke does, and the watcher would never stop.
             with contextlib.suppress(TimeoutError):

@@ -40,10 +40,29 @@ class FeedFileError(Exception):
 
 
 @dataclass(frozen=True)
+class FeedRow:
+    """One row, read once: the seat it is about and, for a candidacy, the candidate."""
+
+    ons_id: str
+    seat_name: str
+    country: str
+    region: str
+    row: dict[str, str]
+    candidate: NightCandidate | None = None
+
+
+@dataclass(frozen=True)
 class FeedFile:
     name: str
     kind: FileKind
-    rows: tuple[tuple[int, dict[str, str]], ...]  # (line, row)
+    rows: tuple[tuple[int, FeedRow], ...]  # (line, row)
+
+
+# Rows already read, by their fields: from one read of the feed to the next most rows are
+# the same, and a night's feed is read thousands of times. Cleared when it grows past a
+# night's worth, so it stays a few megabytes.
+_READ: dict[tuple[str, ...], FeedRow] = {}
+_READ_AT_MOST = 40_000
 
 
 def read_feed_file(name: str, text: str) -> FeedFile:
@@ -55,15 +74,50 @@ def read_feed_file(name: str, text: str) -> FeedFile:
     kind = next((k for k, needed in _HEADERS.items() if set(needed) <= set(header)), None)
     if kind is None:
         raise FeedFileError(f"{name}, line 1: not a results file (its header is unknown)")
+    if len(_READ) > _READ_AT_MOST:
+        _READ.clear()
+    try:
+        return FeedFile(name, kind, tuple(_rows(name, kind, header, reader)))
+    except csv.Error as error:  # a stray quote: the rest of the file is one field
+        raise FeedFileError(f"{name}, line {reader.line_num}: not CSV ({error})") from None
+
+
+def _rows(
+    name: str, kind: FileKind, header: tuple[str, ...], reader: csv.DictReader[str]
+) -> list[tuple[int, FeedRow]]:
     rows = []
     for row in reader:
         line = reader.line_num
         if None in row or any(value is None for value in row.values()):
             raise FeedFileError(f"{name}, line {line}: {len(header)} columns expected")
-        if not row[_HEADERS[kind][0]].strip():
-            raise FeedFileError(f"{name}, line {line}: no ONS ID")
-        rows.append((line, row))
-    return FeedFile(name, kind, tuple(rows))
+        key = (kind, *row.values())
+        read = _READ.get(key)
+        if read is None:
+            read = _READ[key] = _read_row(kind, row, f"{name}, line {line}")
+        rows.append((line, read))
+    return rows
+
+
+def _read_row(kind: FileKind, row: dict[str, str], where: str) -> FeedRow:
+    ons_id = row[_HEADERS[kind][0]].strip()
+    if not ons_id:
+        raise FeedFileError(f"{where}: no ONS ID")
+    candidate = None
+    if kind == "candidacies":
+        votes = row["Votes"].strip()
+        candidate = NightCandidate(
+            name=f"{row['Candidate first name'].strip()} {row['Candidate surname'].strip()}",
+            party=row["Party name"].strip(),
+            party_abbreviation=row["Party abbreviation"].strip(),
+            votes=_whole(where, "Votes", votes) if votes else None,
+            share=_fraction(where, row.get("Share", "")),
+            dc_id=_optional_id(where, row.get("DC Person ID", "")),
+            mnis_id=_optional_id(where, row.get("Member MNIS ID", "")),
+        )
+    return FeedRow(
+        ons_id, row["Constituency name"].strip(), row.get("Country name", "").strip(),
+        row.get("Region name", "").strip(), row, candidate,
+    )  # fmt: skip
 
 
 @dataclass
@@ -106,35 +160,21 @@ def night_from(files: Iterable[FeedFile], before: NightResults, now: datetime) -
     return NightResults(seats, now, "", tuple(order))
 
 
-def _take(
-    feed_file: FeedFile, line: int, row: dict[str, str], by_seat: dict[str, _SeatRows]
-) -> None:
-    where = f"{feed_file.name}, line {line}"
-    ons_id = (row.get("ONS ID") or row.get("ONS code") or "").strip()
-    seat = by_seat[ons_id]
-    seat.name = seat.name or row["Constituency name"].strip()
-    seat.country = seat.country or row.get("Country name", "").strip()
-    seat.region = seat.region or row.get("Region name", "").strip()
+def _take(feed_file: FeedFile, line: int, read: FeedRow, by_seat: dict[str, _SeatRows]) -> None:
+    seat = by_seat[read.ons_id]
+    seat.name = seat.name or read.seat_name
+    seat.country = seat.country or read.country
+    seat.region = seat.region or read.region
     if feed_file.kind == "winners":
-        seat.winner = row
+        seat.winner = read.row
     elif feed_file.kind == "constituencies":
-        verified = row.get("Verified", "TRUE").strip().upper() == "TRUE"
-        seat.figures.append((row, verified, where))
-    else:
-        votes = row["Votes"].strip()
-        candidate = NightCandidate(
-            name=f"{row['Candidate first name'].strip()} {row['Candidate surname'].strip()}",
-            party=row["Party name"].strip(),
-            party_abbreviation=row["Party abbreviation"].strip(),
-            votes=_whole(where, "Votes", votes) if votes else None,
-            share=_fraction(where, row.get("Share", "")),
-            dc_id=_optional_id(where, row.get("DC Person ID", "")),
-            mnis_id=_optional_id(where, row.get("Member MNIS ID", "")),
-        )
-        if candidate.votes is None:
-            seat.nominated.append(candidate)
+        verified = read.row.get("Verified", "TRUE").strip().upper() == "TRUE"
+        seat.figures.append((read.row, verified, f"{feed_file.name}, line {line}"))
+    elif read.candidate is not None:
+        if read.candidate.votes is None:
+            seat.nominated.append(read.candidate)
         else:
-            seat.counted.setdefault(feed_file.name, []).append(candidate)
+            seat.counted.setdefault(feed_file.name, []).append(read.candidate)
 
 
 def _seat(ons_id: str, rows: _SeatRows, old: NightSeat | None) -> NightSeat:
@@ -152,7 +192,8 @@ def _seat(ons_id: str, rows: _SeatRows, old: NightSeat | None) -> NightSeat:
                        result=rows.winner["Result summary"].strip())  # fmt: skip
     if rows.figures:  # the seat's row is out, its candidates' votes not yet
         row = rows.figures[0][0]
-        named = {"Given name": row["Member first name"], "Family name": row["Member surname"]}
+        named = {"Given name": row["Member first name"], "Family name": row["Member surname"],
+                 "Result summary": row["Result"]}  # fmt: skip
         return replace(seat, stage=Stage.WINNER, winner=_winner(named, nominated),
                        result=row["Result"].strip())  # fmt: skip
     return seat

@@ -10,6 +10,7 @@ later. `--speed` is how many times faster than real time the night plays.
 from __future__ import annotations
 
 import asyncio
+import csv
 import os
 import time
 from collections.abc import Callable
@@ -116,8 +117,6 @@ def _with_verified(final_row: str) -> str:
 
 
 def _recorded_times(path: Path) -> dict[str, datetime]:
-    import csv
-
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return {
             row["ons_id"]: datetime.strptime(row["time_recorded"], "%m/%d/%y %H:%M")

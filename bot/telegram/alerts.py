@@ -21,12 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Bot, ReplyParameters
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot.engine.night.alerts import alert, correction
 from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.following import subjects_of
-from bot.engine.night.results import NightResults, NightSeat
+from bot.engine.night.results import NightResults, NightSeat, Stage
 from bot.engine.night.wording import as_of, tally
 from bot.messages import TEXT_LIMIT, fit_html, visible_length
 from bot.render import to_html
@@ -68,7 +68,8 @@ class AlertDesk:
         self.merged = 0  # alerts that shared a message with another
 
     def resume(self) -> None:
-        """After a start: send what the last run queued and did not send."""
+        """After a start, and the feed's first read: send what the last run queued and did
+        not send."""
         cut_short = self.book.cut_short()
         if cut_short:
             log.warning("%d alerts were being sent when the bot stopped: sending them again",
@@ -82,6 +83,9 @@ class AlertDesk:
             seat = event.seat
             if event.change is Change.DECLARED:
                 chats = self.book.queue(seat.ons_id, RESULT, subjects_of(seat))
+                # after a restart a seat is "declared" again, perhaps with figures that came
+                # while the bot was down: its alerts already sent may need them
+                chats |= set(self.book.chats_alerted(seat.ons_id))
             elif event.change is Change.CORRECTED:
                 text = to_html(correction(event, night))
                 chats = self.book.queue(seat.ons_id, _correction_key(seat), subjects_of(seat),
@@ -121,16 +125,18 @@ class AlertDesk:
                 self._again.discard(chat_id)
                 try:
                     did = await self._send_next(chat_id)
-                except Forbidden as error:
-                    self._gone(chat_id, error)
+                except ChatMigrated as error:  # a group became a supergroup: follow it there
+                    self.book.move_chat(chat_id, error.new_chat_id)
+                    self._wake_later(error.new_chat_id)
                     return
-                except BadRequest as error:
-                    if not any(reason in str(error).lower() for reason in GONE):
+                except (Forbidden, BadRequest) as error:
+                    if not _is_gone(error):
                         raise  # _send_next settles every other refusal itself
                     self._gone(chat_id, error)
                     return
-                except TelegramError as error:  # past its retries: the alert waits
-                    log.warning("alert to a chat not sent (%s); trying again", error)
+                except Exception as error:  # past its retries, or a bug: the alert waits
+                    log.warning("alert to a chat not sent (%s: %s); trying again",
+                                type(error).__name__, error)  # fmt: skip
                     await asyncio.sleep(self.pacing.retry)
                     continue
                 if not did and chat_id not in self._again:
@@ -139,10 +145,21 @@ class AlertDesk:
         finally:
             self._senders.pop(chat_id, None)
 
+    def _wake_later(self, chat_id: int) -> None:
+        """Wake a chat once the sender now running has gone (it may be the chat's own)."""
+        asyncio.get_running_loop().call_soon(self._wake, chat_id)
+
     async def _send_next(self, chat_id: int) -> bool:
         """Send or edit one message for the chat; False if it had nothing to send."""
         night = self.night()
-        unsent = self.book.unsent(chat_id)
+        # An alert waits for its seat to be in the night read (after a restart, the first
+        # read of the feed comes after the outbox is opened).
+        unsent = [a for a in self.book.unsent(chat_id) if _declared(a.seat, night)]
+        results = {a.seat for a in unsent if a.what == RESULT}
+        for superseded in [a for a in unsent if a.what != RESULT and a.seat in results]:
+            # the result is not sent yet: it will show the corrected figures itself
+            self.book.sent([superseded], REFUSED, {})
+            unsent.remove(superseded)
         corrections = [a for a in unsent if a.what != RESULT]
         if corrections:
             await self._send_correction(chat_id, corrections[0], night)
@@ -150,7 +167,7 @@ class AlertDesk:
         if unsent:
             await self._send_results(chat_id, _as_many_as_fit(unsent, night), night)
             return True
-        stages = {ons: int(s.stage) for ons, s in night.seats.items()}
+        stages = {ons: _shown(s) for ons, s in night.seats.items()}
         edits = self.book.to_edit(chat_id, lambda ons: stages.get(ons, 0))
         for message_id, alerts in edits.items():
             await self._edit(chat_id, message_id, alerts, night)
@@ -163,13 +180,13 @@ class AlertDesk:
         try:
             message = await self.bot.send_message(chat_id, fit_html(to_html(alert(seats, night))))
         except BadRequest as error:
-            if any(reason in str(error).lower() for reason in GONE):
+            if _is_gone(error):
                 raise
             # Telegram will never take this message: said in the log, not tried for ever
             log.error("an alert was refused (%s); it is not sent", error)
             self.book.sent(alerts, REFUSED, {})
             return
-        self.book.sent(alerts, message.message_id, {s.ons_id: int(s.stage) for s in seats})
+        self.book.sent(alerts, message.message_id, {s.ons_id: _shown(s) for s in seats})
         self.sent_messages += 1
         if len(alerts) > 1:
             self.merged += len(alerts)
@@ -187,7 +204,7 @@ class AlertDesk:
                 chat_id, fit_html(sent.text), reply_parameters=reply
             )
         except BadRequest as error:
-            if any(reason in str(error).lower() for reason in GONE):
+            if _is_gone(error):
                 raise
             log.error("a correction was refused (%s); it is not sent", error)
             self.book.sent([sent], REFUSED, {})
@@ -205,11 +222,11 @@ class AlertDesk:
             )
         except BadRequest as error:
             reason = str(error).lower()
-            if any(gone in reason for gone in GONE):
+            if _is_gone(error):
                 raise
             if "not modified" not in reason and "message to edit not found" not in reason:
                 log.error("an alert's edit was refused (%s); it stays as it was", error)
-        self.book.sent(alerts, message_id, {s.ons_id: int(s.stage) for s in seats})
+        self.book.sent(alerts, message_id, {s.ons_id: _shown(s) for s in seats})
 
     def _gone(self, chat_id: int, error: TelegramError) -> None:
         log.info("a chat blocked the bot or is gone (%s): its follows are dropped", error)
@@ -229,14 +246,18 @@ class AlertDesk:
                     try:
                         await self.bot.edit_message_text(shown_now, chat_id=chat_id,
                                                          message_id=message_id)  # fmt: skip
-                    except Forbidden as error:
-                        self._gone(chat_id, error)
-                        continue
-                    except BadRequest as error:
+                    except (Forbidden, BadRequest) as error:
+                        if _is_gone(error):
+                            self._gone(chat_id, error)
+                            continue
                         if "not modified" not in str(error).lower():
                             log.info("scoreboard not edited (%s); it is left", error)
                             self.book.forget_scoreboard(chat_id)
                             continue
+                    except Exception as error:  # past its retries: the next round tries again
+                        log.warning("scoreboard not edited (%s: %s); trying again",
+                                    type(error).__name__, error)  # fmt: skip
+                        continue
                     self.book.scoreboard_shown(chat_id, shown_now)
                 await asyncio.sleep(self.pacing.scoreboard)
         finally:
@@ -261,6 +282,25 @@ def _as_many_as_fit(alerts: list[Alert], night: NightResults) -> list[Alert]:
             break
         taken.append(waiting)
     return taken
+
+
+def _is_gone(error: TelegramError) -> bool:
+    """The chat blocked the bot, or is no more: nothing will ever reach it."""
+    return isinstance(error, Forbidden) or any(r in str(error).lower() for r in GONE)
+
+
+def _declared(ons_id: str, night: NightResults) -> bool:
+    seat = night.seats.get(ons_id)
+    return seat is not None and seat.declared and seat.winner is not None
+
+
+def _shown(seat: NightSeat) -> int:
+    """What an alert shows of a seat, as a number that grows: the winner, then the figures,
+    then corrected figures. Verification alone changes nothing an alert says, so it is not
+    worth an edit (a call of the chat's few a minute)."""
+    if seat.corrected:
+        return int(Stage.VERIFIED)
+    return min(int(seat.stage), int(Stage.COUNTED))
 
 
 def _seats(alerts: list[Alert], night: NightResults) -> list[NightSeat]:

@@ -269,6 +269,7 @@ async def _following(
 
     async with night.watching() as watcher:
         watcher.listen(take)
+        await watcher.read_once()  # the night as it stands, before the outbox is opened
         desk.resume()
         reading = asyncio.create_task(watcher.run())
         try:

@@ -91,6 +91,16 @@ class FollowBook:
         )
         return [(subject, label) for subject, label in rows]
 
+    def move_chat(self, old: int, new: int) -> None:
+        """A group that became a supergroup: its follows, alerts and scoreboard go with it."""
+        with self._db:
+            self._db.execute("BEGIN")
+            for table in ("follows", "alerts", "scoreboards"):
+                self._db.execute(
+                    f"UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?", (new, old)
+                )
+                self._db.execute(f"DELETE FROM {table} WHERE chat_id = ?", (old,))
+
     def forget_chat(self, chat_id: int) -> None:
         """A chat that blocked the bot or is gone: its follows, alerts and scoreboard."""
         with self._db:

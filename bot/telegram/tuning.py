@@ -20,8 +20,10 @@ class Tuning:
     # getUpdates after an outage: tried again within a second (bot/telegram/polling.py).
     polling: PollingBackoff = field(default_factory=PollingBackoff)
     # Telegram's published limits: about 30 messages a second in all, 20 a minute to a group.
-    overall_max_rate: float = 30
-    overall_time_period: float = 1
+    # The overall one as a bucket of one every 1/30 s: never more than 30 in any second, where
+    # a bucket of 30 lets a burst of 30 and then 30 more through within the same second.
+    overall_max_rate: float = 1
+    overall_time_period: float = 1 / 30
     group_max_rate: float = 20
     group_time_period: float = 60
     # A group's reply that more people asked for is edited to say so at most this often

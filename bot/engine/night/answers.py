@@ -40,7 +40,7 @@ from bot.engine.night.so_far import (
     whole_tally,
     winner_item,
 )
-from bot.engine.night.wording import as_of, clock, state_lines, winner_line
+from bot.engine.night.wording import as_of, clock, outcome, state_lines, winner_line
 from bot.engine.results.catalog import Catalog
 
 NOT_DECLARED = "not-declared"  # the chart's pale grey for seats still to declare
@@ -107,9 +107,11 @@ class NightAnswers:
     def _seat_state(
         self, question: NightQuestion, night: NightResults, there: str | None
     ) -> Answer:
-        seat_ids = self._seats_of(question) or ([there] if there else [])
+        named = self._seats_of(question)
+        # "there" only when the question names nothing: a name never means the last seat
+        seat_ids = named or ([there] if there and not question.subjects else [])
         if len(seat_ids) > 1:
-            return self._which_seat(seat_ids)
+            return self._which_seat(seat_ids, question)
         answer = self.seat_answer(seat_ids[0], night) if seat_ids else None
         if answer is None:
             return Answer(Status.NOT_FOUND, (paragraph("Which seat? Ask about one by its name."),))
@@ -122,13 +124,20 @@ class NightAnswers:
                               answer.entities)  # fmt: skip
         return answer
 
+    def seats_of_person(self, person_key: str) -> list[str]:
+        """The 2024 seats a person stood in (one, for all but a few)."""
+        person_id = person_key.partition(":")[2]
+        return sorted({r.seat for r in self.catalog.results if r.person == person_id and r.seat})
+
     def _seats_of(self, question: NightQuestion) -> list[str]:
-        """The seats a name could mean: a seat, a town's seats, or a surname that is also a
-        place in seats' names ("Sunderland")."""
+        """The seats a name could mean: a seat, a town's seats, a person's seat, or a surname
+        that is also a place in seats' names ("Sunderland")."""
         seats = [key.id for key in question.keys_of(Kind.SEAT)]
         for key in question.keys_of(Kind.PLACE):
             seats += list(self.catalog.places[key.id].seats)
-        if not seats:
+        for key in question.keys_of(Kind.PERSON):
+            seats += self.seats_of_person(key)
+        if not seats or (len(question.subjects) == 1 and question.subjects[0].ambiguous):
             for mention in question.subjects:
                 word = mention.text.casefold()
                 seats += [
@@ -136,8 +145,14 @@ class NightAnswers:
                 ]
         return list(dict.fromkeys(seats))
 
-    def _which_seat(self, seat_ids: list[str]) -> Answer:
-        options = tuple(Option(Key.of(Kind.SEAT, s), self.catalog.seats[s].name) for s in seat_ids)
+    def _which_seat(self, seat_ids: list[str], question: NightQuestion) -> Answer:
+        stood = {s: self.catalog.people[k.id].name for k in question.keys_of(Kind.PERSON)
+                 for s in self.seats_of_person(k)}  # fmt: skip
+        options = tuple(
+            Option(Key.of(Kind.SEAT, s), self.catalog.seats[s].name
+                   + (f" (where {stood[s]} stood)" if s in stood else ""))
+            for s in seat_ids
+        )  # fmt: skip
         names = BulletList(tuple(paragraph(o.label) for o in options[:LIST_LENGTH]))
         return Answer(
             Status.CLARIFY,
@@ -152,18 +167,31 @@ class NightAnswers:
         if len(people) != 1:
             return Answer(Status.NOT_FOUND, (paragraph("Who? Ask about one candidate."),))
         person = self.catalog.people[people[0].id]
-        stood = sorted({r.seat for r in self.catalog.results if r.person == person.id and r.seat})
+        stood = self.seats_of_person(people[0])
         if len(stood) != 1:
             return Answer(
                 Status.NOT_FOUND, (paragraph(f"I don’t know where {person.name} stood."),)
             )
+        named = [k.id for k in question.keys_of(Kind.SEAT)]
+        if named and stood[0] not in named:  # "did Farage win Leicester South"
+            there = self.catalog.seats[named[0]].name
+            lead = (f"No: {person.name} is not standing in {there}; "
+                    f"{self.catalog.seats[stood[0]].name} is where they stand.")  # fmt: skip
+            return Answer(Status.ANSWERED, (paragraph(lead), paragraph(f"{as_of(night)}.")),
+                          lead, (people[0],))  # fmt: skip
         card = self.seat_answer(stood[0], night)
         seat = night.seats.get(self.ons_of.get(stood[0], ""))
         if card is None or seat is None or seat.winner is None:
             return card or Answer(Status.NOT_FOUND, (paragraph("Not in the results feed."),))
         won = seat.winner.dc_id == person.dc_id if person.dc_id else seat.winner.name == person.name
-        yes = not won if question.outcome is Outcome.LOST else won
-        if won:
+        held = won and " hold" in f" {seat.result}"
+        if question.outcome is Outcome.LOST:
+            yes = not won
+        else:
+            yes = held if question.outcome is Outcome.HELD else won
+        if won and question.outcome is Outcome.HELD and not held:
+            said = f"{person.name} won {seat.name}, but as a {outcome(seat, night)}, not a hold"
+        elif won:
             said = f"{person.name} won {seat.name}"
         else:
             said = f"{person.name} lost {seat.name} to {seat.winner.name} ({seat.winner.party})"

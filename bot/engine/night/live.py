@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from bot.engine.conversation import Conversation
 from bot.engine.engine import MAX_QUESTION_CHARS, Engine
-from bot.engine.model.answer import Answer, Status, paragraph
+from bot.engine.model.answer import Answer, BulletList, Status, paragraph
 from bot.engine.model.keys import Kind
 from bot.engine.model.query import Query
 from bot.engine.night.answers import NightAnswers
@@ -79,24 +79,58 @@ class LiveEngine(Engine):
                     (k for k in answer.entities if k.is_a(Kind.SEAT)), conversation.seat
                 )
             return answer
-        return self._published(super().answer(question, conversation), night)
+        # Answered on a copy: an answer not shown must leave nothing in the conversation for
+        # a follow-up to reveal ("who is standing there" after a refused ranking).
+        trial = replace(conversation)
+        full = super().answer(question, trial)
+        shown = self._published(full, night, self._named(question))
+        if shown is full:
+            vars(conversation).update(vars(trial))
+        else:
+            conversation.seat = next(
+                (k for k in shown.entities if k.is_a(Kind.SEAT)), conversation.seat
+            )
+        return shown
 
     def answer_query(self, query: Query) -> Answer:
-        return self._published(super().answer_query(query), self.night)
+        return self._published(super().answer_query(query), self.night, set(query.keys))
 
-    def _published(self, answer: Answer, night: NightResults) -> Answer:
+    def _named(self, question: str) -> set[str]:
+        """The seats and people a question names, by key."""
+        text = mend_slips(strip_address(question)[:MAX_QUESTION_CHARS].strip())
+        return {key for m in self.index.resolve(text).mentions for key in m.keys}
+
+    def _published(self, answer: Answer, night: NightResults, named: set[str]) -> Answer:
         """The answer if all it rests on is out and verified; else what is known now."""
-        if night.complete or answer.status is not Status.ANSWERED:
+        if night.complete or answer.status is Status.HELP:
             return answer
+        if answer.status is Status.CLARIFY:
+            return self._choice(answer)
+        names_any = any(k.startswith(("seat:", "person:")) for k in named)
+        if answer.status is Status.NOT_FOUND and not (
+            answer.sources or answer.entities or names_any
+        ):
+            return answer  # "I don't know 'xyz'": it can say nothing of any result
         earlier = answer.query is not None and answer.query.year not in (None, 2024)
         waiting = self._seats_not_verified(answer, night, earlier)
         if waiting is None:
             return answer
-        if len(waiting) == 1:
+        asked = {k for k in named | set(answer.query.keys if answer.query else ()) if k}
+        if not any(k.startswith("seat:") for k in asked):  # a person's seat, if no seat named
+            for person in [k for k in asked if k.startswith("person:")]:
+                asked |= {f"seat:{seat}" for seat in self.night_answers.seats_of_person(person)}
+        if len(waiting) == 1 and f"seat:{waiting[0]}" in asked:  # the seat the question named
             seat_answer = self.night_answers.seat_answer(waiting[0], night)
             if seat_answer is not None:
                 return replace(seat_answer, query=answer.query)
         return self._not_yet(night)
+
+    def _choice(self, answer: Answer) -> Answer:
+        """ "Which one?" with its options by name alone: the engine's words for a choice can
+        hold results (a town's winners), which are not all out."""
+        names = BulletList(tuple(paragraph(option.label) for option in answer.options))
+        lead = paragraph(f"That could be {len(answer.options)} of them. Which one?")
+        return replace(answer, blocks=(lead, names), headline="Which one?", sources=())
 
     def _seats_not_verified(
         self, answer: Answer, night: NightResults, earlier: bool

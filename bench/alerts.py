@@ -1,0 +1,241 @@
+"""The night with followers (issue 18): the 2024 night replayed into a results feed at high
+speed, 10,000 follows over 2,000 chats, against the fake Bot API with Telegram's limits
+(30 messages a second, one a second per private chat, 20 a minute per group: a 429 past
+them) and a 50 ms round trip. Measured: alerts sent, merged, lost, duplicated; seconds from
+a result being written to the feed to its first alert (median, p99); the same with the bot
+killed with SIGKILL halfway through the night and restarted; and questions asked during the
+night, against the same questions with no night followed.
+
+The bench is the publisher: it writes the replay's files into the feed folder at their
+moments, so "appearing in the feed" is a time it knows; the bot (`electionbot run` with
+RESULTS_FEED) reads the folder as it would a live feed.
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import statistics
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.night.replay import POLLS_CLOSE, ReplayPlan, write_atomically
+from bot.telegram.follows import FollowBook
+from tests.fake_bot_api import FakeBotApi, parse_html
+from tests.fake_faults import TelegramLimits
+from tests.night_truth import seats_in_alert, true_night
+from tests.telegram_harness import TOKEN
+from tests.test_run_entrypoint import start, stop
+
+CHATS = 2_000
+GROUPS = 400
+PEOPLE_PER_GROUP = 21  # 1,600 people in private chats and 8,400 in groups: 10,000 followers
+EVERYTHING_FOLLOWERS = 40  # groups and channels that follow every declaration
+SEATS_PER_GROUP = 2  # the other groups follow their seats
+PARTY_FOLLOWERS = 100  # private chats that also follow a party (each seat it wins)
+SPEED = 300.0  # the night's busiest hours (02:00-05:00) in 36 s
+QUIET_AT_MOST = timedelta(minutes=2)  # a longer quiet spell of the night is cut to this
+PARTIES = ("RUK", "Green", "SNP", "PC", "LD", "SF", "DUP")
+ASKERS = 20  # private chats that ask questions during the night, following nothing
+
+
+@dataclass
+class Outcome:
+    written_at: dict[str, float] = field(default_factory=dict)  # ONS ID -> when its winner was
+    expected: set[tuple[int, str]] = field(default_factory=set)  # (chat, seat name) owed an alert
+
+
+def chats() -> list[tuple[int, str]]:
+    found = [(10_000 + n, "private") for n in range(CHATS - GROUPS)]
+    found += [(-10_000 - n, "supergroup") for n in range(GROUPS)]
+    return found
+
+
+def follow_everyone(book: FollowBook, outcome: Outcome) -> int:
+    """The follows, seeded: a seat for each private chat (some a party too), every
+    declaration for a few groups, a couple of seats for the rest; how many follows."""
+    pick = random.Random(2912)
+    seats = list(true_night().values())
+    made = 0
+
+    def follow(chat_id: int, subject: str, told: set[str]) -> None:
+        nonlocal made
+        if book.follow(chat_id, subject, subject):
+            outcome.expected |= {(chat_id, name) for name in told}
+            made += 1
+
+    for number, (chat_id, kind) in enumerate(chats()):
+        if kind == "private":
+            seat = pick.choice(seats)
+            follow(chat_id, f"seat:{seat.ons_id}", {seat.name})
+            if number < PARTY_FOLLOWERS:
+                party = pick.choice(PARTIES)
+                follow(chat_id, f"party:{party}",
+                       {s.name for s in seats if s.party_abbreviation == party})  # fmt: skip
+        elif -chat_id - 10_000 < EVERYTHING_FOLLOWERS:
+            follow(chat_id, "all", {s.name for s in seats})
+        else:
+            for seat in pick.sample(seats, SEATS_PER_GROUP):
+                follow(chat_id, f"seat:{seat.ons_id}", {seat.name})
+    return made
+
+
+def told(api: FakeBotApi) -> tuple[Counter[tuple[int, str]], dict[str, float], int, int]:
+    """Alerts as delivered: (chat, seat) counts, each seat's first alert, messages, merged."""
+    counts: Counter[tuple[int, str]] = Counter()
+    first: dict[str, float] = {}
+    messages = merged = 0
+    for call in api.calls_to("sendMessage"):
+        text = parse_html(call.params.get("text", ""))
+        seats = seats_in_alert(text)
+        if not seats:
+            continue
+        messages += 1
+        merged += len(seats) if len(seats) > 1 else 0
+        for name in seats:
+            counts[(int(call.params["chat_id"]), name)] += 1
+            first[name] = min(first.get(name, call.at), call.at)
+    return counts, first, messages, merged
+
+
+def one_night(kill_halfway: bool) -> dict[str, float]:
+    plan = ReplayPlan()
+    outcome = Outcome()
+    names = {s.ons_id: s.name for s in true_night().values()}
+    with FakeBotApi(TOKEN) as api, tempfile.TemporaryDirectory() as folder:
+        api.faults.latency = 0.05
+        api.limits = TelegramLimits()
+        cwd, feed = Path(folder), Path(folder) / "feed"
+        feed.mkdir()
+        book = FollowBook(cwd / "electionbot-inbox.sqlite3")
+        follows = follow_everyone(book, outcome)
+        for chat_id, kind in chats():  # each chat known to Telegram, as after its /follow
+            api.new_message("/follow", {"id": chat_id, "type": kind, "title": "t"})
+        write_atomically(feed, plan.files_at(POLLS_CLOSE))
+        settings = {"RESULTS_FEED": str(feed), "FEED_POLL_SECONDS": "0.2"}
+        bot = start(api, cwd, level="ERROR", **settings)
+        api.wait_for("getUpdates", timeout=60)
+        declared: set[str] = set()
+        killed = False
+        for moment, wait in _paced(plan):
+            time.sleep(wait)
+            write_atomically(feed, plan.files_at(moment))
+            now = time.monotonic()
+            for ons_id, at in plan.recorded.items():
+                if at <= moment and ons_id not in declared:
+                    declared.add(ons_id)
+                    outcome.written_at[names[ons_id]] = now
+            if kill_halfway and not killed and len(declared) >= len(names) // 2:
+                bot.send_signal(signal.SIGKILL)
+                bot.communicate(timeout=30)
+                bot = start(api, cwd, level="ERROR", **settings)
+                killed = True
+        try:
+            api.wait_until(lambda: book.counts()["alerts"] > 0 and _drained(book), timeout=900)
+        finally:
+            stop(bot) if bot.poll() is None else None
+        counts, first, messages, merged = told(api)
+        latencies = sorted(first[name] - outcome.written_at[name] for name in first)
+        refused = sum(api.limits.refused.values())
+        refused_by = dict(api.limits.refused)
+        edits = len(api.calls_to("editMessageText"))
+        book.close()
+    delivered = set(counts)
+    return {
+        "alerts": float(sum(counts.values())),
+        "messages": float(messages),
+        "merged": float(merged),
+        "lost": float(len(outcome.expected - delivered)),
+        "duplicated": float(sum(1 for c in counts.values() if c > 1)),
+        "unexpected": float(len(delivered - outcome.expected)),
+        "median_s": statistics.median(latencies),
+        "p99_s": latencies[int(len(latencies) * 0.99)],
+        "refused_429": float(refused),
+        "edits": float(edits),
+        "follows": float(follows),
+        **{f"refused_{kind}": float(n) for kind, n in refused_by.items()},
+    }
+
+
+def _paced(plan: ReplayPlan) -> list[tuple[datetime, float]]:
+    """Each moment of the night and the real seconds to wait before it: SPEED times faster
+    than the night, with its quiet spells cut to QUIET_AT_MOST (the afternoon's stragglers,
+    Inverness a day late), so the bench measures the busy night, not the wait."""
+    paced, last = [], POLLS_CLOSE
+    for moment in plan.moments():
+        paced.append((moment, min(moment - last, QUIET_AT_MOST).total_seconds() / SPEED))
+        last = moment
+    return paced
+
+
+def _drained(book: FollowBook) -> bool:
+    counts = book.counts()
+    return counts["alerts"] == counts["sent"]
+
+
+def questions(during_night: bool) -> tuple[float, float]:
+    """Seconds from a question reaching the fake Telegram to its reply: median, p99."""
+    plan = ReplayPlan()
+    asked = ["who won Clacton", "how many seats has labour won so far", "has Blackburn declared"]
+    with FakeBotApi(TOKEN) as api, tempfile.TemporaryDirectory() as folder:
+        api.faults.latency = 0.05
+        cwd, feed = Path(folder), Path(folder) / "feed"
+        feed.mkdir()
+        write_atomically(feed, plan.files_at(POLLS_CLOSE))
+        settings = {"RESULTS_FEED": str(feed), "FEED_POLL_SECONDS": "0.2"} if during_night else {}
+        bot = start(api, cwd, level="ERROR", **settings)
+        api.wait_for("getUpdates", timeout=60)
+        sent_at: dict[int, float] = {}
+        try:
+            for number, (moment, wait) in enumerate(_paced(plan)[:200]):
+                time.sleep(wait)
+                if during_night:
+                    write_atomically(feed, plan.files_at(moment))
+                if number % 4 == 0:  # a question from one of the askers, every few moments
+                    chat_id = 90_000 + number % ASKERS
+                    chat = {"id": chat_id, "type": "private", "first_name": "A"}
+                    message = api.send_text(asked[number % len(asked)], chat=chat,
+                                            user={**chat, "is_bot": False})  # fmt: skip
+                    sent_at[message["message_id"]] = time.monotonic()
+            api.wait_until(lambda: len(_replies(api)) >= len(sent_at), timeout=120)
+        finally:
+            stop(bot)
+        waits = sorted(at - sent_at[replied] for replied, at in _replies(api).items()
+                       if replied in sent_at)  # fmt: skip
+    return statistics.median(waits), waits[int(len(waits) * 0.99)]
+
+
+def _replies(api: FakeBotApi) -> dict[int, float]:
+    found = {}
+    for call in api.replies():
+        replied = (call.params.get("reply_parameters") or {}).get("message_id")
+        if replied is not None:
+            found[int(replied)] = call.at
+    return found
+
+
+def run() -> None:
+    print(
+        "\nThe night with followers (issue 18): the 2024 night replayed into a feed at "
+        f"{SPEED:,.0f}x (quiet spells cut to {QUIET_AT_MOST.seconds // 60} min); "
+        f"{CHATS - GROUPS + GROUPS * PEOPLE_PER_GROUP:,} followers in {CHATS:,} chats "
+        f"({GROUPS} groups of {PEOPLE_PER_GROUP}, {EVERYTHING_FOLLOWERS} of them following "
+        "every declaration); Telegram's limits, 50 ms round trip"
+    )
+    for name, kill in (("straight through", False), ("SIGKILL halfway, restarted", True)):
+        row = one_night(kill)
+        print(
+            f"  {name}: {row['follows']:,.0f} follows, {row['alerts']:,.0f} alerts in "
+            f"{row['messages']:,.0f} messages and {row['edits']:,.0f} edits "
+            f"({row['merged']:,.0f} merged), lost {row['lost']:.0f}, duplicated "
+            f"{row['duplicated']:.0f}, not followed {row['unexpected']:.0f}; a result in the feed "
+            f"to its first alert: median {row['median_s']:.2f} s, p99 {row['p99_s']:.2f} s; "
+            f"429s from Telegram {row['refused_429']:.0f}"
+        )
+    for name, during in (("with no night followed", False), ("during the night", True)):
+        median, p99 = questions(during)
+        print(f"  questions {name}: reply in median {median:.2f} s, p99 {p99:.2f} s")
