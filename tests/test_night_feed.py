@@ -12,7 +12,7 @@ import pytest
 
 from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.results import NightResults, Stage
-from bot.night.feed import FeedWatcher, FolderFeed
+from bot.night.feed import DeclaredTimes, FeedWatcher, FolderFeed
 from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, VERIFY_AFTER, ReplayPlan, write_atomically
 from tests.night_truth import declared_by, true_night
 
@@ -177,3 +177,33 @@ async def test_a_seat_never_goes_back_a_state(plan: ReplayPlan, tmp_path: Path) 
     time.moment = FIRST + timedelta(hours=1)
     assert await watcher.read_once() == []
     assert watcher.night.seats[HOUGHTON].stage is Stage.COUNTED
+
+
+async def test_a_restart_mid_night_keeps_when_each_seat_was_first_seen(
+    plan: ReplayPlan, tmp_path: Path
+) -> None:
+    """A live night's times survive a restart: the next run does not take every seat
+    already in as declared at the moment it started, in the file's order."""
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    moment = datetime.now().replace(second=0, microsecond=0)  # a live night: now
+    time = ManualTime(moment)
+    memory = DeclaredTimes(tmp_path / "kept.sqlite3")
+    watcher = FeedWatcher(FolderFeed(feed), NightResults({}, moment), time, memory=memory)
+    write_atomically(feed, plan.files_at(FIRST))
+    await watcher.read_once()
+    time.moment = moment + timedelta(minutes=30)
+    write_atomically(feed, plan.files_at(FIRST + timedelta(hours=1)))
+    await watcher.read_once()
+    first_order = watcher.night.order
+    memory.close()
+    again = DeclaredTimes(tmp_path / "kept.sqlite3")  # the restart
+    time.moment = moment + timedelta(hours=1)
+    restarted = FeedWatcher(FolderFeed(feed), NightResults({}, time()), time, memory=again)
+    await restarted.read_once()
+    again.close()
+    assert restarted.night.order[0] == HOUGHTON
+    assert restarted.night.seats[HOUGHTON].declared_at == moment
+    assert set(restarted.night.order) == set(first_order)
+    times = [restarted.night.seats[o].declared_at or moment for o in restarted.night.order]
+    assert times == sorted(times)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -98,6 +99,42 @@ def feed_source(where: str) -> FeedSource:
     return FolderFeed(Path(where))
 
 
+NIGHT_KEPT = timedelta(days=2)
+
+
+class DeclaredTimes:
+    """When each seat was first seen declared, kept beside the inbox (SQLite): a bot that
+    restarts mid-night reads the feed from an empty night, and without these would take
+    every seat already in as declared at the moment it restarted, in the file's order."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS night_declared (ons_id TEXT PRIMARY KEY, at TEXT NOT NULL)"
+        )
+        # A night's times are forgotten two days on: the next election is another night.
+        since = (datetime.now() - NIGHT_KEPT).isoformat()
+        self._db.execute("DELETE FROM night_declared WHERE at < ?", (since,))
+        rows = self._db.execute("SELECT ons_id, at FROM night_declared")
+        self._times = {ons_id: datetime.fromisoformat(at) for ons_id, at in rows}
+
+    def times(self) -> dict[str, datetime]:
+        return dict(self._times)
+
+    def keep(self, declared: dict[str, datetime]) -> None:
+        if not declared:
+            return
+        self._times.update(declared)
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO night_declared (ons_id, at) VALUES (?, ?)",
+                [(ons_id, at.isoformat()) for ons_id, at in declared.items()],
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
 class FeedWatcher:
     def __init__(
         self,
@@ -105,8 +142,10 @@ class FeedWatcher:
         night: NightResults,
         clock: Callable[[], datetime],
         every: float = 5.0,
+        memory: DeclaredTimes | None = None,
     ) -> None:
         self.source = source
+        self.memory = memory
         self.night = night
         self._clock = clock
         self._every = every
@@ -158,10 +197,15 @@ class FeedWatcher:
                 self._texts[name] = text
             except FeedFileError as error:
                 problems.append(str(error))
+        known = self.memory.times() if self.memory is not None else {}
         try:
-            return night_from(self._last_good.values(), self.night, now), problems
+            after = night_from(self._last_good.values(), self.night, now, known)
         except FeedFileError as error:
             return self.night, [*problems, str(error)]
+        if self.memory is not None:
+            self.memory.keep({o: s.declared_at for o, s in after.seats.items()
+                              if s.declared_at is not None and o not in known})  # fmt: skip
+        return after, problems
 
     async def run(self) -> None:
         """Read the feed until cancelled."""

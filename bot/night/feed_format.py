@@ -133,12 +133,18 @@ class _SeatRows:
     figures: list[tuple[dict[str, str], bool, str]] = field(default_factory=list)
 
 
-def night_from(files: Iterable[FeedFile], before: NightResults, now: datetime) -> NightResults:
+def night_from(
+    files: Iterable[FeedFile],
+    before: NightResults,
+    now: datetime,
+    known: Mapping[str, datetime] | None = None,
+) -> NightResults:
     """The night after reading `files`, which together are the whole feed at `now`.
 
     A seat never goes back a state: a file rewritten without a seat's row for a moment (or
     a feed that lags) must not undeclare it. Figures that change once published are a
-    correction.
+    correction. `known`: when seats were first seen declared by an earlier run (the bot
+    restarted mid-night), so the night's order and times survive it.
     """
     by_seat: dict[str, _SeatRows] = defaultdict(_SeatRows)
     for feed_file in files:
@@ -146,17 +152,20 @@ def night_from(files: Iterable[FeedFile], before: NightResults, now: datetime) -
             _take(feed_file, line, row, by_seat)
     seats = dict(before.seats)
     order = list(before.order)
+    known = known or {}
+    newly: list[str] = []
     for ons_id, rows in by_seat.items():
         old = seats.get(ons_id)
         new = _seat(ons_id, rows, old)
         if old is not None and new.stage < old.stage:
             continue
         if new.declared and (old is None or not old.declared):
-            new = replace(new, declared_at=now)
-            order.append(ons_id)
+            new = replace(new, declared_at=known.get(ons_id, now))
+            newly.append(ons_id)
         elif old is not None:
             new = replace(new, declared_at=old.declared_at, corrected=_corrects(old, new))
         seats[ons_id] = new
+    order += sorted(newly, key=lambda ons_id: seats[ons_id].declared_at or now)
     return NightResults(seats, now, "", tuple(order))
 
 

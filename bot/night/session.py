@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.engine.night.results import NightResults
-from bot.night.feed import FeedWatcher, FolderFeed, feed_source
+from bot.night.feed import DeclaredTimes, FeedWatcher, FolderFeed, feed_source
 from bot.night.replay import REPLAYS, NightClock, ReplayPlan, play
 
 UK = ZoneInfo("Europe/London")
@@ -50,9 +50,11 @@ async def replayed_night(
                 await writing
 
 
-def live_watcher(where: str, every: float, clock: Callable[[], datetime] = uk_time) -> FeedWatcher:
+def live_watcher(
+    where: str, every: float, memory: DeclaredTimes, clock: Callable[[], datetime] = uk_time
+) -> FeedWatcher:
     """The watcher of a live feed (RESULTS_FEED)."""
-    return FeedWatcher(feed_source(where), NightResults({}, clock()), clock, every)
+    return FeedWatcher(feed_source(where), NightResults({}, clock()), clock, every, memory)
 
 
 @dataclass(frozen=True)
@@ -69,14 +71,18 @@ class NightPlan:
         return REPLAYS[self.replay] if self.replay is not None else uk_time()
 
     @contextlib.asynccontextmanager
-    async def watching(self) -> AsyncIterator[FeedWatcher]:
+    async def watching(self, kept: Path) -> AsyncIterator[FeedWatcher]:
+        """`kept`: the SQLite file a live night's declaration times are kept in. (A replay
+        starts its night again at each start, so keeps none.)"""
         if self.replay is not None:
             async with replayed_night(self.replay, self.speed) as (watcher, _):
                 yield watcher
             return
         assert self.feed is not None
-        watcher = live_watcher(self.feed, self.poll_seconds)
+        memory = DeclaredTimes(kept)
+        watcher = live_watcher(self.feed, self.poll_seconds, memory)
         try:
             yield watcher
         finally:
             await watcher.source.close()
+            memory.close()

@@ -19,6 +19,7 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -212,7 +213,7 @@ async def serve(
             try:
                 await _receive_updates(application, settings)
                 _log_serving(application, settings, engine)
-                async with _following(engine, desk, night):
+                async with _following(engine, desk, night, settings.inbox_path):
                     await stop.wait()
             finally:
                 menu.cancel()  # still retrying at a stop: the next start sets it
@@ -254,7 +255,7 @@ async def serve(
 
 @contextlib.asynccontextmanager
 async def _following(
-    engine: Engine, desk: AlertDesk | None, night: NightPlan | None
+    engine: Engine, desk: AlertDesk | None, night: NightPlan | None, kept: Path
 ) -> AsyncIterator[None]:
     """The election night, while the bot serves: the feed read into the engine, its
     declarations sent to the chats that follow them."""
@@ -267,7 +268,7 @@ async def _following(
         live.update(results)
         await desk.on_night(results, events)
 
-    async with night.watching() as watcher:
+    async with night.watching(kept) as watcher:
         watcher.listen(take)
         await watcher.read_once()  # the night as it stands, before the outbox is opened
         desk.resume()
