@@ -255,19 +255,27 @@ class NightAnswers:
         reached = night.majority_won_by()
         parties = question.keys_of(Kind.PARTY)
         asked = self.abbreviation_of.get(parties[0].id) if parties else None
-        if reached is not None and (asked is None or asked == reached[0]):
+        won = night.seats_won()
+        if reached is not None:
             party, seat = reached
             when = f" at {clock(seat.declared_at)}" if seat.declared_at else ""
-            lead = (f"Yes: {night.party_name(party)} passed {MAJORITY_LINE} seats, a majority, "
-                    f"with {seat.name}{when}.")  # fmt: skip
+            passed = (f"{night.party_name(party)} passed {MAJORITY_LINE} seats, a majority, "
+                      f"with {seat.name}{when}")  # fmt: skip
+            if asked is not None and asked != party:
+                lead = f"No: {night.party_name(asked)} has {won[asked]} seats; {passed}."
+            elif question.opening == "how many":
+                lead = f"None: {passed}."
+            else:
+                lead = f"{passed}." if question.opening == "when" else f"Yes: {passed}."
+        elif asked is not None:
+            have = won[asked]
+            more = f"{night.party_name(asked)} has {have} seats; a majority is {MAJORITY_LINE}"
+            lead = (f"{MAJORITY_LINE - have} more: {more}." if question.opening == "how many"
+                    else f"No{' majority yet' if question.opening == 'when' else ''}: {more}, "
+                    f"{MAJORITY_LINE - have} more.")  # fmt: skip
         else:
-            won = night.seats_won()
             leader = night.leader()
-            if asked is not None:
-                have = won[asked]
-                lead = (f"No: {night.party_name(asked)} has {have} seats; a majority is "
-                        f"{MAJORITY_LINE}, {MAJORITY_LINE - have} more.")  # fmt: skip
-            elif leader is not None:
+            if leader is not None:
                 lead = (f"No: {night.party_name(leader[0])} leads with {leader[1]} seats; a "
                         f"majority is {MAJORITY_LINE}.")  # fmt: skip
             else:

@@ -49,6 +49,7 @@ class NightQuestion:
     subjects: tuple[Mention, ...] = ()  # the seat, party or place asked about
     outcome: Outcome = Outcome.WON  # for a party's seats
     biggest: bool = False  # for majorities: the biggest, not the closest
+    opening: str = ""  # "when", "how many": how the question asks (else yes or no)
 
     def keys_of(self, kind: Kind) -> list[Key]:
         return [key for m in self.subjects for key in m.keys if key.is_a(kind)]
@@ -137,7 +138,8 @@ def read_night(resolution: Resolution) -> NightQuestion | None:
         if shape.fullmatch(pattern):
             outcome = next((o for o, words in _OUTCOME_WORDS if words.search(pattern)), Outcome.WON)
             biggest = bool(re.search(r"\b(?:biggest|largest)\b", pattern))
-            return NightQuestion(ask, tuple(subjects), outcome, biggest)
+            opening = next((w for w in ("when", "how many") if pattern.startswith(w)), "")
+            return NightQuestion(ask, tuple(subjects), outcome, biggest, opening)
     return None
 
 

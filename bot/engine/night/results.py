@@ -73,9 +73,6 @@ class NightSeat:
     def gained(self) -> bool:
         return " gain from " in self.result
 
-    def runner_up(self) -> NightCandidate | None:
-        return self.candidates[1] if self.counted and len(self.candidates) > 1 else None
-
 
 @dataclass(frozen=True)
 class NightResults:
@@ -97,10 +94,6 @@ class NightResults:
         """Every seat verified: the night is over and the full results stand. (Before the
         feed is first read there are no seats, and the night has not begun.)"""
         return bool(self.seats) and all(s.stage == Stage.VERIFIED for s in self.seats.values())
-
-    @property
-    def started(self) -> bool:
-        return bool(self.order)
 
     def still_to_declare(self) -> list[NightSeat]:
         return sorted((s for s in self.seats.values() if not s.declared), key=lambda s: s.name)
@@ -140,7 +133,3 @@ class NightResults:
             if running[party] == MAJORITY_LINE:
                 return party, seat
         return None
-
-
-def empty_night(seats: Mapping[str, NightSeat], as_of: datetime) -> NightResults:
-    return NightResults(seats, as_of)

@@ -94,7 +94,8 @@ def place_tally(seats: list[NightSeat], in_place: int, where: str, night: NightR
     """Every party's seats so far in a place of `in_place` seats."""
     won = Counter(s.winner.party_abbreviation for s in seats if s.winner is not None)
     shown = ", ".join(f"{night.party_name(p)} {n}" for p, n in won.most_common())
-    lead = f"{where.strip().capitalize()}: {len(seats)} of {in_place} seats declared so far"
+    place = where.strip()
+    lead = f"{place[:1].upper()}{place[1:]}: {len(seats)} of {in_place} seats declared so far"
     lead += f": {shown}." if seats else "."
     return listed(lead, seats, night, winner_item(night))
 
