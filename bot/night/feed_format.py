@@ -103,6 +103,9 @@ def _read_row(kind: FileKind, row: dict[str, str], where: str) -> FeedRow:
     if not ons_id:
         raise FeedFileError(f"{where}: no ONS ID")
     candidate = None
+    if kind == "constituencies":  # checked now, so a bad figure rejects its file whole
+        for column in ("Electorate", "Valid votes", "Majority"):
+            _whole(where, column, row[column])
     if kind == "candidacies":
         votes = row["Votes"].strip()
         candidate = NightCandidate(

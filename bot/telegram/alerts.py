@@ -19,6 +19,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from telegram import Bot, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
@@ -26,7 +27,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from bot.engine.night.alerts import alert, correction
 from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.following import subjects_of
-from bot.engine.night.results import NightResults, NightSeat, Stage
+from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat, Stage
 from bot.engine.night.wording import as_of, tally
 from bot.messages import TEXT_LIMIT, fit_html, visible_length
 from bot.render import to_html
@@ -265,11 +266,12 @@ class AlertDesk:
 
 
 def scoreboard_text(night: NightResults) -> str:
-    """The scoreboard's HTML: the tally, how many seats are in, the moment."""
+    """The scoreboard's HTML: the tally, how many seats are in, the moment (party names
+    escaped: "True & Fair Party" is a party)."""
     declared = len(night.order)
-    lines = [f"<b>Election night: {declared} of {len(night.seats) or 650} seats declared</b>"]
-    lines.append(tally(night, top=8) or "No seat has declared yet.")
-    lines.append(f"{as_of(night)}.")
+    lines = [f"<b>Election night: {declared} of {COMMONS_SEATS} seats declared</b>"]
+    lines.append(escape(tally(night, top=8)) or "No seat has declared yet.")
+    lines.append(f"{escape(as_of(night))}.")
     return "\n".join(lines)
 
 

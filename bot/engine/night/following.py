@@ -79,6 +79,9 @@ def _target(catalog: Catalog, key: str) -> Target | Unclear:
         if person.dc_id is None:
             return Unclear(f"I can’t follow {person.name}: the results give no ID for them.")
         seats = sorted({r.seat for r in catalog.results if r.person == entity_id and r.seat})
+        if not seats:  # an MP of the past, say: no declaration would ever be theirs
+            return Unclear(f"{person.name} is not standing in this election, so there is "
+                           "nothing of theirs to follow.")  # fmt: skip
         where = f" ({catalog.seats[seats[0]].name})" if len(seats) == 1 else ""
         return Target(f"person:{person.dc_id}", person.name + where)
     place = catalog.places[entity_id]
