@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -48,6 +49,9 @@ class Pacing:
     group: float = 3.0
     scoreboard: float = 12.0
     retry: float = 5.0  # after a send failed past its retries: the alert waits, not lost
+    # Alerts a group may have in any minute: one of its 20 is left for answers and edits.
+    group_messages: int = 19
+    group_window: float = 60.0
 
 
 class AlertDesk:
@@ -124,6 +128,8 @@ class AlertDesk:
         try:
             while True:
                 self._again.discard(chat_id)
+                if chat_id < 0:
+                    await asyncio.sleep(self._room_in_group(chat_id))
                 try:
                     did = await self._send_next(chat_id)
                 except ChatMigrated as error:  # a group became a supergroup: follow it there
@@ -146,12 +152,29 @@ class AlertDesk:
         finally:
             self._senders.pop(chat_id, None)
 
+    def _room_in_group(self, chat_id: int) -> float:
+        """Seconds until the group may be sent another message, by the alerts and edits it
+        was sent in the last minute, this run's or the last's. After a restart the library's
+        own limiter has forgotten them, and a 429 from a group halts every request of the bot
+        (AIORateLimiter's rule) for up to a minute."""
+        now = time.time()
+        sent = self.book.called_since(chat_id, now - self.pacing.group_window)
+        if len(sent) < self.pacing.group_messages:
+            return 0.0
+        return max(0.0, sent[-self.pacing.group_messages] + self.pacing.group_window - now)
+
     def _wake_later(self, chat_id: int) -> None:
         """Wake a chat once the sender now running has gone (it may be the chat's own)."""
         asyncio.get_running_loop().call_soon(self._wake, chat_id)
 
     async def _send_next(self, chat_id: int) -> bool:
         """Send or edit one message for the chat; False if it had nothing to send."""
+        did = await self._send_or_edit(chat_id)
+        if did and chat_id < 0:
+            self.book.called(chat_id)
+        return did
+
+    async def _send_or_edit(self, chat_id: int) -> bool:
         night = self.night()
         # An alert waits for its seat to be in the night read (after a restart, the first
         # read of the feed comes after the outbox is opened).

@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS alerts (
 );
 CREATE INDEX IF NOT EXISTS unsent_alerts ON alerts (chat_id) WHERE message_id IS NULL;
 CREATE INDEX IF NOT EXISTS alerts_by_seat ON alerts (seat, what);
+CREATE TABLE IF NOT EXISTS group_calls (chat_id INTEGER NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS group_calls_by_chat ON group_calls (chat_id, at);
 CREATE TABLE IF NOT EXISTS scoreboards (
     chat_id INTEGER PRIMARY KEY,
     message_id INTEGER NOT NULL,
@@ -198,6 +200,21 @@ class FollowBook:
                     "WHERE chat_id = ? AND seat = ? AND what = ?",
                     (message_id, stages.get(a.seat, 0), a.chat_id, a.seat, a.what),
                 )
+
+    def called(self, chat_id: int) -> None:
+        """A message or an edit went to a group: kept a minute, across restarts."""
+        now = self._clock()
+        self._db.execute("INSERT INTO group_calls (chat_id, at) VALUES (?, ?)", (chat_id, now))
+        self._db.execute("DELETE FROM group_calls WHERE at < ?", (now - 120.0,))
+
+    def called_since(self, chat_id: int, since: float) -> list[float]:
+        """When the group was sent a message or an edit since `since`, oldest first: what it
+        has had of its 20 a minute, whether or not this process sent it."""
+        rows = self._db.execute(
+            "SELECT at FROM group_calls WHERE chat_id = ? AND at >= ? ORDER BY at",
+            (chat_id, since),
+        )
+        return [float(at) for (at,) in rows]
 
     def chats_waiting(self) -> list[int]:
         """Chats with an alert not yet sent (after a restart: what to send first)."""
