@@ -1,10 +1,10 @@
 """The night with followers (issue 18): the 2024 night replayed into a results feed at high
-speed, 10,000 follows over 2,000 chats, against the fake Bot API with Telegram's limits
+speed, 10,000 followers in 2,000 chats, against the fake Bot API with Telegram's limits
 (30 messages a second, one a second per private chat, 20 a minute per group: a 429 past
 them) and a 50 ms round trip. Measured: alerts sent, merged, lost, duplicated; seconds from
 a result being written to the feed to its first alert (median, p99); the same with the bot
-killed with SIGKILL halfway through the night and restarted; and questions asked during the
-night, against the same questions with no night followed.
+killed with SIGKILL halfway through the night and restarted. (Questions asked during the
+night are not yet measured here: see the closing note of issue 18.)
 
 The bench is the publisher: it writes the replay's files into the feed folder at their
 moments, so "appearing in the feed" is a time it knows; the bot (`electionbot run` with
@@ -40,7 +40,6 @@ PARTY_FOLLOWERS = 100  # private chats that also follow a party (each seat it wi
 SPEED = 300.0  # the night's busiest hours (02:00-05:00) in 36 s
 QUIET_AT_MOST = timedelta(minutes=2)  # a longer quiet spell of the night is cut to this
 PARTIES = ("RUK", "Green", "SNP", "PC", "LD", "SF", "DUP")
-ASKERS = 20  # private chats that ask questions during the night, following nothing
 
 
 @dataclass
@@ -177,47 +176,6 @@ def _drained(book: FollowBook) -> bool:
     return counts["alerts"] == counts["sent"]
 
 
-def questions(during_night: bool) -> tuple[float, float]:
-    """Seconds from a question reaching the fake Telegram to its reply: median, p99."""
-    plan = ReplayPlan()
-    asked = ["who won Clacton", "how many seats has labour won so far", "has Blackburn declared"]
-    with FakeBotApi(TOKEN) as api, tempfile.TemporaryDirectory() as folder:
-        api.faults.latency = 0.05
-        cwd, feed = Path(folder), Path(folder) / "feed"
-        feed.mkdir()
-        write_atomically(feed, plan.files_at(POLLS_CLOSE))
-        settings = {"RESULTS_FEED": str(feed), "FEED_POLL_SECONDS": "0.2"} if during_night else {}
-        bot = start(api, cwd, level="ERROR", **settings)
-        api.wait_for("getUpdates", timeout=60)
-        sent_at: dict[int, float] = {}
-        try:
-            for number, (moment, wait) in enumerate(_paced(plan)[:200]):
-                time.sleep(wait)
-                if during_night:
-                    write_atomically(feed, plan.files_at(moment))
-                if number % 4 == 0:  # a question from one of the askers, every few moments
-                    chat_id = 90_000 + number % ASKERS
-                    chat = {"id": chat_id, "type": "private", "first_name": "A"}
-                    message = api.send_text(asked[number % len(asked)], chat=chat,
-                                            user={**chat, "is_bot": False})  # fmt: skip
-                    sent_at[message["message_id"]] = time.monotonic()
-            api.wait_until(lambda: len(_replies(api)) >= len(sent_at), timeout=120)
-        finally:
-            stop(bot)
-        waits = sorted(at - sent_at[replied] for replied, at in _replies(api).items()
-                       if replied in sent_at)  # fmt: skip
-    return statistics.median(waits), waits[int(len(waits) * 0.99)]
-
-
-def _replies(api: FakeBotApi) -> dict[int, float]:
-    found = {}
-    for call in api.replies():
-        replied = (call.params.get("reply_parameters") or {}).get("message_id")
-        if replied is not None:
-            found[int(replied)] = call.at
-    return found
-
-
 def run() -> None:
     print(
         "\nThe night with followers (issue 18): the 2024 night replayed into a feed at "
@@ -236,6 +194,3 @@ def run() -> None:
             f"to its first alert: median {row['median_s']:.2f} s, p99 {row['p99_s']:.2f} s; "
             f"429s from Telegram {row['refused_429']:.0f}"
         )
-    for name, during in (("with no night followed", False), ("during the night", True)):
-        median, p99 = questions(during)
-        print(f"  questions {name}: reply in median {median:.2f} s, p99 {p99:.2f} s")
