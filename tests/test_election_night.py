@@ -76,7 +76,10 @@ async def test_a_hundred_people_at_once_are_answered_concurrently_each_once(
         expected = ask_everyone(api, 100)
         await all_answered(api, expected)
     check_each_answered_once(api, expected)
-    assert api.peak_sending >= 10  # sent side by side, not one round trip after another
+    # Sent side by side, not one round trip after another: the overall limit lets one reply
+    # start every 1/30 s, so with a 50 ms round trip two or three are on their way at once
+    # (one at a time would be 1).
+    assert api.peak_sending >= 2
 
 
 async def test_429s_lose_no_answer_and_send_no_apology(api: FakeBotApi, engine: Engine) -> None:

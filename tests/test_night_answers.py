@@ -172,9 +172,9 @@ def test_the_night_so_far(live: LiveEngine, nights: dict[datetime, NightResults]
     assert f"{latest.recorded:%H:%M}" in said
     sunderland = ask(live, "when did sunderland declare")
     assert sunderland.startswith("That could be 3 seats. Which one?")
-    for seat in ("Houghton and Sunderland South", "Sunderland Central",
-                 "Bracknell (where James Sunderland stood)"):  # fmt: skip
-        assert f"• {seat}" in sunderland
+    for option in ("Houghton and Sunderland South", "Sunderland Central",
+                   "Bracknell (where James Sunderland stood)"):  # fmt: skip
+        assert f"• {option}" in sunderland
 
 
 def test_the_closest_and_biggest_majorities_so_far(
