@@ -3,8 +3,8 @@ speed, 10,000 followers in 2,000 chats, against the fake Bot API with Telegram's
 (30 messages a second, one a second per private chat, 20 a minute per group: a 429 past
 them) and a 50 ms round trip. Measured: alerts sent, merged, lost, duplicated; seconds from
 a result being written to the feed to its first alert (median, p99); the same with the bot
-killed with SIGKILL halfway through the night and restarted. (Questions asked during the
-night are not yet measured here: see the closing note of issue 18.)
+killed with SIGKILL halfway through the night and restarted; then questions asked while the
+night is followed, beside the same questions with no night followed.
 
 The bench is the publisher: it writes the replay's files into the feed folder at their
 moments, so "appearing in the feed" is a time it knows; the bot (`electionbot run` with
@@ -39,6 +39,7 @@ SEATS_PER_GROUP = 2  # the other groups follow their seats
 PARTY_FOLLOWERS = 100  # private chats that also follow a party (each seat it wins)
 SPEED = 300.0  # the night's busiest hours (02:00-05:00) in 36 s
 QUIET_AT_MOST = timedelta(minutes=2)  # a longer quiet spell of the night is cut to this
+QUESTION_MOMENTS = 150  # a question at each of the night's first moments (to about 03:30)
 PARTIES = ("RUK", "Green", "SNP", "PC", "LD", "SF", "DUP")
 
 
@@ -176,6 +177,48 @@ def _drained(book: FollowBook) -> bool:
     return counts["alerts"] == counts["sent"]
 
 
+def questions(during_night: bool) -> tuple[float, float, int]:
+    """Seconds from a question reaching the fake Telegram to its reply (median, p99), and how
+    many: each asker in a chat of their own that follows nothing, so a chat's first reply is
+    the answer (a private chat's answer is a chart, with no reply marker to match)."""
+    plan = ReplayPlan()
+    asked = ["who won Clacton", "how many seats has labour won so far", "has Blackburn declared"]
+    with FakeBotApi(TOKEN) as api, tempfile.TemporaryDirectory() as folder:
+        api.faults.latency = 0.05
+        cwd, feed = Path(folder), Path(folder) / "feed"
+        feed.mkdir()
+        write_atomically(feed, plan.files_at(POLLS_CLOSE))
+        settings = {"RESULTS_FEED": str(feed), "FEED_POLL_SECONDS": "0.2"} if during_night else {}
+        bot = start(api, cwd, level="ERROR", **settings)
+        api.wait_for("getUpdates", timeout=60)
+        sent_at: dict[int, float] = {}
+        try:
+            for number, (moment, wait) in enumerate(_paced(plan)[:QUESTION_MOMENTS]):
+                time.sleep(wait)
+                if during_night:
+                    write_atomically(feed, plan.files_at(moment))
+                chat_id = 90_000 + number  # a question at each moment of the busy night
+                chat = {"id": chat_id, "type": "private", "first_name": "A"}
+                api.send_text(asked[number % len(asked)], chat=chat,
+                              user={**chat, "is_bot": False})  # fmt: skip
+                sent_at[chat_id] = time.monotonic()
+            api.wait_until(lambda: len(_first_replies(api)) >= len(sent_at), timeout=120)
+        finally:
+            stop(bot)
+        replies = _first_replies(api)
+        waits = sorted(replies[chat] - at for chat, at in sent_at.items())
+    return statistics.median(waits), waits[int(len(waits) * 0.99)], len(waits)
+
+
+def _first_replies(api: FakeBotApi) -> dict[int, float]:
+    found: dict[int, float] = {}
+    for call in api.replies():
+        chat_id = int(call.params["chat_id"])
+        if chat_id >= 90_000:
+            found.setdefault(chat_id, call.at)
+    return found
+
+
 def run() -> None:
     print(
         "\nThe night with followers (issue 18): the 2024 night replayed into a feed at "
@@ -194,3 +237,6 @@ def run() -> None:
             f"to its first alert: median {row['median_s']:.2f} s, p99 {row['p99_s']:.2f} s; "
             f"429s from Telegram {row['refused_429']:.0f}"
         )
+    for name, during in (("with no night followed", False), ("during the night", True)):
+        median, p99, asked = questions(during)
+        print(f"  {asked} questions {name}: reply in median {median:.2f} s, p99 {p99:.2f} s")
