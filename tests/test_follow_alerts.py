@@ -370,3 +370,24 @@ async def test_an_alert_queued_but_not_sent_before_a_kill_is_sent_after_the_rest
     assert len(alerts) == 1
     assert seats_in_alert(alerts[0]) == ["Clacton"]
     assert f"Majority: {CLACTON.majority:,} votes." in alerts[0]
+
+
+async def test_a_channel_follows_every_declaration(
+    plan: ReplayPlan, shipped_knowledge: Knowledge, tmp_path: Path
+) -> None:
+    """A channel's admin posts "/follow all" in the channel: a channel post, not a message."""
+    channel = {"id": -1009999, "type": "channel", "title": "Results"}
+    write_atomically(tmp_path, plan.files_at(POLLS_CLOSE))
+    with FakeBotApi(TOKEN) as api:
+        async with night_bot(api, shipped_knowledge, tmp_path) as live:
+            await until(lambda: len(live.night.seats) == 650)
+            post = api.new_message("/follow all", chat=channel)
+            post.pop("from")  # a channel's post is the channel's, not a person's
+            post["sender_chat"] = channel
+            api.push({"channel_post": post})
+            await until(lambda: len(texts(api, -1009999)) == 1)
+            assert texts(api, -1009999)[0].startswith("Following every declaration:")
+            first = min(true_night().values(), key=lambda s: s.recorded)
+            await publish(plan, tmp_path, first.recorded, live)
+            await until(lambda: len(texts(api, -1009999)) == 2)
+            assert seats_in_alert(texts(api, -1009999)[1]) == [first.name]

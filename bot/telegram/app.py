@@ -78,7 +78,8 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 App: TypeAlias = Application[Any, Any, Any, Any, Any, Any]
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+# Channel posts: a channel's admins post "/follow all" there (issue 18); nothing else reads them.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 FLOOD_GATE_GROUP = -1  # before every handler, for every kind of update
 
 PRIVATE_COMMANDS = [
@@ -137,14 +138,16 @@ def build_application(
     follows = FollowHandlers(engine, book, desk, think)
     questions = partial(follows.tell_me_when, chat=chat)  # "tell me when X declares", or a question
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
+    # The night's commands work in channels too (a channel's post, not a message)
+    anywhere = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(TypeHandler(Update, chat.flood_gate), group=FLOOD_GATE_GROUP)
     application.add_handlers(
         [
-            CommandHandler("follow", follows.follow),
-            CommandHandler("following", follows.following),
-            CommandHandler("unfollow", follows.unfollow),
-            CommandHandler("scoreboard", follows.scoreboard),
+            CommandHandler("follow", follows.follow, filters=anywhere),
+            CommandHandler("following", follows.following, filters=anywhere),
+            CommandHandler("unfollow", follows.unfollow, filters=anywhere),
+            CommandHandler("scoreboard", follows.scoreboard, filters=anywhere),
             CommandHandler("start", chat.start),
             CommandHandler("help", chat.help),
             CommandHandler("result", chat.result),
