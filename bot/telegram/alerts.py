@@ -31,7 +31,7 @@ from bot.engine.night.following import subjects_of
 from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat, Stage
 from bot.engine.night.wording import as_of, tally
 from bot.messages import TEXT_LIMIT, fit_html, visible_length
-from bot.render import to_html
+from bot.render import to_html, to_plain
 from bot.telegram.follows import RESULT, Alert, FollowBook
 
 log = logging.getLogger(__name__)
@@ -200,16 +200,26 @@ class AlertDesk:
 
     async def _send_results(self, chat_id: int, alerts: list[Alert], night: NightResults) -> None:
         seats = _seats(alerts, night)
+        said = alert(seats, night)
         self.book.sending(alerts)
         try:
-            message = await self.bot.send_message(chat_id, fit_html(to_html(alert(seats, night))))
+            message = await self.bot.send_message(chat_id, fit_html(to_html(said)))
         except BadRequest as error:
             if _is_gone(error):
                 raise
-            # Telegram will never take this message: said in the log, not tried for ever
-            log.error("an alert was refused (%s); it is not sent", error)
-            self.book.sent(alerts, REFUSED, {})
-            return
+            # Refused as HTML ("can't parse entities"): once more as plain text, then, if
+            # Telegram will never take it, said in the log and not tried for ever
+            log.warning("an alert was refused (%s); sending it as plain text", error)
+            try:
+                message = await self.bot.send_message(
+                    chat_id, to_plain(said)[:TEXT_LIMIT], parse_mode=None
+                )
+            except BadRequest as again:
+                if _is_gone(again):
+                    raise
+                log.error("an alert was refused again (%s); it is not sent", again)
+                self.book.sent(alerts, REFUSED, {})
+                return
         self.book.sent(alerts, message.message_id, {s.ons_id: _shown(s) for s in seats})
         self.sent_messages += 1
         if len(alerts) > 1:
