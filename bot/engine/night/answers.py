@@ -23,6 +23,7 @@ from bot.engine.model.answer import (
 )
 from bot.engine.model.chart_data import Bar, SeatsChart
 from bot.engine.model.keys import Key, Kind
+from bot.engine.night.following import stood_in
 from bot.engine.night.reading import NightAsk, NightQuestion, Outcome
 from bot.engine.night.results import (
     COMMONS_SEATS,
@@ -53,6 +54,7 @@ class NightAnswers:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.ons_of = {seat.id: seat.ons_id for seat in catalog.seats.values() if seat.ons_id}
+        self._stood = stood_in(catalog)  # once: every answer during a night may ask it
         self.abbreviation_of = {p.id: p.abbreviation for p in catalog.parties.values()}
         self.party_id_of: dict[str, str] = {}
         for party in catalog.parties.values():  # "Lab": Labour, not Labour and Co-operative
@@ -126,8 +128,10 @@ class NightAnswers:
 
     def seats_of_person(self, person_key: str) -> list[str]:
         """The 2024 seats a person stood in (one, for all but a few)."""
-        person_id = person_key.partition(":")[2]
-        return sorted({r.seat for r in self.catalog.results if r.person == person_id and r.seat})
+        return self._stood.get(person_key.partition(":")[2], [])
+
+    def _ons_in(self, place_id: str) -> set[str | None]:
+        return {self.ons_of.get(s) for s in self.catalog.places[place_id].seats}
 
     def _seats_of(self, question: NightQuestion) -> list[str]:
         """The seats a name could mean: a seat, a town's seats, a person's seat, or a surname
@@ -209,7 +213,7 @@ class NightAnswers:
         if not places:
             return night.declared, "", COMMONS_SEATS
         place = self.catalog.places[places[0].id]
-        ons = {self.ons_of.get(s) for s in place.seats}
+        ons = self._ons_in(place.id)
         return [s for s in night.declared if s.ons_id in ons], f" in {place.name}", len(ons)
 
     def _party_seats(self, question: NightQuestion, night: NightResults) -> Answer:
@@ -298,7 +302,7 @@ class NightAnswers:
         where = ""
         if places:
             place = self.catalog.places[places[0].id]
-            ons = {self.ons_of.get(s) for s in place.seats}
+            ons = self._ons_in(place.id)
             waiting = [s for s in waiting if s.ons_id in ons]
             where = f" in {place.name}"
         if not waiting:

@@ -37,6 +37,15 @@ class Unclear:
     options: tuple[str, ...] = ()
 
 
+def stood_in(catalog: Catalog) -> dict[str, list[str]]:
+    """The 2024 seats each person stood in (one, for all but a few), by person id."""
+    seats: dict[str, set[str]] = {}
+    for result in catalog.results:
+        if result.person and result.seat:
+            seats.setdefault(result.person, set()).add(result.seat)
+    return {person: sorted(where) for person, where in seats.items()}
+
+
 def subjects_of(seat: NightSeat) -> list[str]:
     """Every subject a declaration in this seat reaches."""
     found = ["all", f"seat:{seat.ons_id}"]
@@ -78,7 +87,7 @@ def _target(catalog: Catalog, key: str) -> Target | Unclear:
         person = catalog.people[entity_id]
         if person.dc_id is None:
             return Unclear(f"I can’t follow {person.name}: the results give no ID for them.")
-        seats = sorted({r.seat for r in catalog.results if r.person == entity_id and r.seat})
+        seats = stood_in(catalog).get(entity_id, [])
         if not seats:  # an MP of the past, say: no declaration would ever be theirs
             return Unclear(f"{person.name} is not standing in this election, so there is "
                            "nothing of theirs to follow.")  # fmt: skip
