@@ -11,6 +11,7 @@ import re
 from html import escape, unescape
 
 TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024  # a photo's caption, in characters after parsing
 _TAG = re.compile(r"<[^>]+>")
 TRIMMED_NOTE = "\n\n<i>(Trimmed to fit one message. Ask about one seat or person for more.)</i>"
 

@@ -58,12 +58,14 @@ _COMMAND_NAME = re.compile(r"^[a-z0-9_]{1,32}$")
 # Parameters python-telegram-bot sends JSON-encoded; everything else arrives as a plain string.
 _JSON_PARAMETERS = frozenset(
     "reply_markup results commands scope allowed_updates entities reply_parameters "
-    "link_preview_options button caption_entities".split()
+    "link_preview_options button caption_entities media".split()
 )
 _INT_PARAMETERS = frozenset("offset limit message_id cache_time".split())
 
 BOT_ID = 777000
-_LIMITED = frozenset({"sendMessage", "sendPhoto", "editMessageText", "editMessageCaption"})
+_LIMITED = frozenset(
+    {"sendMessage", "sendPhoto", "editMessageText", "editMessageCaption", "editMessageMedia"}
+)
 ALICE = {"id": 1001, "is_bot": False, "first_name": "Alice", "username": "alice"}
 BOB = {"id": 1002, "is_bot": False, "first_name": "Bob", "username": "bob"}
 PRIVATE_CHAT_ID = 1001
@@ -200,6 +202,8 @@ class FakeBotApi:
         self._replied_at: list[float] = []  # when each reply's answer went back to the bot
         self.commands: dict[str, list[dict[str, str]]] = {}
         self.photos: dict[tuple[int, int], bytes] = {}  # the bytes of each photo sent
+        self.uploads = 0  # photos sent as bytes; a file id sends one again without them
+        self._files: dict[str, bytes] = {}  # by file id
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -472,9 +476,7 @@ class FakeBotApi:
         chat_id = int(params["chat_id"])
         if chat_id not in self._chats:
             raise bad_request("chat not found")
-        photo = params.get("photo")
-        if not isinstance(photo, bytes):
-            raise bad_request("there is no photo in the request")
+        photo = self._photo_of(params.get("photo"))
         width, height = check_photo(photo)
         caption = params.get("caption")
         if caption is not None:
@@ -487,13 +489,72 @@ class FakeBotApi:
         with self._changed:
             stored = self._messages[(chat_id, message["message_id"])]
             del stored["text"]
-            file_id = f"photo{message['message_id']}"
-            size = {"width": width, "height": height, "file_size": len(photo)}
-            stored["photo"] = [{"file_id": file_id, "file_unique_id": file_id, **size}]
+            self._put_photo(stored, photo, width, height)
             if caption is not None:
                 stored["caption"] = caption
-            self.photos[(chat_id, message["message_id"])] = photo
             return dict(stored)
+
+    def _photo_of(self, sent: Any) -> bytes:
+        """A photo's bytes: uploaded, or a file id this server gave out."""
+        if isinstance(sent, bytes):
+            with self._changed:
+                self.uploads += 1
+            return sent
+        if isinstance(sent, str) and sent in self._files:
+            return self._files[sent]
+        if isinstance(sent, str):
+            raise bad_request("wrong file identifier/HTTP URL specified")
+        raise bad_request("there is no photo in the request")
+
+    def _put_photo(self, stored: dict[str, Any], photo: bytes, width: int, height: int) -> None:
+        key = (stored["chat"]["id"], stored["message_id"])
+        file_id = f"photo{len(self._files) + 1}"
+        self._files[file_id] = photo
+        size = {"width": width, "height": height, "file_size": len(photo)}
+        stored["photo"] = [{"file_id": file_id, "file_unique_id": file_id, **size}]
+        self.photos[key] = photo
+
+    def _bot_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        message = self._messages.get(key)
+        if message is None or message["from"]["id"] != BOT_ID:
+            raise bad_request("message to edit not found")
+        return message
+
+    def _api_editMessageCaption(self, params: dict[str, Any]) -> dict[str, Any]:
+        caption = params.get("caption", "")
+        check_caption(caption, params.get("parse_mode"))
+        check_markup(params.get("reply_markup"))
+        with self._changed:
+            message = self._bot_message(params)
+            if "photo" not in message:
+                raise bad_request("there is no caption in the message to edit")
+            markup = params.get("reply_markup")
+            if message.get("caption") == caption and message.get("reply_markup") == markup:
+                raise bad_request("message is not modified")
+            message["caption"] = caption
+            message["reply_markup"] = markup
+            return dict(message)
+
+    def _api_editMessageMedia(self, params: dict[str, Any]) -> dict[str, Any]:
+        media = params.get("media")
+        if not isinstance(media, dict) or media.get("type") != "photo":
+            raise bad_request("can't parse InputMedia: media not found")
+        photo = self._photo_of(media.get("media"))
+        width, height = check_photo(photo)
+        caption = media.get("caption", "")
+        check_caption(caption, media.get("parse_mode"))
+        with self._changed:
+            message = self._bot_message(params)
+            if "photo" not in message:
+                raise bad_request("there is no media in the message to edit")
+            if self.photos.get((message["chat"]["id"], message["message_id"])) == photo and (
+                message.get("caption") == caption
+            ):
+                raise bad_request("message is not modified")
+            self._put_photo(message, photo, width, height)
+            message["caption"] = caption
+            return dict(message)
 
     def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any] | bool:
         check_text(params.get("text"), params.get("parse_mode"))
@@ -623,6 +684,9 @@ def _decode_multipart(content_type: str, raw: bytes) -> dict[str, Any]:
     for name, value in list(params.items()):
         if isinstance(value, str) and value.startswith("attach://"):
             params[name] = files[value.removeprefix("attach://")]
+        media = value.get("media") if isinstance(value, dict) else None
+        if isinstance(media, str) and media.startswith("attach://"):  # editMessageMedia's
+            params[name] = {**value, "media": files[media.removeprefix("attach://")]}
     return {**files, **params}
 
 

@@ -26,6 +26,7 @@ from bot.night.session import NightPlan
 from bot.settings import Settings
 from bot.telegram.alerts import Pacing
 from bot.telegram.app import serve
+from bot.telegram.chat_prefs import PicturePreferences
 from bot.telegram.follows import FollowBook
 from knowledge.schema import Knowledge
 from tests.fake_bot_api import (
@@ -77,6 +78,13 @@ async def night_bot(
         await asyncio.wait_for(task, timeout=30)
 
 
+def words_only(settings: Settings, chat_id: int) -> None:
+    """The chat chose pictures off (/settings), before the bot starts."""
+    chosen = PicturePreferences(settings.inbox_path)
+    chosen.choose(chat_id, False)
+    chosen.close()
+
+
 async def until(condition: Any, timeout: float = 15.0) -> None:
     """Wait for something the bot does in answer to what the test did."""
     loop = asyncio.get_running_loop()
@@ -88,7 +96,7 @@ async def until(condition: Any, timeout: float = 15.0) -> None:
 
 
 def texts(api: FakeBotApi, chat_id: int) -> list[str]:
-    return [parse_html(m.get("text", "")) for m in api.bot_messages(chat_id)]
+    return [parse_html(m.get("text", m.get("caption", ""))) for m in api.bot_messages(chat_id)]
 
 
 async def publish(plan: ReplayPlan, feed: Path, moment: datetime, live: LiveEngine) -> None:
@@ -330,7 +338,9 @@ async def test_an_alert_refused_as_html_goes_as_plain_text_and_one_never_taken_i
     write_atomically(tmp_path, plan.files_at(POLLS_CLOSE))
     first, second = sorted(true_night().values(), key=lambda s: s.recorded)[:2]
     with FakeBotApi(TOKEN) as api:
-        async with night_bot(api, shipped_knowledge, tmp_path) as live:
+        settings = settings_for(api, results_feed=str(tmp_path), feed_poll_seconds=0.05)
+        words_only(settings, PRIVATE_CHAT_ID)
+        async with night_bot(api, shipped_knowledge, tmp_path, settings) as live:
             await until(lambda: len(live.night.seats) == 650)
             api.send_text("/follow all")
             await until(lambda: len(texts(api, PRIVATE_CHAT_ID)) == 1)

@@ -36,7 +36,7 @@ def draw_bars(chart: BarChart) -> Image.Image:
         top += 8
     most = max((bar.value for bar in chart.bars), default=0) or 1
     for bar in chart.bars:
-        _row(draw, top, bar, most)
+        _row(draw, top, bar, most, chart.votes_published)
         top += ROW
     draw.line((MARGIN, top, WIDTH - MARGIN, top), fill=RULE, width=2)
     top += 16
@@ -51,8 +51,9 @@ def draw_bars(chart: BarChart) -> Image.Image:
     return image
 
 
-def _row(draw: ImageDraw.ImageDraw, top: float, bar: Bar, most: int) -> None:
+def _row(draw: ImageDraw.ImageDraw, top: float, bar: Bar, most: int, counted: bool) -> None:
     figures = f"{bar.value:,}" + (f" · {bar.share:.1f}%" if bar.share is not None else "")
+    figures = figures if counted else ""  # a declared seat's votes not yet out: no figures
     figures_width = text_width(figures, FIGURES) + 24
     room = WIDTH - 2 * MARGIN - figures_width
     name = fitted(bar.label, NAME, room * 0.6, bold=True)
@@ -62,6 +63,8 @@ def _row(draw: ImageDraw.ImageDraw, top: float, bar: Bar, most: int) -> None:
     write(draw, (after, top + NAME - DETAIL), fitted(said, DETAIL, MARGIN + room - after), DETAIL,
           MUTED if not bar.marked else TEXT, bold=bool(bar.marked))  # fmt: skip
     write(draw, (WIDTH - MARGIN, top), figures, FIGURES, anchor="ra")
+    if not counted:
+        return
     bar_top = top + NAME + 14
     length = max(8.0, (WIDTH - 2 * MARGIN) * bar.value / most)  # a sliver still shows
     draw.rectangle(

@@ -18,19 +18,21 @@ import contextlib
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html import escape
 
-from telegram import Bot, ReplyParameters
+from telegram import Bot, InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
+from bot.engine.model.answer import Answer
+from bot.engine.model.chart_data import Chart
 from bot.engine.night.alerts import alert, correction
 from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.following import subjects_of
 from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat, Stage
 from bot.engine.night.wording import as_of, tally
-from bot.messages import TEXT_LIMIT, fit_html, visible_length
+from bot.messages import CAPTION_LIMIT, TEXT_LIMIT, fit_html, visible_length
 from bot.render import to_html, to_plain
 from bot.telegram.follows import RESULT, Alert, FollowBook
 
@@ -54,6 +56,14 @@ class Pacing:
     group_window: float = 60.0
 
 
+def _no_pictures(chat_id: int) -> bool:
+    return False
+
+
+def _no_chart(seat: NightSeat, night: NightResults) -> Chart | None:
+    return None
+
+
 class AlertDesk:
     def __init__(
         self,
@@ -61,11 +71,18 @@ class AlertDesk:
         book: FollowBook,
         night: Callable[[], NightResults],
         pacing: Pacing = Pacing(),
+        takes_pictures: Callable[[int], bool] = _no_pictures,
+        chart_of: Callable[[NightSeat, NightResults], Chart | None] = _no_chart,
     ) -> None:
         self.bot = bot
         self.book = book
         self.night = night
         self.pacing = pacing
+        # A chat with pictures on gets a seat's alert as its chart, the words as the caption
+        self.takes_pictures = takes_pictures
+        self.chart_of = chart_of
+        self._uploaded: dict[Chart, str] = {}  # each chart uploaded once, then sent by file id
+        self._uploading: dict[Chart, asyncio.Lock] = {}
         self._senders: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()  # chats with news since their sender last looked
         self._scoreboard: asyncio.Task[None] | None = None
@@ -202,6 +219,13 @@ class AlertDesk:
         seats = _seats(alerts, night)
         said = alert(seats, night)
         self.book.sending(alerts)
+        stages = {s.ons_id: _shown(s) for s in seats}
+        if len(seats) == 1 and self.takes_pictures(chat_id):
+            photo = await self._send_chart(chat_id, seats[0], said, night)
+            if photo is not None:
+                self.book.sent(alerts, photo.message_id, stages, photo=True)
+                self.sent_messages += 1
+                return
         try:
             message = await self.bot.send_message(chat_id, fit_html(to_html(said)))
         except BadRequest as error:
@@ -220,10 +244,57 @@ class AlertDesk:
                 log.error("an alert was refused again (%s); it is not sent", again)
                 self.book.sent(alerts, REFUSED, {})
                 return
-        self.book.sent(alerts, message.message_id, {s.ons_id: _shown(s) for s in seats})
+        self.book.sent(alerts, message.message_id, stages)
         self.sent_messages += 1
         if len(alerts) > 1:
             self.merged += len(alerts)
+
+    async def _send_chart(
+        self, chat_id: int, seat: NightSeat, said: Answer, night: NightResults
+    ) -> Message | None:
+        """The alert as the seat's chart; None (the alert goes as text) if there is no chart
+        yet, it cannot be drawn, or Telegram refuses it (a group that forbids media)."""
+        caption = fit_html(to_html(said), CAPTION_LIMIT)
+        try:
+            return await self._with_chart(
+                seat, night, lambda picture: self.bot.send_photo(chat_id, picture, caption=caption)
+            )
+        except BadRequest as error:
+            if _is_gone(error):
+                raise
+            log.warning("an alert's chart was refused (%s); sending it as text", error)
+            return None
+
+    async def _with_chart(
+        self,
+        seat: NightSeat,
+        night: NightResults,
+        send: Callable[[str | bytes], Awaitable[Message | bool]],
+    ) -> Message | None:
+        """Send the seat's chart: by its file id once Telegram has it, else drawn and
+        uploaded, once, while the other chats sending it wait for the id. None if there is
+        no chart yet or it cannot be drawn."""
+        chart = self.chart_of(seat, night)
+        if chart is None:
+            return None
+        if chart not in self._uploaded:
+            async with self._uploading.setdefault(chart, asyncio.Lock()):
+                if chart not in self._uploaded:
+                    # Imported at the first chart: a bot that draws none never pays for Pillow
+                    from bot.charts import render_png
+
+                    try:
+                        png = await asyncio.to_thread(render_png, chart)
+                    except Exception:  # a drawing bug, kept with its traceback; words still go
+                        log.exception("an alert's chart could not be drawn; sending it as text")
+                        return None
+                    sent = await send(png)
+                    if isinstance(sent, Message) and sent.photo:
+                        self._uploaded[chart] = sent.photo[-1].file_id
+                        self._uploading.pop(chart, None)
+                    return sent if isinstance(sent, Message) else None
+        sent = await send(self._uploaded[chart])
+        return sent if isinstance(sent, Message) else None
 
     async def _send_correction(self, chat_id: int, sent: Alert, night: NightResults) -> None:
         original = self.book.message_of(chat_id, sent.seat)
@@ -250,17 +321,38 @@ class AlertDesk:
         self, chat_id: int, message_id: int, alerts: list[Alert], night: NightResults
     ) -> None:
         seats = _seats(alerts, night)
+        said = alert(seats, night)
         try:
-            await self.bot.edit_message_text(
-                fit_html(to_html(alert(seats, night))), chat_id=chat_id, message_id=message_id
-            )
+            if any(a.photo for a in alerts):
+                await self._edit_chart(chat_id, message_id, seats[0], said, night)
+            else:
+                await self.bot.edit_message_text(
+                    fit_html(to_html(said)), chat_id=chat_id, message_id=message_id
+                )
         except BadRequest as error:
             reason = str(error).lower()
             if _is_gone(error):
                 raise
             if "not modified" not in reason and "message to edit not found" not in reason:
                 log.error("an alert's edit was refused (%s); it stays as it was", error)
-        self.book.sent(alerts, message_id, {s.ons_id: _shown(s) for s in seats})
+        self.book.sent(
+            alerts,
+            message_id,
+            {s.ons_id: _shown(s) for s in seats},
+            photo=any(a.photo for a in alerts),
+        )
+
+    async def _edit_chart(
+        self, chat_id: int, message_id: int, seat: NightSeat, said: Answer, night: NightResults
+    ) -> None:
+        """The chart alert edited in place: the new chart and caption, or, if the chart
+        cannot be drawn, the caption alone."""
+        caption = fit_html(to_html(said), CAPTION_LIMIT)
+        edited = await self._with_chart(seat, night, lambda picture: self.bot.edit_message_media(
+            InputMediaPhoto(picture, caption=caption), chat_id=chat_id, message_id=message_id
+        ))  # fmt: skip
+        if edited is None:
+            await self.bot.edit_message_caption(chat_id, message_id, caption=caption)
 
     def _gone(self, chat_id: int, error: TelegramError) -> None:
         log.info("a chat blocked the bot or is gone (%s): its follows are dropped", error)

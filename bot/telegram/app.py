@@ -134,7 +134,12 @@ def build_application(
     desk = None
     if isinstance(engine, LiveEngine):
         live = engine
-        desk = AlertDesk(application.bot, book, lambda: live.night, tuning.pacing)
+        desk = AlertDesk(
+            application.bot, book, lambda: live.night, tuning.pacing,
+            # groups and channels have ids below zero: text unless they chose pictures
+            takes_pictures=lambda chat_id: pictures.pictures(chat_id, group=chat_id < 0),
+            chart_of=live.night_answers.seat_chart,
+        )  # fmt: skip
     follows = FollowHandlers(engine, book, desk, think)
     questions = partial(follows.tell_me_when, chat=chat)  # "tell me when X declares", or a question
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS

@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS alerts (
     message_id INTEGER,
     shown_stage INTEGER NOT NULL DEFAULT 0,
     text TEXT NOT NULL DEFAULT '',
+    photo INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (chat_id, seat, what)
 );
 CREATE INDEX IF NOT EXISTS unsent_alerts ON alerts (chat_id) WHERE message_id IS NULL;
@@ -58,6 +59,7 @@ class Alert:
     message_id: int | None
     shown_stage: int
     text: str = ""  # a correction's, written when it was queued (what changed is known then)
+    photo: bool = False  # sent as the seat's chart with the alert as its caption
 
 
 class FollowBook:
@@ -66,6 +68,9 @@ class FollowBook:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(alerts)")}
+        if "photo" not in columns:  # an outbox from before alerts came as charts
+            self._db.execute("ALTER TABLE alerts ADD COLUMN photo INTEGER NOT NULL DEFAULT 0")
         self._clock = clock
 
     # --- follows ----------------------------------------------------------------------
@@ -165,14 +170,14 @@ class FollowBook:
     def to_edit(self, chat_id: int, stage_of: Callable[[str], int]) -> dict[int, list[Alert]]:
         """Sent result alerts whose seat has moved on since: by message, every seat in it."""
         rows = self._db.execute(
-            "SELECT seat, message_id, shown_stage FROM alerts "
+            "SELECT seat, message_id, shown_stage, photo FROM alerts "
             "WHERE chat_id = ? AND what = ? AND message_id > 0",
             (chat_id, RESULT),
         )
         by_message: dict[int, list[Alert]] = {}
-        for seat, message_id, shown in rows:
+        for seat, message_id, shown, photo in rows:
             by_message.setdefault(message_id, []).append(
-                Alert(chat_id, seat, RESULT, message_id, shown)
+                Alert(chat_id, seat, RESULT, message_id, shown, photo=bool(photo))
             )
         return {
             message_id: alerts
@@ -190,15 +195,18 @@ class FollowBook:
                     (now, a.chat_id, a.seat, a.what),
                 )
 
-    def sent(self, alerts: list[Alert], message_id: int, stages: dict[str, int]) -> None:
-        """The alerts went out in one message: its id, and the state of each seat shown."""
+    def sent(
+        self, alerts: list[Alert], message_id: int, stages: dict[str, int], photo: bool = False
+    ) -> None:
+        """The alerts went out in one message (a photo: the seat's chart): its id, and the
+        state of each seat shown."""
         with self._db:
             self._db.execute("BEGIN")
             for a in alerts:
                 self._db.execute(
-                    "UPDATE alerts SET message_id = ?, shown_stage = ? "
+                    "UPDATE alerts SET message_id = ?, shown_stage = ?, photo = ? "
                     "WHERE chat_id = ? AND seat = ? AND what = ?",
-                    (message_id, stages.get(a.seat, 0), a.chat_id, a.seat, a.what),
+                    (message_id, stages.get(a.seat, 0), int(photo), a.chat_id, a.seat, a.what),
                 )
 
     def called(self, chat_id: int) -> None:

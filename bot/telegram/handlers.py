@@ -18,7 +18,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot.answering import Think, answer_location, answer_question, at_once
 from bot.engine import Answer, Conversation, Engine, Status
 from bot.engine.model.answer import paragraph
-from bot.messages import fit_html, split_html
+from bot.messages import CAPTION_LIMIT, fit_html, split_html
 from bot.postcode_lookup import PostcodeLookup
 from bot.render import caption_html, sources_html, to_html
 from bot.telegram.addressing import without_mention
@@ -45,7 +45,6 @@ SORRY = "Sorry, something went wrong answering that. Please try again."
 NOT_TEXT = "I read text questions. Try: who won Leicester South?"
 EXPIRED = "This button no longer works here; please ask again."
 TOO_MANY_TAPS = "Too many taps; wait a few seconds."
-CAPTION_LIMIT = 1024  # Telegram's, in characters after parsing
 ASK_POSTCODE = "Which postcode? Try /mp SW1A 1AA, or share your location (📎 → Location)."
 BY_POSTCODE = "Don’t know your constituency? Send your postcode (SW1A 1AA, or just SW1A)."
 BY_PLACE = BY_POSTCODE.removesuffix(".") + ", or share your location (📎 → Location)."

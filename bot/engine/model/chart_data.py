@@ -30,6 +30,9 @@ class BarChart:
     footer: str
     small_print: str
     more: int = 0  # candidates not drawn
+    # False on election night between a seat's declaration and its votes: the candidates
+    # and the winner, no bars and no figures (the footer says why)
+    votes_published: bool = True
 
 
 @dataclass(frozen=True)

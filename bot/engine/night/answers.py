@@ -21,8 +21,9 @@ from bot.engine.model.answer import (
     bold,
     paragraph,
 )
-from bot.engine.model.chart_data import Bar, SeatsChart
+from bot.engine.model.chart_data import Bar, BarChart, SeatsChart
 from bot.engine.model.keys import Key, Kind
+from bot.engine.night.charts import seat_chart
 from bot.engine.night.following import stood_in
 from bot.engine.night.reading import NightAsk, NightQuestion, Outcome
 from bot.engine.night.results import (
@@ -81,6 +82,10 @@ class NightAnswers:
             return composers[question.ask](question, night)
         return self._seat_state(question, night, there)
 
+    def seat_chart(self, seat: NightSeat, night: NightResults) -> BarChart | None:
+        """The declared seat's chart as the night has it (an alert's picture)."""
+        return seat_chart(seat, night, self.party_id_of)
+
     def seat_answer(self, seat_id: str, night: NightResults) -> Answer | None:
         """One seat as it stands, or None if the night does not have it."""
         seat = night.seats.get(self.ons_of.get(seat_id, ""))
@@ -102,7 +107,8 @@ class NightAnswers:
             )))  # fmt: skip
         blocks.append(paragraph(f"{as_of(night)}."))
         return Answer(Status.ANSWERED, tuple(blocks), headline=lines[0],
-                      entities=(Key.of(Kind.SEAT, seat_id),))  # fmt: skip
+                      entities=(Key.of(Kind.SEAT, seat_id),),
+                      chart=seat_chart(seat, night, self.party_id_of))  # fmt: skip
 
     # --- one seat ---------------------------------------------------------------------
 

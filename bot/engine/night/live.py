@@ -12,14 +12,19 @@ far, with the moment it is true of. So a wrong answer from the future cannot lea
 from __future__ import annotations
 
 import re
+import threading
+from contextvars import ContextVar
 from dataclasses import replace
+from functools import cached_property
 
+from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.conversation import Conversation
 from bot.engine.engine import MAX_QUESTION_CHARS, Engine
 from bot.engine.model.answer import Answer, BulletList, Status, paragraph
 from bot.engine.model.keys import Kind
 from bot.engine.model.query import Query
 from bot.engine.night.answers import NightAnswers
+from bot.engine.night.published import SO_FAR_SOURCE, SoFarEvaluator, published_seats
 from bot.engine.night.reading import NightAsk, NightQuestion, read_night
 from bot.engine.night.results import COMMONS_SEATS, NightResults, Stage
 from bot.engine.night.wording import as_of, tally
@@ -42,6 +47,9 @@ _ABOUT_THE_NIGHT = frozenset(
 _CONTRACTIONS = {"havent": "have not", "haven't": "have not", "hasnt": "has not",
                  "hasn't": "has not", "whats": "what is", "what's": "what is",
                  "whos": "who is", "who's": "who is"}  # fmt: skip
+# The moment the answer being composed reads: its computed part is over that moment's seats.
+_ANSWERING: ContextVar[NightResults | None] = ContextVar("night_answering", default=None)
+
 _CONTRACTION = re.compile(r"\b(?:" + "|".join(map(re.escape, _CONTRACTIONS)) + r")(?!\w)", re.I)
 
 
@@ -54,9 +62,35 @@ class LiveEngine(Engine):
         super().__init__(knowledge)
         self.night = night
         self.night_answers = NightAnswers(self.catalog)
+        self._so_far: SoFarEvaluator | None = None
+        self._so_far_lock = threading.Lock()
+        self._published_of: tuple[NightResults, frozenset[str]] | None = None
         self._seat_of_fact = {
             fact.id: seat for fact in knowledge.facts if (seat := getattr(fact, "seat", None))
         }
+
+    @cached_property
+    def _whole(self) -> Evaluator:
+        return Evaluator(self.catalog)
+
+    @property
+    def evaluator(self) -> Evaluator:
+        """Over the seats published at the moment being answered; every seat once verified."""
+        night = _ANSWERING.get() or self.night
+        if night.complete:
+            return self._whole
+        with self._so_far_lock:
+            if self._so_far is None or self._so_far.night is not night:
+                published = self.published(night)
+                self._so_far = SoFarEvaluator(self._whole, published, night)
+            return self._so_far
+
+    def published(self, night: NightResults) -> frozenset[str]:
+        """The seats whose figures the feed has published as the knowledge holds them."""
+        if self._published_of is None or self._published_of[0] is not night:
+            seats = published_seats(self.catalog, night, self.night_answers.ons_of)
+            self._published_of = (night, seats)
+        return self._published_of[1]
 
     def update(self, night: NightResults) -> None:
         """The feed's latest: one reference swapped, so no answer ever waits for it."""
@@ -69,6 +103,15 @@ class LiveEngine(Engine):
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         night = self.night  # one moment for the whole answer
+        moment = _ANSWERING.set(night)
+        try:
+            return self._answer_at(night, question, conversation)
+        finally:
+            _ANSWERING.reset(moment)
+
+    def _answer_at(
+        self, night: NightResults, question: str, conversation: Conversation | None
+    ) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
         asked = self.read_night(question)
         if asked is not None and (not night.complete or asked.ask in _ABOUT_THE_NIGHT):
@@ -93,7 +136,12 @@ class LiveEngine(Engine):
         return shown
 
     def answer_query(self, query: Query) -> Answer:
-        return self._published(super().answer_query(query), self.night, set(query.keys))
+        night = self.night
+        moment = _ANSWERING.set(night)
+        try:
+            return self._published(super().answer_query(query), night, set(query.keys))
+        finally:
+            _ANSWERING.reset(moment)
 
     def _named(self, question: str) -> set[str]:
         """The seats and people a question names, by key."""
@@ -139,15 +187,20 @@ class LiveEngine(Engine):
         nothing else behind it is unpublished; [] if it rests on something else unpublished."""
         seats: list[str] = []
         unpublished = not answer.sources and not earlier
+        so_far = any(source.fact_id == SO_FAR_SOURCE for source in answer.sources)
         for source in answer.sources:
             seat = self._seat_of_fact.get(source.fact_id)
             if seat is not None:
                 seats.append(seat)
-            elif not source.file.startswith(_EARLIER_FILES):
+            elif source.fact_id != SO_FAR_SOURCE and not source.file.startswith(_EARLIER_FILES):
                 unpublished = True  # the whole results, an article, a later by-election
         if not earlier:
             seats += [k.id for k in answer.entities if k.is_a(Kind.SEAT)]
         ons_of = self.night_answers.ons_of
+        if so_far:  # computed over the seats published: each of its seats must be one
+            published = self.published(night)
+            waiting = [seat for seat in dict.fromkeys(seats) if seat not in published]
+            return waiting or ([] if unpublished else None)
         waiting = [  # a seat the feed has not yet shown at all is not published either
             seat
             for seat in dict.fromkeys(seats)

@@ -3,6 +3,7 @@ Scotland where Reform UK came third", "Labour MPs with a majority under 1,000"."
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from bot.engine.answers.scope import scope_of
@@ -22,8 +23,11 @@ from bot.engine.wording.phrases import ordinal, party_as_subject
 
 
 class Describer:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, counted: Collection[str] | None = None) -> None:
         self.catalog = catalog
+        # The seats the rows are over: every seat with a count, or those published so far.
+        self.counted = set(counted) if counted is not None else {
+            seat.id for seat in catalog.seats_with_counts}  # fmt: skip
 
     def party(self, party_id: str) -> str:
         return self.catalog.parties[party_id].name
@@ -41,8 +45,8 @@ class Describer:
         if unit is not Unit.SEAT or len(s.parties) != 1 or s.position is None or (
                 only_placed != Selection()):  # fmt: skip
             return ""
-        in_all = len(self.catalog.places[s.place].seats) if s.place else len(
-            self.catalog.seats_with_counts)  # fmt: skip
+        in_place = self.catalog.places[s.place].seats if s.place else self.counted
+        in_all = len(self.counted.intersection(in_place))
         where = self.where(s)
         seats = f"the {in_all:,} seats{where}" if where else f"{in_all:,} seats"
         party = self.party_in_prose(s.parties[0])

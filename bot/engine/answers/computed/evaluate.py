@@ -49,7 +49,7 @@ class Evaluator(Comparing):
         if ask.yes_no and len(ask.selection.people) == 1 and ask.measure is None:
             # "did Wes Streeting hold his seat": whether it happened, not a list of one
             ask = replace(ask, operation=Operation.YES_NO)
-        summarised = counted_summary(self.catalog, ask)
+        summarised = counted_summary(self.catalog, ask) if self.every_seat else None
         if summarised is not None:  # "how many seats did Labour win": its summary
             return summarised
         if ask.against_2019:

@@ -38,7 +38,8 @@ class LookingUp(Ranking):
     def _total(self, ask: Ask, figure_only: bool = False) -> Answer:
         """The figure over the rows; a plain party or place total as its summary, unless
         `figure_only`: the figure alone, as a yes or no on it needs."""
-        summarised = None if figure_only else summary(self.catalog, ask, self._rank)
+        summed_up = self.every_seat and not figure_only
+        summarised = summary(self.catalog, ask, self._rank) if summed_up else None
         if summarised is not None:
             return summarised
         measure = ask.measure or Measure.VOTES

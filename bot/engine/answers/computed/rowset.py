@@ -39,11 +39,13 @@ from bot.engine.wording.phrases import with_party
 
 
 class RowSet:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, table: Table | None = None) -> None:
         self.catalog = catalog
-        self.table = Table(catalog)
+        self.table = table if table is not None else Table(catalog)
+        # Summaries are composed over the whole catalog: only a table of every seat has them.
+        self.every_seat = table is None
         self.select = Selector(self.table, catalog)
-        self.describe = Describer(catalog)
+        self.describe = Describer(catalog, self.table.seats)
 
     def candidacies(self, selection: Selection) -> list[CandidacyRow]:
         return self.select.candidacies(selection)

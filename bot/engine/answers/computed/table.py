@@ -5,7 +5,7 @@ rescans the knowledge."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.engine.model.ask import LAST, Measure
@@ -92,6 +92,17 @@ class Table:
                         100 * votes / seat.valid_votes if seat.valid_votes else 0.0,
                     )
                 )  # fmt: skip
+        self._index()
+
+    def only(self, seat_ids: Collection[str]) -> Table:
+        """The same rows for these seats alone (an election night's seats published so far)."""
+        table = object.__new__(Table)
+        table.seats = {i: row for i, row in self.seats.items() if i in seat_ids}
+        table.candidacies = [c for c in self.candidacies if c.seat.id in table.seats]
+        table._index()
+        return table
+
+    def _index(self) -> None:
         self.by_person: dict[str, list[CandidacyRow]] = defaultdict(list)
         for candidacy in self.candidacies:
             if candidacy.result.person:

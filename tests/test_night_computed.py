@@ -1,0 +1,129 @@
+"""Questions the evaluator computes, asked during the night: answered over the seats whose
+votes are published at that moment, said to be so, and never over a seat still to come.
+
+What the bot counts is checked against the final CSVs read apart, over the seats it says it
+counted; that those seats are published is checked against the replay's own schedule (votes
+out COUNT_AFTER a seat's recorded time, verified VERIFY_AFTER it)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+
+import pytest
+
+from bot.engine import Conversation
+from bot.engine.night.live import LiveEngine
+from bot.engine.night.results import NightResults
+from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, VERIFY_AFTER
+from bot.render import to_plain
+from knowledge.schema import Knowledge
+from tests.night_moments import night_at
+from tests.night_truth import SEEDS, true_night
+
+MOMENTS = [datetime(2024, 7, 5, 1, 30), datetime(2024, 7, 5, 3, 0), datetime(2024, 7, 5, 5, 0),
+           datetime(2024, 7, 5, 7, 30)]  # fmt: skip
+
+Row = dict[str, str]
+
+
+@cache
+def final_rows() -> dict[str, Row]:
+    """Each seat's row of the final results, by ONS ID."""
+    path = SEEDS / "hoc-ge2024/HoC-GE2024-results-by-constituency.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["ONS ID"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def live(shipped_knowledge: Knowledge) -> LiveEngine:
+    return LiveEngine(shipped_knowledge, NightResults({}, POLLS_CLOSE))
+
+
+def counted_ons_ids(live: LiveEngine) -> set[str]:
+    ons_of = live.night_answers.ons_of
+    return {ons_of[seat] for seat in live.published(live.night)}
+
+
+def number(pattern: str, text: str) -> int:
+    found = re.search(pattern, text)
+    assert found is not None, f"{pattern!r} not in {text!r}"
+    return int(found.group(1).replace(",", ""))
+
+
+QUESTIONS: list[tuple[str, str, Callable[[Row], int]]] = [
+    ("how many women MPs were elected", r"(\d+) women MPs elected",
+     lambda row: row["Member gender"] == "Female"),
+    ("where did Reform come second", r"second in (\d+) of",
+     lambda row: row["Second party"] == "RUK"),
+    ("which seats changed hands", r"(\d+) seats? that changed hands",
+     lambda row: " gain from " in row["Result"]),
+    ("how many seats with a majority under 1,000", r"(\d+) seats? with a majority under",
+     lambda row: int(row["Majority"]) < 1000),
+    ("Reform's total votes", r"Reform UK candidates: ([\d,]+) votes",
+     lambda row: int(row["RUK"] or 0)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("moment", MOMENTS, ids=lambda m: f"{m:%H%M}")
+def test_a_count_over_the_seats_published_so_far(live: LiveEngine, moment: datetime) -> None:
+    live.update(night_at(moment))
+    as_of = live.night.as_of
+    counted = counted_ons_ids(live)
+    votes_out = {s.ons_id for s in true_night().values() if s.recorded + COUNT_AFTER <= as_of}
+    verified = {s.ons_id for s in true_night().values() if s.recorded + VERIFY_AFTER <= as_of}
+    assert counted <= votes_out  # nothing from later
+    assert verified <= counted  # everything checked is in
+    declared = sum(1 for s in true_night().values() if s.recorded <= as_of)
+    for question, pattern, of_row in QUESTIONS:
+        said = to_plain(live.answer(question, Conversation()))
+        first = said.splitlines()[0]
+        assert first.startswith(f"So far ({len(counted)} seats’ votes out): "), said
+        expected = sum(int(of_row(final_rows()[ons_id])) for ons_id in counted)
+        if expected == 0 and "No " in first:
+            continue
+        assert number(pattern, first) == expected, (question, said)
+        assert said.splitlines()[-1] == (
+            f"As of {as_of:%H:%M}: {declared} of 650 seats have declared, "
+            f"{len(counted)} with their votes published."
+        )
+
+
+def test_a_list_so_far_names_only_published_seats(live: LiveEngine) -> None:
+    live.update(night_at(MOMENTS[1]))
+    counted_names = {final_rows()[i]["Constituency name"] for i in counted_ons_ids(live)}
+    said = to_plain(live.answer("which seats did Reform come second in", Conversation()))
+    listed = [line[2:].split(":")[0] for line in said.splitlines() if line.startswith("• ")]
+    assert listed, said
+    assert set(listed) <= counted_names, said
+
+
+def test_a_follow_up_narrows_the_rows_so_far(live: LiveEngine) -> None:
+    live.update(night_at(MOMENTS[2]))
+    counted = counted_ons_ids(live)
+    conversation = Conversation()
+    live.answer("how many women MPs were elected", conversation)
+    said = to_plain(live.answer("how many of them were Labour", conversation))
+    expected = sum(1 for i in counted if final_rows()[i]["Member gender"] == "Female"
+                   and final_rows()[i]["First party"] == "Lab")  # fmt: skip
+    assert said.startswith(f"So far ({len(counted)} seats’ votes out): "), said
+    assert str(expected) in said.splitlines()[0], said
+
+
+def test_a_question_of_one_seat_is_not_counted_over_the_others(live: LiveEngine) -> None:
+    live.update(night_at(MOMENTS[0]))
+    clacton = next(s for s in true_night().values() if s.name == "Clacton")
+    assert clacton.recorded > live.night.as_of  # not yet declared
+    said = to_plain(live.answer("how many votes did Reform get in Clacton", Conversation()))
+    assert said.splitlines()[0].startswith("Clacton has not declared yet"), said
+    assert "votes" not in said, said
+
+
+def test_a_yes_or_no_on_the_whole_result_waits_for_every_seat(live: LiveEngine) -> None:
+    live.update(night_at(MOMENTS[2]))
+    said = to_plain(live.answer("did Reform win more votes than the Lib Dems", Conversation()))
+    first = said.splitlines()[0]
+    assert first.startswith("So far") or not first.startswith(("Yes", "No")), said
