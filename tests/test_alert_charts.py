@@ -15,6 +15,7 @@ from typing import Any
 from PIL import Image
 
 from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, ReplayPlan, write_atomically
+from bot.telegram.follows import FollowBook
 from knowledge.schema import Knowledge
 from tests.fake_bot_api import (
     BOB,
@@ -24,7 +25,7 @@ from tests.fake_bot_api import (
     FakeBotApi,
     parse_html,
 )
-from tests.fake_faults import Refused
+from tests.fake_faults import Refused, Slow
 from tests.telegram_harness import TOKEN, settings_for
 from tests.test_follow_alerts import (
     BOB_CHAT,
@@ -128,3 +129,31 @@ async def test_pictures_off_or_media_forbidden_get_the_words(
                 await until(lambda chat_id=chat_id: "Majority" in texts(api, chat_id)[1])
             assert not api.calls_to("editMessageMedia")
             assert len(api.bot_messages(BOB_ID)) == 2  # his follow's reply and one alert
+
+
+async def test_a_stop_lets_an_alert_already_sent_finish_so_it_is_not_sent_again(
+    shipped_knowledge: Knowledge, tmp_path: Path
+) -> None:
+    plan = ReplayPlan()
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    write_atomically(feed, plan.files_at(POLLS_CLOSE))
+    with FakeBotApi(TOKEN) as api:
+        settings = settings_for(api, results_feed=str(feed), feed_poll_seconds=0.05)
+        async with night_bot(api, shipped_knowledge, feed, settings) as live:
+            await until(lambda: len(live.night.seats) == 650)
+            api.send_text("/follow Clacton")
+            await until(lambda: len(texts(api, PRIVATE_CHAT_ID)) == 1)
+            api.faults.add("sendPhoto", Slow(1.0), chat_id=PRIVATE_CHAT_ID)
+            await publish(plan, feed, CLACTON.recorded, live)
+            await until(lambda: api.faults.injected["sendPhoto Slow"] == 1)
+        # stopped while Telegram was taking the alert: it went, and is marked as sent
+        assert len(api.calls_to("sendPhoto")) == 1
+        book = FollowBook(settings.inbox_path)
+        assert book.cut_short() == 0
+        assert book.chats_waiting() == []
+        assert (
+            book.message_of(PRIVATE_CHAT_ID, CLACTON.ons_id)
+            == alert_message(api, PRIVATE_CHAT_ID)["message_id"]
+        )
+        book.close()

@@ -138,13 +138,19 @@ def write_atomically(folder: Path, files: dict[str, str]) -> None:
 async def play(
     plan: ReplayPlan, folder: Path, clock: NightClock, published: Callable[[], None]
 ) -> None:
-    """Write the night into `folder` as it unfolds; `published` after each write."""
-    write_atomically(folder, plan.files_at(clock.now()))
+    """Write the night into `folder` as it unfolds; `published` after each write. Each
+    moment's files (over a megabyte of text) are made and written off the event loop, so
+    the bot's answers never wait for them."""
+
+    async def write(moment: datetime) -> None:
+        await asyncio.to_thread(lambda: write_atomically(folder, plan.files_at(moment)))
+
+    await write(clock.now())
     published()
     moments = plan.moments()
     for moment in moments:
         if moment <= clock.now() and moment != moments[-1]:
             continue  # already written with the moment after it; the night's end never is
         await asyncio.sleep(clock.seconds_until(moment))
-        write_atomically(folder, plan.files_at(max(moment, clock.now())))
+        await write(max(moment, clock.now()))
         published()

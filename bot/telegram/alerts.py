@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import logging
 import time
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html import escape
@@ -30,7 +31,7 @@ from bot.engine.model.chart_data import Chart
 from bot.engine.night.alerts import alert, correction
 from bot.engine.night.changes import Change, NightEvent
 from bot.engine.night.following import subjects_of
-from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat, Stage
+from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat
 from bot.engine.night.wording import as_of, tally
 from bot.messages import CAPTION_LIMIT, TEXT_LIMIT, fit_html, visible_length
 from bot.render import to_html, to_plain
@@ -54,6 +55,7 @@ class Pacing:
     # Alerts a group may have in any minute: one of its 20 is left for answers and edits.
     group_messages: int = 19
     group_window: float = 60.0
+    finish_calls: float = 10.0  # at a stop: how long a call already made may take to finish
 
 
 def _no_pictures(chat_id: int) -> bool:
@@ -85,6 +87,8 @@ class AlertDesk:
         self._uploading: dict[Chart, asyncio.Lock] = {}
         self._senders: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()  # chats with news since their sender last looked
+        self._calling: set[int] = set()  # chats whose sender is in a call to Telegram now
+        self._closing = False
         self._scoreboard: asyncio.Task[None] | None = None
         self.sent_messages = 0
         self.merged = 0  # alerts that shared a message with another
@@ -126,6 +130,13 @@ class AlertDesk:
             self._scoreboard = asyncio.create_task(self._update_scoreboards())
 
     async def close(self) -> None:
+        """Stop sending. A call already made is let finish (up to `pacing.finish_calls`
+        seconds), so what Telegram took is marked sent and not sent again at the next start;
+        senders waiting between messages stop at once, their alerts kept for the next run."""
+        self._closing = True
+        calling = [task for chat, task in self._senders.items() if chat in self._calling]
+        if calling:
+            await asyncio.wait(calling, timeout=self.pacing.finish_calls)
         tasks = [*self._senders.values(), *([self._scoreboard] if self._scoreboard else [])]
         for task in tasks:
             task.cancel()
@@ -147,7 +158,10 @@ class AlertDesk:
                 self._again.discard(chat_id)
                 if chat_id < 0:
                     await asyncio.sleep(self._room_in_group(chat_id))
+                if self._closing:
+                    return
                 try:
+                    self._calling.add(chat_id)
                     did = await self._send_next(chat_id)
                 except ChatMigrated as error:  # a group became a supergroup: follow it there
                     self.book.move_chat(chat_id, error.new_chat_id)
@@ -163,6 +177,8 @@ class AlertDesk:
                                 type(error).__name__, error)  # fmt: skip
                     await asyncio.sleep(self.pacing.retry)
                     continue
+                finally:
+                    self._calling.discard(chat_id)
                 if not did and chat_id not in self._again:
                     return
                 await asyncio.sleep(self.pacing.group if chat_id < 0 else self.pacing.private)
@@ -208,8 +224,9 @@ class AlertDesk:
         if unsent:
             await self._send_results(chat_id, _as_many_as_fit(unsent, night), night)
             return True
-        stages = {ons: _shown(s) for ons, s in night.seats.items()}
-        edits = self.book.to_edit(chat_id, lambda ons: stages.get(ons, 0))
+        edits = self.book.to_edit(
+            chat_id, lambda ons: _shown(night.seats[ons]) if ons in night.seats else None
+        )
         for message_id, alerts in edits.items():
             await self._edit(chat_id, message_id, alerts, night)
             return True
@@ -422,12 +439,14 @@ def _declared(ons_id: str, night: NightResults) -> bool:
 
 
 def _shown(seat: NightSeat) -> int:
-    """What an alert shows of a seat, as a number that grows: the winner, then the figures,
-    then corrected figures. Verification alone changes nothing an alert says, so it is not
-    worth an edit (a call of the chat's few a minute)."""
-    if seat.corrected:
-        return int(Stage.VERIFIED)
-    return min(int(seat.stage), int(Stage.COUNTED))
+    """What an alert shows of a seat, as a fingerprint: the winner, the result, the figures
+    once published (a correction at any stage changes it, the winner's name too).
+    Verification alone changes nothing an alert says, so it is not worth an edit (a call of
+    the chat's few a minute)."""
+    figures = [(c.name, c.party, c.votes, c.share) for c in seat.candidates] if seat.counted else []
+    winner = (seat.winner.name, seat.winner.party) if seat.winner else None
+    shown = repr((winner, seat.result, seat.counted, seat.figures, figures))
+    return zlib.crc32(shown.encode()) + 1  # never 0: an alert not yet shown
 
 
 def _seats(alerts: list[Alert], night: NightResults) -> list[NightSeat]:

@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS alerts (
     queued REAL NOT NULL,
     sending REAL,
     message_id INTEGER,
-    shown_stage INTEGER NOT NULL DEFAULT 0,
+    shown_stage INTEGER NOT NULL DEFAULT 0, -- what it shows of the seat: a fingerprint
     text TEXT NOT NULL DEFAULT '',
     photo INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (chat_id, seat, what)
@@ -57,7 +57,7 @@ class Alert:
     seat: str  # ONS ID
     what: str
     message_id: int | None
-    shown_stage: int
+    shown: int  # what the message shows of the seat, as a fingerprint (0: nothing yet)
     text: str = ""  # a correction's, written when it was queued (what changed is known then)
     photo: bool = False  # sent as the seat's chart with the alert as its caption
 
@@ -167,11 +167,14 @@ class FollowBook:
         )
         return [int(chat_id) for (chat_id,) in rows]
 
-    def to_edit(self, chat_id: int, stage_of: Callable[[str], int]) -> dict[int, list[Alert]]:
-        """Sent result alerts whose seat has moved on since: by message, every seat in it."""
+    def to_edit(
+        self, chat_id: int, shown_now: Callable[[str], int | None]
+    ) -> dict[int, list[Alert]]:
+        """Sent result alerts whose seat would now be shown otherwise (`shown_now`: what it
+        would show; None, not known yet): by message, every seat in it, in its order."""
         rows = self._db.execute(
             "SELECT seat, message_id, shown_stage, photo FROM alerts "
-            "WHERE chat_id = ? AND what = ? AND message_id > 0",
+            "WHERE chat_id = ? AND what = ? AND message_id > 0 ORDER BY queued, rowid",
             (chat_id, RESULT),
         )
         by_message: dict[int, list[Alert]] = {}
@@ -182,7 +185,7 @@ class FollowBook:
         return {
             message_id: alerts
             for message_id, alerts in by_message.items()
-            if any(stage_of(a.seat) > a.shown_stage for a in alerts)
+            if any((now := shown_now(a.seat)) is not None and now != a.shown for a in alerts)
         }
 
     def sending(self, alerts: list[Alert]) -> None:
