@@ -132,15 +132,15 @@ def build_application(
     inline = InlineCards(engine, chat.codec, think)
     book = book if book is not None else FollowBook(settings.inbox_path)
     desk = None
-    if isinstance(engine, LiveEngine):
-        live = engine
+    live = engine if isinstance(engine, LiveEngine) else None  # following a night, or not
+    if live is not None:
         desk = AlertDesk(
             application.bot, book, lambda: live.night, tuning.pacing,
             # groups and channels have ids below zero: text unless they chose pictures
             takes_pictures=lambda chat_id: pictures.pictures(chat_id, group=chat_id < 0),
             chart_of=live.night_answers.seat_chart,
         )  # fmt: skip
-    follows = FollowHandlers(engine, book, desk, think)
+    follows = FollowHandlers(engine, live, book, desk, think)
     questions = partial(follows.tell_me_when, chat=chat)  # "tell me when X declares", or a question
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     # The night's commands work in channels too (a channel's post, not a message)

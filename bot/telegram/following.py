@@ -29,10 +29,18 @@ NO_NIGHT = (
 
 
 class FollowHandlers:
+    """`live`: the engine following a night, if one is followed (None: no night on)."""
+
     def __init__(
-        self, engine: Engine, book: FollowBook, desk: AlertDesk | None, think: Think
+        self,
+        engine: Engine,
+        live: LiveEngine | None,
+        book: FollowBook,
+        desk: AlertDesk | None,
+        think: Think,
     ) -> None:
         self.engine = engine
+        self.live = live
         self.book = book
         self.desk = desk
         self.think = think
@@ -47,8 +55,8 @@ class FollowHandlers:
         if message is None or message.text is None:
             return
         text = without_mention(message.text, context.bot.username)
-        if isinstance(self.engine, LiveEngine):
-            asked = await self.think(partial(self.engine.read_night, text))
+        if self.live is not None:
+            asked = await self.think(partial(self.live.read_night, text))
             if asked is not None and asked.ask is NightAsk.FOLLOW and len(asked.subjects) == 1:
                 await self._follow(update, asked.subjects[0].text)
                 return
@@ -96,14 +104,15 @@ class FollowHandlers:
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None:
             return
-        if not isinstance(self.engine, LiveEngine):
+        if self.live is None:
             await message.reply_text(NO_NIGHT)
             delivered()
             return
-        sent = await message.reply_text(scoreboard_text(self.engine.night))
+        shown = scoreboard_text(self.live.night)
+        sent = await message.reply_text(shown)
         delivered()
         self.book.scoreboard(chat.id, sent.message_id)
-        self.book.scoreboard_shown(chat.id, scoreboard_text(self.engine.night))
+        self.book.scoreboard_shown(chat.id, shown)
         if self.desk is not None:
             self.desk.watch_scoreboards()
 
@@ -123,24 +132,24 @@ class FollowHandlers:
         new = self.book.follow(chat.id, target.subject, target.label)
         said = f"{'Following' if new else 'Already following'} {escape(target.label)}: "
         said += _what_comes(target)
-        if not isinstance(self.engine, LiveEngine):
+        if self.live is None:
             said += f"\n\n{NO_NIGHT}"
         else:
-            said += self._already(target)
+            said += _already(self.live, target)
         await message.reply_text(said)
         delivered()
 
-    def _already(self, target: Target) -> str:
-        """For a seat that has declared already: say so (its alert is not sent again)."""
-        assert isinstance(self.engine, LiveEngine)
-        kind, _, ons_id = target.subject.partition(":")
-        seat = self.engine.night.seats.get(ons_id) if kind == "seat" else None
-        if seat is None or not seat.declared or seat.winner is None:
-            return ""
-        return (
-            f"\n\n{escape(seat.name)} has already declared: {escape(seat.winner.name)} "
-            f"({escape(seat.winner.party)}) won. I’ll tell you of any correction."
-        )
+
+def _already(live: LiveEngine, target: Target) -> str:
+    """For a seat that has declared already: say so (its alert is not sent again)."""
+    kind, _, ons_id = target.subject.partition(":")
+    seat = live.night.seats.get(ons_id) if kind == "seat" else None
+    if seat is None or not seat.declared or seat.winner is None:
+        return ""
+    return (
+        f"\n\n{escape(seat.name)} has already declared: {escape(seat.winner.name)} "
+        f"({escape(seat.winner.party)}) won. I’ll tell you of any correction."
+    )
 
 
 def _what_comes(target: Target) -> str:
