@@ -126,6 +126,13 @@ async def test_a_malformed_file_keeps_what_was_read_and_names_the_file_and_line(
     assert watcher.night.order == good.order
     assert watcher.night.as_of == FIRST  # answers say "as of" the last good read
     assert "2-winners.csv, line 3" in watcher.night.trouble
+    # Cut inside its last column, every column there: the result summary is no result
+    cut = winners.rstrip("\n")
+    cut = cut[: cut.rindex(",") + 4]  # the last row's summary cut to its party: "Con"
+    (tmp_path / "2-winners.csv").write_text(cut, encoding="utf-8")
+    assert await watcher.read_once() == []
+    assert watcher.night.order == good.order
+    assert "Result summary is not a result" in watcher.night.trouble
     # A vote count that is no number
     (tmp_path / "2-winners.csv").write_text(winners, encoding="utf-8")
     votes = plan.files_at(FIRST + COUNT_AFTER)["3-part-verified-candidacies.csv"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,10 @@ _HEADERS: dict[FileKind, tuple[str, ...]] = {
     "constituencies": ("ONS ID", "Constituency name", "Member first name", "Member surname",
                        "Result", "Electorate", "Valid votes", "Majority"),
 }  # fmt: skip
+
+
+# "Con hold", "Lab gain from SNP", "Spk hold": a winners file's summary of a seat's result
+_RESULT = re.compile(r"\S+ (?:hold|gain from \S+)")
 
 
 class FeedFileError(Exception):
@@ -103,6 +108,9 @@ def _read_row(kind: FileKind, row: dict[str, str], where: str) -> FeedRow:
     if not ons_id:
         raise FeedFileError(f"{where}: no ONS ID")
     candidate = None
+    if kind == "winners" and not _RESULT.fullmatch(row["Result summary"].strip()):
+        # the last column: a file caught half-written can end inside it ("Con ho")
+        raise FeedFileError(f"{where}: Result summary is not a result: {row['Result summary']!r}")
     if kind == "constituencies":  # checked now, so a bad figure rejects its file whole
         for column in ("Electorate", "Valid votes", "Majority"):
             _whole(where, column, row[column])
