@@ -127,3 +127,22 @@ def test_a_yes_or_no_on_the_whole_result_waits_for_every_seat(live: LiveEngine) 
     said = to_plain(live.answer("did Reform win more votes than the Lib Dems", Conversation()))
     first = said.splitlines()[0]
     assert first.startswith("So far") or not first.startswith(("Yes", "No")), said
+
+
+def test_fresh_eyes_round_27_did_they_lose_and_nothing_of_later_by_elections(
+    live: LiveEngine,
+) -> None:
+    live.update(night_at(datetime(2024, 7, 5, 7, 30)))
+    welwyn = final_rows()[
+        next(s.ons_id for s in true_night().values() if s.name == "Welwyn Hatfield")
+    ]
+    assert welwyn["First party"] == "Lab"  # Grant Shapps (Con) lost it
+    said = to_plain(live.answer("did grant shapps lose?", Conversation()))
+    assert said.startswith("Yes: Grant Shapps lost Welwyn Hatfield"), said
+    said = to_plain(live.answer("did starmer lose", Conversation()))
+    assert said.startswith("No: Keir Starmer won Holborn and St Pancras"), said
+    # Clacton had a by-election in 2026: on the night of 2024 it has not happened
+    said = to_plain(live.answer("who came second in clacton", Conversation()))
+    assert said.startswith("Giles Watling (Conservative) came second in Clacton"), said
+    assert "by-election" not in said, said
+    assert "Since then" not in said, said

@@ -148,7 +148,7 @@ class Engine:
                 answer = replace(answer, query=replace(answer.query, words=words_read(
                     resolution, parsed)))  # fmt: skip
         conversation.remember(reading, answer, computed, computed or _rows_asked(parsed))
-        return self.across.since_then(answer)
+        return self.since_then(answer)
 
     def _understood(
         self, resolution: Resolution, reading: Reading, parsed: Parsed, conversation: Conversation
@@ -259,7 +259,11 @@ class Engine:
 
     def answer_query(self, query: Query) -> Answer:
         """The answer to a resolved query, as a button or link carries it (its keys as text)."""
-        return self.across.since_then(self._answer_of_query(query))
+        return self.since_then(self._answer_of_query(query))
+
+    def since_then(self, answer: Answer) -> Answer:
+        """A seat's answer with its by-election since 2024, if it had one."""
+        return self.across.since_then(answer)
 
     def _answer_of_query(self, query: Query) -> Answer:
         if query.ask is not None:  # a computed question, carried whole

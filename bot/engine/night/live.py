@@ -92,6 +92,11 @@ class LiveEngine(Engine):
             self._published_of = (night, seats)
         return self._published_of[1]
 
+    def since_then(self, answer: Answer) -> Answer:
+        """Nothing of later by-elections until the night is over: they come after it."""
+        night = _ANSWERING.get() or self.night
+        return super().since_then(answer) if night.complete else answer
+
     def update(self, night: NightResults) -> None:
         """The feed's latest: one reference swapped, so no answer ever waits for it."""
         self.night = night

@@ -65,7 +65,7 @@ _ENDINGS = r"(?: (?:so far|yet|now|tonight|at the moment|right now|then))*"
 _SEAT = r"(?:<seat>|<place>|<person>)"
 _WHAT = r"(?:what is |whats |what's |what are |what |the )*"
 _GAINS = r"(?:gains?|gained|taken|taking|gaining)"
-_LOSSES = r"(?:losses|lost|losing)"
+_LOSSES = r"(?:losses|lost|lose|losing)"
 _HOLDS = r"(?:holds?|held|kept)"
 # The outcome a party question asks about, by its words (checked in this order)
 _OUTCOME_WORDS = (
