@@ -146,3 +146,18 @@ def test_fresh_eyes_round_27_did_they_lose_and_nothing_of_later_by_elections(
     assert said.startswith("Giles Watling (Conservative) came second in Clacton"), said
     assert "by-election" not in said, said
     assert "Since then" not in said, said
+
+
+def test_did_a_party_win_a_majority_is_answered_for_the_moment(live: LiveEngine) -> None:
+    live.update(night_at(datetime(2024, 7, 5, 5, 30)))
+    declared = [s for s in true_night().values() if s.recorded <= live.night.as_of]
+    labour = sum(1 for s in declared if s.party_abbreviation == "Lab")
+    said = to_plain(live.answer("did labour win a majority", Conversation()))
+    assert said.startswith(f"Not yet: Labour has {labour} seats; a majority is 326"), said
+    reform = sum(1 for s in declared if s.party_abbreviation == "RUK")
+    said = to_plain(live.answer("has reform got a majority", Conversation()))
+    assert said.startswith(f"No: Reform UK has {reform} seats"), said
+    assert f"only {650 - len(declared)} seats are left to declare" in said, said
+    live.update(night_at(datetime(2024, 7, 5, 7, 30)))
+    said = to_plain(live.answer("did labour win a majority", Conversation()))
+    assert said.startswith("Yes: Labour passed 326 seats, a majority, with "), said

@@ -280,9 +280,13 @@ class NightAnswers:
         elif asked is not None:
             have = won[asked]
             more = f"{night.party_name(asked)} has {have} seats; a majority is {MAJORITY_LINE}"
+            left = COMMONS_SEATS - len(night.order)
+            # "did Labour win a majority" mid-night: not yet, unless it no longer can
+            verdict = "Not yet" if have + left >= MAJORITY_LINE else "No"
+            out_of_reach = f", and only {left} seats are left to declare" if verdict == "No" else ""
             lead = (f"{MAJORITY_LINE - have} more: {more}." if question.opening == "how many"
-                    else f"No{' majority yet' if question.opening == 'when' else ''}: {more}, "
-                    f"{MAJORITY_LINE - have} more.")  # fmt: skip
+                    else f"{'No majority yet' if question.opening == 'when' else verdict}: "
+                    f"{more}, {MAJORITY_LINE - have} more{out_of_reach}.")  # fmt: skip
         else:
             leader = night.leader()
             if leader is not None:

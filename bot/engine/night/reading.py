@@ -111,7 +111,9 @@ _SHAPES: tuple[tuple[NightAsk, str], ...] = (
                                 rf"come|outstanding)(?: to declare)?{_IN_PLACE}"),
     (NightAsk.MAJORITY, r"(?:is there|has anyone got|has anyone won|does anyone have|has any "
                         r"party (?:got|won)) a majority|(?:has|have) <party> (?:got|won|reached)"
-                        r" a majority|how many (?:more )?(?:seats )?(?:does|do) <party> need"
+                        r" a majority|(?:did|has|have) <party> (?:win|won|get|got) (?:a |the |an "
+                        r"overall )?majority|"
+                        r"how many (?:more )?(?:seats )?(?:does|do) <party> need"
                         r"(?: for a majority)?|majority|when did <party> (?:get|go) over the "
                         r"line|when did <party> (?:get|win|reach) (?:a |its |their )?majority"),
     (NightAsk.FIRST, rf"{_WHAT}(?:was |were )?(?:the )?first (?:seat|seats|result|results|"
