@@ -64,7 +64,6 @@ class LiveEngine(Engine):
         self.night_answers = NightAnswers(self.catalog)
         self._so_far: SoFarEvaluator | None = None
         self._so_far_lock = threading.Lock()
-        self._published_of: tuple[NightResults, frozenset[str]] | None = None
         self._seat_of_fact = {
             fact.id: seat for fact in knowledge.facts if (seat := getattr(fact, "seat", None))
         }
@@ -77,20 +76,19 @@ class LiveEngine(Engine):
     def evaluator(self) -> Evaluator:
         """Over the seats published at the moment being answered; every seat once verified."""
         night = _ANSWERING.get() or self.night
-        if night.complete:
-            return self._whole
-        with self._so_far_lock:
-            if self._so_far is None or self._so_far.night is not night:
-                published = self.published(night)
-                self._so_far = SoFarEvaluator(self._whole, published, night)
-            return self._so_far
+        return self._whole if night.complete else self._so_far_at(night)
 
     def published(self, night: NightResults) -> frozenset[str]:
         """The seats whose figures the feed has published as the knowledge holds them."""
-        if self._published_of is None or self._published_of[0] is not night:
-            seats = published_seats(self.catalog, night, self.night_answers.ons_of)
-            self._published_of = (night, seats)
-        return self._published_of[1]
+        return self._so_far_at(night).published
+
+    def _so_far_at(self, night: NightResults) -> SoFarEvaluator:
+        """The evaluator of one moment, made once for it (a moment is one feed read)."""
+        with self._so_far_lock:
+            if self._so_far is None or self._so_far.night is not night:
+                published = published_seats(self.catalog, night, self.night_answers.ons_of)
+                self._so_far = SoFarEvaluator(self._whole, published, night)
+            return self._so_far
 
     def since_then(self, answer: Answer) -> Answer:
         """Nothing of later by-elections until the night is over: they come after it."""

@@ -62,6 +62,7 @@ class SoFarEvaluator(Evaluator):
         super().__init__(whole.catalog, whole.table.only(published))
         self.whole = whole
         self.night = night
+        self.published = published
         self.declared = len(night.order)
 
     def answer(self, ask: Ask) -> Answer:
