@@ -13,6 +13,7 @@ RESULTS_FEED) reads the folder as it would a live feed.
 
 from __future__ import annotations
 
+import heapq
 import random
 import signal
 import statistics
@@ -117,28 +118,46 @@ def told(api: FakeBotApi) -> Told:
 
 
 def beyond_the_limits(outcome: Outcome, delivered: dict[tuple[int, str], float]) -> list[float]:
-    """For each alert, how much later it came than the chat's own limit required: each chat
-    sent at once whenever its limit allows (a message a second, or every three seconds in a
-    group), with what had come meanwhile merged, plus the round trip. The overall 30 a
-    second and the edits, which also spend a chat's limit, are left out: the figure is an
-    upper bound on the delay the bot itself adds."""
-    by_chat: dict[int, list[str]] = {}
-    for chat_id, name in outcome.expected:
-        if name in outcome.written_at:
-            by_chat.setdefault(chat_id, []).append(name)
-    excess = []
-    for chat_id, names in by_chat.items():
-        gap = 1.0 if chat_id > 0 else 3.0
-        free_at = float("-inf")
-        sent_at: float | None = None
-        for name in sorted(names, key=lambda n: outcome.written_at[n]):
-            arrived = outcome.written_at[name]
-            if sent_at is None or arrived > sent_at:  # not in the message already going
-                sent_at = max(arrived, free_at)
-                free_at = sent_at + gap
-            if (chat_id, name) in delivered:
-                excess.append(delivered[(chat_id, name)] - (sent_at + ROUND_TRIP))
-    return sorted(excess)
+    """For each alert, how much later it came than Telegram's limits required: against a
+    sender that, as soon as both a chat's limit (a message a second, or every three seconds
+    in a group) and the bot's overall 30 a second allow, sends the chat whose turn came first
+    everything waiting for it, merged, plus the round trip. Edits, which also spend the
+    limits, are left out: the figure is an upper bound on the delay the bot itself adds."""
+    arrivals = sorted(
+        (outcome.written_at[name], chat_id, name)
+        for chat_id, name in outcome.expected
+        if name in outcome.written_at
+    )
+    sent_at = _limited_sends(arrivals)
+    return sorted(
+        delivered[key] - (sent_at[key] + ROUND_TRIP) for key in sent_at if key in delivered
+    )
+
+
+def _limited_sends(arrivals: list[tuple[float, int, str]]) -> dict[tuple[int, str], float]:
+    """When each (chat, seat) alert goes, sent as soon as the limits allow (see above)."""
+    waiting: dict[int, list[str]] = {}
+    free_at: dict[int, float] = {}
+    turns: list[tuple[float, int]] = []  # (when the chat may next be sent to, chat)
+    overall_free = float("-inf")
+    sent_at: dict[tuple[int, str], float] = {}
+    i = 0
+    while i < len(arrivals) or turns:
+        due = max(overall_free, turns[0][0]) if turns else float("inf")
+        if i < len(arrivals) and arrivals[i][0] <= due:
+            arrived, chat_id, name = arrivals[i]
+            i += 1
+            if chat_id not in waiting:
+                waiting[chat_id] = []
+                heapq.heappush(turns, (max(arrived, free_at.get(chat_id, arrived)), chat_id))
+            waiting[chat_id].append(name)
+            continue
+        _, chat_id = heapq.heappop(turns)
+        for name in waiting.pop(chat_id):
+            sent_at[(chat_id, name)] = due
+        free_at[chat_id] = due + (1.0 if chat_id > 0 else 3.0)
+        overall_free = due + 1 / 30
+    return sent_at
 
 
 def one_night(kill_halfway: bool) -> dict[str, float]:
@@ -283,7 +302,7 @@ def run() -> None:
             f"to its first alert: median {row['median_s']:.2f} s, p99 {row['p99_s']:.2f} s; "
             f"429s from Telegram {row['refused_429']:.0f}; {row['photos']:,.0f} of the "
             f"messages charts ({row['uploads']:,.0f} uploads, the rest by file id); each "
-            f"alert later than its chat's limit required: median {row['late_median_s']:.2f} s, "
+            f"alert later than Telegram's limits required: median {row['late_median_s']:.2f} s, "
             f"p99 {row['late_p99_s']:.2f} s"
         )
     for name, during in (("with no night followed", False), ("during the night", True)):

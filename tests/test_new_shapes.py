@@ -955,3 +955,24 @@ def test_did_they_win_the_most_there_is_the_partys_seats(shipped_engine: Engine)
     assert top == "SF"
     first = _first(shipped_engine, "did they win the most there", conversation)
     assert first == f"Yes: Sinn Fein had the most seats in Northern Ireland: {seats} seats."
+
+
+def test_a_partys_votes_in_each_seat_are_its_candidates_won_or_not(
+    shipped_engine: Engine,
+) -> None:
+    """Fresh eyes, round 27: "Conservative votes in each London seat" listed only the seats
+    the Conservatives won."""
+    stood = sorted(
+        (c for c in truth.candidacies() if c.region == "London" and c.party == "Con"),
+        key=lambda c: -c.votes,
+    )
+    assert any(not c.won for c in stood)
+    text = to_plain(shipped_engine.answer("list conservative votes in each london seat"))
+    lines = text.splitlines()
+    assert lines[0] == f"{len(stood)} seats in London where the Conservatives stood:", text
+    listed = [line for line in lines if line.startswith("• ")]
+    assert (
+        listed[0] == f"• {stood[0].seat}: {stood[0].votes:,} votes, {stood[0].name} (Conservative)"
+    )
+    lost = next(c for c in stood[:10] if not c.won)
+    assert f"• {lost.seat}: {lost.votes:,} votes, {lost.name} (Conservative)" in listed

@@ -54,22 +54,28 @@ def number(pattern: str, text: str) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-QUESTIONS: list[tuple[str, str, Callable[[Row], int]]] = [
+# (question, the count in its first line, what each seat adds, whether only its winner counts)
+QUESTIONS: list[tuple[str, str, Callable[[Row], int], bool]] = [
     ("how many women MPs were elected", r"(\d+) women MPs elected",
-     lambda row: row["Member gender"] == "Female"),
+     lambda row: row["Member gender"] == "Female", True),
+    ("women elected so far", r"(\d+) women MPs elected",
+     lambda row: row["Member gender"] == "Female", True),
     ("where did Reform come second", r"second in (\d+) of",
-     lambda row: row["Second party"] == "RUK"),
+     lambda row: row["Second party"] == "RUK", False),
     ("which seats changed hands", r"(\d+) seats? that changed hands",
-     lambda row: " gain from " in row["Result"]),
+     lambda row: " gain from " in row["Result"], True),
+    ("which independents won", r"(\d+) Independent MPs? elected",
+     lambda row: row["First party"] == "Ind", True),
     ("how many seats with a majority under 1,000", r"(\d+) seats? with a majority under",
-     lambda row: int(row["Majority"]) < 1000),
+     lambda row: int(row["Majority"]) < 1000, False),
     ("Reform's total votes", r"Reform UK candidates: ([\d,]+) votes",
-     lambda row: int(row["RUK"] or 0)),
+     lambda row: int(row["RUK"] or 0), False),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("moment", MOMENTS, ids=lambda m: f"{m:%H%M}")
 def test_a_count_over_the_seats_published_so_far(live: LiveEngine, moment: datetime) -> None:
+    """Of votes: over the seats whose votes are out. Of who won: over every seat declared."""
     live.update(night_at(moment))
     as_of = live.night.as_of
     counted = counted_ons_ids(live)
@@ -77,19 +83,34 @@ def test_a_count_over_the_seats_published_so_far(live: LiveEngine, moment: datet
     verified = {s.ons_id for s in true_night().values() if s.recorded + VERIFY_AFTER <= as_of}
     assert counted <= votes_out  # nothing from later
     assert verified <= counted  # everything checked is in
-    declared = sum(1 for s in true_night().values() if s.recorded <= as_of)
-    for question, pattern, of_row in QUESTIONS:
+    declared = {s.ons_id for s in true_night().values() if s.recorded <= as_of}
+    for question, pattern, of_row, of_winners in QUESTIONS:
         said = to_plain(live.answer(question, Conversation()))
         first = said.splitlines()[0]
-        assert first.startswith(f"So far ({len(counted)} seats’ votes out): "), said
-        expected = sum(int(of_row(final_rows()[ons_id])) for ons_id in counted)
+        over = declared if of_winners else counted
+        if of_winners:
+            assert first.startswith(f"So far ({len(declared)} seats declared): "), said
+            moment_line = f"As of {as_of:%H:%M}: {len(declared)} of 650 seats have declared."
+        else:
+            assert first.startswith(f"So far ({len(counted)} seats’ votes out): "), said
+            moment_line = (f"As of {as_of:%H:%M}: {len(declared)} of 650 seats have declared, "
+                           f"{len(counted)} with their votes published.")  # fmt: skip
+        assert said.splitlines()[-1] == moment_line, said
+        expected = sum(int(of_row(final_rows()[ons_id])) for ons_id in over)
         if expected == 0 and "No " in first:
             continue
         assert number(pattern, first) == expected, (question, said)
-        assert said.splitlines()[-1] == (
-            f"As of {as_of:%H:%M}: {declared} of 650 seats have declared, "
-            f"{len(counted)} with their votes published."
-        )
+
+
+def test_a_list_of_winners_so_far_shows_no_votes_not_yet_out(live: LiveEngine) -> None:
+    """Winners declared before their votes are listed by name, with no figure at all."""
+    live.update(night_at(MOMENTS[2]))
+    said = to_plain(live.answer("which seats changed hands", Conversation()))
+    listed = [line for line in said.splitlines() if line.startswith("• ")]
+    assert len(listed) == 10, said
+    assert not any(re.search(r"\d", line) for line in listed), said
+    answer = live.answer("which seats changed hands", Conversation())
+    assert [s.fact_id for s in answer.sources] == ["night:declared-so-far"]
 
 
 def test_a_list_so_far_names_only_published_seats(live: LiveEngine) -> None:
@@ -103,13 +124,13 @@ def test_a_list_so_far_names_only_published_seats(live: LiveEngine) -> None:
 
 def test_a_follow_up_narrows_the_rows_so_far(live: LiveEngine) -> None:
     live.update(night_at(MOMENTS[2]))
-    counted = counted_ons_ids(live)
+    declared = {s.ons_id for s in true_night().values() if s.recorded <= live.night.as_of}
     conversation = Conversation()
     live.answer("how many women MPs were elected", conversation)
     said = to_plain(live.answer("how many of them were Labour", conversation))
-    expected = sum(1 for i in counted if final_rows()[i]["Member gender"] == "Female"
+    expected = sum(1 for i in declared if final_rows()[i]["Member gender"] == "Female"
                    and final_rows()[i]["First party"] == "Lab")  # fmt: skip
-    assert said.startswith(f"So far ({len(counted)} seats’ votes out): "), said
+    assert said.startswith(f"So far ({len(declared)} seats declared): "), said
     assert str(expected) in said.splitlines()[0], said
 
 

@@ -12,6 +12,7 @@ from bot.engine.model.answer import Answer, Source, Status
 from bot.engine.model.ask import Ask
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
+from bot.engine.night.reading import NightQuestion
 from bot.engine.understanding.elections import ElectionsAsked, Subjects
 from bot.engine.understanding.intents import Intent, Reading
 
@@ -48,6 +49,8 @@ class Conversation:
     across: Subjects | None = None
     # The question computed over an earlier election's results: "and in 2010?" asks it again
     across_ask: Ask | None = None
+    # The last question about an election night so far: "and in Wales?" asks it there
+    night: NightQuestion | None = None
 
     def remember(
         self, reading: Reading, answer: Answer, ask: Ask | None = None, rows: Ask | None = None

@@ -155,6 +155,18 @@ class NightAnswers:
                 ]
         return list(dict.fromkeys(seats))
 
+    def _which_person(self, people: list[Key]) -> Answer:
+        """ "has Corbyn won": which of them, by full name and where they stood."""
+        if not people:
+            return Answer(Status.NOT_FOUND, (paragraph("Who? Ask about one candidate."),))
+        names = BulletList(tuple(
+            paragraph(self.catalog.people[p.id].name, "".join(
+                f" ({self.catalog.seats[s].name})" for s in self.seats_of_person(p)[:1]))
+            for p in people[:LIST_LENGTH]
+        ))  # fmt: skip
+        lead = f"That could be {len(people)} candidates. Ask again with the full name:"
+        return Answer(Status.NOT_FOUND, (paragraph(lead), names), headline="Which one?")
+
     def _which_seat(self, seat_ids: list[str], question: NightQuestion) -> Answer:
         stood = {s: self.catalog.people[k.id].name for k in question.keys_of(Kind.PERSON)
                  for s in self.seats_of_person(k)}  # fmt: skip
@@ -174,15 +186,17 @@ class NightAnswers:
     def _person(self, question: NightQuestion, night: NightResults) -> Answer:
         """ "has Farage won", "has Davey held Kingston": Yes or No once the seat declares."""
         people = question.keys_of(Kind.PERSON)
+        named = [k.id for k in question.keys_of(Kind.SEAT)]
+        if len(people) > 1 and named:  # "did corbyn win islington north": the one who stood
+            people = [p for p in people if set(self.seats_of_person(p)) & set(named)] or people
         if len(people) != 1:
-            return Answer(Status.NOT_FOUND, (paragraph("Who? Ask about one candidate."),))
+            return self._which_person(people)
         person = self.catalog.people[people[0].id]
         stood = self.seats_of_person(people[0])
         if len(stood) != 1:
             return Answer(
                 Status.NOT_FOUND, (paragraph(f"I don’t know where {person.name} stood."),)
             )
-        named = [k.id for k in question.keys_of(Kind.SEAT)]
         if named and stood[0] not in named:  # "did Farage win Leicester South"
             there = self.catalog.seats[named[0]].name
             lead = (f"No: {person.name} is not standing in {there}; "
@@ -276,7 +290,8 @@ class NightAnswers:
             elif question.opening == "how many":
                 lead = f"None: {passed}."
             else:
-                lead = f"{passed}." if question.opening == "when" else f"Yes: {passed}."
+                plainly = question.opening in {"when", "who"}
+                lead = f"{passed}." if plainly else f"Yes: {passed}."
         elif asked is not None:
             have = won[asked]
             more = f"{night.party_name(asked)} has {have} seats; a majority is {MAJORITY_LINE}"
@@ -289,11 +304,12 @@ class NightAnswers:
                     f"{more}, {MAJORITY_LINE - have} more{out_of_reach}.")  # fmt: skip
         else:
             leader = night.leader()
+            no = "No one yet" if question.opening == "who" else "No"  # "who won the election"
             if leader is not None:
-                lead = (f"No: {night.party_name(leader[0])} leads with {leader[1]} seats; a "
+                lead = (f"{no}: {night.party_name(leader[0])} leads with {leader[1]} seats; a "
                         f"majority is {MAJORITY_LINE}.")  # fmt: skip
             else:
-                lead = f"No: no party has a majority ({MAJORITY_LINE} seats) yet."
+                lead = f"{no}: no party has a majority ({MAJORITY_LINE} seats) yet."
         blocks = (paragraph(lead), paragraph(f"{as_of(night)}: {len(night.order)} of "
                                              f"{COMMONS_SEATS} seats declared."))  # fmt: skip
         return Answer(Status.ANSWERED, blocks, headline=lead)

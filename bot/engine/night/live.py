@@ -24,8 +24,15 @@ from bot.engine.model.answer import Answer, BulletList, Status, paragraph
 from bot.engine.model.keys import Kind
 from bot.engine.model.query import Query
 from bot.engine.night.answers import NightAnswers
-from bot.engine.night.published import SO_FAR_SOURCE, SoFarEvaluator, published_seats
-from bot.engine.night.reading import NightAsk, NightQuestion, read_night
+from bot.engine.night.published import (
+    DECLARED_SO_FAR_SOURCE,
+    SO_FAR_SOURCE,
+    SoFarEvaluator,
+    declared_seats,
+    published_seats,
+)
+from bot.engine.night.reading import NightAsk, NightQuestion, follow_on, read_night
+from bot.engine.night.restated import winners_asked
 from bot.engine.night.results import COMMONS_SEATS, NightResults, Stage
 from bot.engine.night.wording import as_of, tally
 from bot.engine.understanding.text import mend_slips, strip_address
@@ -47,6 +54,12 @@ _ABOUT_THE_NIGHT = frozenset(
 _CONTRACTIONS = {"havent": "have not", "haven't": "have not", "hasnt": "has not",
                  "hasn't": "has not", "whats": "what is", "what's": "what is",
                  "whos": "who is", "who's": "who is"}  # fmt: skip
+# Said under an answer resting on figures the Commons Library has not yet verified
+_UNVERIFIED = "Not yet verified by the Commons Library."
+# How an answer held back begins
+_NOT_YET = "I can't answer that yet"
+# The marks of answers computed over the seats published (or declared) so far
+_SO_FAR = frozenset({SO_FAR_SOURCE, DECLARED_SO_FAR_SOURCE})
 # The moment the answer being composed reads: its computed part is over that moment's seats.
 _ANSWERING: ContextVar[NightResults | None] = ContextVar("night_answering", default=None)
 
@@ -86,8 +99,10 @@ class LiveEngine(Engine):
         """The evaluator of one moment, made once for it (a moment is one feed read)."""
         with self._so_far_lock:
             if self._so_far is None or self._so_far.night is not night:
-                published = published_seats(self.catalog, night, self.night_answers.ons_of)
-                self._so_far = SoFarEvaluator(self._whole, published, night)
+                ons_of = self.night_answers.ons_of
+                published = published_seats(self.catalog, night, ons_of)
+                declared = declared_seats(self.catalog, night, ons_of)
+                self._so_far = SoFarEvaluator(self._whole, published, declared, night)
             return self._so_far
 
     def since_then(self, answer: Answer) -> Answer:
@@ -99,10 +114,12 @@ class LiveEngine(Engine):
         """The feed's latest: one reference swapped, so no answer ever waits for it."""
         self.night = night
 
-    def read_night(self, question: str) -> NightQuestion | None:
-        """The night's question a message asks, if it is one (for /follow's "tell me when")."""
+    def read_night(self, question: str, last: NightQuestion | None = None) -> NightQuestion | None:
+        """The night's question a message asks, if it is one (for /follow's "tell me when");
+        `last`: the conversation's last, which "and in Wales?" asks again."""
         text = mend_slips(strip_address(question)[:MAX_QUESTION_CHARS].strip())
-        return read_night(self.index.resolve(_without_contractions(text)))
+        resolution = self.index.resolve(_without_contractions(text))
+        return read_night(resolution) or follow_on(resolution, last)
 
     def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
         night = self.night  # one moment for the whole answer
@@ -116,35 +133,77 @@ class LiveEngine(Engine):
         self, night: NightResults, question: str, conversation: Conversation | None
     ) -> Answer:
         conversation = conversation if conversation is not None else Conversation()
-        asked = self.read_night(question)
+        asked = self.read_night(question, None if night.complete else conversation.night)
         if asked is not None and (not night.complete or asked.ask in _ABOUT_THE_NIGHT):
             there = conversation.seat.partition(":")[2] if conversation.seat else None
             answer = self.night_answers.answer(asked, night, there)
-            if answer.status is Status.ANSWERED and answer.entities:
+            if answer.status is Status.ANSWERED:
+                # What a follow-up builds on now: this question, not the engine's last
+                conversation.night, conversation.ask, conversation.rows = asked, None, None
+                conversation.qualifiers = ()
                 conversation.seat = next(
                     (k for k in answer.entities if k.is_a(Kind.SEAT)), conversation.seat
                 )
             return answer
+        conversation.night = None
         # Answered on a copy: an answer not shown must leave nothing in the conversation for
         # a follow-up to reveal ("who is standing there" after a refused ranking).
         trial = replace(conversation)
         full = super().answer(question, trial)
-        shown = self._published(full, night, self._named(question))
-        if shown is full:
+        named = self._named(question)
+        shown = self._published(full, night, named)
+        if shown is full and not self._held_back(full):
             vars(conversation).update(vars(trial))
-        else:
-            conversation.seat = next(
-                (k for k in shown.entities if k.is_a(Kind.SEAT)), conversation.seat
-            )
+            return self._noted(shown, night)
+        held = full.query if self._held_back(full) else None
+        instead = winners_asked(held) if held is not None else None
+        if held is not None and instead is not None:  # "women elected": of the seats declared
+            computed = self.evaluator.answer(instead)
+            if computed.status is Status.ANSWERED:
+                computed = replace(computed, query=replace(held, ask=instead))
+                if self._published(computed, night, named) is computed:
+                    conversation.ask = conversation.rows = instead
+                    conversation.qualifiers = ()
+                    return computed
+        shown = replace(shown, query=None)  # a refusal: nothing of the question to carry
+        conversation.seat = next(
+            (k for k in shown.entities if k.is_a(Kind.SEAT)), conversation.seat
+        )
         return shown
 
     def answer_query(self, query: Query) -> Answer:
         night = self.night
         moment = _ANSWERING.set(night)
         try:
-            return self._published(super().answer_query(query), night, set(query.keys))
+            full = super().answer_query(query)
+            shown = self._published(full, night, set(query.keys))
+            # Held back, it keeps the question, so the night may restate it (winners_asked)
+            return self._noted(full, night) if shown is full else replace(shown, query=query)
         finally:
             _ANSWERING.reset(moment)
+
+    def _noted(self, answer: Answer, night: NightResults) -> Answer:
+        """An answer shown from figures published but not yet verified says so, once."""
+        if night.complete or any(s.fact_id in _SO_FAR for s in answer.sources):
+            return answer
+        if answer.blocks and answer.blocks[-1] == paragraph(_UNVERIFIED):
+            return answer
+        seats = {self._seat_of_fact.get(s.fact_id) for s in answer.sources}
+        seats |= {k.id for k in answer.entities if k.is_a(Kind.SEAT)}
+        ons_of = self.night_answers.ons_of
+        checking = [
+            seat for seat in seats if seat in ons_of
+            and (known := night.seats.get(ons_of[seat])) is not None
+            and known.stage is Stage.COUNTED
+        ]  # fmt: skip
+        if not checking:
+            return answer
+        return replace(answer, blocks=(*answer.blocks, paragraph(_UNVERIFIED)))
+
+    @staticmethod
+    def _held_back(answer: Answer) -> bool:
+        """The refusal of an answer held back, with the question it was of."""
+        return answer.query is not None and answer.headline.startswith(_NOT_YET)
 
     def _named(self, question: str) -> set[str]:
         """The seats and people a question names, by key."""
@@ -190,26 +249,24 @@ class LiveEngine(Engine):
         nothing else behind it is unpublished; [] if it rests on something else unpublished."""
         seats: list[str] = []
         unpublished = not answer.sources and not earlier
-        so_far = any(source.fact_id == SO_FAR_SOURCE for source in answer.sources)
+        so_far = next((s.fact_id for s in answer.sources if s.fact_id in _SO_FAR), None)
         for source in answer.sources:
             seat = self._seat_of_fact.get(source.fact_id)
             if seat is not None:
                 seats.append(seat)
-            elif source.fact_id != SO_FAR_SOURCE and not source.file.startswith(_EARLIER_FILES):
+            elif source.fact_id not in _SO_FAR and not source.file.startswith(_EARLIER_FILES):
                 unpublished = True  # the whole results, an article, a later by-election
         if not earlier:
             seats += [k.id for k in answer.entities if k.is_a(Kind.SEAT)]
         ons_of = self.night_answers.ons_of
-        if so_far:  # computed over the seats published: each of its seats must be one
-            published = self.published(night)
-            waiting = [seat for seat in dict.fromkeys(seats) if seat not in published]
+        if so_far:  # computed over the seats published (declared): each of its seats is one
+            covered = self._so_far_at(night).covered(so_far)
+            waiting = [seat for seat in dict.fromkeys(seats) if seat not in covered]
             return waiting or ([] if unpublished else None)
-        waiting = [  # a seat the feed has not yet shown at all is not published either
-            seat
-            for seat in dict.fromkeys(seats)
-            if seat in ons_of
-            and ((s := night.seats.get(ons_of[seat])) is None or s.stage < Stage.VERIFIED)
-        ]
+        # Published: verified, or counted with the figures the knowledge holds (a seat the
+        # feed has not yet shown at all is not published either)
+        published = self.published(night)
+        waiting = [s for s in dict.fromkeys(seats) if s in ons_of and s not in published]
         if waiting:
             return waiting
         return [] if unpublished else None
@@ -217,7 +274,7 @@ class LiveEngine(Engine):
     def _not_yet(self, night: NightResults) -> Answer:
         declared = len(night.order)
         lead = (
-            f"I can't answer that yet: it needs results not all published. {declared} of "
+            f"{_NOT_YET}: it needs results not all published. {declared} of "
             f"{COMMONS_SEATS} seats have declared."
         )
         blocks = [paragraph(lead)]

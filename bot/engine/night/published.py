@@ -4,26 +4,48 @@ many women have been elected", "Reform's share in Wales", "seats with a majority
 
 A seat's row is the knowledge's, which holds the final figures: it is used only where the
 feed has published the same figures (verified, or counted and equal to them), so nothing
-from later in the night can show. Questions about one person or seat go to the whole
-evaluator instead, whose answer is gated like any other (live.py).
+from later in the night can show. A question only of who won ("how many women have been
+elected", "which seats changed hands") needs no votes: it is answered over every seat
+declared with the knowledge's winner, and shows no figure. Questions about one person or seat
+go to the whole evaluator instead, whose answer is gated like any other (live.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cached_property
 
 from bot.engine.answers.computed.evaluate import Evaluator
-from bot.engine.answers.computed.pieces import plain, refusal
+from bot.engine.answers.computed.pieces import LIST_LENGTH, plain, refusal
 from bot.engine.answers.computed.summaries import counted_summary
-from bot.engine.model.answer import Answer, Paragraph, Source, Span, Status, paragraph
-from bot.engine.model.ask import Ask, Operation, Selection
-from bot.engine.night.results import COMMONS_SEATS, NightResults, NightSeat, Stage
+from bot.engine.answers.computed.table import CandidacyRow
+from bot.engine.model.answer import (
+    Answer,
+    Block,
+    Paragraph,
+    Source,
+    Span,
+    Status,
+    bold,
+    paragraph,
+)
+from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
+from bot.engine.night.results import (
+    COMMONS_SEATS,
+    NightCandidate,
+    NightResults,
+    NightSeat,
+    Stage,
+)
 from bot.engine.night.wording import as_of
 from bot.engine.results.catalog import Catalog
+from bot.engine.wording.phrases import with_party
 
-# The source an answer over the seats published so far names, in place of the whole dataset.
+# The sources an answer over the seats published (or declared) so far names, in place of
+# the whole dataset.
 SO_FAR_SOURCE = "night:so-far"
+DECLARED_SO_FAR_SOURCE = "night:declared-so-far"
 
 
 def published_seats(
@@ -35,6 +57,59 @@ def published_seats(
         for seat_id, ons_id in ons_of.items()
         if (seat := night.seats.get(ons_id)) is not None and _as_known(catalog, seat_id, seat)
     )
+
+
+def declared_seats(
+    catalog: Catalog, night: NightResults, ons_of: Mapping[str, str]
+) -> frozenset[str]:
+    """The seats (by id) declared with the winner the knowledge holds."""
+    return frozenset(
+        seat_id
+        for seat_id, ons_id in ons_of.items()
+        if (seat := night.seats.get(ons_id)) is not None
+        and seat.winner is not None
+        and _same_winner(catalog, seat_id, seat.winner)
+    )
+
+
+def _same_winner(catalog: Catalog, seat_id: str, winner: NightCandidate) -> bool:
+    """By the person's IDs where both sides have one, else by name and party."""
+    known = next((r for r in catalog.results_by_seat.get(seat_id, []) if r.elected), None)
+    if known is None or known.person is None:
+        return False
+    person = catalog.people[known.person]
+    if person.mnis_id is not None and winner.mnis_id is not None:
+        return person.mnis_id == winner.mnis_id
+    if person.dc_id is not None and winner.dc_id is not None:
+        return person.dc_id == winner.dc_id
+    party = catalog.parties.get(known.party or "")
+    return (
+        person.name == winner.name
+        and party is not None
+        and (party.abbreviation == winner.party_abbreviation)
+    )
+
+
+def winners_only(ask: Ask) -> bool:
+    """Whether the ask needs only who won each seat (and who held it before): no votes."""
+    if ask.operation not in {Operation.COUNT, Operation.LIST, Operation.COMPARE}:
+        return False
+    if ask.measure not in (None, Measure.SEATS) or ask.any_row or ask.yes_no:
+        return False
+    if ask.operation is Operation.COMPARE and ask.measure is not Measure.SEATS:
+        return False
+    return all(_of_winners(s, ask.unit) for s in (ask.selection, *(ask.compared or ())))
+
+
+def _of_winners(selection: Selection, unit: Unit) -> bool:
+    if selection.thresholds or selection.placed or selection.position not in (None, 1):
+        return False
+    if unit is Unit.SEAT:
+        return bool(
+            selection.won or selection.position == 1 or selection.seat_change
+            or selection.gained_from or selection.won_by
+        )  # fmt: skip
+    return unit in {Unit.CANDIDATE, Unit.PARTY} and bool(selection.won or selection.position == 1)
 
 
 def _as_known(catalog: Catalog, seat_id: str, seat: NightSeat) -> bool:
@@ -55,15 +130,52 @@ def _names_one(selection: Selection) -> bool:
     return bool(selection.people or selection.seats or selection.excluded_seats)
 
 
+class WinnersEvaluator(Evaluator):
+    """The evaluator over the seats declared so far, for questions only of who won: it shows
+    no figure (most of these seats' votes are not out) and lists in the order they declared."""
+
+    def __init__(self, whole: Evaluator, declared: frozenset[str], night: NightResults) -> None:
+        super().__init__(whole.catalog, whole.table.only(declared))
+        turn = {ons_id: i for i, ons_id in enumerate(night.order)}
+        self._declared_order = {
+            seat.id: turn.get(seat.ons_id or "", 0) for seat in whole.catalog.seats.values()
+        }
+
+    def _shown_first(self, rows: list[CandidacyRow], measure: Measure) -> list[CandidacyRow]:
+        ordered = sorted(rows, key=lambda r: self._declared_order.get(r.seat.id, 0))
+        return ordered[:LIST_LENGTH]
+
+    def _item(self, unit: Unit, row: CandidacyRow, measure: Measure) -> Paragraph:
+        who = with_party(self.catalog, row.result)
+        if unit is Unit.SEAT:
+            return paragraph(bold(row.seat.name), f": {who}")
+        return paragraph(bold(who), f", {row.seat.name}")
+
+
 class SoFarEvaluator(Evaluator):
     """The evaluator over the seats published at one moment of the night."""
 
-    def __init__(self, whole: Evaluator, published: frozenset[str], night: NightResults) -> None:
+    def __init__(
+        self,
+        whole: Evaluator,
+        published: frozenset[str],
+        declared: frozenset[str],
+        night: NightResults,
+    ) -> None:
         super().__init__(whole.catalog, whole.table.only(published))
         self.whole = whole
         self.night = night
         self.published = published
+        self.declared_seats = declared
         self.declared = len(night.order)
+
+    @cached_property
+    def winners(self) -> WinnersEvaluator:
+        return WinnersEvaluator(self.whole, self.declared_seats, self.night)
+
+    def covered(self, source_id: str) -> frozenset[str]:
+        """The seats an answer naming this source may rest on."""
+        return self.declared_seats if source_id == DECLARED_SO_FAR_SOURCE else self.published
 
     def answer(self, ask: Ask) -> Answer:
         selections = (ask.selection, *(ask.compared or ()))
@@ -72,6 +184,8 @@ class SoFarEvaluator(Evaluator):
         refused = refusal(ask)
         if refused is not None:
             return plain(Status.NOT_FOUND, refused)
+        if winners_only(ask) and self.declared_seats:
+            return self._declared_so_far(self.winners.answer(ask))
         if ask.operation is Operation.YES_NO and counted_summary(self.catalog, ask) is not None:
             # "did Labour win a majority": of the whole result, not of the seats so far
             return plain(
@@ -84,15 +198,23 @@ class SoFarEvaluator(Evaluator):
             return plain(Status.NOT_FOUND, text + f"seats have declared. {as_of(self.night)}.")
         return self._so_far(super().answer(ask))
 
+    def _declared_so_far(self, answer: Answer) -> Answer:
+        """Of who won: over every seat declared, with no figure and no line of the final
+        results as its source (their votes are not all out)."""
+        counted = len(self.winners.table.seats)
+        over = f"So far ({counted} seats declared): "
+        blocks = _led(over, answer.blocks)
+        moment = f"{as_of(self.night)}: {self.declared} of {COMMONS_SEATS} seats have declared."
+        over_these = Source(DECLARED_SO_FAR_SOURCE, f"the winners of the {counted} seats "
+                            "declared so far", "the results feed", False)  # fmt: skip
+        return replace(answer, blocks=(*blocks, paragraph(moment)),
+                       headline=over + answer.headline, sources=(over_these,))  # fmt: skip
+
     def _so_far(self, answer: Answer) -> Answer:
         """The answer led by what it is over, with the moment it is true of."""
         counted = len(self.table.seats)
         over = f"So far ({counted} seats’ votes out): "
-        first, *rest = answer.blocks
-        if isinstance(first, Paragraph):
-            blocks = (Paragraph((Span(over), *first.spans)), *rest)
-        else:
-            blocks = (paragraph(over.rstrip(": ") + ":"), *answer.blocks)
+        blocks = _led(over, answer.blocks)
         moment = (
             f"{as_of(self.night)}: {self.declared} of {COMMONS_SEATS} seats have declared, "
             f"{counted} with their votes published."
@@ -104,3 +226,11 @@ class SoFarEvaluator(Evaluator):
                             "the results feed", False)  # fmt: skip
         sources = (over_these, *(s for s in answer.sources if not s.fact_id.endswith(":all")))
         return replace(answer, blocks=blocks, headline=over + answer.headline, sources=sources)
+
+
+def _led(over: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with what they are over said first."""
+    first, *rest = blocks
+    if isinstance(first, Paragraph):
+        return (Paragraph((Span(over), *first.spans)), *rest)
+    return (paragraph(over.rstrip(": ") + ":"), *blocks)

@@ -73,7 +73,8 @@ _OUTCOME_WORDS = (
     (Outcome.LOST, re.compile(rf"\b{_LOSSES}\b")),
     (Outcome.HELD, re.compile(rf"\b{_HOLDS}\b")),
 )
-_IN_PLACE = r"(?: in <place>)?"
+_IN_PLACE = r"(?: in (?:the )?<place>)?"
+_MPS = r"(?:mps|members|members of parliament)"
 _SHAPES: tuple[tuple[NightAsk, str], ...] = (
     (NightAsk.FOLLOW, rf"(?:please )?(?:tell|let) me (?:know )?when {_SEAT} (?:declares|is in|"
                       rf"comes in|has declared)|(?:alert|notify) me when {_SEAT} declares"),
@@ -99,7 +100,10 @@ _SHAPES: tuple[tuple[NightAsk, str], ...] = (
                            rf"|(?:the )?<party> won (?:anything|any seats|anywhere)|(?:the )?"
                            rf"<party>(?: seats)?{_IN_PLACE}|how (?:are|is|did) (?:the )?<party> "
                            rf"(?:doing|do){_IN_PLACE}|how many seats (?:for|has) (?:the )?"
-                           rf"<party>|(?:what|how) about (?:the )?<party>|and (?:the )?<party>"),
+                           rf"<party>|(?:(?:what|how) about|and) (?:the )?<party>(?: (?:{_GAINS}|"
+                           rf"{_LOSSES}|{_HOLDS}|seats))?{_IN_PLACE}|(?:how many |which )?"
+                           rf"(?:the )?<party> {_MPS}(?: (?:are there|have been elected|elected"
+                           rf"|have won|won))?{_IN_PLACE}"),
     (NightAsk.COUNTS, r"how many(?: seats| results)?(?: are| have)?(?: still| yet)? (?:left|to "
                       r"declare|to come|to go|left to declare|still to declare|still to come|"
                       r"declared|in)|how many (?:are |have )?(?:declared|in)"),
@@ -110,12 +114,14 @@ _SHAPES: tuple[tuple[NightAsk, str], ...] = (
                                 rf"outstanding){_IN_PLACE}|what(?: is)? (?:still )?(?:left|to "
                                 rf"come|outstanding)(?: to declare)?{_IN_PLACE}"),
     (NightAsk.MAJORITY, r"(?:is there|has anyone got|has anyone won|does anyone have|has any "
-                        r"party (?:got|won)) a majority|(?:has|have) <party> (?:got|won|reached)"
-                        r" a majority|(?:did|has|have) <party> (?:win|won|get|got) (?:a |the |an "
-                        r"overall )?majority|"
-                        r"how many (?:more )?(?:seats )?(?:does|do) <party> need"
-                        r"(?: for a majority)?|majority|when did <party> (?:get|go) over the "
-                        r"line|when did <party> (?:get|win|reach) (?:a |its |their )?majority"),
+                        r"party (?:got|won)) a majority|(?:has|have) (?:the )?<party> (?:got|won|"
+                        r"reached) a majority|(?:did|has|have|is|are) (?:the )?<party> (?:win|won|"
+                        r"get|got|winning|getting) (?:a |the |an overall )?majority|how many "
+                        r"(?:more )?(?:seats )?(?:does|do) (?:the )?<party> need(?: for a "
+                        r"majority)?|majority|when did (?:the )?<party> (?:get|go) over the "
+                        r"line|when did (?:the )?<party> (?:get|win|reach) (?:a |its |their )?"
+                        r"majority|who (?:won|has won|is winning|s winning|will win|is going to "
+                        r"win) the (?:general )?election"),
     (NightAsk.FIRST, rf"{_WHAT}(?:was |were )?(?:the )?first (?:seat|seats|result|results|"
                      rf"constituency|constituencies|declaration)(?: to declare| in)?|(?:the )?"
                      rf"first (?:seat |seats |result |results )?to declare|who declared first"),
@@ -140,9 +146,38 @@ def read_night(resolution: Resolution) -> NightQuestion | None:
         if shape.fullmatch(pattern):
             outcome = next((o for o, words in _OUTCOME_WORDS if words.search(pattern)), Outcome.WON)
             biggest = bool(re.search(r"\b(?:biggest|largest)\b", pattern))
-            opening = next((w for w in ("when", "how many") if pattern.startswith(w)), "")
+            opening = next((w for w in ("when", "how many", "who") if pattern.startswith(w)), "")
             return NightQuestion(ask, tuple(subjects), outcome, biggest, opening)
     return None
+
+
+# A follow-up of the last night's question: "and in Wales?", "what about Scotland",
+# "and gains?", "and the SNP?" (the last is a question of its own, read above).
+_FOLLOW_ON = re.compile(
+    rf"(?:and|what about|how about|what of)(?: in)?(?: the)? <place>|in(?: the)? <place>|"
+    rf"(?:and|what about|how about) (?:the )?(?:{_GAINS}|{_LOSSES}|{_HOLDS}|seats won|wins)"
+    rf"{_IN_PLACE}{_ENDINGS}"
+)
+# The night's questions a place or an outcome can be asked again of
+_FOLLOWED_ON = frozenset({"party seats", "tally", "still to declare"})
+
+
+def follow_on(resolution: Resolution, last: NightQuestion | None) -> NightQuestion | None:
+    """The last night's question asked again of another place or outcome, if the words are
+    only that ("and in Wales?" after "how many seats has Labour won so far")."""
+    if last is None or last.ask not in _FOLLOWED_ON:
+        return None
+    mentions = [m for m in resolution.mentions if not _night_word(resolution, m)]
+    pattern, subjects = _with_names(resolution.words, mentions)
+    if not _FOLLOW_ON.fullmatch(pattern):
+        return None
+    outcome = next((o for o, words in _OUTCOME_WORDS if words.search(pattern)), None)
+    places = [m for m in subjects if all(k.is_a(Kind.PLACE) for k in m.keys)]
+    if outcome is not None and last.ask is not NightAsk.PARTY_SEATS:
+        return None  # gains of whom?
+    kept = [m for m in last.subjects if not (places and any(k.is_a(Kind.PLACE) for k in m.keys))]
+    return NightQuestion(last.ask, (*kept, *places), outcome or last.outcome, last.biggest,
+                         last.opening)  # fmt: skip
 
 
 def _night_word(resolution: Resolution, mention: Mention) -> bool:

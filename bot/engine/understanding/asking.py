@@ -102,7 +102,9 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     if direction is not None and measure is Measure.CHANGE:
         # "fell most": the biggest fall is the lowest change; "rose least" the smallest rise.
         descending = (direction == "rise") == (most is not False)
-    selection = read_selection(found, parsed, unit, mentions, subjects, thresholds, operation)
+    selection = read_selection(
+        found, parsed, unit, mentions, subjects, thresholds, operation, measure
+    )
     over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
     seats_named = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
     if over_many and selection.parties and selection.won is None and not seats_named and (

@@ -27,6 +27,7 @@ def read_selection(
     subjects: Subjects,
     thresholds: tuple[Threshold, ...],
     operation: Operation,
+    measure: Measure | None = None,
 ) -> Selection:
     roles = parsed.roles
     parties = subjects.parties
@@ -92,7 +93,10 @@ def read_selection(
         won = True  # "seats Labour held": Labour won them
     a_partys_seats = unit is Unit.SEAT and len(winners) == 1 and won is None and not (
         position or placed or change or gained_from or thresholds or _stood(found))  # fmt: skip
-    if a_partys_seats and operation in {Operation.COUNT, Operation.LIST}:
+    # ... but "Conservative votes in each London seat" are its candidates' votes, won or not
+    of_its_candidates = measure in {Measure.VOTES, Measure.SHARE, Measure.CHANGE}
+    if a_partys_seats and operation in {Operation.COUNT, Operation.LIST} and not (
+            of_its_candidates):  # fmt: skip
         won = True  # "how many seats does Labour have", "which seats did the Greens get"
     if operation is Operation.COMPARE:
         gender = None

@@ -81,12 +81,16 @@ class Evaluator(Comparing):
         lead = said or lead
         if not count:
             lead = f"No {phrase}." if ask.operation is Operation.LIST else lead
-        first = first_by(rows, measure, LIST_LENGTH)
+        first = self._shown_first(rows, measure)
         items = [self._item(ask.unit, row, measure) for row in first]
         if ask.unit is Unit.SEAT and ask.selection.seat_change is SeatChange.GAINED:
             items = [self._changed_hands(row) for row in first]
         blocks: list[Block] = [paragraph(lead), *capped(items, LIST_LENGTH, len(rows))]
         return self._answered(ask, blocks, lead, first)
+
+    def _shown_first(self, rows: list[CandidacyRow], measure: Measure) -> list[CandidacyRow]:
+        """The rows a list shows: the largest figures first."""
+        return first_by(rows, measure, LIST_LENGTH)
 
     def _changed_hands(self, row: CandidacyRow) -> Paragraph:
         """'Bridgend: Labour gain from Conservative, Chris Elmore (Labour)'."""

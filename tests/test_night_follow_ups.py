@@ -1,0 +1,144 @@
+"""Questions of the night in the shapes people type them, and follow-ups of the night's own
+answers ("and in Wales?", "and SNP losses?"): each read as asked, counted from the CSVs read
+apart over the seats declared by that moment, and never answered with the last seat's card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from bot.engine import Conversation
+from bot.engine.night.live import LiveEngine
+from bot.engine.night.results import MAJORITY_LINE, NightResults
+from bot.night.replay import POLLS_CLOSE
+from bot.render import to_plain
+from knowledge.schema import Knowledge
+from tests.night_moments import night_at
+from tests.night_truth import TrueSeat, true_night
+from tests.test_night_computed import final_rows
+
+HALF_FIVE = datetime(2024, 7, 5, 5, 30)
+HALF_SEVEN = datetime(2024, 7, 5, 7, 30)
+
+
+@pytest.fixture(scope="module")
+def live(shipped_knowledge: Knowledge) -> LiveEngine:
+    return LiveEngine(shipped_knowledge, NightResults({}, POLLS_CLOSE))
+
+
+def declared(live: LiveEngine, where: Callable[[TrueSeat], bool] = lambda s: True) -> list[str]:
+    """ONS IDs of the seats declared by the night's moment, where the test says."""
+    return [s.ons_id for s in true_night().values()
+            if s.recorded <= live.night.as_of and where(s)]  # fmt: skip
+
+
+def first_lines(live: LiveEngine, questions: list[str]) -> list[str]:
+    conversation = Conversation()
+    return [to_plain(live.answer(q, conversation)).splitlines()[0] for q in questions]
+
+
+def column(ons_id: str, name: str) -> str:
+    return final_rows()[ons_id][name]
+
+
+def test_a_follow_up_asks_the_last_night_question_again_there(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    everywhere = declared(live)
+    wales = declared(live, lambda s: s.country == "Wales")
+    labour = [i for i in everywhere if column(i, "First party") == "Lab"]
+    welsh_labour = [i for i in wales if column(i, "First party") == "Lab"]
+    welsh_gains = [i for i in welsh_labour if " gain from " in column(i, "Result")]
+    scottish = declared(live, lambda s: s.country == "Scotland")
+    scottish_gains = [i for i in scottish if column(i, "Result").startswith("Lab gain from")]
+    said = first_lines(live, ["how many seats have labour won", "and in wales?", "and gains?",
+                              "what about scotland"])  # fmt: skip
+    assert said[0].startswith(f"Labour has won {len(labour)} of the {len(everywhere)} seats "
+                              "declared so far."), said  # fmt: skip
+    assert said[1].startswith(f"Labour has won {len(welsh_labour)} of the {len(wales)} seats "
+                              "declared in Wales so far."), said  # fmt: skip
+    assert said[2].startswith(f"Labour has gained {len(welsh_gains)} of the {len(wales)} seats "
+                              "declared in Wales so far"), said  # fmt: skip
+    in_scotland = f"{len(scottish)} seats declared in Scotland so far"
+    assert said[3].startswith(f"Labour has gained {len(scottish_gains)} of the {in_scotland}")
+
+
+def test_another_party_s_losses_after_gains_is_that_party_not_the_last_seat(
+    live: LiveEngine,
+) -> None:
+    live.update(night_at(HALF_FIVE))
+    everywhere = declared(live)
+    lib_dem_gains = [i for i in everywhere if column(i, "Result").startswith("LD gain from")]
+    snp_losses = [i for i in everywhere if column(i, "Result").endswith("gain from SNP")]
+    assert snp_losses  # the night had them by then
+    said = first_lines(live, ["who won clacton", "how many lib dem gains", "and snp losses?"])
+    assert said[1].startswith(f"Liberal Democrat has gained {len(lib_dem_gains)} of"), said
+    assert said[2].startswith(f"Scottish National Party has lost {len(snp_losses)} of the "
+                              f"{len(everywhere)} seats declared so far"), said  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "party", "region"),
+    [("lib dem seats in the south west so far", "LD", "South West"),
+     ("how many green mps so far", "Green", None),
+     ("green mps", "Green", None),
+     ("and the snp in scotland", "SNP", None)],
+)  # fmt: skip
+def test_a_party_s_seats_in_the_shapes_people_type(
+    live: LiveEngine, question: str, party: str, region: str | None
+) -> None:
+    live.update(night_at(HALF_FIVE))
+    where = region or ("Scotland" if "scotland" in question else None)
+    seats = [i for i in declared(live) if where in {None, column(i, "Region name")}]
+    won = [i for i in seats if column(i, "First party") == party]
+    said = first_lines(live, [question])[0]
+    assert f" has won {len(won)} of the {len(seats)} seats declared" in said, said
+
+
+def test_a_majority_asked_of_a_party_with_the_or_of_the_election(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    seats = declared(live)
+    tories = sum(1 for i in seats if column(i, "First party") == "Con")
+    labour = sum(1 for i in seats if column(i, "First party") == "Lab")
+    said = first_lines(live, ["has the tories got a majority", "who won the election",
+                              "is the snp winning a majority"])  # fmt: skip
+    assert said[0] == (f"Not yet: Conservative has {tories} seats; a majority is {MAJORITY_LINE}, "
+                       f"{MAJORITY_LINE - tories} more."), said  # fmt: skip
+    assert said[1] == (f"No one yet: Labour leads with {labour} seats; a majority is "
+                       f"{MAJORITY_LINE}."), said  # fmt: skip
+    assert said[2].startswith(("No: Scottish National Party", "Not yet: Scottish National")), said
+    live.update(night_at(HALF_SEVEN))
+    order = sorted(true_night().values(), key=lambda s: s.recorded)
+    running = 0
+    for seat in order:
+        running += seat.party_abbreviation == "Lab"
+        if running == MAJORITY_LINE:
+            break
+    said = first_lines(live, ["who won the election"])
+    assert said[0] == (f"Labour passed {MAJORITY_LINE} seats, a majority, with {seat.name} at "
+                       f"{seat.recorded:%H:%M}."), said  # fmt: skip
+
+
+def test_a_surname_two_people_share_is_the_one_who_stood_in_the_seat_named(
+    live: LiveEngine,
+) -> None:
+    live.update(night_at(HALF_FIVE))
+    islington = next(s for s in true_night().values() if s.name == "Islington North")
+    assert islington.recorded <= live.night.as_of
+    assert islington.winner == "Jeremy Corbyn"
+    said = first_lines(live, ["did corbyn win islington north", "has corbyn won"])
+    assert said[0] == "Yes: Jeremy Corbyn won Islington North.", said
+    assert said[1] == "That could be 2 candidates. Ask again with the full name:", said
+
+
+def test_seats_compared_so_far_over_the_seats_declared(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    seats = declared(live)
+    lib_dems = sum(1 for i in seats if column(i, "First party") == "LD")
+    reform = sum(1 for i in seats if column(i, "First party") == "RUK")
+    said = first_lines(live, ["compare lib dem and reform seats"])[0]
+    assert said == (f"So far ({len(seats)} seats declared): Liberal Democrat had more seats than "
+                    f"Reform UK: {lib_dems} seats to {reform} seats, {lib_dems - reform} "
+                    "more."), said  # fmt: skip
