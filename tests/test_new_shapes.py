@@ -976,3 +976,39 @@ def test_a_partys_votes_in_each_seat_are_its_candidates_won_or_not(
     )
     lost = next(c for c in stood[:10] if not c.won)
     assert f"• {lost.seat}: {lost.votes:,} votes, {lost.name} (Conservative)" in listed
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "measure"),
+    [("votes for each party", None, "votes"), ("how many votes did each party get", None, "votes"),
+     ("vote share by party", None, "share"), ("votes by party in wales", "Wales", "votes"),
+     ("seats by party", None, "seats"), ("how many seats did each party win", None, "seats")],
+)  # fmt: skip
+def test_each_party_is_the_parties_ranked_by_what_was_asked(
+    shipped_engine: Engine, question: str, place: str | None, measure: str
+) -> None:
+    """Fresh eyes, round 29: "votes for each party" was "I don't have a seat or a name", and
+    "votes by party in Wales" listed only the parties that won seats there."""
+    parties = {c.party for c in truth.candidacies() if place in {None, c.country, c.region}}
+    figures: dict[str, Callable[[str], float]] = {
+        "votes": lambda p: truth.votes_of(party=p, place=place),
+        "share": lambda p: truth.share_of(p, place),
+        "seats": lambda p: truth.seats_by_party(place)[p],
+    }
+    figure = figures[measure]
+    ranked = sorted(parties, key=figure, reverse=True)[:5]
+    text = to_plain(shipped_engine.answer(question))
+    listed = [line[2:].split(":")[0] for line in text.splitlines() if line.startswith("• ")]
+    assert listed[:5] == [truth.party_name(p) for p in ranked], text
+    top = figure(ranked[0])
+    shown = f"{top:,.0f}" if measure != "share" else f"{top:.1f}%"
+    assert shown in text.splitlines()[0], text
+
+
+def test_parties_listed_by_share_show_their_shares(shipped_engine: Engine) -> None:
+    """Listed "by vote share", each party's share, not its count of candidates."""
+    text = to_plain(shipped_engine.answer("list parties by vote share in scotland"))
+    items = [line for line in text.splitlines() if line.startswith("• ")]
+    snp = next(line for line in items if line.startswith("• Scottish National Party"))
+    share = f"{truth.share_of('SNP', 'Scotland'):.1f}".removesuffix(".0")  # 30%, not 30.0%
+    assert snp == f"• Scottish National Party: {share}%", text

@@ -142,3 +142,19 @@ def test_seats_compared_so_far_over_the_seats_declared(live: LiveEngine) -> None
     assert said == (f"So far ({len(seats)} seats declared): Liberal Democrat had more seats than "
                     f"Reform UK: {lib_dems} seats to {reform} seats, {lib_dems - reform} "
                     "more."), said  # fmt: skip
+
+
+def test_each_party_so_far_votes_over_seats_counted_seats_over_seats_declared(
+    live: LiveEngine,
+) -> None:
+    live.update(night_at(HALF_FIVE))
+    seats = declared(live)
+    ons_of = live.night_answers.ons_of
+    counted = {ons_of[s] for s in live.published(live.night)}
+    labour_votes = sum(int(column(i, "Lab")) for i in counted)
+    labour_seats = sum(1 for i in seats if column(i, "First party") == "Lab")
+    said = first_lines(live, ["votes for each party so far", "seats by party"])
+    assert said[0] == (f"So far ({len(counted)} seats’ votes out): Labour had the most votes: "
+                       f"{labour_votes:,} votes."), said  # fmt: skip
+    assert said[1] == (f"So far ({len(seats)} seats declared): Labour had the most seats: "
+                       f"{labour_seats} seats."), said  # fmt: skip

@@ -139,8 +139,12 @@ def takes(
     filter they do not combine), or read differently."""
     s = ask.selection
     operation = ask.operation
-    if reading.intent in _NOT_COMPUTED or parsed.has(Role.EACH):
+    if reading.intent in _NOT_COMPUTED:
         return False
+    if parsed.has(Role.EACH):  # "votes for each party": a ranking of the parties, else a kind's
+        # By seats, the Commons or a place's overview (dispatch.py) says it, with votes
+        by_votes = ask.measure in {Measure.VOTES, Measure.SHARE}
+        return ask.unit is Unit.PARTY and operation is Operation.RANK and by_votes
     if every_seat_counted and ask.unit is Unit.PARTY and ask.selection.position is not None and (
             ask.measure is None):  # fmt: skip
         return False  # "which party came second": by seats, or in the seat in context

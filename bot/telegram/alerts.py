@@ -56,6 +56,9 @@ class Pacing:
     group_messages: int = 19
     group_window: float = 60.0
     finish_calls: float = 10.0  # at a stop: how long a call already made may take to finish
+    # An edit waits while other chats have new results to be told, up to this long: a new
+    # result first, then the figures of one already told (both spend the same limits).
+    edits_wait: float = 30.0
 
 
 def _no_pictures(chat_id: int) -> bool:
@@ -89,6 +92,10 @@ class AlertDesk:
         self._again: set[int] = set()  # chats with news since their sender last looked
         self._calling: set[int] = set()  # chats whose sender is in a call to Telegram now
         self._closing = False
+        self._announcing: set[int] = set()  # chats with results not yet sent
+        self._nothing_to_announce = asyncio.Event()
+        self._nothing_to_announce.set()
+        self._edits_held_since: dict[int, float] = {}
         self._scoreboard: asyncio.Task[None] | None = None
         self.sent_messages = 0
         self.merged = 0  # alerts that shared a message with another
@@ -109,6 +116,8 @@ class AlertDesk:
             seat = event.seat
             if event.change is Change.DECLARED:
                 chats = self.book.queue(seat.ons_id, RESULT, subjects_of(seat))
+                for chat_id in chats:
+                    self._announces(chat_id, True)
                 # after a restart a seat is "declared" again, perhaps with figures that came
                 # while the bot was down: its alerts already sent may need them
                 chats |= set(self.book.chats_alerted(seat.ons_id))
@@ -184,6 +193,36 @@ class AlertDesk:
                 await asyncio.sleep(self.pacing.group if chat_id < 0 else self.pacing.private)
         finally:
             self._senders.pop(chat_id, None)
+            self._announces(chat_id, False)
+
+    def _announces(self, chat_id: int, waiting: bool) -> None:
+        """Whether the chat has new results to be told, for edits elsewhere to wait on."""
+        if waiting:
+            self._announcing.add(chat_id)
+            self._nothing_to_announce.clear()
+        else:
+            self._announcing.discard(chat_id)
+            if not self._announcing:
+                self._nothing_to_announce.set()
+
+    async def _held_for_new_results(self, chat_id: int) -> bool:
+        """Wait while other chats have new results to be told (up to `pacing.edits_wait`
+        for one edit); True if it waited, and the chat should look again at what it has."""
+        if not (self._announcing - {chat_id}):
+            self._edits_held_since.pop(chat_id, None)
+            return False
+        since = self._edits_held_since.setdefault(chat_id, time.monotonic())
+        left = since + self.pacing.edits_wait - time.monotonic()
+        if left <= 0:
+            self._edits_held_since.pop(chat_id, None)
+            return False
+        self._calling.discard(chat_id)  # waiting is not a call: a stop need not wait for it
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._nothing_to_announce.wait(), timeout=left)
+        finally:
+            self._calling.add(chat_id)
+        return not self._closing
 
     def _room_in_group(self, chat_id: int) -> float:
         """Seconds until the group may be sent another message, by the alerts and edits it
@@ -208,10 +247,18 @@ class AlertDesk:
         return did
 
     async def _send_or_edit(self, chat_id: int) -> bool:
+        while True:
+            did = await self._send_or_edit_now(chat_id)
+            if did is not None:
+                return did
+
+    async def _send_or_edit_now(self, chat_id: int) -> bool | None:
+        """As `_send_or_edit`; None if it waited for other chats' new results instead."""
         night = self.night()
         # An alert waits for its seat to be in the night read (after a restart, the first
         # read of the feed comes after the outbox is opened).
         unsent = [a for a in self.book.unsent(chat_id) if _declared(a.seat, night)]
+        self._announces(chat_id, bool(unsent))
         results = {a.seat for a in unsent if a.what == RESULT}
         for superseded in [a for a in unsent if a.what != RESULT and a.seat in results]:
             # the result is not sent yet: it will show the corrected figures itself
@@ -227,10 +274,15 @@ class AlertDesk:
         edits = self.book.to_edit(
             chat_id, lambda ons: _shown(night.seats[ons]) if ons in night.seats else None
         )
-        for message_id, alerts in edits.items():
-            await self._edit(chat_id, message_id, alerts, night)
-            return True
-        return False
+        if not edits:
+            return False
+        if await self._held_for_new_results(chat_id):
+            return None
+        if self._closing:
+            return False
+        message_id, alerts = next(iter(edits.items()))
+        await self._edit(chat_id, message_id, alerts, night)
+        return True
 
     async def _send_results(self, chat_id: int, alerts: list[Alert], night: NightResults) -> None:
         seats = _seats(alerts, night)

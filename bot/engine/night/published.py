@@ -92,11 +92,14 @@ def _same_winner(catalog: Catalog, seat_id: str, winner: NightCandidate) -> bool
 
 def winners_only(ask: Ask) -> bool:
     """Whether the ask needs only who won each seat (and who held it before): no votes."""
-    if ask.operation not in {Operation.COUNT, Operation.LIST, Operation.COMPARE}:
+    if ask.operation not in {Operation.COUNT, Operation.LIST, Operation.COMPARE, Operation.RANK}:
         return False
     if ask.measure not in (None, Measure.SEATS) or ask.any_row or ask.yes_no:
         return False
-    if ask.operation is Operation.COMPARE and ask.measure is not Measure.SEATS:
+    by_seats = ask.measure is Measure.SEATS  # compared or ranked: "seats by party"
+    if ask.operation in {Operation.COMPARE, Operation.RANK} and not by_seats:
+        return False
+    if ask.operation is Operation.RANK and ask.unit is not Unit.PARTY:
         return False
     return all(_of_winners(s, ask.unit) for s in (ask.selection, *(ask.compared or ())))
 

@@ -12,8 +12,10 @@ from bot.engine.understanding.kinds import Intent
 
 # What each word of these questions may have been read as: any other reading (a figure, a
 # position, "not") is more than the restated question says, so it is not restated.
-_PLAIN_ROLES = frozenset({"gender", "won", "first time", "sitting", "party", "place", "filler",
-                          "which", "operation", "unit", "who", "list", "count"})  # fmt: skip
+_PLAIN_ROLES = frozenset(
+    ("gender", "won", "first time", "sitting", "party", "place", "filler", "which", "operation",
+     "unit", "who", "list", "count", "each")
+)  # fmt: skip
 
 
 def winners_asked(query: Query | None) -> Ask | None:
@@ -35,6 +37,8 @@ def winners_asked(query: Query | None) -> Ask | None:
         sides = tuple(Selection(parties=(p,), place=place, won=True) for p in parties)
         return Ask(Operation.COMPARE, Measure.SEATS, Unit.PARTY, Selection(place=place, won=True),
                    compared=(sides[0], sides[1]))  # fmt: skip
+    if query.intent is Intent.SEATS and not parties:  # "seats by party"
+        return Ask(Operation.RANK, Measure.SEATS, Unit.PARTY, Selection(place=place, won=True))
     if query.intent not in {Intent.WINNER, Intent.COUNT} or filters.outcome is not Outcome.WON:
         return None
     operation = Operation.COUNT if query.intent is Intent.COUNT else Operation.LIST

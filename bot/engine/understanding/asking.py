@@ -79,6 +79,14 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         measure = named_measure or Measure.VOTES
         most = not ahead_of or ahead_of[0].text != "behind"
     operation = _operation(parsed, measure, subjects, side_by_side, most, direction, thresholds)
+    # "votes for each party", "seats by party": the parties ranked by it, most first
+    each_party = (
+        parsed.has(Role.EACH)
+        and not (subjects.people or subjects.seats or subjects.parties or thresholds)
+        and measure in {None, Measure.VOTES, Measure.SHARE, Measure.SEATS}
+    )
+    if each_party:
+        operation, measure = Operation.RANK, measure or Measure.SEATS
     if operation is None:
         return None
     if operation is Operation.COMPARE and measure is None:
@@ -93,7 +101,7 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         measure = Measure.CANDIDATES  # "average number of candidates per seat"
     if operation is Operation.TOTAL and measure is None:
         operation = Operation.COUNT  # "how many seats in total in Wales"
-    unit = _unit(found, measure, subjects)
+    unit = Unit.PARTY if each_party else _unit(found, measure, subjects)
     if measure is None and operation is Operation.RANK and unit is Unit.PARTY:
         # "which party came second most often": its second places; else its seats
         has_position = any(f.role is Role.POSITION for f in found)
@@ -105,6 +113,8 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
     selection = read_selection(
         found, parsed, unit, mentions, subjects, thresholds, operation, measure
     )
+    if each_party and measure is Measure.SEATS:
+        selection = replace(selection, won=True)  # "seats by party": the parties that won any
     over_many = operation not in {Operation.LOOK_UP, Operation.YES_NO, Operation.COMPARE}
     seats_named = any(f.role is Role.UNIT and f.sense.value is Unit.SEAT for f in found)
     if over_many and selection.parties and selection.won is None and not seats_named and (

@@ -91,7 +91,8 @@ KINDS: tuple[QuestionKind, ...] = _ranked(
           "how many new", "how many first time"),
     _kind(Intent.LOST, "lose lost loses losing defeat defeated beat beaten unseated ousted"),
     _kind(Intent.GAINS, "gain gains gained gaining hands"),
-    _kind(Intent.SEATS, "", "how many seats"),
+    _kind(Intent.SEATS, "", "how many seats", "seats by party", "seats for each party",
+          "seats per party", "seats each party", "seats of each party"),
     _kind(Intent.TURNOUT, "turnout cast voted voters electorate electors spoiled spoilt invalid "
           "rejected ballots"),
     _kind(Intent.MAJORITY, "majority majorities margin margins close narrow gap", "how much"),

@@ -125,6 +125,8 @@ class Evaluator(Comparing):
         by_party = self._by_party(ask)
         phrase = self.describe.parties(ask.selection)
         shown = Measure.SEATS if ask.selection.won else Measure.CANDIDATES
+        if ask.measure in {Measure.VOTES, Measure.SHARE, Measure.SEATS}:
+            shown = ask.measure  # "list parties by vote share": each party's share
         colon = ":" if ask.operation is Operation.LIST and by_party else "."
         lead = f"{len(by_party)} {phrase}{colon}"
         valid = self._valid_in(ask.selection)
