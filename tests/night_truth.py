@@ -55,3 +55,20 @@ _ALERT_LINE = re.compile(r"^(?P<seat>[^()]+?) \(\d\d:\d\d\): .+ wins, ")
 def seats_in_alert(text: str) -> list[str]:
     """The seats an alert (or a merged one) announces: "Clacton (04:05): ... wins, ..."."""
     return [m.group("seat") for line in text.splitlines() if (m := _ALERT_LINE.match(line))]
+
+
+@cache
+def first_figures_differ() -> dict[str, set[str]]:
+    """By ONS ID, which of a seat's whole-count figures ("Valid votes", "Electorate",
+    "Invalid votes") as first published (part-verified) differ from the final results."""
+
+    def by_seat(path: Path) -> dict[str, dict[str, str]]:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return {row["ONS ID"]: row for row in csv.DictReader(handle)}
+
+    first = by_seat(SEEDS / "election-night/publication-states-2024/"
+                    "3-part-verified-constituencies.csv")  # fmt: skip
+    final = by_seat(SEEDS / "hoc-ge2024/HoC-GE2024-results-by-constituency.csv")
+    figures = ("Valid votes", "Electorate", "Invalid votes")
+    return {ons_id: {f for f in figures if row[f] != final[ons_id][f]}
+            for ons_id, row in first.items()}  # fmt: skip

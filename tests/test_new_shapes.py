@@ -1012,3 +1012,67 @@ def test_parties_listed_by_share_show_their_shares(shipped_engine: Engine) -> No
     snp = next(line for line in items if line.startswith("• Scottish National Party"))
     share = f"{truth.share_of('SNP', 'Scotland'):.1f}".removesuffix(".0")  # 30%, not 30.0%
     assert snp == f"• Scottish National Party: {share}%", text
+
+
+@pytest.mark.parametrize(
+    ("question", "gainer", "loser"),
+    [
+        ("how many tory seats have gone lib dem", "LD", "Con"),
+        ("tory seats that went to reform", "RUK", "Con"),
+        ("how many seats have the lib dems taken from the tories", "LD", "Con"),
+        ("labour seats that went snp", "SNP", "Lab"),
+    ],
+)
+def test_seats_that_went_from_one_party_to_another(
+    shipped_engine: Engine, question: str, gainer: str, loser: str
+) -> None:
+    """Not "seats won by either party", nor the two parties compared."""
+    answer = shipped_engine.answer(question)
+    assert answer.query is not None
+    assert answer.query.ask is not None
+    selection = answer.query.ask.selection
+    parties = {"LD": "liberal-democrat", "Con": "conservative", "RUK": "reform-uk",
+               "SNP": "scottish-national-party", "Lab": "labour"}  # fmt: skip
+    assert (selection.parties, selection.gained_from) == ((parties[gainer],), parties[loser])
+    gained = truth.changed_hands(gainer, loser)
+    first = to_plain(answer).splitlines()[0]
+    assert (f"gained {len(gained)} seat" in first) if gained else first.startswith("No seats")
+
+
+def test_which_of_a_list_of_seats_went_to_a_party_narrows_the_list(
+    shipped_engine: Engine,
+) -> None:
+    for follow_up in ("which of them were labour", "and which ones went to labour",
+                      "which ones did labour win"):  # fmt: skip
+        conversation = Conversation()
+        shipped_engine.answer("seats flipped", conversation)
+        answer = shipped_engine.answer(follow_up, conversation)
+        assert answer.query is not None, follow_up
+        assert answer.query.ask is not None, follow_up
+        selection = answer.query.ask.selection
+        assert selection.parties == ("labour",), follow_up
+        assert selection.won, follow_up
+        assert str(selection.seat_change) == "gained", follow_up
+        first = to_plain(answer).splitlines()[0]
+        assert first.startswith(f"Labour gained {len(truth.changed_hands('Lab'))} seats"), first
+
+
+def test_a_list_of_seats_leaves_no_one_seat_in_focus(shipped_engine: Engine) -> None:
+    """After "which seats changed hands", "what about Reform" is not Reform in the list's
+    first seat."""
+    conversation = Conversation()
+    shipped_engine.answer("who won clacton", conversation)
+    shipped_engine.answer("seats flipped", conversation)
+    assert conversation.seat is None
+    assert conversation.person is None
+    first = _first(shipped_engine, "what about reform", conversation)
+    assert not first.startswith("Reform UK in "), first
+
+
+def test_where_did_a_party_come_is_not_where_it_won(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("where did the tories come")
+    assert (
+        answer.query is None
+        or answer.query.ask is None
+        or (answer.query.ask.selection.won is not True)
+    ), to_plain(answer)

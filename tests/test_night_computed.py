@@ -22,7 +22,7 @@ from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, VERIFY_AFTER
 from bot.render import to_plain
 from knowledge.schema import Knowledge
 from tests.night_moments import night_at
-from tests.night_truth import SEEDS, true_night
+from tests.night_truth import SEEDS, first_figures_differ, true_night
 
 MOMENTS = [datetime(2024, 7, 5, 1, 30), datetime(2024, 7, 5, 3, 0), datetime(2024, 7, 5, 5, 0),
            datetime(2024, 7, 5, 7, 30)]  # fmt: skip
@@ -83,19 +83,25 @@ def test_a_count_over_the_seats_published_so_far(live: LiveEngine, moment: datet
     verified = {s.ons_id for s in true_night().values() if s.recorded + VERIFY_AFTER <= as_of}
     assert counted <= votes_out  # nothing from later
     assert verified <= counted  # everything checked is in
+    # Counted over every seat whose votes are out as the final count has them
+    votes_final = {i for i in votes_out
+                   if i in verified or "Valid votes" not in first_figures_differ()[i]}  # fmt: skip
     declared = {s.ons_id for s in true_night().values() if s.recorded <= as_of}
     for question, pattern, of_row, of_winners in QUESTIONS:
         said = to_plain(live.answer(question, Conversation()))
         first = said.splitlines()[0]
-        over = declared if of_winners else counted
+        over = declared if of_winners else votes_final
         if of_winners:
             assert first.startswith(f"So far ({len(declared)} seats declared): "), said
             moment_line = f"As of {as_of:%H:%M}: {len(declared)} of 650 seats have declared."
         else:
-            assert first.startswith(f"So far ({len(counted)} seats’ votes out): "), said
+            out = f"{len(votes_final)} of the {len(votes_out)} seats whose votes are out"
+            if len(votes_final) == len(votes_out):
+                out = f"{len(votes_out)} seats’ votes out"
+            assert first.startswith(f"So far ({out}): "), said
             moment_line = (f"As of {as_of:%H:%M}: {len(declared)} of 650 seats have declared, "
-                           f"{len(counted)} with their votes published.")  # fmt: skip
-        assert said.splitlines()[-1] == moment_line, said
+                           f"{len(votes_out)} with their votes published.")  # fmt: skip
+        assert said.splitlines()[-1].startswith(moment_line), said
         expected = sum(int(of_row(final_rows()[ons_id])) for ons_id in over)
         if expected == 0 and "No " in first:
             continue
@@ -182,3 +188,29 @@ def test_did_a_party_win_a_majority_is_answered_for_the_moment(live: LiveEngine)
     live.update(night_at(datetime(2024, 7, 5, 7, 30)))
     said = to_plain(live.answer("did labour win a majority", Conversation()))
     assert said.startswith("Yes: Labour passed 326 seats, a majority, with "), said
+
+
+def test_turnout_so_far_leaves_out_and_names_seats_whose_first_electorate_was_not_final(
+    live: LiveEngine,
+) -> None:
+    """A seat's votes can stand while its first published electorate is corrected later:
+    its turnout is not counted until then, and the answer says which seats it left out."""
+    live.update(night_at(datetime(2024, 7, 5, 5, 30)))
+    as_of = live.night.as_of
+    verified = {s.ons_id for s in true_night().values() if s.recorded + VERIFY_AFTER <= as_of}
+    votes_out = {s.ons_id for s in true_night().values() if s.recorded + COUNT_AFTER <= as_of}
+    not_final = {i for i in votes_out - verified
+                 if first_figures_differ()[i] & {"Valid votes", "Electorate"}}  # fmt: skip
+    assert not_final  # the night had some by then
+    share = to_plain(live.answer("reform vote share so far", Conversation())).splitlines()[0]
+    turnout = to_plain(live.answer("turnout so far", Conversation()))
+    kept = len(votes_out - not_final)
+    assert share.startswith(f"So far ({len(votes_out)} seats’ votes out): "), share
+    assert turnout.startswith(f"So far ({kept} of the {len(votes_out)} seats whose votes are "
+                              f"out): Turnout of the {kept} seats: "), turnout  # fmt: skip
+    kept_rows = [final_rows()[i] for i in votes_out - not_final]
+    valid = sum(int(r["Valid votes"]) for r in kept_rows)
+    electorate = sum(int(r["Electorate"]) for r in kept_rows)
+    assert f"{100 * valid / electorate:.1f}%" in turnout.splitlines()[0], turnout
+    names = sorted(final_rows()[i]["Constituency name"] for i in not_final)
+    assert f"Left out here: {', '.join(names)}, whose votes or electorate" in turnout, turnout

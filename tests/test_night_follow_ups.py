@@ -5,6 +5,7 @@ apart over the seats declared by that moment, and never answered with the last s
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,11 +14,11 @@ import pytest
 from bot.engine import Conversation
 from bot.engine.night.live import LiveEngine
 from bot.engine.night.results import MAJORITY_LINE, NightResults
-from bot.night.replay import POLLS_CLOSE
+from bot.night.replay import COUNT_AFTER, POLLS_CLOSE, VERIFY_AFTER
 from bot.render import to_plain
 from knowledge.schema import Knowledge
 from tests.night_moments import night_at
-from tests.night_truth import TrueSeat, true_night
+from tests.night_truth import SEEDS, TrueSeat, first_figures_differ, true_night
 from tests.test_night_computed import final_rows
 
 HALF_FIVE = datetime(2024, 7, 5, 5, 30)
@@ -149,8 +150,13 @@ def test_each_party_so_far_votes_over_seats_counted_seats_over_seats_declared(
 ) -> None:
     live.update(night_at(HALF_FIVE))
     seats = declared(live)
-    ons_of = live.night_answers.ons_of
-    counted = {ons_of[s] for s in live.published(live.night)}
+    votes_out = {s.ons_id for s in true_night().values()
+                 if s.recorded + COUNT_AFTER <= live.night.as_of}  # fmt: skip
+    # (every candidate's votes as final: the valid votes as first published are the final ones)
+    verified = {s.ons_id for s in true_night().values()
+                if s.recorded + VERIFY_AFTER <= live.night.as_of}  # fmt: skip
+    counted = {i for i in votes_out
+               if i in verified or "Valid votes" not in first_figures_differ()[i]}  # fmt: skip
     labour_votes = sum(int(column(i, "Lab")) for i in counted)
     labour_seats = sum(1 for i in seats if column(i, "First party") == "Lab")
     said = first_lines(live, ["votes for each party so far", "seats by party"])
@@ -158,3 +164,99 @@ def test_each_party_so_far_votes_over_seats_counted_seats_over_seats_declared(
                        f"{labour_votes:,} votes."), said  # fmt: skip
     assert said[1] == (f"So far ({len(seats)} seats declared): Labour had the most seats: "
                        f"{labour_seats} seats."), said  # fmt: skip
+
+
+def test_any_of_a_party_in_yet_is_its_seats_so_far(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    everywhere = declared(live)
+    greens = [i for i in everywhere if column(i, "First party") == "Green"]
+    said = first_lines(live, ["any greens in yet", "seats flipped yet"])
+    assert said[0].startswith(f"Green has won {len(greens)} of the {len(everywhere)} seats "
+                              "declared so far."), said  # fmt: skip
+    flipped = [i for i in everywhere if " gain from " in column(i, "Result")]
+    assert (
+        said[1] == f"So far ({len(everywhere)} seats declared): {len(flipped)} seats that "
+        "changed hands:"
+    ), said  # "yet" understood, not named as unknown
+
+
+def test_them_after_a_party_s_seats_so_far_narrows_those_seats(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    gains = declared(live, lambda s: column(s.ons_id, "Region name") == "North West")
+    gains = [i for i in gains if column(i, "Result") == "Lab gain from Con"]
+    women = [i for i in gains if column(i, "Member gender") == "Female"]
+    assert 0 < len(women) < len(gains)
+    said = first_lines(live, ["labour gains in the north west", "how many of them are women"])
+    assert said[1].startswith(f"So far ({len(declared(live))} seats declared): {len(women)} "
+                              "seats in the North West won by a woman"), said  # fmt: skip
+
+
+def test_the_other_end_of_the_majorities_so_far_and_another_place(live: LiveEngine) -> None:
+    live.update(night_at(HALF_FIVE))
+    out = [s for s in true_night().values()
+           if s.recorded + COUNT_AFTER <= live.night.as_of]  # fmt: skip
+    closest = min(out, key=lambda s: s.majority)
+    welsh = max((s for s in out if s.country == "Wales"), key=lambda s: s.majority)
+    said = first_lines(live, ["biggest majority so far", "smallest?", "and the biggest",
+                              "what about in wales"])  # fmt: skip
+    assert said[0].startswith("The biggest majority so far: "), said
+    assert said[1].startswith(f"The closest result so far: {closest.name}, majority "
+                              f"{closest.majority:,}"), said  # fmt: skip
+    assert said[2] == said[0]
+    assert f"{welsh.name} had the largest majority of the " in said[3], said
+    assert said[3].endswith(f"seats in Wales: {welsh.majority:,} votes."), said
+
+
+def test_a_figure_of_a_seat_whose_votes_are_not_out_says_so_first(live: LiveEngine) -> None:
+    clacton = next(s for s in true_night().values() if s.name == "Clacton")
+    live.update(night_at(clacton.recorded + COUNT_AFTER / 3))
+    said = first_lines(live, ["who won clacton", "whats his majority",
+                              "how many votes did he get", "turnout there"])  # fmt: skip
+    assert said[0].startswith(f"{clacton.winner} (Reform UK) won Clacton"), said
+    assert said[1] == "The majority in Clacton is not yet published: its votes are not out."
+    assert said[2] == "The votes in Clacton are not yet published.", said
+    assert said[3] == "The turnout in Clacton is not yet published: its votes are not out."
+
+
+def test_a_figure_first_published_unlike_the_final_count_is_the_first_line(
+    live: LiveEngine,
+) -> None:
+    """The feed's figures are what is known: the turnout asked for comes first, from them."""
+    path = SEEDS / "election-night/publication-states-2024/3-part-verified-constituencies.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        first = {row["ONS ID"]: row for row in csv.DictReader(handle)}
+    seat = next(s for s in true_night().values() if s.name == "Bexleyheath and Crayford")
+    assert "Electorate" in first_figures_differ()[seat.ons_id]
+    live.update(night_at(seat.recorded + COUNT_AFTER))
+    row = first[seat.ons_id]
+    turnout = 100 * int(row["Valid votes"]) / int(row["Electorate"])
+    said = first_lines(live, ["whats turnout in bexleyheath and crayford", "majority there?"])
+    assert said[0] == (f"Turnout in Bexleyheath and Crayford: {turnout:.1f}%, as first "
+                       "published, not yet verified."), said  # fmt: skip
+    assert said[1] == (f"The majority in Bexleyheath and Crayford: {int(row['Majority']):,} "
+                       "votes, as first published, not yet verified."), said  # fmt: skip
+
+
+def test_a_place_before_seats_typed_slips_and_a_partys_share_of_losses(live: LiveEngine) -> None:
+    live.update(night_at(datetime(2024, 7, 5, 6, 30)))
+    everywhere = declared(live)
+    welsh_left = [s for s in true_night().values()
+                  if s.country == "Wales" and s.recorded > live.night.as_of]  # fmt: skip
+    scottish_left = [s for s in true_night().values()
+                     if s.country == "Scotland" and s.recorded > live.night.as_of]  # fmt: skip
+    assert not welsh_left
+    assert scottish_left
+    tory_losses = [i for i in everywhere if column(i, "Result").endswith("gain from Con")]
+    to_lib_dems = [i for i in tory_losses if column(i, "Result").startswith("LD gain")]
+    said = first_lines(live, ["which welsh seats havent declared",
+                              "which scottish seats are still to declare",
+                              "how many seats r left", "how many seats have the tories lost",
+                              "and how many of those to the lib dems?"])  # fmt: skip
+    assert said[0] == "Every seat in Wales has declared.", said
+    assert said[1] == f"{len(scottish_left)} seats in Scotland still to declare:", said
+    assert said[2] == (f"{650 - len(everywhere)} of 650 seats are still to declare; "
+                       f"{len(everywhere)} have declared."), said  # fmt: skip
+    assert said[3].startswith(f"Conservative has lost {len(tory_losses)} of the"), said
+    gained = f"gained {len(to_lib_dems)} seats from the Conservatives."
+    assert said[4] == (f"So far ({len(everywhere)} seats declared): The Liberal Democrats "
+                       + gained), said  # fmt: skip

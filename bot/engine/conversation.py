@@ -78,6 +78,11 @@ class Conversation:
             return self._remember_reading(reading, answer)
         people = [key for key in answer.entities if key.is_a(Kind.PERSON)]
         seats = [key for key in answer.entities if key.is_a(Kind.SEAT)]
+        if len(seats) > 1 and not ranked:
+            # A list of seats ("which seats changed hands"): no one of them is "there", and
+            # "what about Reform" is not about its first seat or its winner.
+            self.seat = self.person = None
+            return self._remember_reading(reading, answer)
         if people:
             self.person = people[0]
         if seats:

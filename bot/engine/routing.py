@@ -412,9 +412,19 @@ def of_the_last(
     if asked is None and len(places) == 1 and len(resolution.mentions) == 1:
         # "which ones were in the South West": the same rows, there
         asked = replace(last, selection=Selection(place=places[0]))
+    parties = [m.keys[0].id for m in resolution.mentions if m.keys[0].is_a(Kind.PARTY)]
+    if asked is None and len(parties) == 1 and len(resolution.mentions) == 1:
+        # "which of them went to Labour", "which ones were Labour": a seat's rows by who won
+        won = True if last.unit is Unit.SEAT else None
+        asked = replace(last, selection=Selection(parties=(parties[0],), won=won))
     ranked = last.operation is Operation.RANK or (asked is not None and asked.unit in {
         Unit.REGION, Unit.NATION})  # fmt: skip
-    if asked is None or last.compared is not None or asked.compared is not None or ranked:
+    if asked is None:
+        return (
+            "I can’t tell what to narrow that last answer’s rows by: ask the whole question "
+            "again with what you add."
+        )
+    if last.compared is not None or asked.compared is not None or ranked:
         return (
             "I can’t narrow the rows of that last answer (a ranking’s first few, or a "
             "comparison’s two sides) yet: ask the whole question again with what you add."
@@ -445,5 +455,10 @@ def of_the_last(
     if last.unit is Unit.SEAT and only_gender and not candidates_said and narrowed.won is None:
         # "seats that changed hands", then "how many of them were women": their winners (a
         # woman who came second, or any woman candidate, is asked in other words).
+        narrowed = replace(narrowed, won=True)
+    gainers = last.unit is Unit.SEAT and narrowed.seat_change is not None and new.parties
+    if gainers and narrowed.won is None and not candidates_said:
+        # "seats the Tories lost", then "how many of those to the Lib Dems": the party that
+        # took them, not any seat where it stood
         narrowed = replace(narrowed, won=True)
     return replace(asked, selection=narrowed, unit=last.unit)

@@ -42,7 +42,15 @@ from bot.engine.night.so_far import (
     whole_tally,
     winner_item,
 )
-from bot.engine.night.wording import as_of, clock, outcome, state_lines, winner_line
+from bot.engine.night.wording import (
+    VOTES_NOT_OUT,
+    as_of,
+    clock,
+    figure_as_published,
+    outcome,
+    state_lines,
+    winner_line,
+)
 from bot.engine.results.catalog import Catalog
 
 NOT_DECLARED = "not-declared"  # the chart's pale grey for seats still to declare
@@ -86,12 +94,22 @@ class NightAnswers:
         """The declared seat's chart as the night has it (an alert's picture)."""
         return seat_chart(seat, night, self.party_id_of)
 
-    def seat_answer(self, seat_id: str, night: NightResults) -> Answer | None:
-        """One seat as it stands, or None if the night does not have it."""
+    def seat_answer(
+        self, seat_id: str, night: NightResults, figure: str | None = None
+    ) -> Answer | None:
+        """One seat as it stands, or None if the night does not have it. Asked for a figure
+        ("its majority") it has not published, it says so first."""
         seat = night.seats.get(self.ons_of.get(seat_id, ""))
         if seat is None:
             return None
         lines = state_lines(seat, night, with_candidates=False)
+        if figure is not None and seat.declared and not seat.counted:
+            first = f"The {figure} in {seat.name} is not yet published: its votes are not out."
+            if figure == "votes":
+                first = f"The votes in {seat.name} are not yet published."
+            lines = [first, *(line for line in lines if line != VOTES_NOT_OUT)]
+        elif figure is not None and seat.counted and seat.figures is not None:
+            lines = [figure_as_published(seat, figure), *lines]
         blocks: list[Block] = [paragraph(line) for line in lines]
         if seat.counted:
             rows = tuple(

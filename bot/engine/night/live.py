@@ -21,7 +21,7 @@ from bot.engine.answers.computed.evaluate import Evaluator
 from bot.engine.conversation import Conversation
 from bot.engine.engine import MAX_QUESTION_CHARS, Engine
 from bot.engine.model.answer import Answer, BulletList, Status, paragraph
-from bot.engine.model.keys import Kind
+from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
 from bot.engine.night.answers import NightAnswers
 from bot.engine.night.published import (
@@ -29,12 +29,14 @@ from bot.engine.night.published import (
     SO_FAR_SOURCE,
     SoFarEvaluator,
     declared_seats,
-    published_seats,
+    elected_person,
+    seats_out,
 )
 from bot.engine.night.reading import NightAsk, NightQuestion, follow_on, read_night
-from bot.engine.night.restated import winners_asked
+from bot.engine.night.restated import as_computed, winners_asked
 from bot.engine.night.results import COMMONS_SEATS, NightResults, Stage
 from bot.engine.night.wording import as_of, tally
+from bot.engine.understanding.kinds import Intent
 from bot.engine.understanding.text import mend_slips, strip_address
 from knowledge.schema import Knowledge
 
@@ -53,9 +55,14 @@ _ABOUT_THE_NIGHT = frozenset(
 # questions read them as the words they are.
 _CONTRACTIONS = {"havent": "have not", "haven't": "have not", "hasnt": "has not",
                  "hasn't": "has not", "whats": "what is", "what's": "what is",
-                 "whos": "who is", "who's": "who is"}  # fmt: skip
+                 "whos": "who is", "who's": "who is", "r": "are"}  # fmt: skip
 # Said under an answer resting on figures the Commons Library has not yet verified
 _UNVERIFIED = "Not yet verified by the Commons Library."
+# The figure a question of one seat asks for, to say first that it is not out yet
+_FIGURE_ASKED = {Intent.MAJORITY: "majority", Intent.TURNOUT: "turnout", Intent.VOTES: "votes",
+                 Intent.SHARE: "shares of the vote", Intent.CHANGE: "change in share",
+                 Intent.PLACE: "order of the candidates", Intent.FINISH: "order of the "
+                 "candidates"}  # fmt: skip
 # How an answer held back begins
 _NOT_YET = "I can't answer that yet"
 # The marks of answers computed over the seats published (or declared) so far
@@ -100,9 +107,9 @@ class LiveEngine(Engine):
         with self._so_far_lock:
             if self._so_far is None or self._so_far.night is not night:
                 ons_of = self.night_answers.ons_of
-                published = published_seats(self.catalog, night, ons_of)
+                out = seats_out(self.catalog, night, ons_of)
                 declared = declared_seats(self.catalog, night, ons_of)
-                self._so_far = SoFarEvaluator(self._whole, published, declared, night)
+                self._so_far = SoFarEvaluator(self._whole, out, declared, night)
             return self._so_far
 
     def since_then(self, answer: Answer) -> Answer:
@@ -139,7 +146,8 @@ class LiveEngine(Engine):
             answer = self.night_answers.answer(asked, night, there)
             if answer.status is Status.ANSWERED:
                 # What a follow-up builds on now: this question, not the engine's last
-                conversation.night, conversation.ask, conversation.rows = asked, None, None
+                restated = as_computed(asked)
+                conversation.night, conversation.ask, conversation.rows = asked, restated, restated
                 conversation.qualifiers = ()
                 conversation.seat = next(
                     (k for k in answer.entities if k.is_a(Kind.SEAT)), conversation.seat
@@ -166,9 +174,13 @@ class LiveEngine(Engine):
                     conversation.qualifiers = ()
                     return computed
         shown = replace(shown, query=None)  # a refusal: nothing of the question to carry
-        conversation.seat = next(
-            (k for k in shown.entities if k.is_a(Kind.SEAT)), conversation.seat
-        )
+        seat = next((k for k in shown.entities if k.is_a(Kind.SEAT)), None)
+        if seat is not None:
+            conversation.seat, conversation.person = seat, None
+            if not night.complete and seat.id in self._so_far_at(night).declared_seats:
+                # its winner is out: "how many votes did he get" is about them
+                person = elected_person(self.catalog, seat.id)
+                conversation.person = Key.of(Kind.PERSON, person) if person else None
         return shown
 
     def answer_query(self, query: Query) -> Answer:
@@ -230,7 +242,9 @@ class LiveEngine(Engine):
             for person in [k for k in asked if k.startswith("person:")]:
                 asked |= {f"seat:{seat}" for seat in self.night_answers.seats_of_person(person)}
         if len(waiting) == 1 and f"seat:{waiting[0]}" in asked:  # the seat the question named
-            seat_answer = self.night_answers.seat_answer(waiting[0], night)
+            intent = answer.query.intent if answer.query else None
+            figure = _FIGURE_ASKED.get(intent) if intent else None
+            seat_answer = self.night_answers.seat_answer(waiting[0], night, figure)
             if seat_answer is not None:
                 return replace(seat_answer, query=answer.query)
         return self._not_yet(night)

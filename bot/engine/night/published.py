@@ -13,7 +13,7 @@ go to the whole evaluator instead, whose answer is gated like any other (live.py
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from bot.engine.answers.computed.evaluate import Evaluator
@@ -48,14 +48,25 @@ SO_FAR_SOURCE = "night:so-far"
 DECLARED_SO_FAR_SOURCE = "night:declared-so-far"
 
 
-def published_seats(
-    catalog: Catalog, night: NightResults, ons_of: Mapping[str, str]
-) -> frozenset[str]:
-    """The seats (by id) whose published figures are the knowledge's."""
-    return frozenset(
-        seat_id
-        for seat_id, ons_id in ons_of.items()
-        if (seat := night.seats.get(ons_id)) is not None and _as_known(catalog, seat_id, seat)
+@dataclass(frozen=True)
+class SeatsOut:
+    """The seats (by id) whose published figures are the knowledge's, by how many of them:
+    the first figures of a count can be corrected later (an electorate, the rejected
+    ballots) while every candidate's votes stand."""
+
+    votes: frozenset[str]  # every candidate's votes and the valid votes
+    whole_count: frozenset[str]  # and the electorate: the seat's own answer can show
+    verified: frozenset[str]  # every figure, the rejected ballots too
+
+
+def seats_out(catalog: Catalog, night: NightResults, ons_of: Mapping[str, str]) -> SeatsOut:
+    seats = {seat_id: seat for seat_id, ons_id in ons_of.items()
+             if (seat := night.seats.get(ons_id)) is not None}  # fmt: skip
+    votes = frozenset(i for i, seat in seats.items() if _votes_as_known(catalog, i, seat))
+    return SeatsOut(
+        votes=votes,
+        whole_count=frozenset(i for i in votes if _count_as_known(catalog, i, seats[i])),
+        verified=frozenset(i for i, seat in seats.items() if seat.stage is Stage.VERIFIED),
     )
 
 
@@ -70,6 +81,12 @@ def declared_seats(
         and seat.winner is not None
         and _same_winner(catalog, seat_id, seat.winner)
     )
+
+
+def elected_person(catalog: Catalog, seat_id: str) -> str | None:
+    """The person (by id) the knowledge has elected in the seat."""
+    known = next((r for r in catalog.results_by_seat.get(seat_id, []) if r.elected), None)
+    return known.person if known is not None else None
 
 
 def _same_winner(catalog: Catalog, seat_id: str, winner: NightCandidate) -> bool:
@@ -115,18 +132,32 @@ def _of_winners(selection: Selection, unit: Unit) -> bool:
     return unit in {Unit.CANDIDATE, Unit.PARTY} and bool(selection.won or selection.position == 1)
 
 
-def _as_known(catalog: Catalog, seat_id: str, seat: NightSeat) -> bool:
+def _votes_as_known(catalog: Catalog, seat_id: str, seat: NightSeat) -> bool:
     if seat.stage is Stage.VERIFIED:
         return True
     if seat.stage is not Stage.COUNTED or seat.figures is None:
         return False
-    known = catalog.seats[seat_id]
-    if seat.figures.valid_votes != known.valid_votes or seat.figures.electorate != (
-        known.electorate
-    ):
+    if seat.figures.valid_votes != catalog.seats[seat_id].valid_votes:
         return False
     votes = sorted(r.votes or 0 for r in catalog.results_by_seat.get(seat_id, []))
     return votes == sorted(c.votes or 0 for c in seat.candidates)
+
+
+def _count_as_known(catalog: Catalog, seat_id: str, seat: NightSeat) -> bool:
+    published = seat.figures
+    return seat.stage is Stage.VERIFIED or (
+        published is not None and published.electorate == catalog.seats[seat_id].electorate
+    )
+
+
+# The figures of a seat's whole count, beside its candidates' votes: answered only over the
+# seats whose published electorate (rejected ballots: verified figures) is the knowledge's.
+_OF_THE_ELECTORATE = frozenset({Measure.TURNOUT, Measure.ELECTORATE})
+
+
+def _measures(ask: Ask) -> set[Measure | None]:
+    selections = (ask.selection, *(ask.compared or ()))
+    return {ask.measure, *ask.also, *(t.measure for s in selections for t in s.thresholds)}
 
 
 def _names_one(selection: Selection) -> bool:
@@ -159,16 +190,13 @@ class SoFarEvaluator(Evaluator):
     """The evaluator over the seats published at one moment of the night."""
 
     def __init__(
-        self,
-        whole: Evaluator,
-        published: frozenset[str],
-        declared: frozenset[str],
-        night: NightResults,
+        self, whole: Evaluator, out: SeatsOut, declared: frozenset[str], night: NightResults
     ) -> None:
-        super().__init__(whole.catalog, whole.table.only(published))
+        super().__init__(whole.catalog, whole.table.only(out.votes))
         self.whole = whole
         self.night = night
-        self.published = published
+        self.out = out
+        self.published = out.whole_count  # a seat's own answer shows its electorate
         self.declared_seats = declared
         self.declared = len(night.order)
 
@@ -176,9 +204,17 @@ class SoFarEvaluator(Evaluator):
     def winners(self) -> WinnersEvaluator:
         return WinnersEvaluator(self.whole, self.declared_seats, self.night)
 
+    @cached_property
+    def _of_the_electorate(self) -> Evaluator:
+        return Evaluator(self.catalog, self.whole.table.only(self.out.whole_count))
+
+    @cached_property
+    def _verified(self) -> Evaluator:
+        return Evaluator(self.catalog, self.whole.table.only(self.out.verified))
+
     def covered(self, source_id: str) -> frozenset[str]:
         """The seats an answer naming this source may rest on."""
-        return self.declared_seats if source_id == DECLARED_SO_FAR_SOURCE else self.published
+        return self.declared_seats if source_id == DECLARED_SO_FAR_SOURCE else self.out.votes
 
     def answer(self, ask: Ask) -> Answer:
         selections = (ask.selection, *(ask.compared or ()))
@@ -196,10 +232,40 @@ class SoFarEvaluator(Evaluator):
                 "I can’t answer that until every seat has declared: ask “is there a "
                 "majority yet” or “how many seats has Labour won so far”.",
             )
-        if not self.table.seats:
+        over = self._over(ask)
+        if not over.table.seats:
             text = f"No seat’s votes are published yet: {self.declared} of {COMMONS_SEATS} "
+            if self.out.votes:
+                text = (f"No seat’s {self._figures_of(over)} are published as final yet: "
+                        f"{self.declared} of {COMMONS_SEATS} ")  # fmt: skip
             return plain(Status.NOT_FOUND, text + f"seats have declared. {as_of(self.night)}.")
-        return self._so_far(super().answer(ask))
+        answer = super().answer(ask) if over is self else over.answer(ask)
+        return self._so_far(answer, over)
+
+    def _over(self, ask: Ask) -> Evaluator:
+        """Over the seats whose published figures the question needs are final."""
+        measures = _measures(ask)
+        if Measure.INVALID in measures:
+            return self._verified
+        if measures & _OF_THE_ELECTORATE:
+            return self._of_the_electorate
+        return self
+
+    def _figures_of(self, over: Evaluator) -> str:
+        return "rejected ballots" if over is self._verified else "electorate"
+
+    def _why_left_out(self, over: Evaluator) -> str:
+        if over is self._verified:
+            return "whose rejected ballots are counted here only once verified"
+        figures = "votes or electorate" if over is self._of_the_electorate else "votes"
+        return f"whose {figures} as first published differ from the final count"
+
+    @cached_property
+    def _votes_out(self) -> dict[str, str]:
+        """The seats (ONS ID to seat id) whose votes the feed has published, in any figures."""
+        counted = {seat.ons_id for seat in self.night.declared if seat.counted}
+        return {seat.ons_id: seat.id for seat in self.catalog.seats.values()
+                if seat.ons_id in counted}  # fmt: skip
 
     def _declared_so_far(self, answer: Answer) -> Answer:
         """Of who won: over every seat declared, with no figure and no line of the final
@@ -213,22 +279,28 @@ class SoFarEvaluator(Evaluator):
         return replace(answer, blocks=(*blocks, paragraph(moment)),
                        headline=over + answer.headline, sources=(over_these,))  # fmt: skip
 
-    def _so_far(self, answer: Answer) -> Answer:
+    def _so_far(self, answer: Answer, over: Evaluator) -> Answer:
         """The answer led by what it is over, with the moment it is true of."""
-        counted = len(self.table.seats)
-        over = f"So far ({counted} seats’ votes out): "
-        blocks = _led(over, answer.blocks)
+        counted = len(over.table.seats)
+        out = self._votes_out
+        lead = f"So far ({counted} seats’ votes out): "
         moment = (
             f"{as_of(self.night)}: {self.declared} of {COMMONS_SEATS} seats have declared, "
-            f"{counted} with their votes published."
+            f"{len(out)} with their votes published."
         )
-        blocks = (*blocks, paragraph(moment))
+        left_out = [seat for ons_id, seat in out.items() if seat not in over.table.seats]
+        if left_out:  # published, but not as the final count has them
+            lead = f"So far ({counted} of the {len(out)} seats whose votes are out): "
+            names = sorted(self.catalog.seats[s].name for s in left_out)
+            more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+            moment += f" Left out here: {', '.join(names[:5])}{more}, {self._why_left_out(over)}."
+        blocks = (*_led(lead, answer.blocks), paragraph(moment))
         # Named first, in place of the whole dataset: what the answer is over, and the mark
         # the gate (live.py) knows it by.
         over_these = Source(SO_FAR_SOURCE, f"the {counted} seats with votes published so far",
                             "the results feed", False)  # fmt: skip
         sources = (over_these, *(s for s in answer.sources if not s.fact_id.endswith(":all")))
-        return replace(answer, blocks=blocks, headline=over + answer.headline, sources=sources)
+        return replace(answer, blocks=blocks, headline=lead + answer.headline, sources=sources)
 
 
 def _led(over: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -12,7 +12,7 @@ answers is shown only if everything behind it has been published (bot/engine/nig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.engine.model.keys import Key, Kind
@@ -103,11 +103,14 @@ _SHAPES: tuple[tuple[NightAsk, str], ...] = (
                            rf"<party>|(?:(?:what|how) about|and) (?:the )?<party>(?: (?:{_GAINS}|"
                            rf"{_LOSSES}|{_HOLDS}|seats))?{_IN_PLACE}|(?:how many |which )?"
                            rf"(?:the )?<party> {_MPS}(?: (?:are there|have been elected|elected"
-                           rf"|have won|won))?{_IN_PLACE}"),
+                           rf"|have won|won))?{_IN_PLACE}|any (?:the )?<party>(?: {_MPS}| seats|"
+                           rf" winners| wins)?(?: (?:elected|won|declared|winning|in))?"
+                           rf"{_IN_PLACE}"),
     (NightAsk.COUNTS, r"how many(?: seats| results)?(?: are| have)?(?: still| yet)? (?:left|to "
                       r"declare|to come|to go|left to declare|still to declare|still to come|"
                       r"declared|in)|how many (?:are |have )?(?:declared|in)"),
-    (NightAsk.STILL_TO_DECLARE, rf"(?:which|what) (?:seats|constituencies|results) (?:are |have |"
+    (NightAsk.STILL_TO_DECLARE, rf"(?:which|what) (?:<place> )?(?:seats|constituencies|results) "
+                                rf"(?:are |have |"
                                 rf"are still |have still |are yet |have yet |havent |haven't |"
                                 rf"have not |are not |hasnt )?(?:still |yet )?(?:to declare|to "
                                 rf"come|left to declare|declared|not declared|left|not in|"
@@ -162,13 +165,25 @@ _FOLLOW_ON = re.compile(
 _FOLLOWED_ON = frozenset({"party seats", "tally", "still to declare"})
 
 
+# "and the smallest?" after "biggest majority so far": the other end of the same list
+_OTHER_END = re.compile(
+    rf"(?:(?:and|what about|how about) )?(?:the )?(?:(?P<biggest>biggest|largest)|smallest|"
+    rf"closest|narrowest|tightest)(?: one| majority| majorities| result| seat)?{_ENDINGS}"
+)
+
+
 def follow_on(resolution: Resolution, last: NightQuestion | None) -> NightQuestion | None:
     """The last night's question asked again of another place or outcome, if the words are
     only that ("and in Wales?" after "how many seats has Labour won so far")."""
-    if last is None or last.ask not in _FOLLOWED_ON:
+    if last is None:
         return None
     mentions = [m for m in resolution.mentions if not _night_word(resolution, m)]
     pattern, subjects = _with_names(resolution.words, mentions)
+    other_end = _OTHER_END.fullmatch(pattern)
+    if last.ask is NightAsk.CLOSEST and other_end:
+        return replace(last, biggest=other_end.group("biggest") is not None)
+    if last.ask not in _FOLLOWED_ON:
+        return None
     if not _FOLLOW_ON.fullmatch(pattern):
         return None
     outcome = next((o for o, words in _OUTCOME_WORDS if words.search(pattern)), None)

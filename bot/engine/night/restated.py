@@ -4,9 +4,11 @@ question it is, so it can be answered over the seats declared so far instead of 
 
 from __future__ import annotations
 
-from bot.engine.model.ask import Ask, Measure, Operation, Selection, Unit
+from bot.engine.model.ask import Ask, Measure, Operation, SeatChange, Selection, Unit
 from bot.engine.model.keys import Key, Kind
 from bot.engine.model.query import Query
+from bot.engine.night.reading import NightAsk, NightQuestion
+from bot.engine.night.reading import Outcome as NightOutcome
 from bot.engine.understanding.intents import Outcome
 from bot.engine.understanding.kinds import Intent
 
@@ -45,3 +47,29 @@ def winners_asked(query: Query | None) -> Ask | None:
     return Ask(operation, None, Unit.CANDIDATE, Selection(
         parties=parties, place=place, won=True, gender=filters.gender,
         sitting=True if filters.sitting else None, first_time=filters.first_time))  # fmt: skip
+
+
+def as_computed(asked: NightQuestion) -> Ask | None:
+    """The night's own question as the computed question it is over the seats so far, for
+    follow-ups to build on: "how many of them are women" after "Labour gains in the North
+    West", "and in Wales?" after "the closest result so far"."""
+    places = asked.keys_of(Kind.PLACE)
+    parties = asked.keys_of(Kind.PARTY)
+    if len(places) > 1 or asked.keys_of(Kind.SEAT) or asked.keys_of(Kind.PERSON):
+        return None
+    place = places[0].id if places else None
+    if asked.ask is NightAsk.CLOSEST and not parties:
+        return Ask(Operation.RANK, Measure.MAJORITY, Unit.SEAT, Selection(place=place),
+                   descending=asked.biggest)  # fmt: skip
+    if asked.ask is not NightAsk.PARTY_SEATS or len(parties) != 1:
+        return None
+    party = parties[0].id
+    if asked.outcome is NightOutcome.LOST:  # won from the party by another
+        selection = Selection(place=place, gained_from=party, seat_change=SeatChange.GAINED)
+    else:
+        change = _CHANGE_OF.get(asked.outcome)
+        selection = Selection(parties=(party,), place=place, won=True, seat_change=change)
+    return Ask(Operation.COUNT, None, Unit.SEAT, selection)
+
+
+_CHANGE_OF = {NightOutcome.GAINED: SeatChange.GAINED, NightOutcome.HELD: SeatChange.HELD}

@@ -37,6 +37,19 @@ def winner_line(seat: NightSeat, night: NightResults) -> str:
     return f"{said}: {outcome(seat, night)}." if seat.result else f"{said}."
 
 
+def figure_as_published(seat: NightSeat, figure: str) -> str:
+    """The figure a question of one seat asked, from the count as the feed published it
+    (its first line when those figures are not yet the final ones)."""
+    figures = seat.figures
+    as_published = "as first published, not yet verified"
+    if figures is not None and figure == "majority":
+        return f"The majority in {seat.name}: {figures.majority:,} votes, {as_published}."
+    if figures is not None and figure == "turnout" and figures.electorate:
+        turnout = 100 * figures.valid_votes / figures.electorate
+        return f"Turnout in {seat.name}: {turnout:.1f}%, {as_published}."
+    return f"The {figure} in {seat.name}, {as_published}:"
+
+
 def figures_lines(seat: NightSeat) -> list[str]:
     """The count as published: majority, turnout, the leading candidates."""
     if seat.figures is None:
@@ -57,6 +70,9 @@ def figures_lines(seat: NightSeat) -> list[str]:
     return lines
 
 
+VOTES_NOT_OUT = "The votes are not yet published."
+
+
 def state_lines(seat: NightSeat, night: NightResults, with_candidates: bool = True) -> list[str]:
     """What is known of one seat now, first line first; the candidates' lines left out
     where an answer shows them as a table."""
@@ -70,7 +86,7 @@ def state_lines(seat: NightSeat, night: NightResults, with_candidates: bool = Tr
     if seat.declared_at is not None:
         lines.append(f"In at {clock(seat.declared_at)} (when it reached the results feed).")
     if seat.stage == Stage.WINNER:
-        lines.append("The votes are not yet published.")
+        lines.append(VOTES_NOT_OUT)
         return lines
     lines += figures_lines(seat) if with_candidates else figures_lines(seat)[:2]
     if seat.corrected:

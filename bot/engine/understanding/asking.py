@@ -45,7 +45,8 @@ def ask_of(parsed: Parsed, mentions: tuple[Mention, ...]) -> Ask | None:
         named[Kind.PLACE],
         tuple(dict.fromkeys(str(f.sense.value) for f in found if f.role is Role.GENDER)),
     )
-    parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM)
+    # "Tory seats that went to Reform": one gained from the other, not the two compared
+    parties_pair = len(subjects.parties) > 1 and not parsed.has(Role.FROM) and not _went(parsed)
     direction = read_direction(found)
     thresholds, threshold_used = read_thresholds(parsed, direction)
     measure, most = read_measure(found, threshold_used)
@@ -227,10 +228,15 @@ def _operation(
     people_nouns = {Role.UNIT, Role.GENDER, Role.SITTING, Role.FIRST_TIME}
     if parsed.has(Role.ASKS_WHICH) and (parsed.roles & people_nouns or mps(parsed)):
         return Operation.LIST  # "which sitting MPs lost", "which women won"
+    finished = any(f.text in _FINISHED for f in parsed.found) and not parsed.has(Role.POSITION)
+    if parsed.has(Role.ASKS_WHERE) and finished:
+        return None  # "where did the Tories come": the place they finished, not seats
     if parsed.has(Role.ASKS_WHERE) and not one:
         return Operation.LIST
     if parsed.has(Role.UNIT) and parsed.roles & {Role.FROM, Role.SEAT_CHANGE, Role.POSITION}:
         return Operation.LIST  # "seats the Lib Dems took off the Tories"
+    if parsed.has(Role.UNIT) and len(subjects.parties) == 2 and _went(parsed):
+        return Operation.LIST  # "Tory seats that went to Reform"
     if parsed.has(Role.SEAT_CHANGE) and parsed.has(Role.FROM):
         return Operation.LIST  # "lib dem gains from the tories"
     if parsed.yes_no:
@@ -238,6 +244,14 @@ def _operation(
     if measure is not None:
         return Operation.LOOK_UP
     return None
+
+
+_FINISHED = frozenset({"come", "came", "finish", "finished", "placed", "end up", "ended up"})
+
+
+def _went(parsed: Parsed) -> bool:
+    """'went to', 'gone': a seat passing from one party to the other."""
+    return any(f.role is Role.WON and f.sense.value == "went" for f in parsed.found)
 
 
 def _bare_comparison(parsed: Parsed) -> bool:

@@ -163,6 +163,9 @@ PHRASES: dict[str, Sense] = _table(
     _group(Role.WON, "mp", "mp,winner,member,member of parliament"),
     # outcomes
     _words(Role.WON, None, "won win wins winning elected victorious took"),
+    # "Tory seats that went to Reform", "which ones went Labour": the party after it won
+    _group(Role.WON, "went", "went to,gone to,go to,goes to,going to,fell to,falls to,fallen to,"
+           "went over to,gone over to,went,gone,turned,taken by,taken"),
     _words(Role.LOST, None, "lost lose loses losing defeated beaten unseated ousted"),
     _words(Role.BEAT, None, "beat beats defeat defeats"),
     _group(Role.SEAT_CHANGE, SeatChange.HELD, "held,hold,holds,kept,keep,retained,retain,"
@@ -235,7 +238,7 @@ PHRASES: dict[str, Sense] = _table(
            "just really actually exactly roughly approximately ever one ones have having been "
            "be being happen happened result results election general 2024 uk figure figures "
            "number numbers stats statistics data info information detail details little bit "
-           "slightly much many far quite very so then also too now stand stood standing ran "
+           "slightly much many far quite very so then also too now yet stand stood standing ran "
            "run running contest contested voting cast all every each any some on give let "
            "see look want need like would could should shall may might anywhere everywhere "
            "somewhere often times frequently saw seen experienced suffered enjoyed posted "

@@ -83,6 +83,14 @@ def read_selection(
             gained_from = next(p for p in parties if p != after[0])
             parties = winners = (after[0],)
             won = True
+    went = next((f for f in found if f.role is Role.WON and f.sense.value == "went"), None)
+    if went is not None and gained_from is None and won_by is None and len(parties) == 2:
+        # "Tory seats that have gone Lib Dem": the party after it gained, the other lost.
+        after = [p for p in parties if p in party_at(mentions, went.end)]
+        if after:
+            gained_from = next(p for p in parties if p != after[0])
+            parties = winners = (after[0],)
+            change, won = SeatChange.GAINED, True
     seat_losses = unit is Unit.SEAT and won is False and parties and change is None
     if seat_losses and not any(t.measure is Measure.BEHIND for t in thresholds):
         # "seats Labour lost": won from Labour by another party.
