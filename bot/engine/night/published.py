@@ -85,13 +85,13 @@ def declared_seats(
 
 def elected_person(catalog: Catalog, seat_id: str) -> str | None:
     """The person (by id) the knowledge has elected in the seat."""
-    known = next((r for r in catalog.results_by_seat.get(seat_id, []) if r.elected), None)
+    known = catalog.winner(seat_id)
     return known.person if known is not None else None
 
 
 def _same_winner(catalog: Catalog, seat_id: str, winner: NightCandidate) -> bool:
     """By the person's IDs where both sides have one, else by name and party."""
-    known = next((r for r in catalog.results_by_seat.get(seat_id, []) if r.elected), None)
+    known = catalog.winner(seat_id)
     if known is None or known.person is None:
         return False
     person = catalog.people[known.person]
@@ -236,7 +236,7 @@ class SoFarEvaluator(Evaluator):
         if not over.table.seats:
             text = f"No seat’s votes are published yet: {self.declared} of {COMMONS_SEATS} "
             if self.out.votes:
-                text = (f"No seat’s {self._figures_of(over)} are published as final yet: "
+                text = (f"No seat’s {self._figures_of(over)} published as final yet: "
                         f"{self.declared} of {COMMONS_SEATS} ")  # fmt: skip
             return plain(Status.NOT_FOUND, text + f"seats have declared. {as_of(self.night)}.")
         answer = super().answer(ask) if over is self else over.answer(ask)
@@ -252,7 +252,7 @@ class SoFarEvaluator(Evaluator):
         return self
 
     def _figures_of(self, over: Evaluator) -> str:
-        return "rejected ballots" if over is self._verified else "electorate"
+        return "rejected ballots are" if over is self._verified else "electorate is"
 
     def _why_left_out(self, over: Evaluator) -> str:
         if over is self._verified:
@@ -261,11 +261,10 @@ class SoFarEvaluator(Evaluator):
         return f"whose {figures} as first published differ from the final count"
 
     @cached_property
-    def _votes_out(self) -> dict[str, str]:
-        """The seats (ONS ID to seat id) whose votes the feed has published, in any figures."""
+    def _votes_out(self) -> frozenset[str]:
+        """The seats (by id) whose votes the feed has published, in any figures."""
         counted = {seat.ons_id for seat in self.night.declared if seat.counted}
-        return {seat.ons_id: seat.id for seat in self.catalog.seats.values()
-                if seat.ons_id in counted}  # fmt: skip
+        return frozenset(s.id for s in self.catalog.seats.values() if s.ons_id in counted)
 
     def _declared_so_far(self, answer: Answer) -> Answer:
         """Of who won: over every seat declared, with no figure and no line of the final
@@ -288,7 +287,7 @@ class SoFarEvaluator(Evaluator):
             f"{as_of(self.night)}: {self.declared} of {COMMONS_SEATS} seats have declared, "
             f"{len(out)} with their votes published."
         )
-        left_out = [seat for ons_id, seat in out.items() if seat not in over.table.seats]
+        left_out = out - over.table.seats.keys()
         if left_out:  # published, but not as the final count has them
             lead = f"So far ({counted} of the {len(out)} seats whose votes are out): "
             names = sorted(self.catalog.seats[s].name for s in left_out)

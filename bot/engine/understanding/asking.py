@@ -246,7 +246,7 @@ def _operation(
     return None
 
 
-_FINISHED = frozenset({"come", "came", "finish", "finished", "placed", "end up", "ended up"})
+_FINISHED = frozenset({"come", "came", "finish", "finished", "placed"})
 
 
 def _went(parsed: Parsed) -> bool:
